@@ -1,0 +1,165 @@
+import DataLoader from "dataloader";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
+import { hydrateRows } from "../db/hydrate";
+import type { TenantSession } from "../db/tenant-session";
+
+/** A loader key always names its tenant: a batch never assumes one tenant (unlike Twenty's). */
+export interface TenantKey {
+  tenantId: string;
+  id: string;
+}
+
+/**
+ * How to load one kind of thing for many parents in one statement. `batch` gets the keys of one
+ * tenant (the request's) and returns one result per key, in the keys' order.
+ */
+export interface LoaderSpec<K extends TenantKey, V> {
+  name: string;
+  empty: () => V;
+  batch(session: TenantSession, keys: readonly K[]): Promise<V[]>;
+}
+
+/**
+ * The loaders of one request, created on first use. A key of another tenant than the request's
+ * gets the spec's empty value without touching the database.
+ */
+export class RequestLoaders {
+  private readonly loaders = new Map<LoaderSpec<TenantKey, unknown>, DataLoader<TenantKey, unknown, string>>();
+
+  constructor(private readonly session: TenantSession) {}
+
+  get<K extends TenantKey, V>(spec: LoaderSpec<K, V>): DataLoader<K, V, string> {
+    let loader = this.loaders.get(spec as LoaderSpec<TenantKey, unknown>);
+    if (!loader) {
+      const session = this.session;
+      const typed = new DataLoader<K, V, string>(
+        async (keys) => {
+          const own = keys.filter((key) => key.tenantId === session.tenantId);
+          const loaded = own.length > 0 ? await spec.batch(session, own) : [];
+          const byKey = new Map(own.map((key, index) => [key, loaded[index]] as const));
+          return keys.map((key) => (byKey.has(key) ? (byKey.get(key) as V) : spec.empty()));
+        },
+        { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: 1000 },
+      );
+      loader = typed as unknown as DataLoader<TenantKey, unknown, string>;
+      this.loaders.set(spec as LoaderSpec<TenantKey, unknown>, loader);
+    }
+    return loader as unknown as DataLoader<K, V, string>;
+  }
+}
+
+export const keyOf = (row: { tenantId: string; id: string }): TenantKey => ({ tenantId: row.tenantId, id: row.id });
+
+interface RelationOptions<T> {
+  /** The column (property) that holds the parent's id. */
+  parentColumn: keyof T & string;
+  /** ORDER BY, as [property, direction] pairs; the primary key is always appended. */
+  orderBy?: [keyof T & string, "ASC" | "DESC"][];
+  /** An extra SQL condition on alias `r`, e.g. `r.status IN ('SENT')`. */
+  where?: string;
+}
+
+async function fetchByParents<T extends ObjectLiteral>(
+  session: TenantSession,
+  entity: EntityTarget<T>,
+  ids: readonly string[],
+  options: RelationOptions<T>,
+): Promise<T[]> {
+  const manager = await session.manager();
+  const query = manager
+    .getRepository(entity)
+    .createQueryBuilder("r")
+    .where("r.tenantId = :tenantId", { tenantId: session.tenantId })
+    .andWhere(`r.${options.parentColumn} IN (:...ids)`, { ids: [...new Set(ids)] });
+  if (options.where) query.andWhere(options.where);
+  for (const [column, direction] of options.orderBy ?? []) query.addOrderBy(`r.${column}`, direction);
+  query.addOrderBy("r.id", "ASC");
+  return query.getMany();
+}
+
+/** One-to-many: all rows of `entity` whose `parentColumn` is the key's id, in one statement. */
+export function hasMany<T extends ObjectLiteral>(
+  name: string,
+  entity: EntityTarget<T>,
+  options: RelationOptions<T>,
+): LoaderSpec<TenantKey, T[]> {
+  return {
+    name,
+    empty: () => [],
+    async batch(session, keys) {
+      const rows = await fetchByParents(session, entity, keys.map((k) => k.id), options);
+      const groups = new Map<string, T[]>();
+      for (const row of rows) {
+        const parent = String(row[options.parentColumn]);
+        groups.set(parent, [...(groups.get(parent) ?? []), row]);
+      }
+      return keys.map((key) => groups.get(key.id) ?? []);
+    },
+  };
+}
+
+/** One-to-one (or many-to-one): the row of `entity` whose `parentColumn` is the key's id. */
+export function hasOne<T extends ObjectLiteral>(
+  name: string,
+  entity: EntityTarget<T>,
+  options: RelationOptions<T>,
+): LoaderSpec<TenantKey, T | null> {
+  return {
+    name,
+    empty: () => null,
+    async batch(session, keys) {
+      const rows = await fetchByParents(session, entity, keys.map((k) => k.id), options);
+      const byParent = new Map<string, T>();
+      for (const row of rows) {
+        const parent = String(row[options.parentColumn]);
+        if (!byParent.has(parent)) byParent.set(parent, row);
+      }
+      return keys.map((key) => byParent.get(key.id) ?? null);
+    },
+  };
+}
+
+/** A key that also carries a page size: the first `first` rows per parent. */
+export interface TopKey extends TenantKey {
+  first: number;
+}
+
+/**
+ * The first N rows per parent in one statement (a window function), for `acts(first)` and
+ * `latestTransactions(first)`. Keys with different N share the statement (the largest N is read).
+ */
+export function topPerParent<T extends ObjectLiteral>(
+  name: string,
+  entity: EntityTarget<T>,
+  options: Required<Pick<RelationOptions<T>, "parentColumn" | "orderBy">>,
+): LoaderSpec<TopKey, T[]> {
+  return {
+    name,
+    empty: () => [],
+    async batch(session, keys) {
+      const manager = await session.manager();
+      const metadata = manager.dataSource.getMetadata(entity);
+      const column = (property: string) => {
+        const found = metadata.findColumnWithPropertyName(property);
+        if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+        return `"${found.databaseName}"`;
+      };
+      const order = [...options.orderBy.map(([p, d]) => `${column(p)} ${d}`), `"id" ASC`].join(", ");
+      const limit = Math.max(...keys.map((k) => k.first));
+      const parent = column(options.parentColumn);
+      const sql = `SELECT * FROM (
+          SELECT t.*, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "__rank"
+          FROM "${metadata.tableName}" t
+          WHERE t."tenant_id" = $1 AND ${parent} = ANY($2::bigint[])
+        ) ranked WHERE "__rank" <= $3 ORDER BY ${parent}, "__rank"`;
+      const raw = (await manager.query(sql, [session.tenantId, [...new Set(keys.map((k) => k.id))], limit])) as Record<string, unknown>[];
+      const rows = hydrateRows(manager, entity, raw);
+      const groups = new Map<string, T[]>();
+      for (const row of rows) {
+        const id = String(row[options.parentColumn]);
+        groups.set(id, [...(groups.get(id) ?? []), row]);
+      }
+      return keys.map((key) => (groups.get(key.id) ?? []).slice(0, key.first));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { SqlParams } from "../filters/compile";
+import type { CursorValues } from "./cursor";
+
+/** One key of a keyset order. Empty values sort last whatever the direction. */
+export interface KeysetColumn {
+  sql: string;
+  kind: "timestamptz" | "string" | "bigint";
+  nullable: boolean;
+  direction: "ASC" | "DESC";
+}
+
+const CAST = { timestamptz: "::timestamptz", string: "::text", bigint: "::bigint" } as const;
+
+export function orderByClause(columns: KeysetColumn[]): string {
+  return columns.map((c) => `${c.sql} ${c.direction} NULLS LAST`).join(", ");
+}
+
+/**
+ * The rows strictly after the row whose sort values are `values`, in the order of `columns`
+ * (the last column must be unique, e.g. the id). When every column is non-null and sorted the
+ * same way this is one row comparison, `(a, b) > ($1, $2)`, which a composite index answers
+ * directly however deep the page; otherwise the usual OR-expansion, with empty values last.
+ */
+export function keysetCondition(columns: KeysetColumn[], values: CursorValues, params: SqlParams): string {
+  const sameDirection = columns.every((c) => c.direction === columns[0].direction);
+  if (sameDirection && columns.every((c, i) => !c.nullable && values[i] !== null)) {
+    const op = columns[0].direction === "ASC" ? ">" : "<";
+    const left = columns.map((c) => c.sql).join(", ");
+    const right = columns.map((c, i) => `${params.add(values[i])}${CAST[c.kind]}`).join(", ");
+    return `(${left}) ${op} (${right})`;
+  }
+  const disjuncts: string[] = [];
+  const equal: string[] = [];
+  columns.forEach((column, i) => {
+    const value = values[i];
+    if (value === null) {
+      // Nothing sorts after an empty value in this column: only ties go on to the next column.
+      equal.push(`${column.sql} IS NULL`);
+      return;
+    }
+    const placeholder = `${params.add(value)}${CAST[column.kind]}`;
+    const after = `${column.sql} ${column.direction === "ASC" ? ">" : "<"} ${placeholder}`;
+    const strictly = column.nullable ? `(${after} OR ${column.sql} IS NULL)` : after;
+    disjuncts.push([...equal, strictly].join(" AND "));
+    equal.push(`${column.sql} = ${placeholder}`);
+  });
+  return disjuncts.length === 0 ? "FALSE" : disjuncts.map((d) => `(${d})`).join(" OR ");
+}
+
+/** A row's values for a cursor: instants as ISO strings, everything else as read. */
+export function cursorValuesOf(row: Record<string, unknown>, properties: string[]): CursorValues {
+  return properties.map((p) => {
+    const value = row[p];
+    if (value instanceof Date) return value.toISOString();
+    return value === undefined ? null : (value as string | number | boolean | null);
+  });
+}

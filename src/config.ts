@@ -1,0 +1,51 @@
+import path from "node:path";
+
+/** Every setting of the gateway, read once from the environment, with defaults. */
+export interface Config {
+  /** HTTP port of the GraphQL endpoint. */
+  port: number;
+  /** An external PostgreSQL; without it an embedded server is started in `dataDir`. */
+  databaseUrl: string | undefined;
+  /** Where the embedded PostgreSQL keeps its data. */
+  dataDir: string;
+  /** Port of the embedded PostgreSQL. */
+  embeddedPgPort: number;
+  /** HS256 secret that signs the callers' JWTs. */
+  jwtSecret: string;
+  nodeEnv: "development" | "production" | "test";
+  /** Seed the demo tenant when the database holds no client yet. */
+  seedDemo: boolean;
+  /** Tenant (company id) that the demo data goes to. */
+  demoCompanyId: string;
+}
+
+/** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
+export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
+
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new Error(`${name} must be a port number, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development";
+  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === "production" ? "" : DEVELOPMENT_JWT_SECRET);
+  if (jwtSecret.length < 32) {
+    throw new Error("JWT_SECRET must be set to at least 32 characters" + (nodeEnv === "production" ? " in production" : ""));
+  }
+  return {
+    port: intFrom(env, "PORT", 4000),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: path.resolve(env.DATA_DIR || "./.data"),
+    embeddedPgPort: intFrom(env, "EMBEDDED_PG_PORT", 5439),
+    jwtSecret,
+    nodeEnv,
+    seedDemo: env.SEED_DEMO !== "false",
+    demoCompanyId: env.DEMO_COMPANY_ID || "1",
+  };
+}

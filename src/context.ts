@@ -1,0 +1,62 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { DataSource } from "typeorm";
+import type { Config } from "./config";
+import { Caller, verifyToken } from "./auth/jwt";
+import { forbidden, GatewayError, RequestErrorCode, unauthenticated } from "./common/errors";
+import { RequestLoaders } from "./common/loaders";
+import { TenantSession } from "./db/tenant-session";
+
+/** What every resolver of one request gets: who calls, for which tenant, and its database session. */
+export interface RequestContext {
+  requestId: string;
+  caller: Caller;
+  tenantId: string;
+  session: TenantSession;
+  loaders: RequestLoaders;
+}
+
+export interface ContextDeps {
+  config: Config;
+  dataSource: DataSource;
+}
+
+const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function header(headers: IncomingHttpHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function withStatus(error: GatewayError, status: number): GatewayError {
+  error.extensions.http = { status };
+  return error;
+}
+
+/**
+ * Authenticates the caller, picks the tenant from `X-Company-Id` (one of the token's companies)
+ * and opens nothing yet: the database transaction starts on the first query.
+ */
+export async function createContext(
+  deps: ContextDeps,
+  headers: IncomingHttpHeaders,
+  requestId: string,
+): Promise<RequestContext> {
+  const authorization = header(headers, "authorization");
+  const match = authorization?.match(/^Bearer\s+(\S+)$/i);
+  if (!match) throw withStatus(unauthenticated(), 401);
+  let caller: Caller;
+  try {
+    caller = await verifyToken(match[1], deps.config.jwtSecret);
+  } catch (error) {
+    throw error instanceof GatewayError ? withStatus(error, 401) : error;
+  }
+  const tenantId = header(headers, "x-company-id")?.trim();
+  if (!tenantId) {
+    throw withStatus(new GatewayError(RequestErrorCode.BAD_USER_INPUT, "The X-Company-Id header is required"), 400);
+  }
+  if (!TENANT_ID.test(tenantId) || !caller.companies.includes(tenantId)) {
+    throw withStatus(forbidden("Your token does not allow this company"), 403);
+  }
+  const session = new TenantSession(deps.dataSource, tenantId);
+  return { requestId, caller, tenantId, session, loaders: new RequestLoaders(session) };
+}

@@ -1,0 +1,64 @@
+import { Client as PgClient } from "pg";
+import type { DataSource } from "typeorm";
+import type { Config } from "../config";
+import { createDataSource } from "./data-source";
+import { startEmbeddedPostgres } from "./embedded-postgres";
+
+export interface Database {
+  dataSource: DataSource;
+  /** Stops what `openDatabase` started: the pool, and the embedded server if there is one. */
+  close(): Promise<void>;
+}
+
+const EMBEDDED_DATABASE = "client_gateway";
+
+/** Creates `name` on the server of `url` unless it exists; returns the URL of that database. */
+export async function ensureDatabase(url: string, name: string): Promise<string> {
+  const client = new PgClient({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+/**
+ * The database of the configuration: `DATABASE_URL` when set, else an embedded PostgreSQL whose
+ * data lives in `DATA_DIR` and survives restarts. Migrations are applied before it is returned.
+ */
+export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+  let url = config.databaseUrl;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!url) {
+    log(`starting embedded PostgreSQL in ${config.dataDir} (port ${config.embeddedPgPort})`);
+    const embedded = await startEmbeddedPostgres({
+      dataDir: config.dataDir,
+      port: config.embeddedPgPort,
+      persistent: true,
+    });
+    stopEmbedded = embedded.stop;
+    url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
+  }
+  const dataSource = createDataSource(url);
+  try {
+    await dataSource.initialize();
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await stopEmbedded?.();
+    throw error;
+  }
+  return {
+    dataSource,
+    async close() {
+      if (dataSource.isInitialized) await dataSource.destroy();
+      await stopEmbedded?.();
+    },
+  };
+}

