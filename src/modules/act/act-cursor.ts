@@ -1,0 +1,28 @@
+import { badUserInput } from "../../common/errors";
+import { decodeCursor, encodeCursor } from "../../common/pagination/cursor";
+import type { Act } from "./act.entity";
+
+/** A position in a client's acts, newest first: the periodEnd and id of the last act seen. */
+export interface ActCursor {
+  periodEnd: string;
+  id: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ID = /^\d{1,19}$/;
+
+function isDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+export const encodeActCursor = (act: Act): string => encodeCursor([act.periodEnd, act.id]);
+
+/** Decodes `after`; a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
+export function decodeActCursor(after: string): ActCursor {
+  const [periodEnd, id] = decodeCursor(after, 2);
+  if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !ID.test(id)) {
+    throw badUserInput('"after" is not a cursor of this list', "after");
+  }
+  return { periodEnd, id };
+}

@@ -1,0 +1,302 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
+import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { CountryCode, Currency, DateScalar, DateTime, Decimal, EmailAddress, UUID } from "../../common/scalars";
+import { ClientType, CompanyType } from "./client.enums";
+
+/**
+ * A client: the union of the CRM's, the factoring platform's and the invoicing system's fields,
+ * so no source loses data. Where the stored shape and the GraphQL shape differ (the org number is
+ * stored normalised and shown formatted and masked), the difference lives in ClientFieldsResolver.
+ */
+@ObjectType({ description: "A company or sole trader that the business invoices, finances or collects for" })
+@Entity("client")
+@Index("UQ_client_tenant_country_org_number", ["tenantId", "countryCode", "orgNumber"], { unique: true })
+@Index("UQ_client_tenant_unique_id", ["tenantId", "uniqueId"], { unique: true })
+@Index("IDX_client_tenant_created", ["tenantId", "createdAt", "id"])
+@Index("IDX_client_tenant_updated", ["tenantId", "updatedAt", "id"])
+@Index("IDX_client_tenant_archived", ["tenantId", "archivedAt"])
+@Index("IDX_client_tenant_name", ["tenantId", "name", "id"])
+@Index("IDX_client_tenant_reference_code", ["tenantId", "referenceCode"])
+@Index("IDX_client_tenant_type", ["tenantId", "clientType"])
+@Index("IDX_client_tenant_company_type", ["tenantId", "companyType"])
+@Index("IDX_client_tenant_active", ["tenantId", "active"])
+@Index("IDX_client_tenant_blocked", ["tenantId", "blocked"])
+@Index("IDX_client_parent", ["parentId"])
+@Check("CHK_client_client_type", inList("client_type", Object.values(ClientType)))
+@Check("CHK_client_company_type", inList("company_type", Object.values(CompanyType)))
+@Check("CHK_client_payment_terms", `"payment_terms" >= 0`)
+export class Client extends TenantEntity {
+  @Field(() => UUID, { description: "Stable GUID (the factoring platform's clientGuid)" })
+  @Column({ type: "uuid" })
+  @Generated("uuid")
+  uniqueId: string;
+
+  @Field(() => String, { nullable: true, description: "Client number (the factoring platform's referenceCode)" })
+  @StringColumn(50)
+  referenceCode: string | null;
+
+  @Field(() => ClientType)
+  @Column({ type: "varchar", length: 16, default: ClientType.BUSINESS })
+  clientType: ClientType;
+
+  @Field(() => CompanyType, { nullable: true })
+  @StringColumn(64)
+  companyType: CompanyType | null;
+
+  @Field(() => String, { description: "Name used on invoices (the CRM's corporate_name)" })
+  @Column({ type: "varchar", length: 255 })
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Registered legal name (fullName, legal_name)" })
+  @StringColumn(255)
+  legalName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  informalName: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  acronym: string | null;
+
+  /** Digits and letters only; formatted and masked on the way out (ClientFieldsResolver). */
+  @StringColumn(32)
+  orgNumber: string | null;
+
+  @Field(() => CountryCode, { nullable: true })
+  @Column({ type: "char", length: 2, nullable: true })
+  countryCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  vatNumber: string | null;
+
+  @Field(() => Boolean, { description: "The last VIES check of vatNumber succeeded" })
+  @Column({ type: "boolean", default: false })
+  vatNumberValidated: boolean;
+
+  @Field(() => DateTime, { nullable: true })
+  @TimestampColumn()
+  vatNumberValidatedAt: Date | null;
+
+  @Field(() => Decimal, { nullable: true, description: "VAT rate in percent" })
+  @RateColumn()
+  vatRate: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The CRM's VAT rate id" })
+  @Column({ type: "int", nullable: true })
+  vatRateId: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @Column({ type: "boolean", nullable: true })
+  registeredForTax: boolean | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  taxReference: string | null;
+
+  @Field(() => EmailAddress, { nullable: true })
+  @StringColumn(320)
+  email: string | null;
+
+  @Field(() => EmailAddress, { nullable: true })
+  @StringColumn(320)
+  administrationEmail: string | null;
+
+  @Field(() => EmailAddress, { nullable: true, description: "Italian certified e-mail (PEC)" })
+  @StringColumn(320)
+  pec: string | null;
+
+  @Field(() => String, { nullable: true, description: "Italian e-invoicing recipient code (SDI)" })
+  @StringColumn(7)
+  sdiCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "Declaration of intent code" })
+  @StringColumn(80)
+  intentCode: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Declaration of intent date" })
+  @Column({ type: "date", nullable: true })
+  intentDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  phone: string | null;
+
+  @Field(() => String, { nullable: true, description: "Company PBX phone number" })
+  @StringColumn(80)
+  companyPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: "Contact person's cellular phone" })
+  @StringColumn(80)
+  cellularPhone: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  contactPerson: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  website: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  linkedin: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(250)
+  street: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  houseNo: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  houseNoExtension: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  zipCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "City (the CRM's town)" })
+  @StringColumn(80)
+  city: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(10)
+  stateCode: string | null;
+
+  @Field(() => CountryCode, { nullable: true })
+  @Column({ type: "char", length: 2, nullable: true })
+  countryCodeOfOperation: string | null;
+
+  @Field(() => String, { nullable: true, description: "ISO 639-1 preferred language" })
+  @StringColumn(8)
+  languageCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "Preferred culture, e.g. sv-SE" })
+  @StringColumn(16)
+  defaultCultureCode: string | null;
+
+  @Field(() => Currency, { nullable: true, description: "Ledger currency" })
+  @Column({ type: "char", length: 3, nullable: true })
+  currencyCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  municipalCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(10)
+  naceCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  leiNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(13)
+  glnNumber: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  creditLimit: string | null;
+
+  @Field(() => Currency, { nullable: true })
+  @Column({ type: "char", length: 3, nullable: true })
+  creditLimitCurrency: string | null;
+
+  @Field(() => String, { nullable: true, description: "Credit rating, e.g. AAA" })
+  @StringColumn(16)
+  rating: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Default payment terms in days" })
+  @Column({ type: "int", nullable: true })
+  paymentTerms: number | null;
+
+  @Field(() => String, { nullable: true, description: "The CRM's payment condition text" })
+  @StringColumn(255)
+  paymentCondition: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The CRM's payment term id" })
+  @Column({ type: "int", nullable: true })
+  paymentTermId: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The CRM's bank account id" })
+  @Column({ type: "int", nullable: true })
+  bankAccountId: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The CRM's client group id" })
+  @Column({ type: "int", nullable: true })
+  groupId: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The CRM's group company" })
+  @Column({ type: "int", nullable: true })
+  groupCompany: number | null;
+
+  @Field(() => Int, { nullable: true, description: "The factoring platform's ledger type" })
+  @Column({ type: "int", nullable: true })
+  ledgerType: number | null;
+
+  @Field(() => String, { nullable: true, description: "The factoring platform's master PIN code" })
+  @StringColumn(20)
+  masterPinCode: string | null;
+
+  @Field(() => String, { nullable: true, description: "Base64 PNG logotype for documents" })
+  @Column({ type: "text", nullable: true })
+  logotype: string | null;
+
+  @Field(() => String, { nullable: true, description: "Base64 PNG logotype for web portals" })
+  @Column({ type: "text", nullable: true })
+  webLogotype: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  pricelistTemplate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  parameterTemplate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  chartOfAccountTemplate: string | null;
+
+  @Field(() => Boolean)
+  @Column({ type: "boolean", default: true })
+  active: boolean;
+
+  @Field(() => Boolean, { description: "Blocked for remittance" })
+  @Column({ type: "boolean", default: false })
+  blocked: boolean;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  notes: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  description: string | null;
+
+  @Column({ type: "bigint", nullable: true })
+  parentId: string | null;
+
+  @ManyToOne(() => Client, { nullable: true, onDelete: "SET NULL" })
+  @JoinColumn({ name: "parent_id" })
+  parent?: Client | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+
+  @Field(() => DateTime, { nullable: true, description: "Set when archived (soft-deleted)" })
+  @TimestampColumn()
+  archivedAt: Date | null;
+}

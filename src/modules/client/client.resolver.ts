@@ -1,0 +1,74 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../context";
+import { CountryCode, UUID } from "../../common/scalars";
+import { ClientConnection } from "./client.connection";
+import { Client } from "./client.entity";
+import { ClientFilter, DeletionFilter } from "./client.filters";
+import { ClientOrder } from "./client.order";
+import { clientService, DEFAULT_PAGE_SIZE } from "./client.service";
+
+@ArgsType()
+class ClientsArgs {
+  @Field(() => ClientFilter, { nullable: true }) filter?: ClientFilter;
+  @Field(() => String, { nullable: true, description: "Case-insensitive match on name, legal/informal name and org number (with or without dash)" })
+  search?: string;
+  @Field(() => DeletionFilter, { defaultValue: DeletionFilter.EXCLUDE }) deleted: DeletionFilter;
+  @Field(() => [ClientOrder], { nullable: true, description: "Default: CREATED_AT ASC, ID ASC" }) orderBy?: ClientOrder[];
+  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: "1..100" }) first: number;
+  @Field(() => String, { nullable: true, description: "Cursor paging: the endCursor of the previous page" }) after?: string;
+  @Field(() => Int, { nullable: true, description: "Offset paging (not with after)" }) offset?: number;
+}
+
+@ArgsType()
+class ClientByOrgNumberArgs {
+  @Field() orgNumber: string;
+  @Field(() => CountryCode, { nullable: true }) countryCode?: string;
+}
+
+@ArgsType()
+class ClientByExternalIdArgs {
+  @Field() source: string;
+  @Field() externalId: string;
+}
+
+/** The client queries: thin, each one call into ClientService with the request's session. */
+@Resolver(() => Client)
+export class ClientQueryResolver {
+  @Authorized("clients:read")
+  @Query(() => Client, { nullable: true, description: "A client by id, archived ones too (archivedAt tells)" })
+  client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    return clientService.findById(ctx.session, id);
+  }
+
+  @Authorized("clients:read")
+  @Query(() => Client, { nullable: true })
+  clientByUniqueId(@Arg("uniqueId", () => UUID) uniqueId: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    return clientService.findByUniqueId(ctx.session, uniqueId);
+  }
+
+  @Authorized("clients:read")
+  @Query(() => Client, { nullable: true, description: "By org number, with or without dash; countryCode when several countries share it" })
+  clientByOrgNumber(@Args() args: ClientByOrgNumberArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    return clientService.findByOrgNumber(ctx.session, args.orgNumber, args.countryCode);
+  }
+
+  @Authorized("clients:read")
+  @Query(() => Client, { nullable: true, description: "By an identifier of another system" })
+  clientByExternalId(@Args() args: ClientByExternalIdArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    return clientService.findByExternalId(ctx.session, args.source, args.externalId);
+  }
+
+  @Authorized("clients:read")
+  @Query(() => ClientConnection)
+  clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext): Promise<ClientConnection> {
+    return clientService.list(ctx.session, args);
+  }
+}
+
+@Resolver(() => ClientConnection)
+export class ClientConnectionResolver {
+  @FieldResolver(() => Int, { description: "Clients matching filter, search and deleted (all pages)" })
+  totalCount(@Root() connection: ClientConnection): Promise<number> {
+    return connection.count();
+  }
+}

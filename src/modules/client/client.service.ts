@@ -1,0 +1,154 @@
+import { badUserInput } from "../../common/errors";
+import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
+import { decodeCursor, encodeCursor } from "../../common/pagination/cursor";
+import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
+import { normaliseOrgNumber } from "../../common/validation/checksums";
+import { hydrateRows } from "../../db/hydrate";
+import type { TenantSession } from "../../db/tenant-session";
+import { ClientConnection } from "./client.connection";
+import { Client } from "./client.entity";
+import { CLIENT_FILTER_COLUMNS, ClientFilter, DeletionFilter } from "./client.filters";
+import { CLIENT_SORT_COLUMNS, ClientOrder, ClientOrderField, DEFAULT_CLIENT_ORDER, SortDirection } from "./client.order";
+
+export interface ListClientsArgs {
+  filter?: ClientFilter | null;
+  search?: string | null;
+  deleted?: DeletionFilter | null;
+  orderBy?: ClientOrder[] | null;
+  first?: number | null;
+  after?: string | null;
+  offset?: number | null;
+}
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+/** Reads clients for one tenant. Every query runs in the request's session (RLS + explicit tenant). */
+export class ClientService {
+  async findById(session: TenantSession, id: string): Promise<Client | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    return this.findOne(session, `c."id" = $2::bigint`, [id]);
+  }
+
+  async findByUniqueId(session: TenantSession, uniqueId: string): Promise<Client | null> {
+    return this.findOne(session, `c."unique_id" = $2::uuid`, [uniqueId]);
+  }
+
+  async findByOrgNumber(session: TenantSession, orgNumber: string, countryCode?: string | null): Promise<Client | null> {
+    const normalised = normaliseOrgNumber(orgNumber);
+    if (!normalised) return null;
+    const manager = await session.manager();
+    const params: unknown[] = [session.tenantId, normalised];
+    let sql = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."org_number" = $2`;
+    if (countryCode) {
+      params.push(countryCode.toUpperCase());
+      sql += ` AND c."country_code" = $3`;
+    }
+    const rows = hydrateRows(manager, Client, await manager.query(`${sql} ORDER BY c."id" LIMIT 2`, params));
+    if (rows.length > 1) {
+      throw badUserInput("Clients in several countries have this org number: pass countryCode", "countryCode");
+    }
+    return rows[0] ?? null;
+  }
+
+  async findByExternalId(session: TenantSession, source: string, externalId: string): Promise<Client | null> {
+    return this.findOne(
+      session,
+      `c."id" = (SELECT e."client_id" FROM "external_identifier" e
+                 WHERE e."tenant_id" = $1 AND e."source" = $2 AND e."external_id" = $3 AND e."deleted_at" IS NULL)`,
+      [source, externalId],
+    );
+  }
+
+  /** A page of clients: keyset paging with `after`, or offset paging with `offset`. */
+  async list(session: TenantSession, args: ListClientsArgs): Promise<ClientConnection> {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, "first");
+    }
+    if (args.after != null && args.offset != null) {
+      throw badUserInput("Use either after (cursor paging) or offset (offset paging), not both", "offset");
+    }
+    if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) {
+      throw badUserInput("offset must be 0 or more", "offset");
+    }
+    const keyset = this.keysetColumns(args.orderBy);
+    const properties = keyset.map((k) => k.property);
+    const params = new SqlParams([session.tenantId]);
+    const where = this.whereClause(args, params);
+    const countParams = [...params.values];
+    const conditions = [where];
+    if (args.after != null) {
+      conditions.push(keysetCondition(keyset, decodeCursor(args.after, keyset.length), params));
+    }
+    const limit = params.add(first + 1);
+    const offset = args.offset ? ` OFFSET ${params.add(args.offset)}` : "";
+    const sql = `SELECT c.* FROM "client" c WHERE ${conditions.join(" AND ")}
+      ORDER BY ${orderByClause(keyset)} LIMIT ${limit}${offset}`;
+
+    const manager = await session.manager();
+    const rows = hydrateRows(manager, Client, await manager.query(sql, params.values));
+    const page = rows.slice(0, first);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorValuesOf(node as never, properties)) }));
+    const connection = new ClientConnection();
+    connection.edges = edges;
+    connection.nodes = page;
+    connection.pageInfo = {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    };
+    connection.count = async () => {
+      const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM "client" c WHERE ${where}`, countParams)) as {
+        count: number;
+      }[];
+      return count;
+    };
+    return connection;
+  }
+
+  private whereClause(args: ListClientsArgs, params: SqlParams): string {
+    const parts = [`c."tenant_id" = $1`];
+    switch (args.deleted ?? DeletionFilter.EXCLUDE) {
+      case DeletionFilter.EXCLUDE: parts.push(`c."archived_at" IS NULL`); break;
+      case DeletionFilter.ONLY: parts.push(`c."archived_at" IS NOT NULL`); break;
+      case DeletionFilter.INCLUDE: break;
+    }
+    parts.push(compileFilter(args.filter as never, CLIENT_FILTER_COLUMNS, params));
+    const search = args.search?.trim();
+    if (search) {
+      const text = params.add(`%${escapeLike(search)}%`);
+      const names = [`c."name" ILIKE ${text}`, `c."legal_name" ILIKE ${text}`, `c."informal_name" ILIKE ${text}`];
+      const digits = normaliseOrgNumber(search);
+      if (digits) names.push(`c."org_number" ILIKE ${params.add(`%${escapeLike(digits)}%`)}`);
+      parts.push(`(${names.join(" OR ")})`);
+    }
+    return parts.join(" AND ");
+  }
+
+  private keysetColumns(orderBy: ClientOrder[] | null | undefined): (KeysetColumn & { property: string })[] {
+    const order = orderBy && orderBy.length > 0 ? orderBy : DEFAULT_CLIENT_ORDER;
+    if (order.length > 4) throw badUserInput("orderBy takes at most 4 keys", "orderBy");
+    const seen = new Set<ClientOrderField>();
+    const columns = order.map((o, i) => {
+      if (seen.has(o.field)) throw badUserInput(`orderBy.${i}: ${o.field} is given twice`, `orderBy.${i}.field`);
+      seen.add(o.field);
+      return { ...CLIENT_SORT_COLUMNS[o.field], direction: o.direction ?? SortDirection.ASC };
+    });
+    // The id makes the order total, so a cursor names exactly one position.
+    if (!seen.has(ClientOrderField.ID)) columns.push({ ...CLIENT_SORT_COLUMNS.ID, direction: SortDirection.ASC });
+    return columns;
+  }
+
+  private async findOne(session: TenantSession, condition: string, extra: unknown[]): Promise<Client | null> {
+    const manager = await session.manager();
+    const raw = await manager.query(`SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND ${condition}`, [
+      session.tenantId,
+      ...extra,
+    ]);
+    return (hydrateRows(manager, Client, raw))[0] ?? null;
+  }
+}
+
+export const clientService = new ClientService();

@@ -1,0 +1,93 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+
+/** A client's service contract with the business (the factoring platform's client contract); at most one per client. */
+@ObjectType({ description: "The client's service contract: its term, period fee and invoicing instructions" })
+@Entity("client_contract")
+@Index("UQ_client_contract_client", ["clientId"], { unique: true })
+@Index("IDX_client_contract_tenant_client", ["tenantId", "clientId"])
+@Check(
+  "CHK_client_contract_dates",
+  `("start_date" IS NULL OR "end_date" IS NULL OR "start_date" <= "end_date")` +
+    ` AND ("end_date" IS NULL OR "cancel_date" IS NULL OR "end_date" <= "cancel_date")`,
+)
+export class ClientContract extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: "int", nullable: true })
+  contractType: number | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  contractNumber: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  startDate: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  endDate: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  invoiceDate: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  cancelDate: string | null;
+
+  @Field(() => String, { nullable: true, description: "Organisation number as written on the contract" })
+  @StringColumn(32)
+  idNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  contractCancelReason: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  periodFee: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Contract length in months" })
+  @Column({ type: "int", nullable: true })
+  contractLength: number | null;
+
+  @Field(() => Int, { nullable: true, description: "Period length in months" })
+  @Column({ type: "int", nullable: true })
+  periodLength: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  note: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  customerCategory: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  instructions: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  invoiceItem: string | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

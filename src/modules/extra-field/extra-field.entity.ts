@@ -1,0 +1,37 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { DateTime } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+
+/** A free-form named list of values on a client; names are unique per client. */
+@ObjectType({ description: "A free-form named field of a client, with one or more values" })
+@Entity("extra_field")
+@Index("IDX_extra_field_tenant_client", ["tenantId", "clientId"])
+@Index("IDX_extra_field_client", ["clientId"])
+@Index("UQ_extra_field_client_name", ["clientId", "name"], { unique: true })
+export class ExtraField extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field()
+  @Column({ type: "varchar", length: 100 })
+  name: string;
+
+  @Field(() => [String])
+  @Column({ type: "text", array: true, default: () => "'{}'" })
+  values: string[];
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

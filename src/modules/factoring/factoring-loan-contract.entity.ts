@@ -1,0 +1,99 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+
+/** A client's factoring loan (credit line) contract on the factoring platform; at most one per client. */
+@ObjectType({ description: "A factoring loan: a credit line the client draws on, with interest and limit fees" })
+@Entity("factoring_loan_contract")
+@Index("UQ_factoring_loan_contract_client", ["clientId"], { unique: true })
+@Index("IDX_factoring_loan_contract_tenant_client", ["tenantId", "clientId"])
+@Check("CHK_factoring_loan_contract_auto_percent", `"auto_percent" BETWEEN 0 AND 100`)
+@Check("CHK_factoring_loan_contract_max_percent", `"max_percent" BETWEEN 0 AND 100`)
+@Check("CHK_factoring_loan_contract_limit_fee_percentage", `"limit_fee_percentage" BETWEEN 0 AND 100`)
+export class FactoringLoanContract extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  decisionDate: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Credit limit" })
+  @MoneyColumn({ name: "limit_amount" })
+  limit: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Automatic financing percentage (0..100)" })
+  @RateColumn()
+  autoPercent: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Maximum financing percentage (0..100)" })
+  @RateColumn()
+  maxPercent: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  yourReference: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(80)
+  ourReference: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @RateColumn()
+  interestRate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  interestCode: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  limitFeeAmount: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Limit fee in percent of the limit (0..100)" })
+  @RateColumn()
+  limitFeePercentage: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Limit fee interval in interest days" })
+  @Column({ type: "int", nullable: true })
+  limitFeeInterval: number | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  limitFeeDate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  limitFeeInvoiceItem: string | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @Column({ type: "boolean", nullable: true })
+  limitFeePartOfPeriod: boolean | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  limitFeePartOfPeriodAmount: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  note: string | null;
+
+  @Field(() => Currency, { nullable: true })
+  @Column({ type: "char", length: 3, nullable: true })
+  currencyCode: string | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

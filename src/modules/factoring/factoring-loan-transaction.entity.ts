@@ -1,0 +1,52 @@
+import { Field, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, inList, MoneyColumn, StringColumn } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+import { FactoringLoanTransactionType } from "./factoring.enums";
+import { FactoringLoanContract } from "./factoring-loan-contract.entity";
+
+/** One booking on a factoring loan (drawdown, repayment, interest or fee); append-only, so no updatedAt. */
+@ObjectType({ description: "A booking on a factoring loan; the amount is positive and the type gives the sign" })
+@Entity("factoring_loan_transaction")
+@Index("IDX_factoring_loan_transaction_tenant_client", ["tenantId", "clientId"])
+@Index("IDX_factoring_loan_transaction_client", ["clientId"])
+@Index("IDX_factoring_loan_transaction_contract_date", ["contractId", "transactionDate"])
+@Check("CHK_factoring_loan_transaction_type", inList("type", Object.values(FactoringLoanTransactionType)))
+@Check("CHK_factoring_loan_transaction_amount", `"amount" > 0`)
+export class FactoringLoanTransaction extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Column({ type: "bigint" })
+  contractId: string;
+
+  @ManyToOne(() => FactoringLoanContract, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "contract_id" })
+  contract?: FactoringLoanContract;
+
+  @Field(() => DateScalar)
+  @Column({ type: "date" })
+  transactionDate: string;
+
+  @Field(() => FactoringLoanTransactionType)
+  @Column({ type: "varchar", length: 16 })
+  type: FactoringLoanTransactionType;
+
+  @Field(() => Decimal, { description: "Always positive; the type gives the sign" })
+  @MoneyColumn({ nullable: false })
+  amount: string;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  description: string | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+}

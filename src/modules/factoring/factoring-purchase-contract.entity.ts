@@ -1,0 +1,141 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+import {
+  FinancingInterestCalculateFrom,
+  FinancingInterestCalculateTo,
+  FinancingInterestFeeInsertTrigger,
+} from "./factoring.enums";
+
+/** A client's invoice purchase (factoring) contract on the factoring platform; at most one per client. */
+@ObjectType({ description: "An invoice purchase contract: the limits, recourse terms and interest of buying the client's invoices" })
+@Entity("factoring_purchase_contract")
+@Index("UQ_factoring_purchase_contract_client", ["clientId"], { unique: true })
+@Index("IDX_factoring_purchase_contract_tenant_client", ["tenantId", "clientId"])
+@Check(
+  "CHK_factoring_purchase_contract_interest_from",
+  inList("financing_interest_calculate_from", Object.values(FinancingInterestCalculateFrom)),
+)
+@Check(
+  "CHK_factoring_purchase_contract_interest_to",
+  inList("financing_interest_calculate_to", Object.values(FinancingInterestCalculateTo)),
+)
+@Check(
+  "CHK_factoring_purchase_contract_fee_trigger",
+  inList("financing_interest_fee_insert_trigger", Object.values(FinancingInterestFeeInsertTrigger)),
+)
+export class FactoringPurchaseContract extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field()
+  @Column({ type: "boolean", default: true })
+  active: boolean;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  decisionDate: string | null;
+
+  @Field(() => String, { nullable: true, description: "Deposit: a code, an amount or a percentage" })
+  @StringColumn(50)
+  deposit: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Total purchase limit" })
+  @MoneyColumn({ name: "limit_amount" })
+  limit: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  customerLimit: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Limit for invoices purchased with recourse" })
+  @MoneyColumn()
+  recourseLimit: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Limit for invoices purchased without recourse" })
+  @MoneyColumn()
+  nonRecourseLimit: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  defaultGroupLimit: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Invoices are purchased with recourse" })
+  @Column({ type: "boolean", nullable: true })
+  recourse: boolean | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: "int", nullable: true })
+  recourseDays: number | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  blockedAccount: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @MoneyColumn()
+  blockedAccountTotal: string | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @RateColumn()
+  blockedAccountInterestRate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  blockedAccountInterestCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(2000)
+  note: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: "int", nullable: true })
+  overInterestAfterDays: number | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @RateColumn()
+  overInterestRate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  overInterestCode: string | null;
+
+  @Field(() => FinancingInterestCalculateFrom, { nullable: true })
+  @StringColumn(32)
+  financingInterestCalculateFrom: FinancingInterestCalculateFrom | null;
+
+  @Field(() => FinancingInterestCalculateTo, { nullable: true })
+  @StringColumn(32)
+  financingInterestCalculateTo: FinancingInterestCalculateTo | null;
+
+  @Field(() => FinancingInterestFeeInsertTrigger, { nullable: true })
+  @StringColumn(32)
+  financingInterestFeeInsertTrigger: FinancingInterestFeeInsertTrigger | null;
+
+  @Field(() => Decimal, { nullable: true })
+  @RateColumn()
+  financingInterestRate: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(20)
+  financingInterestCode: string | null;
+
+  @Field(() => Currency, { nullable: true })
+  @Column({ type: "char", length: 3, nullable: true })
+  currencyCode: string | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

@@ -1,0 +1,159 @@
+import { hasOne, LoaderSpec, TenantKey, topPerParent } from "../../common/loaders";
+import { FactoringLoanContract } from "./factoring-loan-contract.entity";
+import { FactoringLoanTransaction } from "./factoring-loan-transaction.entity";
+import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
+import { FactoringLoanSummary, FactoringPurchaseSummary } from "./factoring-summary.types";
+
+/** A client's loan contract, keyed by the client's id. */
+export const loanContractByClient = hasOne("loanContractByClient", FactoringLoanContract, { parentColumn: "clientId" });
+
+/** A client's purchase contract, keyed by the client's id. */
+export const purchaseContractByClient = hasOne("purchaseContractByClient", FactoringPurchaseContract, {
+  parentColumn: "clientId",
+});
+
+/** A loan's newest transactions, keyed by the contract's id. */
+export const latestTransactionsByContract = topPerParent("latestTransactionsByContract", FactoringLoanTransaction, {
+  parentColumn: "contractId",
+  orderBy: [
+    ["transactionDate", "DESC"],
+    ["id", "DESC"],
+  ],
+});
+
+/** Money sums stay `numeric` from the table to the wire: `0.00` keeps zeros at scale 2, `::text` keeps them strings. */
+const LOAN_SUMMARY_SQL = `
+  WITH totals AS (
+    SELECT contract_id,
+           coalesce(sum(amount) FILTER (WHERE type = 'DRAWDOWN'), 0.00) AS drawn,
+           coalesce(sum(amount) FILTER (WHERE type = 'REPAYMENT'), 0.00) AS repaid,
+           coalesce(sum(amount) FILTER (WHERE type = 'INTEREST'), 0.00) AS interest,
+           coalesce(sum(amount) FILTER (WHERE type = 'FEE'), 0.00) AS fees,
+           max(transaction_date) AS last_date,
+           count(*) AS n
+    FROM factoring_loan_transaction
+    WHERE tenant_id = $1 AND contract_id = ANY($2::bigint[])
+    GROUP BY contract_id
+  ), figures AS (
+    SELECT c.id, c.limit_amount,
+           coalesce(t.drawn, 0.00) AS drawn, coalesce(t.repaid, 0.00) AS repaid,
+           coalesce(t.interest, 0.00) AS interest, coalesce(t.fees, 0.00) AS fees,
+           coalesce(t.drawn + t.interest + t.fees - t.repaid, 0.00) AS balance,
+           t.last_date, coalesce(t.n, 0) AS n
+    FROM factoring_loan_contract c
+    LEFT JOIN totals t ON t.contract_id = c.id
+    WHERE c.tenant_id = $1 AND c.id = ANY($2::bigint[])
+  )
+  SELECT id::text AS "id",
+         limit_amount::text AS "limit",
+         balance::text AS "drawnBalance",
+         (CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text AS "available",
+         interest::text AS "accruedInterest",
+         fees::text AS "fees",
+         drawn::text AS "totalDrawn",
+         repaid::text AS "totalRepaid",
+         last_date::text AS "lastTransactionDate",
+         n::int AS "transactionCount"
+  FROM figures`;
+
+const emptyLoanSummary = (): FactoringLoanSummary => ({
+  limit: null,
+  drawnBalance: "0.00",
+  available: null,
+  accruedInterest: "0.00",
+  fees: "0.00",
+  totalDrawn: "0.00",
+  totalRepaid: "0.00",
+  lastTransactionDate: null,
+  transactionCount: 0,
+});
+
+/** A loan's balance, keyed by the contract's id: one GROUP BY statement for the whole batch. */
+export const loanSummaryByContract: LoaderSpec<TenantKey, FactoringLoanSummary> = {
+  name: "loanSummaryByContract",
+  empty: emptyLoanSummary,
+  async batch(session, keys) {
+    const ids = [...new Set(keys.map((k) => k.id))];
+    const rows = await session.query<FactoringLoanSummary & { id: string }>(LOAN_SUMMARY_SQL, [session.tenantId, ids]);
+    const byId = new Map(rows.map(({ id, ...summary }) => [id, summary] as const));
+    return keys.map((key) => byId.get(key.id) ?? emptyLoanSummary());
+  },
+};
+
+/**
+ * Purchased invoices against the contract's limits. Outstanding counts only purchased invoices that are
+ * not PAID, CREDITED or CANCELLED; an unknown purchase_recourse counts as without recourse.
+ */
+const PURCHASE_SUMMARY_SQL = `
+  WITH purchased AS (
+    SELECT client_id, total_amount, purchase_recourse IS TRUE AS with_recourse,
+           CASE WHEN status NOT IN ('PAID', 'CREDITED', 'CANCELLED') THEN total_amount - paid_amount END AS outstanding
+    FROM invoice
+    WHERE tenant_id = $1 AND client_id = ANY($2::bigint[]) AND purchased_at IS NOT NULL
+  ), totals AS (
+    SELECT client_id,
+           count(*) AS purchased_count,
+           sum(total_amount) AS purchased_amount,
+           count(outstanding) AS outstanding_count,
+           coalesce(sum(outstanding) FILTER (WHERE with_recourse), 0.00) AS with_recourse,
+           coalesce(sum(outstanding) FILTER (WHERE NOT with_recourse), 0.00) AS without_recourse
+    FROM purchased
+    GROUP BY client_id
+  ), figures AS (
+    SELECT c.client_id, c.limit_amount, c.recourse_limit, c.non_recourse_limit,
+           coalesce(t.purchased_count, 0) AS purchased_count,
+           coalesce(t.purchased_amount, 0.00) AS purchased_amount,
+           coalesce(t.outstanding_count, 0) AS outstanding_count,
+           coalesce(t.with_recourse, 0.00) AS with_recourse,
+           coalesce(t.without_recourse, 0.00) AS without_recourse,
+           coalesce(t.with_recourse + t.without_recourse, 0.00) AS outstanding
+    FROM factoring_purchase_contract c
+    LEFT JOIN totals t ON t.client_id = c.client_id
+    WHERE c.tenant_id = $1 AND c.client_id = ANY($2::bigint[])
+  )
+  SELECT client_id::text AS "clientId",
+         purchased_count::int AS "purchasedInvoiceCount",
+         purchased_amount::text AS "purchasedAmount",
+         outstanding_count::int AS "outstandingCount",
+         with_recourse::text AS "outstandingWithRecourse",
+         without_recourse::text AS "outstandingWithoutRecourse",
+         outstanding::text AS "outstandingTotal",
+         limit_amount::text AS "limit",
+         recourse_limit::text AS "recourseLimit",
+         non_recourse_limit::text AS "nonRecourseLimit",
+         (CASE WHEN recourse_limit IS NULL THEN NULL
+               ELSE greatest(recourse_limit - with_recourse, 0.00) END)::text AS "availableWithRecourse",
+         (CASE WHEN non_recourse_limit IS NULL THEN NULL
+               ELSE greatest(non_recourse_limit - without_recourse, 0.00) END)::text AS "availableWithoutRecourse",
+         (CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - outstanding, 0.00) END)::text AS "available"
+  FROM figures`;
+
+const emptyPurchaseSummary = (): FactoringPurchaseSummary => ({
+  purchasedInvoiceCount: 0,
+  purchasedAmount: "0.00",
+  outstandingCount: 0,
+  outstandingWithRecourse: "0.00",
+  outstandingWithoutRecourse: "0.00",
+  outstandingTotal: "0.00",
+  limit: null,
+  recourseLimit: null,
+  nonRecourseLimit: null,
+  availableWithRecourse: null,
+  availableWithoutRecourse: null,
+  available: null,
+});
+
+/** A purchase contract's use of its limits, keyed by the contract's clientId: one statement for the whole batch. */
+export const purchaseSummaryByClient: LoaderSpec<TenantKey, FactoringPurchaseSummary> = {
+  name: "purchaseSummaryByClient",
+  empty: emptyPurchaseSummary,
+  async batch(session, keys) {
+    const ids = [...new Set(keys.map((k) => k.id))];
+    const rows = await session.query<FactoringPurchaseSummary & { clientId: string }>(PURCHASE_SUMMARY_SQL, [
+      session.tenantId,
+      ids,
+    ]);
+    const byClient = new Map(rows.map(({ clientId, ...summary }) => [clientId, summary] as const));
+    return keys.map((key) => byClient.get(key.id) ?? emptyPurchaseSummary());
+  },
+};

@@ -1,0 +1,27 @@
+import { FactoringLoanContract } from "./factoring-loan-contract.entity";
+import { FactoringLoanTransaction } from "./factoring-loan-transaction.entity";
+import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
+import {
+  FactoringClientFieldResolver,
+  FactoringLoanContractFieldResolver,
+  FactoringPurchaseContractFieldResolver,
+} from "./factoring.resolver";
+
+export * from "./factoring.enums";
+export * from "./factoring.loaders";
+export * from "./factoring-summary.types";
+export {
+  FactoringClientFieldResolver,
+  FactoringLoanContract,
+  FactoringLoanContractFieldResolver,
+  FactoringLoanTransaction,
+  FactoringPurchaseContract,
+  FactoringPurchaseContractFieldResolver,
+};
+
+export const factoringEntities = [FactoringLoanContract, FactoringLoanTransaction, FactoringPurchaseContract] as const;
+export const factoringResolvers = [
+  FactoringClientFieldResolver,
+  FactoringLoanContractFieldResolver,
+  FactoringPurchaseContractFieldResolver,
+] as const;

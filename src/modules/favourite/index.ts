@@ -1,0 +1,5 @@
+import { FavouriteClient } from "./favourite-client.entity";
+
+export { FavouriteClient } from "./favourite-client.entity";
+
+export const favouriteEntities = [FavouriteClient];

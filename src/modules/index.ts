@@ -1,0 +1,45 @@
+import { actEntities, actResolvers } from "./act";
+import { bankAccountEntities, bankAccountResolvers } from "./bank-account";
+import { clientEntities, clientResolvers } from "./client";
+import { contractEntities, contractResolvers } from "./contract";
+import { externalIdentifierEntities, externalIdentifierResolvers } from "./external-identifier";
+import { extraFieldEntities, extraFieldResolvers } from "./extra-field";
+import { factoringEntities, factoringResolvers } from "./factoring";
+import { favouriteEntities } from "./favourite";
+import { invoiceEntities, invoiceResolvers } from "./invoice";
+import { mandateEntities, mandateResolvers } from "./mandate";
+import { parameterEntities, parameterResolvers } from "./parameter";
+import { pricelistEntities, pricelistResolvers } from "./pricelist";
+import { summaryResolvers } from "./summary";
+
+/** Every TypeORM entity of the gateway. */
+export const entities = [
+  ...clientEntities,
+  ...externalIdentifierEntities,
+  ...contractEntities,
+  ...factoringEntities,
+  ...bankAccountEntities,
+  ...mandateEntities,
+  ...parameterEntities,
+  ...extraFieldEntities,
+  ...pricelistEntities,
+  ...invoiceEntities,
+  ...actEntities,
+  ...favouriteEntities,
+];
+
+/** Every type-graphql resolver of the gateway. */
+export const resolvers = [
+  ...clientResolvers,
+  ...externalIdentifierResolvers,
+  ...contractResolvers,
+  ...factoringResolvers,
+  ...bankAccountResolvers,
+  ...mandateResolvers,
+  ...parameterResolvers,
+  ...extraFieldResolvers,
+  ...pricelistResolvers,
+  ...invoiceResolvers,
+  ...actResolvers,
+  ...summaryResolvers,
+] as const;

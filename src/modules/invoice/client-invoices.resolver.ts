@@ -1,0 +1,17 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { keyOf } from "../../common/loaders";
+import type { RequestContext } from "../../context";
+import { Client } from "../client/client.entity";
+import { Invoice } from "./invoice.entity";
+import { openInvoicesLoader } from "./invoice.loaders";
+
+/** The invoice fields of a client, batched per request by dataloader. */
+@Resolver(() => Client)
+export class ClientInvoicesResolver {
+  @FieldResolver(() => [Invoice], {
+    description: "Invoices still waiting for money (SENT, PARTIALLY_PAID, OVERDUE), the first due first",
+  })
+  openInvoices(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
+    return ctx.loaders.get(openInvoicesLoader).load(keyOf(client));
+  }
+}

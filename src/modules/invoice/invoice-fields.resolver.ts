@@ -1,0 +1,13 @@
+import { FieldResolver, Resolver, Root } from "type-graphql";
+import { Decimal } from "../../common/scalars";
+import { subtractDecimal } from "./decimal";
+import { Invoice } from "./invoice.entity";
+
+/** The computed fields of an invoice. */
+@Resolver(() => Invoice)
+export class InvoiceFieldsResolver {
+  @FieldResolver(() => Decimal, { description: "totalAmount - paidAmount, exactly (negative when overpaid)" })
+  outstandingAmount(@Root() invoice: Invoice): string {
+    return subtractDecimal(invoice.totalAmount, invoice.paidAmount);
+  }
+}

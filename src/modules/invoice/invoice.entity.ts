@@ -1,0 +1,69 @@
+import { Field, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, inList, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+import { InvoiceStatus } from "./invoice.enums";
+
+/** An invoice the client sent to one of its debtors; `outstandingAmount` lives in InvoiceFieldsResolver. */
+@ObjectType({ description: "An invoice of the client, from the invoicing system" })
+@Entity("invoice")
+@Index("IDX_invoice_tenant_client", ["tenantId", "clientId"])
+@Index("IDX_invoice_client", ["clientId"])
+@Index("IDX_invoice_tenant_client_status", ["tenantId", "clientId", "status"])
+@Index("IDX_invoice_tenant_due_date", ["tenantId", "dueDate"])
+@Index("UQ_invoice_tenant_invoice_number", ["tenantId", "invoiceNumber"], { unique: true })
+@Check("CHK_invoice_status", inList("status", Object.values(InvoiceStatus)))
+export class Invoice extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field()
+  @StringColumn(50, { nullable: false })
+  invoiceNumber: string;
+
+  @Field(() => InvoiceStatus)
+  @Column({ type: "varchar", length: 20 })
+  status: InvoiceStatus;
+
+  @Field(() => Currency)
+  @Column({ type: "char", length: 3 })
+  currencyCode: string;
+
+  @Field(() => Decimal)
+  @MoneyColumn({ nullable: false })
+  totalAmount: string;
+
+  @Field(() => Decimal)
+  @MoneyColumn({ nullable: false, default: 0 })
+  paidAmount: string;
+
+  @Field(() => DateScalar)
+  @Column({ type: "date" })
+  issueDate: string;
+
+  @Field(() => DateScalar)
+  @Column({ type: "date" })
+  dueDate: string;
+
+  @Field(() => DateTime, { nullable: true, description: "When the finance company purchased (factored) the invoice" })
+  @Column({ type: "timestamptz", nullable: true })
+  purchasedAt: Date | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Purchased with recourse" })
+  @Column({ type: "boolean", nullable: true })
+  purchaseRecourse: boolean | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

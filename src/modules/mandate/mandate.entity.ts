@@ -1,0 +1,85 @@
+import { Field, ObjectType } from "type-graphql";
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
+import { CreatedAt, inList, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { DateScalar, DateTime, UUID } from "../../common/scalars";
+import { BankAccountClass } from "../bank-account/bank-account.enums";
+import { Client } from "../client/client.entity";
+import { DirectDebitMandateType } from "./mandate.enums";
+
+/** A direct debit mandate of a client (uniqueId: Aptic mandateGuid; signedAt: Aptic signedDate). */
+@ObjectType({ description: "A direct debit mandate: the client's permission to collect from an account" })
+@Entity("direct_debit_mandate")
+@Index("IDX_direct_debit_mandate_tenant_client", ["tenantId", "clientId"])
+@Index("IDX_direct_debit_mandate_client", ["clientId"])
+@Check("CHK_direct_debit_mandate_mandate_type", inList("mandate_type", Object.values(DirectDebitMandateType)))
+@Check(
+  "CHK_direct_debit_mandate_sending_bank_account_class",
+  inList("sending_bank_account_class", Object.values(BankAccountClass)),
+)
+@Check("CHK_direct_debit_mandate_valid_dates", `"valid_from" IS NULL OR "valid_until" IS NULL OR "valid_from" <= "valid_until"`)
+export class DirectDebitMandate extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field(() => UUID, { description: "Stable GUID (Aptic mandateGuid)" })
+  @Column({ type: "uuid" })
+  @Generated("uuid")
+  uniqueId: string;
+
+  @Field(() => DirectDebitMandateType)
+  @Column({ type: "varchar", length: 32 })
+  mandateType: DirectDebitMandateType;
+
+  @Field()
+  @Column({ type: "varchar", length: 50 })
+  receivingBankAccountNo: string;
+
+  @Field(() => BankAccountClass, { nullable: true })
+  @StringColumn(32)
+  sendingBankAccountClass: BankAccountClass | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  sendingBankAccountNo: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  referenceNo: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @Column({ type: "timestamptz", nullable: true })
+  requestedAt: Date | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @Column({ type: "timestamptz", nullable: true })
+  approvedAt: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: "When the payer signed (Aptic signedDate)" })
+  @Column({ type: "timestamptz", nullable: true })
+  signedAt: Date | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  validFrom: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: "date", nullable: true })
+  validUntil: string | null;
+
+  @Field(() => DateTime, { nullable: true })
+  @Column({ type: "timestamptz", nullable: true })
+  closedAt: Date | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

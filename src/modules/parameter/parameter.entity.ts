@@ -1,0 +1,45 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
+import { TenantEntity } from "../../db/tenant-entity";
+import { DateTime } from "../../common/scalars";
+import { Client } from "../client/client.entity";
+
+/** A named setting of a client; names are unique per client. */
+@ObjectType({ description: "A named setting of a client" })
+@Entity("client_parameter")
+@Index("IDX_client_parameter_tenant_client", ["tenantId", "clientId"])
+@Index("IDX_client_parameter_client", ["clientId"])
+@Index("UQ_client_parameter_client_name", ["clientId", "name"], { unique: true })
+export class ClientParameter extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field()
+  @Column({ type: "varchar", length: 100 })
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(50)
+  type: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "text", nullable: true })
+  value: string | null;
+
+  @Field(() => String, { nullable: true })
+  @StringColumn(255)
+  href: string | null;
+
+  @Field(() => DateTime)
+  @CreatedAt()
+  createdAt: Date;
+
+  @Field(() => DateTime)
+  @UpdatedAt()
+  updatedAt: Date;
+}

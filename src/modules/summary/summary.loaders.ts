@@ -1,0 +1,58 @@
+import type { LoaderSpec, TenantKey } from "../../common/loaders";
+import { InvoiceStatus, OPEN_INVOICE_STATUSES } from "../invoice/invoice.enums";
+import { ClientSummary } from "./client-summary.type";
+
+const OPEN = `i."status" IN (${OPEN_INVOICE_STATUSES.map((status) => `'${status}'`).join(", ")})`;
+
+const count = (table: string, condition = "") =>
+  `(SELECT count(*) FROM "${table}" x WHERE x."tenant_id" = $1 AND x."client_id" = c.id${condition})::int`;
+
+/** One row per client id of $2; every subquery is filtered by the tenant ($1) as well as by client. */
+const SQL = `SELECT c.id::text AS "clientId",
+    inv."invoiceCount", inv."openInvoiceCount", inv."openInvoiceAmount", inv."overdueInvoiceCount",
+    inv."purchasedInvoiceCount",
+    ${count("bank_account")} AS "bankAccountCount",
+    ${count(
+      "direct_debit_mandate",
+      ` AND x."closed_at" IS NULL AND (x."valid_until" IS NULL OR x."valid_until" >= current_date)`,
+    )} AS "activeMandateCount",
+    ${count("client_parameter")} AS "parameterCount",
+    ${count("extra_field")} AS "extraFieldCount",
+    ${count("act")} AS "actCount"
+  FROM unnest($2::bigint[]) AS c(id)
+  CROSS JOIN LATERAL (
+    SELECT count(*)::int AS "invoiceCount",
+      (count(*) FILTER (WHERE ${OPEN}))::int AS "openInvoiceCount",
+      round(coalesce(sum(i."total_amount" - i."paid_amount") FILTER (WHERE ${OPEN}), 0), 2)::text AS "openInvoiceAmount",
+      (count(*) FILTER (WHERE i."status" = '${InvoiceStatus.OVERDUE}'))::int AS "overdueInvoiceCount",
+      (count(*) FILTER (WHERE i."purchased_at" IS NOT NULL))::int AS "purchasedInvoiceCount"
+    FROM "invoice" i
+    WHERE i."tenant_id" = $1 AND i."client_id" = c.id
+  ) inv`;
+
+type SummaryRow = ClientSummary & { clientId: string };
+
+const emptySummary = (): ClientSummary => ({
+  invoiceCount: 0,
+  openInvoiceCount: 0,
+  openInvoiceAmount: "0.00",
+  overdueInvoiceCount: 0,
+  purchasedInvoiceCount: 0,
+  bankAccountCount: 0,
+  activeMandateCount: 0,
+  parameterCount: 0,
+  extraFieldCount: 0,
+  actCount: 0,
+});
+
+/** The summaries of all clients of a batch in ONE statement. */
+export const clientSummaryLoader: LoaderSpec<TenantKey, ClientSummary> = {
+  name: "Client.summary",
+  empty: emptySummary,
+  async batch(session, keys) {
+    const ids = [...new Set(keys.map((key) => key.id))];
+    const rows = await session.query<SummaryRow>(SQL, [session.tenantId, ids]);
+    const byClient = new Map(rows.map(({ clientId, ...summary }) => [clientId, summary] as const));
+    return keys.map((key) => byClient.get(key.id) ?? emptySummary());
+  },
+};
