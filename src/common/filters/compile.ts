@@ -76,7 +76,8 @@ export function compileColumnFilter(column: ColumnRef, filter: Operators, params
       case "lt": conditions.push(`${column.sql} < ${value(operand)}`); break;
       case "lte": conditions.push(`${column.sql} <= ${value(operand)}`); break;
       case "in": conditions.push(`${column.sql} = ANY(${list(operand, op)})`); break;
-      case "nin": conditions.push(`NOT (${column.sql} = ANY(${list(operand, op)}))`, `${column.sql} IS NOT NULL`); break;
+      // Like neq (IS DISTINCT FROM), nin keeps the rows without a value.
+      case "nin": conditions.push(`${column.sql} IS NULL OR NOT (${column.sql} = ANY(${list(operand, op)}))`); break;
       case "between": {
         const range = operand as { from: unknown; to: unknown };
         conditions.push(`${column.sql} BETWEEN ${value(range.from)} AND ${value(range.to)}`);

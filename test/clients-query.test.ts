@@ -1,0 +1,245 @@
+import { ClientsPageDocument, ClientsPageQueryVariables } from "./generated/graphql";
+import { dataOf, TestGateway } from "./helpers/harness";
+import { createClients, day } from "./helpers/fixtures";
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+});
+afterAll(() => gateway.stop());
+
+/** Names of the clients the filter returns, in the API's order. */
+async function names(tenant: string, variables: Partial<ClientsPageQueryVariables>): Promise<string[]> {
+  const data = dataOf(await gateway.call(ClientsPageDocument, { first: 100, withTotal: false, ...variables }, { tenant }));
+  return data.clients.edges.map((e) => e.node.name);
+}
+
+async function errorCode(tenant: string, variables: Partial<ClientsPageQueryVariables>): Promise<unknown> {
+  const response = await gateway.call(ClientsPageDocument, { withTotal: false, ...variables }, { tenant });
+  return response.errors?.[0]?.extensions?.code;
+}
+
+describe("clients filters", () => {
+  const tenant = `filters-${Date.now()}`;
+  beforeAll(async () => {
+    await createClients(gateway, tenant, [
+      { name: "Alfa AB", createdAt: day(1), active: true, clientType: "BUSINESS", companyType: "SE_AKTIEBOLAG", countryCode: "SE", orgNumber: "5560360793" },
+      { name: "Beta AB", createdAt: day(2), active: false, clientType: "BUSINESS", companyType: "SE_HANDELSBOLAG_KOMMANDITBOLAG", countryCode: "SE" },
+      { name: "Gamma Oy", createdAt: day(3), active: true, clientType: "BUSINESS", companyType: "FI_OSAKEYHTIO", countryCode: "FI", orgNumber: "01120389" },
+      { name: "Delta AS", createdAt: day(4), active: true, clientType: "BUSINESS", companyType: null, countryCode: "NO", orgNumber: "923609016" },
+      { name: "Epsilon", createdAt: day(5), active: false, clientType: "INDIVIDUAL", companyType: null, countryCode: "SE", referenceCode: "50%_off" },
+    ] as never);
+  });
+
+  it.each([
+    ["eq", { eq: day(3) }, ["Gamma Oy"]],
+    ["neq", { neq: day(3) }, ["Alfa AB", "Beta AB", "Delta AS", "Epsilon"]],
+    ["gt", { gt: day(3) }, ["Delta AS", "Epsilon"]],
+    ["gte", { gte: day(3) }, ["Gamma Oy", "Delta AS", "Epsilon"]],
+    ["lt", { lt: day(3) }, ["Alfa AB", "Beta AB"]],
+    ["lte", { lte: day(3) }, ["Alfa AB", "Beta AB", "Gamma Oy"]],
+    ["in", { in: [day(1), day(5)] }, ["Alfa AB", "Epsilon"]],
+    ["nin", { nin: [day(1), day(5)] }, ["Beta AB", "Gamma Oy", "Delta AS"]],
+    ["between (inclusive)", { between: { from: day(2), to: day(4) } }, ["Beta AB", "Gamma Oy", "Delta AS"]],
+  ])("on a date column: %s", async (_op, createdAt, expected) => {
+    const iso = JSON.parse(JSON.stringify(createdAt));
+    expect(await names(tenant, { filter: { createdAt: iso } })).toEqual(expected);
+  });
+
+  it.each([
+    ["eq", { eq: "Beta AB" }, ["Beta AB"]],
+    ["neq", { neq: "Beta AB" }, ["Alfa AB", "Gamma Oy", "Delta AS", "Epsilon"]],
+    ["gt", { gt: "Delta AS" }, ["Gamma Oy", "Epsilon"]],
+    ["gte", { gte: "Delta AS" }, ["Gamma Oy", "Delta AS", "Epsilon"]],
+    ["lt", { lt: "Beta AB" }, ["Alfa AB"]],
+    ["lte", { lte: "Beta AB" }, ["Alfa AB", "Beta AB"]],
+    ["in", { in: ["Alfa AB", "Delta AS", "Nobody"] }, ["Alfa AB", "Delta AS"]],
+    ["nin", { nin: ["Alfa AB", "Delta AS"] }, ["Beta AB", "Gamma Oy", "Epsilon"]],
+    ["between (inclusive)", { between: { from: "Beta AB", to: "Epsilon" } }, ["Beta AB", "Delta AS", "Epsilon"]],
+    ["contains (case-insensitive)", { contains: "ab" }, ["Alfa AB", "Beta AB"]],
+    ["startsWith (case-insensitive)", { startsWith: "gAm" }, ["Gamma Oy"]],
+  ])("on a string column: %s", async (_op, name, expected) => {
+    expect(await names(tenant, { filter: { name } })).toEqual(expected);
+  });
+
+  it("treats LIKE wildcards in contains as text", async () => {
+    expect(await names(tenant, { filter: { referenceCode: { contains: "%_" } } })).toEqual(["Epsilon"]);
+    expect(await names(tenant, { filter: { name: { contains: "%" } } })).toEqual([]);
+  });
+
+  it.each([
+    ["eq", { eq: "FI_OSAKEYHTIO" }, ["Gamma Oy"]],
+    ["neq (empty values included)", { neq: "FI_OSAKEYHTIO" }, ["Alfa AB", "Beta AB", "Delta AS", "Epsilon"]],
+    ["in", { in: ["SE_AKTIEBOLAG", "FI_OSAKEYHTIO"] }, ["Alfa AB", "Gamma Oy"]],
+    ["nin (empty values included, as with neq)", { nin: ["SE_AKTIEBOLAG"] }, ["Beta AB", "Gamma Oy", "Delta AS", "Epsilon"]],
+    ["isNull", { isNull: true }, ["Delta AS", "Epsilon"]],
+  ])("on an enum column: %s", async (_op, companyType, expected) => {
+    expect(await names(tenant, { filter: { companyType: companyType as never } })).toEqual(expected);
+  });
+
+  it.each([
+    ["eq true", { eq: true }, ["Alfa AB", "Gamma Oy", "Delta AS"]],
+    ["eq false", { eq: false }, ["Beta AB", "Epsilon"]],
+    ["neq true", { neq: true }, ["Beta AB", "Epsilon"]],
+  ])("on a boolean column: %s", async (_op, active, expected) => {
+    expect(await names(tenant, { filter: { active } })).toEqual(expected);
+  });
+
+  it("combines with and, or and not", async () => {
+    expect(
+      await names(tenant, {
+        filter: {
+          or: [{ countryCode: { eq: "FI" } }, { and: [{ active: { eq: true } }, { not: { countryCode: { in: ["FI", "SE"] } } }] }],
+        },
+      }),
+    ).toEqual(["Gamma Oy", "Delta AS"]);
+    expect(await names(tenant, { filter: { not: { or: [{ active: { eq: true } }, { clientType: { eq: "INDIVIDUAL" } }] } } })).toEqual([
+      "Beta AB",
+    ]);
+  });
+
+  it("compares org numbers normalised, with or without dash", async () => {
+    expect(await names(tenant, { filter: { orgNumber: { eq: "556036-0793" } } })).toEqual(["Alfa AB"]);
+    expect(await names(tenant, { filter: { orgNumber: { eq: "5560360793" } } })).toEqual(["Alfa AB"]);
+  });
+
+  it("searches names case-insensitively and org numbers with or without dash", async () => {
+    expect(await names(tenant, { search: "GAMMA" })).toEqual(["Gamma Oy"]);
+    expect(await names(tenant, { search: "556036-0793" })).toEqual(["Alfa AB"]);
+    expect(await names(tenant, { search: "5560360793" })).toEqual(["Alfa AB"]);
+    expect(await names(tenant, { search: "0112038-9" })).toEqual(["Gamma Oy"]);
+    expect(await names(tenant, { search: " ab " })).toEqual(["Alfa AB", "Beta AB"]);
+  });
+
+  it("rejects an empty in-list with BAD_USER_INPUT", async () => {
+    expect(await errorCode(tenant, { filter: { name: { in: [] } } })).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("clients deletion filter", () => {
+  const tenant = `deleted-${Date.now()}`;
+  beforeAll(async () => {
+    await createClients(gateway, tenant, [
+      { name: "Live", createdAt: day(1) },
+      { name: "Archived", createdAt: day(2), archivedAt: day(3) },
+    ] as never);
+  });
+
+  it("hides archived clients by default (EXCLUDE)", async () => {
+    expect(await names(tenant, {})).toEqual(["Live"]);
+    expect(await names(tenant, { deleted: "EXCLUDE" })).toEqual(["Live"]);
+  });
+  it("shows them too with INCLUDE", async () => {
+    expect(await names(tenant, { deleted: "INCLUDE" })).toEqual(["Live", "Archived"]);
+  });
+  it("shows only them with ONLY", async () => {
+    expect(await names(tenant, { deleted: "ONLY" })).toEqual(["Archived"]);
+  });
+  it("filters on archivedAt", async () => {
+    expect(await names(tenant, { deleted: "INCLUDE", filter: { archivedAt: { isNull: false } } })).toEqual(["Archived"]);
+  });
+});
+
+describe("clients ordering", () => {
+  const tenant = `order-${Date.now()}`;
+  let ids: string[];
+  beforeAll(async () => {
+    ids = await createClients(gateway, tenant, [
+      { name: "Same", referenceCode: "B", createdAt: day(1) },
+      { name: "Other", referenceCode: null, createdAt: day(1) },
+      { name: "Same", referenceCode: "A", createdAt: day(1) },
+      { name: "Same", referenceCode: null, createdAt: day(2) },
+    ] as never);
+  });
+
+  it("defaults to created first, ties broken by id", async () => {
+    const data = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false }, { tenant }));
+    expect(data.clients.edges.map((e) => e.node.id)).toEqual(ids);
+  });
+
+  it("breaks ties of the sort key by id, in both directions", async () => {
+    const asc = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, orderBy: [{ field: "NAME", direction: "ASC" }] }, { tenant }));
+    expect(asc.clients.edges.map((e) => e.node.id)).toEqual([ids[1], ids[0], ids[2], ids[3]]);
+    const desc = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, orderBy: [{ field: "NAME", direction: "DESC" }] }, { tenant }));
+    expect(desc.clients.edges.map((e) => e.node.id)).toEqual([ids[0], ids[2], ids[3], ids[1]]);
+  });
+
+  it("sorts empty values last in both directions and pages through them by cursor", async () => {
+    for (const direction of ["ASC", "DESC"] as const) {
+      const all = dataOf(
+        await gateway.call(ClientsPageDocument, { withTotal: false, orderBy: [{ field: "REFERENCE_CODE", direction }] }, { tenant }),
+      ).clients.edges.map((e) => e.node.id);
+      expect(all).toEqual(direction === "ASC" ? [ids[2], ids[0], ids[1], ids[3]] : [ids[0], ids[2], ids[1], ids[3]]);
+      const paged: string[] = [];
+      let after: string | null | undefined = undefined;
+      do {
+        const page = dataOf(
+          await gateway.call(ClientsPageDocument, { withTotal: false, first: 1, after, orderBy: [{ field: "REFERENCE_CODE", direction }] }, { tenant }),
+        ).clients;
+        paged.push(...page.edges.map((e) => e.node.id));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      expect(paged).toEqual(all);
+    }
+  });
+});
+
+describe("clients paging", () => {
+  it("cursor paging neither skips nor repeats rows when rows are inserted before the cursor", async () => {
+    const tenant = gateway.newTenant();
+    const ids = await createClients(gateway, tenant, Array.from({ length: 7 }, (_, i) => ({ name: `P${i}`, createdAt: day(10 + i) })) as never);
+    const seen: string[] = [];
+    let after: string | null | undefined;
+    let page = 0;
+    do {
+      const data = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, first: 3, after }, { tenant })).clients;
+      seen.push(...data.edges.map((e) => e.node.id));
+      after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
+      if (page++ === 0) {
+        // Two rows that sort before the cursor arrive between page 1 and page 2.
+        await createClients(gateway, tenant, [{ name: "early", createdAt: day(1) }, { name: "earlier", createdAt: day(2) }] as never);
+      }
+    } while (after);
+    expect(seen).toEqual(ids);
+  });
+
+  it("offset paging returns the rows after the offset, with page info", async () => {
+    const tenant = gateway.newTenant();
+    const ids = await createClients(gateway, tenant, Array.from({ length: 5 }, (_, i) => ({ name: `O${i}`, createdAt: day(1 + i) })) as never);
+    const data = dataOf(await gateway.call(ClientsPageDocument, { withTotal: true, first: 2, offset: 2 }, { tenant })).clients;
+    expect(data.edges.map((e) => e.node.id)).toEqual(ids.slice(2, 4));
+    expect(data.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(data.totalCount).toBe(5);
+    const last = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, first: 2, offset: 4 }, { tenant })).clients;
+    expect(last.edges.map((e) => e.node.id)).toEqual(ids.slice(4));
+    expect(last.pageInfo.hasNextPage).toBe(false);
+  });
+
+  it.each([
+    ["first 0", { first: 0 }],
+    ["first 101", { first: 101 }],
+    ["first -1", { first: -1 }],
+    ["negative offset", { offset: -1 }],
+    ["after and offset together", { after: "WyIyMDI2LTAxLTAxVDAwOjAwOjAwLjAwMFoiLCIxIl0", offset: 1 }],
+    ["a cursor that is not one", { after: "not-a-cursor" }],
+  ])("rejects %s with BAD_USER_INPUT", async (_name, variables) => {
+    expect(await errorCode(gateway.newTenant(), variables)).toBe("BAD_USER_INPUT");
+  });
+
+  it("accepts first 1 and first 100", async () => {
+    const tenant = gateway.newTenant();
+    await createClients(gateway, tenant, [{ name: "one" }, { name: "two" }] as never);
+    expect(await names(tenant, { first: 1 })).toEqual(["one"]);
+    expect(await names(tenant, { first: 100 })).toEqual(["one", "two"]);
+  });
+
+  it("counts only when totalCount is selected", async () => {
+    const tenant = gateway.newTenant();
+    await createClients(gateway, tenant, [{ name: "a" }, { name: "b" }, { name: "c", archivedAt: day(1) }] as never);
+    await gateway.call(ClientsPageDocument, { withTotal: false }, { tenant });
+    expect(gateway.lastRequest().stats.statements).toBe(1);
+    const data = dataOf(await gateway.call(ClientsPageDocument, { withTotal: true, first: 1 }, { tenant }));
+    expect(gateway.lastRequest().stats.statements).toBe(2);
+    expect(data.clients.totalCount).toBe(2);
+  });
+});

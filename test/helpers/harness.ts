@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
+import { print } from "graphql";
+import type { DataSource } from "typeorm";
+import { RequestSummary, startGateway, Gateway } from "../../src/app";
+import { signToken } from "../../src/auth/jwt";
+import { loadConfig, Config } from "../../src/config";
+import { createDataSource } from "../../src/db/data-source";
+import { buildGatewaySchema } from "../../src/schema";
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
+}
+
+export interface CallOptions {
+  tenant?: string;
+  scopes?: string[];
+  companies?: string[];
+  /** A raw Authorization header value, replacing the generated token ("" sends none). */
+  authorization?: string;
+}
+
+/** The real server on a free port, against the test database, with a record of its requests. */
+export class TestGateway {
+  private constructor(
+    readonly config: Config,
+    readonly dataSource: DataSource,
+    private readonly gateway: Gateway,
+    /** Every completed request, in order: statement counts, error codes. */
+    readonly requests: RequestSummary[],
+  ) {}
+
+  static async start(): Promise<TestGateway> {
+    const url = process.env.TEST_DATABASE_URL;
+    if (!url) throw new Error("TEST_DATABASE_URL is unset: run the tests with jest (test/global-setup.ts)");
+    const config = loadConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: url });
+    const dataSource = createDataSource(url, { poolSize: 10 });
+    await dataSource.initialize();
+    const requests: RequestSummary[] = [];
+    const gateway = await startGateway({
+      config,
+      dataSource,
+      schema: await buildGatewaySchema(),
+      port: 0,
+      host: "127.0.0.1",
+      onRequestComplete: (summary) => requests.push(summary),
+    });
+    return new TestGateway(config, dataSource, gateway, requests);
+  }
+
+  /** A tenant no other test uses. */
+  newTenant(): string {
+    return `t-${randomUUID().slice(0, 13)}`;
+  }
+
+  token(companies: string[], scopes: string[] = ["clients:read"]): Promise<string> {
+    return signToken({ subject: "test-user", companies, scopes, expiresIn: "10m" }, this.config.jwtSecret);
+  }
+
+  /** Sends a typed operation over HTTP as a client would. */
+  async call<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables>,
+    variables: TVariables,
+    options: CallOptions = {},
+  ): Promise<GraphQLResponse<TData>> {
+    return this.send<TData>(print(document), variables as Record<string, unknown>, options);
+  }
+
+  async send<TData>(query: string, variables: Record<string, unknown> = {}, options: CallOptions = {}): Promise<GraphQLResponse<TData>> {
+    const headers: Record<string, string> = { "content-type": "application/json" };
+    if (options.tenant) headers["x-company-id"] = options.tenant;
+    const authorization =
+      options.authorization ??
+      (options.tenant ? `Bearer ${await this.token(options.companies ?? [options.tenant], options.scopes)}` : "");
+    if (authorization) headers.authorization = authorization;
+    const response = await fetch(this.gateway.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as Omit<GraphQLResponse<TData>, "status">;
+    return { status: response.status, ...body };
+  }
+
+  /** The summary of the last request (its SQL statement counts, among others). */
+  lastRequest(): RequestSummary {
+    const last = this.requests.at(-1);
+    if (!last) throw new Error("no request completed yet");
+    return last;
+  }
+
+  async stop(): Promise<void> {
+    await this.gateway.stop();
+    await this.dataSource.destroy();
+  }
+}
+
+/** Data for the tests' own assertions comes from GraphQL; this unwraps a response that must succeed. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`expected data, got ${JSON.stringify(response.errors ?? response)}`);
+  }
+  return response.data;
+}
