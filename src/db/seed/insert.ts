@@ -18,7 +18,7 @@ type Row<T> = Omit<DeepPartial<T>, "id" | "tenantId" | "clientId" | "client" | "
 
 /** A client with everything that hangs off it, as the seed and the test fixtures describe it. */
 export interface ClientGraph extends Omit<Row<Client>, "parentId" | "parent"> {
-  /** Index (in the same insert call) of the group parent; it must come earlier. */
+  /** Index (in the same insert call) of the group parent. */
   parentIndex?: number;
   contract?: Row<ClientContract>;
   factoringLoanContract?: Row<FactoringLoanContract> & { transactions?: Row<FactoringLoanTransaction>[] };
@@ -59,9 +59,7 @@ export async function insertClientGraphs(dataSource: DataSource, tenantId: strin
           parentIndex, contract, factoringLoanContract, factoringPurchaseContract, bankAccounts, directDebitMandates,
           parameters, extraFields, pricelists, externalIdentifiers, invoices, acts, ...client
         } = graph;
-        const parentId = parentIndex === undefined ? null : clientIds[parentIndex];
-        if (parentIndex !== undefined && parentId === undefined) throw new Error(`parentIndex ${parentIndex} must point to an earlier client`);
-        return { ...client, tenantId, parentId };
+        return { ...client, tenantId };
       });
       const ids = await insertRows(manager, Client, rows);
       clientIds.push(...ids);
@@ -88,6 +86,14 @@ export async function insertClientGraphs(dataSource: DataSource, tenantId: strin
         (g.factoringLoanContract?.transactions ?? []).map((t) => ({ ...t, tenantId, clientId, contractId: loanIds[i] })),
       );
       await insertRows(manager, FactoringLoanTransaction, transactions);
+    }
+    const links = graphs.flatMap((g, i) => (g.parentIndex === undefined ? [] : [[clientIds[i], clientIds[g.parentIndex]]]));
+    if (links.some(([, parent]) => parent === undefined)) throw new Error("parentIndex must point to a client of the same call");
+    if (links.length > 0) {
+      await manager.query(
+        `UPDATE "client" c SET "parent_id" = v.parent FROM unnest($1::bigint[], $2::bigint[]) AS v(child, parent) WHERE c."id" = v.child`,
+        [links.map(([child]) => child), links.map(([, parent]) => parent)],
+      );
     }
     return clientIds;
   });
