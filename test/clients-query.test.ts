@@ -1,4 +1,4 @@
-import { ClientsPageDocument, ClientsPageQueryVariables } from "./generated/graphql";
+import { ClientsPageDocument, ClientsPageQuery, ClientsPageQueryVariables } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { createClients, day } from "./helpers/fixtures";
 
@@ -173,7 +173,7 @@ describe("clients ordering", () => {
       const paged: string[] = [];
       let after: string | null | undefined = undefined;
       do {
-        const page = dataOf(
+        const page: ClientsPageQuery["clients"] = dataOf(
           await gateway.call(ClientsPageDocument, { withTotal: false, first: 1, after, orderBy: [{ field: "REFERENCE_CODE", direction }] }, { tenant }),
         ).clients;
         paged.push(...page.edges.map((e) => e.node.id));

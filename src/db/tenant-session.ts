@@ -59,6 +59,7 @@ export class TenantSession {
   private async open(): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     runner.data = { stats: this.stats };
+    serialiseQueries(runner);
     try {
       await runner.connect();
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
@@ -73,4 +74,18 @@ export class TenantSession {
       throw error;
     }
   }
+}
+
+/**
+ * A request's loaders fire together, but one connection runs one statement at a time: queue them
+ * here rather than lean on the pg client's implicit queue (deprecated, gone in pg 9).
+ */
+function serialiseQueries(runner: QueryRunner): void {
+  const run = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  let tail: Promise<unknown> = Promise.resolve();
+  runner.query = ((...args: unknown[]) => {
+    const next = tail.then(() => run(...args));
+    tail = next.catch(() => undefined);
+    return next;
+  }) as QueryRunner["query"];
 }

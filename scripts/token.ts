@@ -1,0 +1,27 @@
+/**
+ * Prints a development JWT alone on stdout, signed with JWT_SECRET (the development default
+ * when unset): npm run -s token -- --company 1 --scopes clients:read,clients:write
+ */
+import { loadConfig } from "../src/config";
+import { signToken } from "../src/auth/jwt";
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(`--${name}`);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const companies = (option(args, "company") ?? "1").split(",").map((c) => c.trim()).filter(Boolean);
+  const scopes = (option(args, "scopes") ?? "clients:read").split(",").map((s) => s.trim()).filter(Boolean);
+  const token = await signToken(
+    { subject: option(args, "subject") ?? "developer", companies, scopes, expiresIn: option(args, "expires") ?? "12h" },
+    loadConfig().jwtSecret,
+  );
+  process.stdout.write(`${token}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
