@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { Client as PgClient } from "pg";
 import { ensureDatabase } from "../src/db/database";
 import { createDataSource } from "../src/db/data-source";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
@@ -15,6 +16,16 @@ function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new PgClient({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -32,7 +43,13 @@ export default async function globalSetup(): Promise<void> {
       fs.rmSync(dir, { recursive: true, force: true });
     };
   }
-  const url = await ensureDatabase(serverUrl, `cdg_test_${Date.now()}_${process.pid}`);
+  const name = `cdg_test_${Date.now()}_${process.pid}`;
+  const url = await ensureDatabase(serverUrl, name);
+  if (process.env.DATABASE_URL) {
+    // On a server we don't own, remove the scratch database again.
+    const server = serverUrl;
+    (globalThis as Record<string, unknown>).__cdgTeardown = () => dropDatabase(server, name);
+  }
   const dataSource = createDataSource(url, { poolSize: 2 });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
