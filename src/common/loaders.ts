@@ -163,3 +163,26 @@ export function topPerParent<T extends ObjectLiteral>(
     },
   };
 }
+
+/**
+ * One raw SQL statement per batch for computed figures (summaries): `$1` is the tenant, `$2` the
+ * keys' ids as bigint[]; each row names its key in the column `keyColumn`, the rest is the value.
+ * Keys without a row get `empty()`.
+ */
+export function keyedRowsLoader<V extends object>(name: string, sql: string, keyColumn: string, empty: () => V): LoaderSpec<TenantKey, V> {
+  return {
+    name,
+    empty,
+    async batch(session, keys) {
+      const ids = [...new Set(keys.map((k) => k.id))];
+      const rows = await session.query<Record<string, unknown>>(sql, [session.tenantId, ids]);
+      const byKey = new Map(
+        rows.map((row) => {
+          const { [keyColumn]: key, ...value } = row;
+          return [String(key), value as V] as const;
+        }),
+      );
+      return keys.map((key) => byKey.get(key.id) ?? empty());
+    },
+  };
+}

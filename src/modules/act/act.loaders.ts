@@ -1,5 +1,6 @@
 import type { EntityManager } from "typeorm";
 import { LoaderSpec, TenantKey, topPerParent } from "../../common/loaders";
+import { hydrateRows } from "../../db/hydrate";
 import { Act } from "./act.entity";
 import type { ActCursor } from "./act-cursor";
 
@@ -28,14 +29,7 @@ async function fetchPages(manager: EntityManager, tenantId: string, keys: ActPag
       FROM "act" t
       WHERE t."tenant_id" = $1 AND t."client_id" = ANY($2::bigint[])${after ? ` AND (t."period_end", t."id") < ($4::date, $5::bigint)` : ""}
     ) ranked WHERE "__rank" <= $3 ORDER BY "client_id", "__rank"`;
-  const raw = (await manager.query(sql, parameters)) as Record<string, unknown>[];
-  const metadata = manager.dataSource.getMetadata(Act);
-  const driver = manager.dataSource.driver;
-  return raw.map((r) => {
-    const row = manager.create(Act) as unknown as Record<string, unknown>;
-    for (const c of metadata.columns) row[c.propertyName] = driver.prepareHydratedValue(r[c.databaseName], c);
-    return row as unknown as Act;
-  });
+  return hydrateRows(manager, Act, (await manager.query(sql, parameters)) as Record<string, unknown>[]);
 }
 
 /**

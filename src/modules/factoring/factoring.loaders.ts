@@ -1,4 +1,4 @@
-import { hasOne, LoaderSpec, TenantKey, topPerParent } from "../../common/loaders";
+import { hasOne, keyedRowsLoader, topPerParent } from "../../common/loaders";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 import { FactoringLoanTransaction } from "./factoring-loan-transaction.entity";
 import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
@@ -69,16 +69,7 @@ const emptyLoanSummary = (): FactoringLoanSummary => ({
 });
 
 /** A loan's balance, keyed by the contract's id: one GROUP BY statement for the whole batch. */
-export const loanSummaryByContract: LoaderSpec<TenantKey, FactoringLoanSummary> = {
-  name: "loanSummaryByContract",
-  empty: emptyLoanSummary,
-  async batch(session, keys) {
-    const ids = [...new Set(keys.map((k) => k.id))];
-    const rows = await session.query<FactoringLoanSummary & { id: string }>(LOAN_SUMMARY_SQL, [session.tenantId, ids]);
-    const byId = new Map(rows.map(({ id, ...summary }) => [id, summary] as const));
-    return keys.map((key) => byId.get(key.id) ?? emptyLoanSummary());
-  },
-};
+export const loanSummaryByContract = keyedRowsLoader("loanSummaryByContract", LOAN_SUMMARY_SQL, "id", emptyLoanSummary);
 
 /**
  * Purchased invoices against the contract's limits. Outstanding counts only purchased invoices that are
@@ -144,16 +135,4 @@ const emptyPurchaseSummary = (): FactoringPurchaseSummary => ({
 });
 
 /** A purchase contract's use of its limits, keyed by the contract's clientId: one statement for the whole batch. */
-export const purchaseSummaryByClient: LoaderSpec<TenantKey, FactoringPurchaseSummary> = {
-  name: "purchaseSummaryByClient",
-  empty: emptyPurchaseSummary,
-  async batch(session, keys) {
-    const ids = [...new Set(keys.map((k) => k.id))];
-    const rows = await session.query<FactoringPurchaseSummary & { clientId: string }>(PURCHASE_SUMMARY_SQL, [
-      session.tenantId,
-      ids,
-    ]);
-    const byClient = new Map(rows.map(({ clientId, ...summary }) => [clientId, summary] as const));
-    return keys.map((key) => byClient.get(key.id) ?? emptyPurchaseSummary());
-  },
-};
+export const purchaseSummaryByClient = keyedRowsLoader("purchaseSummaryByClient", PURCHASE_SUMMARY_SQL, "clientId", emptyPurchaseSummary);

@@ -1,4 +1,4 @@
-import type { LoaderSpec, TenantKey } from "../../common/loaders";
+import { keyedRowsLoader } from "../../common/loaders";
 import { InvoiceStatus, OPEN_INVOICE_STATUSES } from "../invoice/invoice.enums";
 import { ClientSummary } from "./client-summary.type";
 
@@ -30,7 +30,6 @@ const SQL = `SELECT c.id::text AS "clientId",
     WHERE i."tenant_id" = $1 AND i."client_id" = c.id
   ) inv`;
 
-type SummaryRow = ClientSummary & { clientId: string };
 
 const emptySummary = (): ClientSummary => ({
   invoiceCount: 0,
@@ -46,13 +45,4 @@ const emptySummary = (): ClientSummary => ({
 });
 
 /** The summaries of all clients of a batch in ONE statement. */
-export const clientSummaryLoader: LoaderSpec<TenantKey, ClientSummary> = {
-  name: "Client.summary",
-  empty: emptySummary,
-  async batch(session, keys) {
-    const ids = [...new Set(keys.map((key) => key.id))];
-    const rows = await session.query<SummaryRow>(SQL, [session.tenantId, ids]);
-    const byClient = new Map(rows.map(({ clientId, ...summary }) => [clientId, summary] as const));
-    return keys.map((key) => byClient.get(key.id) ?? emptySummary());
-  },
-};
+export const clientSummaryLoader = keyedRowsLoader("Client.summary", SQL, "clientId", emptySummary);
