@@ -45,6 +45,13 @@ export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\
 
 type Operators = Record<string, unknown>;
 
+/** Values that a column's SQL cast would reject are the caller's mistake: refuse them before SQL. */
+function assertFits(column: ColumnRef, value: unknown, path: string): void {
+  if (column.kind === "bigint" && !(typeof value === "string" && /^\d{1,18}$/.test(value))) {
+    throw badUserInput(`${path}: "${String(value).slice(0, 40)}" is not an id`, path);
+  }
+}
+
 /**
  * Compiles one column filter ({eq, neq, gt, ..., between, contains, startsWith, isNull}) into SQL
  * conditions ANDed together. Values are always parameters, never spliced into the SQL.
@@ -53,6 +60,7 @@ export function compileColumnFilter(column: ColumnRef, filter: Operators, params
   const conditions: string[] = [];
   const value = (v: unknown) => {
     if (v === null) throw badUserInput(`${path}: null is not a value to compare with; use isNull`, path);
+    assertFits(column, v, path);
     const prepared = v instanceof Date ? v.toISOString() : v;
     return `${params.add(typeof prepared === "string" && column.normalise ? column.normalise(prepared) : prepared)}${CAST[column.kind]}`;
   };
@@ -61,6 +69,7 @@ export function compileColumnFilter(column: ColumnRef, filter: Operators, params
     if (values.length > 500) throw badUserInput(`${path}.${op} takes at most 500 values`, `${path}.${op}`);
     const prepared = values.map((v) => {
       if (v === null) throw badUserInput(`${path}.${op} cannot contain null`, `${path}.${op}`);
+      assertFits(column, v, `${path}.${op}`);
       const p = v instanceof Date ? v.toISOString() : v;
       return typeof p === "string" && column.normalise ? column.normalise(p) : p;
     });

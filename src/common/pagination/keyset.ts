@@ -1,3 +1,4 @@
+import { badUserInput } from "../errors";
 import type { SqlParams } from "../filters/compile";
 import type { CursorValues } from "./cursor";
 
@@ -22,6 +23,7 @@ export function orderByClause(columns: KeysetColumn[]): string {
  * directly however deep the page; otherwise the usual OR-expansion, with empty values last.
  */
 export function keysetCondition(columns: KeysetColumn[], values: CursorValues, params: SqlParams): string {
+  assertCursorFits(columns, values);
   const sameDirection = columns.every((c) => c.direction === columns[0].direction);
   if (sameDirection && columns.every((c, i) => !c.nullable && values[i] !== null)) {
     const op = columns[0].direction === "ASC" ? ">" : "<";
@@ -45,6 +47,28 @@ export function keysetCondition(columns: KeysetColumn[], values: CursorValues, p
     equal.push(`${column.sql} = ${placeholder}`);
   });
   return disjuncts.length === 0 ? "FALSE" : disjuncts.map((d) => `(${d})`).join(" OR ");
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
+
+function fits(column: KeysetColumn, value: CursorValues[number]): boolean {
+  if (value === null) return column.nullable;
+  if (typeof value !== "string") return false;
+  switch (column.kind) {
+    case "timestamptz": return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+    case "bigint": return /^\d{1,18}$/.test(value);
+    case "string": return value.length <= 1000;
+  }
+}
+
+/**
+ * A cursor is opaque but comes from the caller: each value must be of its column's kind before it
+ * reaches SQL, so a forged cursor is BAD_USER_INPUT, not a failed cast inside the database.
+ */
+function assertCursorFits(columns: KeysetColumn[], values: CursorValues): void {
+  if (values.length !== columns.length || !columns.every((column, i) => fits(column, values[i]))) {
+    throw badUserInput('"after" is not a cursor of this list and order', "after");
+  }
 }
 
 /** A row's values for a cursor: instants as ISO strings, everything else as read. */
