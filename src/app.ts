@@ -10,6 +10,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config";
 import { createContext, RequestContext } from "./context";
 import { formatError, GatewayError, RequestErrorCode } from "./common/errors";
+import { nulByteGuard } from "./common/text-guard";
 import type { StatementStats } from "./db/statement-counter";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
@@ -81,7 +82,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: options.config.nodeEnv !== "production",
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), sessionPlugin(options.onRequestComplete)],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), nulByteGuard(), sessionPlugin(options.onRequestComplete)],
   });
   await apollo.start();
 

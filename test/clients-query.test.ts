@@ -111,8 +111,10 @@ describe("clients filters", () => {
     expect(await names(tenant, { search: " ab " })).toEqual(["Alfa AB", "Beta AB"]);
   });
 
-  it("rejects an empty in-list with BAD_USER_INPUT", async () => {
+  it("rejects an empty in-list and ids that are not ids with BAD_USER_INPUT", async () => {
     expect(await errorCode(tenant, { filter: { name: { in: [] } } })).toBe("BAD_USER_INPUT");
+    expect(await errorCode(tenant, { filter: { id: { eq: "abc" } } })).toBe("BAD_USER_INPUT");
+    expect(await errorCode(tenant, { filter: { parentId: { in: ["1", "1 OR 1=1"] } } })).toBe("BAD_USER_INPUT");
   });
 });
 
@@ -241,5 +243,31 @@ describe("clients paging", () => {
     const data = dataOf(await gateway.call(ClientsPageDocument, { withTotal: true, first: 1 }, { tenant }));
     expect(gateway.lastRequest().stats.statements).toBe(2);
     expect(data.clients.totalCount).toBe(2);
+  });
+});
+
+describe("clients cursors", () => {
+  const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+
+  it.each([
+    ["a non-timestamp where the order has a timestamp", forged(["yesterday", "1"]), undefined],
+    ["a non-numeric id", forged(["2026-01-01T00:00:00.000Z", "1; DROP TABLE client"]), undefined],
+    ["an id too large for bigint", forged(["2026-01-01T00:00:00.000Z", "99999999999999999999999"]), undefined],
+    ["null where the column has no empty values", forged([null, "1"]), undefined],
+    ["a number where a name is expected", forged([42, "1"]), [{ field: "NAME", direction: "ASC" }]],
+  ])("rejects a cursor with %s as BAD_USER_INPUT", async (_name, after, orderBy) => {
+    const tenant = gateway.newTenant();
+    await createClients(gateway, tenant, [{ name: "x" }] as never);
+    expect(await errorCode(tenant, { after, orderBy: orderBy as never })).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("text Postgres cannot store", () => {
+  it("is BAD_USER_INPUT in search, filters and lookups, not an internal error", async () => {
+    const tenant = gateway.newTenant();
+    expect(await errorCode(tenant, { search: "a\u0000b" })).toBe("BAD_USER_INPUT");
+    expect(await errorCode(tenant, { filter: { name: { contains: "a\u0000" } } })).toBe("BAD_USER_INPUT");
+    const lookup = await gateway.send(`{ clientByExternalId(source: "crm", externalId: "x\\u0000") { id } }`, {}, { tenant });
+    expect(lookup.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
