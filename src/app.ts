@@ -46,6 +46,14 @@ function sessionPlugin(onRequestComplete?: (summary: RequestSummary) => void): A
   return {
     async requestDidStart() {
       return {
+        async didEncounterErrors({ contextValue, errors }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) {
+              logInternalError(contextValue.requestId, error.originalError ?? error);
+            }
+          }
+        },
         async willSendResponse({ contextValue, response, errors, operationName }) {
           const failed = (errors?.length ?? 0) > 0 && response.body.kind === "single" && !response.body.singleResult.data;
           await contextValue.session.close(failed);
@@ -69,6 +77,24 @@ function sessionPlugin(onRequestComplete?: (summary: RequestSummary) => void): A
       };
     },
   };
+}
+
+function requestBodyMessage(status: number): string {
+  if (status === 413) return "The request body is larger than 1 MB";
+  if (status === 415) return "The request body's encoding is not supported";
+  return "The request body is not valid JSON";
+}
+
+/**
+ * An unexpected error: the caller sees only INTERNAL_SERVER_ERROR and the request id; the log
+ * gets the request id, the error's class and its stack frames, never its message (which can hold
+ * SQL values or personal data).
+ */
+export function logInternalError(requestId: string | undefined, error: unknown): void {
+  const name = error instanceof Error ? error.constructor.name : typeof error;
+  const code = (error as { code?: unknown } | null)?.code;
+  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).slice(0, 8) : [];
+  console.error(JSON.stringify({ level: "error", msg: "internal error", requestId, error: name, code: typeof code === "string" ? code : undefined, frames }));
 }
 
 /** Starts the HTTP server with the GraphQL endpoint at /graphql. */
@@ -110,6 +136,23 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       },
     }),
   );
+
+  // Errors before GraphQL runs (a body that is not JSON, too large, or in an unknown encoding)
+  // get a GraphQL-shaped JSON answer, never Express's HTML page with a stack trace.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
+    const caller = status >= 400 && status < 500;
+    if (!caller) logInternalError(res.locals.requestId as string | undefined, error);
+    res.status(status).json({
+      errors: [
+        {
+          message: caller ? requestBodyMessage(status) : "Internal server error",
+          extensions: { code: caller ? RequestErrorCode.BAD_USER_INPUT : RequestErrorCode.INTERNAL_SERVER_ERROR, requestId: res.locals.requestId },
+        },
+      ],
+    });
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;

@@ -51,6 +51,11 @@ export class TestGateway {
     return new TestGateway(config, dataSource, gateway, requests);
   }
 
+  /** The GraphQL endpoint's URL. */
+  get url(): string {
+    return this.gateway.url;
+  }
+
   /** A tenant no other test uses. */
   newTenant(): string {
     return `t-${randomUUID().slice(0, 13)}`;
