@@ -77,6 +77,7 @@ export function compileColumnFilter(column: ColumnRef, filter: Operators, params
   };
   for (const [op, operand] of Object.entries(filter)) {
     if (operand === undefined) continue;
+    if (operand === null) throw badUserInput(`${path}.${op} cannot be null; leave it out (or use isNull)`, `${path}.${op}`);
     switch (op) {
       case "eq": conditions.push(`${column.sql} = ${value(operand)}`); break;
       case "neq": conditions.push(`${column.sql} IS DISTINCT FROM ${value(operand)}`); break;
@@ -115,6 +116,8 @@ export interface LogicalFilter {
 }
 
 const MAX_DEPTH = 8;
+/** Far below PostgreSQL's 65,535 parameters per statement, and more than any real filter needs. */
+const MAX_PARAMETERS = 1000;
 
 /**
  * Compiles a whole filter with and/or/not into one SQL condition (TRUE when empty). `columns`
@@ -145,5 +148,6 @@ export function compileFilter(
       parts.push(...compileColumnFilter(column, operand as Operators, params, `${path}.${field}`));
     }
   }
+  if (params.values.length > MAX_PARAMETERS) throw badUserInput(`${path} has more than ${MAX_PARAMETERS} values in all`, path);
   return parts.length === 0 ? "TRUE" : parts.map((p) => `(${p})`).join(" AND ");
 }

@@ -12,8 +12,12 @@ export interface KeysetColumn {
 
 const CAST = { timestamptz: "::timestamptz", string: "::text", bigint: "::bigint" } as const;
 
+/**
+ * ORDER BY for the keyset. NULLS LAST only where a column can be empty: on a NOT NULL column the
+ * plain direction lets a b-tree index serve DESC orders too (scanned backwards).
+ */
 export function orderByClause(columns: KeysetColumn[]): string {
-  return columns.map((c) => `${c.sql} ${c.direction} NULLS LAST`).join(", ");
+  return columns.map((c) => `${c.sql} ${c.direction}${c.nullable ? " NULLS LAST" : ""}`).join(", ");
 }
 
 /**

@@ -9,7 +9,7 @@ export interface ActCursor {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^\d{1,19}$/;
+const ID = /^\d{1,18}$/; // fits a bigint
 
 function isDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);

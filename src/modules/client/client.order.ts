@@ -19,7 +19,7 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: "SortDirection" });
 
-@InputType({ description: "One sort key; empty values sort last in both directions, ID breaks ties" })
+@InputType({ description: "One sort key; empty values sort last in both directions; ID, in the last key's direction, breaks ties" })
 export class ClientOrder {
   @Field(() => ClientOrderField) field: ClientOrderField;
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction: SortDirection;

@@ -136,8 +136,9 @@ export class ClientService {
       seen.add(o.field);
       return { ...CLIENT_SORT_COLUMNS[o.field], direction: o.direction ?? SortDirection.ASC };
     });
-    // The id makes the order total, so a cursor names exactly one position.
-    if (!seen.has(ClientOrderField.ID)) columns.push({ ...CLIENT_SORT_COLUMNS.ID, direction: SortDirection.ASC });
+    // The id makes the order total, so a cursor names exactly one position. It follows the last
+    // key's direction: an order all one way is a single row comparison an index answers.
+    if (!seen.has(ClientOrderField.ID)) columns.push({ ...CLIENT_SORT_COLUMNS.ID, direction: columns[columns.length - 1].direction });
     return columns;
   }
 
