@@ -11,6 +11,7 @@ import type { Config } from "./config";
 import { createContext, RequestContext } from "./context";
 import { formatError, GatewayError, RequestErrorCode } from "./common/errors";
 import { nulByteGuard } from "./common/text-guard";
+import { CursorCodec } from "./common/pagination/cursor";
 import type { StatementStats } from "./db/statement-counter";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
@@ -99,6 +100,7 @@ export function logInternalError(requestId: string | undefined, error: unknown):
 
 /** Starts the HTTP server with the GraphQL endpoint at /graphql. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const cursors = new CursorCodec(options.config.jwtSecret);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -128,7 +130,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         try {
-          return await createContext({ config: options.config, dataSource: options.dataSource }, req.headers, requestId);
+          return await createContext({ config: options.config, dataSource: options.dataSource, cursors }, req.headers, requestId);
         } catch (error) {
           if (error instanceof GatewayError) error.extensions.requestId = requestId;
           throw error;

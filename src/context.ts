@@ -4,6 +4,7 @@ import type { Config } from "./config";
 import { Caller, verifyToken } from "./auth/jwt";
 import { forbidden, GatewayError, RequestErrorCode, unauthenticated } from "./common/errors";
 import { RequestLoaders } from "./common/loaders";
+import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
@@ -13,11 +14,14 @@ export interface RequestContext {
   tenantId: string;
   session: TenantSession;
   loaders: RequestLoaders;
+  /** Seals and opens the paging cursors of this server. */
+  cursors: CursorCodec;
 }
 
 export interface ContextDeps {
   config: Config;
   dataSource: DataSource;
+  cursors: CursorCodec;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -58,5 +62,5 @@ export async function createContext(
     throw withStatus(forbidden("Your token does not allow this company"), 403);
   }
   const session = new TenantSession(deps.dataSource, tenantId);
-  return { requestId, caller, tenantId, session, loaders: new RequestLoaders(session) };
+  return { requestId, caller, tenantId, session, loaders: new RequestLoaders(session), cursors: deps.cursors };
 }

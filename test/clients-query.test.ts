@@ -1,6 +1,7 @@
 import { ClientsPageDocument, ClientsPageQuery, ClientsPageQueryVariables } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { createClients, day } from "./helpers/fixtures";
+import { CursorCodec } from "../src/common/pagination/cursor";
 
 let gateway: TestGateway;
 beforeAll(async () => {
@@ -226,7 +227,7 @@ describe("clients paging", () => {
     ["first 101", { first: 101 }],
     ["first -1", { first: -1 }],
     ["negative offset", { offset: -1 }],
-    ["after and offset together", { after: "WyIyMDI2LTAxLTAxVDAwOjAwOjAwLjAwMFoiLCIxIl0", offset: 1 }],
+    ["after and offset together", { after: "any", offset: 1 }],
     ["a cursor that is not one", { after: "not-a-cursor" }],
   ])("rejects %s with BAD_USER_INPUT", async (_name, variables) => {
     expect(await errorCode(gateway.newTenant(), variables)).toBe("BAD_USER_INPUT");
@@ -251,18 +252,31 @@ describe("clients paging", () => {
 });
 
 describe("clients cursors", () => {
-  const forged = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+  const readable = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
+  // Sealed with the server's own key: what a leaked key or a bug elsewhere would let through.
+  const sealed = (values: unknown[]) => new CursorCodec(gateway.config.jwtSecret).encode(values as never);
 
   it.each([
-    ["a non-timestamp where the order has a timestamp", forged(["yesterday", "1"]), undefined],
-    ["a non-numeric id", forged(["2026-01-01T00:00:00.000Z", "1; DROP TABLE client"]), undefined],
-    ["an id too large for bigint", forged(["2026-01-01T00:00:00.000Z", "99999999999999999999999"]), undefined],
-    ["null where the column has no empty values", forged([null, "1"]), undefined],
-    ["a number where a name is expected", forged([42, "1"]), [{ field: "NAME", direction: "ASC" }]],
-  ])("rejects a cursor with %s as BAD_USER_INPUT", async (_name, after, orderBy) => {
+    ["a non-timestamp where the order has a timestamp", sealed, ["yesterday", "1"], undefined],
+    ["a non-numeric id", sealed, ["2026-01-01T00:00:00.000Z", "1; DROP TABLE client"], undefined],
+    ["an id too large for bigint", sealed, ["2026-01-01T00:00:00.000Z", "99999999999999999999999"], undefined],
+    ["null where the column has no empty values", sealed, [null, "1"], undefined],
+    ["a number where a name is expected", sealed, [42, "1"], [{ field: "NAME", direction: "ASC" }]],
+    ["readable JSON instead of a sealed cursor", readable, ["2026-01-01T00:00:00.000Z", "1"], undefined],
+  ])("rejects a cursor with %s as BAD_USER_INPUT", async (_name, make, values, orderBy) => {
     const tenant = gateway.newTenant();
     await createClients(gateway, tenant, [{ name: "x" }] as never);
-    expect(await errorCode(tenant, { after, orderBy: orderBy as never })).toBe("BAD_USER_INPUT");
+    expect(await errorCode(tenant, { after: make(values), orderBy: orderBy as never })).toBe("BAD_USER_INPUT");
+  });
+
+  it("does not show the sort values, e.g. an org number, in the cursor", async () => {
+    const tenant = gateway.newTenant();
+    await createClients(gateway, tenant, [{ name: "x", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: "198001011234" }] as never);
+    const page = dataOf(
+      await gateway.call(ClientsPageDocument, { withTotal: false, orderBy: [{ field: "ORG_NUMBER", direction: "ASC" }] }, { tenant }),
+    ).clients;
+    expect(page.edges[0].node.orgNumber).toBe("19800101-****");
+    expect(Buffer.from(page.edges[0].cursor, "base64url").toString("latin1")).not.toContain("1980010112");
   });
 });
 
@@ -273,5 +287,20 @@ describe("text Postgres cannot store", () => {
     expect(await errorCode(tenant, { filter: { name: { contains: "a\u0000" } } })).toBe("BAD_USER_INPUT");
     const lookup = await gateway.send(`{ clientByExternalId(source: "crm", externalId: "x\\u0000") { id } }`, {}, { tenant });
     expect(lookup.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});
+
+describe("personal identity numbers", () => {
+  it("are masked in orgNumber and vatNumber without clients:pii, shown with it, and businesses are never masked", async () => {
+    const tenant = gateway.newTenant();
+    const [personId, companyId] = await createClients(gateway, tenant, [
+      { name: "Sole trader", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: "198001011234", vatNumber: "SE800101123401" },
+      { name: "Company", clientType: "BUSINESS", countryCode: "SE", orgNumber: "5560360793", vatNumber: "SE556036079301" },
+    ] as never);
+    const query = `query($id: ID!) { client(id: $id) { orgNumber vatNumber } }`;
+    const read = async (id: string, scopes: string[]) => (await gateway.send<{ client: unknown }>(query, { id }, { tenant, scopes })).data?.client;
+    expect(await read(personId, ["clients:read"])).toEqual({ orgNumber: "19800101-****", vatNumber: "SE800101****01" });
+    expect(await read(personId, ["clients:read", "clients:pii"])).toEqual({ orgNumber: "19800101-1234", vatNumber: "SE800101123401" });
+    expect(await read(companyId, ["clients:read"])).toEqual({ orgNumber: "556036-0793", vatNumber: "SE556036079301" });
   });
 });

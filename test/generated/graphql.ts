@@ -50,7 +50,7 @@ export type ClientFilter = {
   vatNumberValidated?: BooleanFilter | null | undefined;
 };
 
-/** One sort key; empty values sort last in both directions, ID breaks ties */
+/** One sort key; empty values sort last in both directions; ID, in the last key's direction, breaks ties */
 export type ClientOrder = {
   direction?: SortDirection;
   field: ClientOrderField;

@@ -1,18 +1,31 @@
 import { GatewayError } from "../errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { CursorCodec } from "./cursor";
 
-describe("cursor", () => {
+describe("CursorCodec", () => {
+  const codec = new CursorCodec("a".repeat(32));
+
   it("round-trips sort values, nulls and ids", () => {
     const values = ["2026-01-01T00:00:00.000Z", null, "42"];
-    expect(decodeCursor(encodeCursor(values), 3)).toEqual(values);
+    expect(codec.decode(codec.encode(values), 3)).toEqual(values);
   });
 
-  it("rejects garbage, other shapes and other lengths as BAD_USER_INPUT", () => {
-    for (const bad of ["", "%%%", encodeCursor(["a"]), Buffer.from('{"a":1}').toString("base64url")]) {
-      expect(() => decodeCursor(bad, 2)).toThrow(GatewayError);
+  it("hides the values: a personnummer in a cursor is not readable", () => {
+    const cursor = codec.encode(["198001011234", "7"]);
+    expect(Buffer.from(cursor, "base64url").toString("latin1")).not.toContain("198001011234");
+    expect(cursor).not.toContain(Buffer.from("198001011234").toString("base64url").slice(0, 8));
+  });
+
+  it("rejects garbage, tampered cursors, other lengths and other secrets as BAD_USER_INPUT", () => {
+    const good = codec.encode(["a", "1"]);
+    const tampered = Buffer.from(good, "base64url");
+    tampered[tampered.length - 1] ^= 1;
+    const plain = Buffer.from(JSON.stringify(["a", "1"])).toString("base64url");
+    for (const bad of ["", "%%%", plain, tampered.toString("base64url"), new CursorCodec("b".repeat(32)).encode(["a", "1"])]) {
+      expect(() => codec.decode(bad, 2)).toThrow(GatewayError);
     }
+    expect(() => codec.decode(good, 3)).toThrow(GatewayError);
     try {
-      decodeCursor("nope", 2);
+      codec.decode("nope", 2);
     } catch (error) {
       expect((error as GatewayError).extensions.code).toBe("BAD_USER_INPUT");
     }

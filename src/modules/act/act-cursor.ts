@@ -1,5 +1,5 @@
 import { badUserInput } from "../../common/errors";
-import { decodeCursor, encodeCursor } from "../../common/pagination/cursor";
+import type { CursorCodec } from "../../common/pagination/cursor";
 import type { Act } from "./act.entity";
 
 /** A position in a client's acts, newest first: the periodEnd and id of the last act seen. */
@@ -16,11 +16,11 @@ function isDate(value: string): boolean {
   return DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-export const encodeActCursor = (act: Act): string => encodeCursor([act.periodEnd, act.id]);
+export const encodeActCursor = (cursors: CursorCodec, act: Act): string => cursors.encode([act.periodEnd, act.id]);
 
 /** Decodes `after`; a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
-export function decodeActCursor(after: string): ActCursor {
-  const [periodEnd, id] = decodeCursor(after, 2);
+export function decodeActCursor(cursors: CursorCodec, after: string): ActCursor {
+  const [periodEnd, id] = cursors.decode(after, 2);
   if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !ID.test(id)) {
     throw badUserInput('"after" is not a cursor of this list', "after");
   }

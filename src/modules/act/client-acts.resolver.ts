@@ -30,10 +30,10 @@ export class ClientActsResolver {
     if (first === null || !Number.isInteger(first) || first < 1 || first > 100) {
       throw badUserInput('"first" must be between 1 and 100', "first");
     }
-    const cursor = after == null ? null : decodeActCursor(after);
+    const cursor = after == null ? null : decodeActCursor(ctx.cursors, after);
     const rows = await ctx.loaders.get(actPageLoader).load({ ...keyOf(client), first, after: cursor });
     const nodes = rows.slice(0, first);
-    const edges = nodes.map((node) => ({ cursor: encodeActCursor(node), node }));
+    const edges = nodes.map((node) => ({ cursor: encodeActCursor(ctx.cursors, node), node }));
     return {
       edges,
       nodes,

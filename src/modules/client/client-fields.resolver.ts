@@ -35,6 +35,21 @@ export class ClientFieldsResolver {
     return personal && !ctx.caller.scopes.has("clients:pii") ? maskPersonalNumber(formatted) : formatted;
   }
 
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "For INDIVIDUAL clients it can embed the personal identity number, masked like orgNumber without clients:pii",
+  })
+  vatNumber(@Root() client: Client, @Ctx() ctx: RequestContext): string | null {
+    if (!client.vatNumber || client.clientType !== ClientType.INDIVIDUAL || ctx.caller.scopes.has("clients:pii")) {
+      return client.vatNumber;
+    }
+    // A Swedish sole trader's VAT number is SE + the 10-digit personnummer + 01: hide its serial part.
+    const personal = (client.orgNumber ?? "").slice(-10);
+    const at = personal.length === 10 ? client.vatNumber.indexOf(personal) : -1;
+    if (at >= 0) return `${client.vatNumber.slice(0, at + 6)}****${client.vatNumber.slice(at + 10)}`;
+    return client.vatNumber.slice(0, 2) + client.vatNumber.slice(2).replace(/[0-9A-Za-z]/g, "*");
+  }
+
   @FieldResolver(() => Int, { nullable: true, description: "The factoring platform's companyType code (1..30)" })
   companyTypeCode(@Root() client: Client): number | null {
     return client.companyType ? companyTypeCode(client.companyType) : null;

@@ -61,7 +61,7 @@ export class ClientQueryResolver {
   @Authorized("clients:read")
   @Query(() => ClientConnection)
   clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext): Promise<ClientConnection> {
-    return clientService.list(ctx.session, args);
+    return clientService.list(ctx.session, ctx.cursors, args);
   }
 }
 

@@ -1,6 +1,6 @@
 import { badUserInput } from "../../common/errors";
 import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
-import { decodeCursor, encodeCursor } from "../../common/pagination/cursor";
+import type { CursorCodec } from "../../common/pagination/cursor";
 import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
 import { normaliseOrgNumber } from "../../common/validation/checksums";
 import { hydrateRows } from "../../db/hydrate";
@@ -61,7 +61,7 @@ export class ClientService {
   }
 
   /** A page of clients: keyset paging with `after`, or offset paging with `offset`. */
-  async list(session: TenantSession, args: ListClientsArgs): Promise<ClientConnection> {
+  async list(session: TenantSession, cursors: CursorCodec, args: ListClientsArgs): Promise<ClientConnection> {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, "first");
@@ -79,7 +79,7 @@ export class ClientService {
     const countParams = [...params.values];
     const conditions = [where];
     if (args.after != null) {
-      conditions.push(keysetCondition(keyset, decodeCursor(args.after, keyset.length), params));
+      conditions.push(keysetCondition(keyset, cursors.decode(args.after, keyset.length), params));
     }
     const limit = params.add(first + 1);
     const offset = args.offset ? ` OFFSET ${params.add(args.offset)}` : "";
@@ -89,7 +89,7 @@ export class ClientService {
     const manager = await session.manager();
     const rows = hydrateRows(manager, Client, await manager.query(sql, params.values));
     const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ node, cursor: encodeCursor(cursorValuesOf(node as never, properties)) }));
+    const edges = page.map((node) => ({ node, cursor: cursors.encode(cursorValuesOf(node as never, properties)) }));
     const connection = new ClientConnection();
     connection.edges = edges;
     connection.nodes = page;
