@@ -10,6 +10,28 @@ beforeAll(async () => {
 });
 afterAll(() => gateway.stop());
 
+describe("TenantSession", () => {
+  it("reads as the app role, in one REPEATABLE READ read-only transaction, with the tenant set for it only", async () => {
+    const tenant = gateway.newTenant();
+    const session = new TenantSession(gateway.dataSource, tenant);
+    const [first] = await session.query<Record<string, string>>(
+      `SELECT current_user AS "user", current_setting('transaction_isolation') AS isolation,
+              current_setting('transaction_read_only') AS "readOnly", current_setting('app.tenant_id') AS tenant,
+              txid_current_if_assigned() IS NULL AS "noWrite", pg_current_snapshot()::text AS snapshot`,
+    );
+    const [second] = await session.query<Record<string, string>>(`SELECT pg_current_snapshot()::text AS snapshot`);
+    await session.close();
+    expect(first).toMatchObject({ user: "client_gateway_app", isolation: "repeatable read", readOnly: "on", tenant, noWrite: true });
+    expect(second.snapshot).toBe(first.snapshot);
+    // Transaction-local: the pooled connection carries neither role nor tenant afterwards.
+    const [after] = (await gateway.dataSource.query(
+      `SELECT current_user AS "user", coalesce(current_setting('app.tenant_id', true), '') AS tenant`,
+    )) as Record<string, string>[];
+    expect(after.user).not.toBe("client_gateway_app");
+    expect(after.tenant).toBe("");
+  });
+});
+
 describe("RequestLoaders", () => {
   it("answers N load() calls with one SQL statement, each key with its own rows", async () => {
     const tenant = gateway.newTenant();

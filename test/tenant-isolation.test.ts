@@ -7,7 +7,7 @@ import {
   ClientsWithRelationsDocument,
 } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
-import { createClients } from "./helpers/fixtures";
+import { createClients, fullGraph } from "./helpers/fixtures";
 import { APP_ROLE } from "../src/db/tenant-session";
 
 let gateway: TestGateway;
@@ -21,15 +21,14 @@ beforeAll(async () => {
   tenantA = gateway.newTenant();
   tenantB = gateway.newTenant();
   await createClients(gateway, tenantA, [{ name: "A's own", countryCode: "SE", orgNumber: "5560360793" }] as never);
+  // Tenant B has a row in every tenant table.
   [bId] = await createClients(gateway, tenantB, [
-    {
-      name: "B's secret",
-      countryCode: "SE",
-      orgNumber: "5568184747",
-      externalIdentifiers: [{ source: "crm", externalId: "B-1" }],
-      bankAccounts: [{ iban: "SE4550000000058398257466", ownerType: "CREDITOR" }],
-    },
+    { ...fullGraph(1), name: "B's secret", countryCode: "SE", orgNumber: "5568184747", externalIdentifiers: [{ source: "crm", externalId: "B-1" }] },
   ] as never);
+  await gateway.dataSource.query(
+    `INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'someone', $2)`,
+    [tenantB, bId],
+  );
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
 });
 afterAll(() => gateway.stop());
@@ -59,10 +58,11 @@ describe("another tenant's data through the API", () => {
     expect(byId.edges).toEqual([]);
   });
 
-  it("never reaches a tenant's relations from another tenant's page", async () => {
+  it("shows each tenant only its own relations (B's page is full, A's empty)", async () => {
+    const own = dataOf(await gateway.call(ClientsWithRelationsDocument, { first: 10 }, { tenant: tenantB })).clients.nodes;
+    expect(own[0].bankAccounts).toHaveLength(2);
     const page = dataOf(await gateway.call(ClientsWithRelationsDocument, { first: 10 }, { tenant: tenantA })).clients.nodes;
-    expect(page.flatMap((c) => c.bankAccounts)).toEqual([]);
-    expect(page.flatMap((c) => c.externalIdentifiers)).toEqual([]);
+    expect(page.map((c) => [c.bankAccounts, c.externalIdentifiers, c.openInvoices, c.acts.nodes])).toEqual([[[], [], [], []]]);
   });
 });
 
@@ -75,15 +75,32 @@ describe("row-level security in the database", () => {
     });
   }
 
-  it("returns no row to a query that forgets its tenant", async () => {
-    for (const table of ["client", "external_identifier", "bank_account"]) {
-      expect(await asAppRole(null, `SELECT * FROM "${table}"`)).toEqual([]);
+  async function tenantTables(): Promise<string[]> {
+    const rows = (await gateway.dataSource.query(
+      `SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = 'public' AND c.relkind = 'r'
+         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id') ORDER BY 1`,
+    )) as { name: string }[];
+    return rows.map((r) => r.name);
+  }
+
+  it("returns no row of any tenant table to a query that forgets its tenant", async () => {
+    const tables = await tenantTables();
+    expect(tables).toHaveLength(14);
+    for (const table of tables) {
+      const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
+      const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];
+      expect({ table, seen, storedForB: stored > 0 }).toEqual({ table, seen: 0, storedForB: true });
     }
   });
 
-  it("returns only the tenant's rows to a query without a tenant filter", async () => {
-    const rows = await asAppRole<{ tenant_id: string }>(tenantB, `SELECT tenant_id FROM "client"`);
-    expect(rows.map((r) => r.tenant_id)).toEqual([tenantB]);
+  it("returns only the tenant's rows of every table to a query without a tenant filter", async () => {
+    for (const table of await tenantTables()) {
+      const asA = await asAppRole<{ tenant_id: string }>(tenantA, `SELECT DISTINCT tenant_id FROM "${table}"`);
+      expect({ table, tenants: asA.map((r) => r.tenant_id).filter((t) => t !== tenantA) }).toEqual({ table, tenants: [] });
+      const asB = await asAppRole<{ tenant_id: string }>(tenantB, `SELECT DISTINCT tenant_id FROM "${table}"`);
+      expect({ table, tenants: asB.map((r) => r.tenant_id) }).toEqual({ table, tenants: [tenantB] });
+    }
   });
 
   it("refuses to write a row into another tenant", async () => {
