@@ -109,6 +109,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     formatError: (formatted) => formatError(formatted),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // server.ts owns SIGINT/SIGTERM: drain, then close the database, then exit.
+    stopOnTerminationSignals: false,
     introspection: options.config.nodeEnv !== "production",
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), nulByteGuard(), sessionPlugin(options.onRequestComplete)],
   });

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     stopping = true;
     log(`${signal}: draining requests and stopping`);
     await gateway.stop();
+    log("HTTP server stopped");
     await database.close();
+    log("database closed");
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
