@@ -144,7 +144,9 @@ export function topPerParent<T extends ObjectLiteral>(
         if (!found) throw new Error(`${metadata.name} has no column ${property}`);
         return `"${found.databaseName}"`;
       };
-      const order = [...options.orderBy.map(([p, d]) => `${column(p)} ${d}`), `"id" ASC`].join(", ");
+      // The id makes the order total; callers may already have put it (in their direction).
+      const sortKeys = options.orderBy.some(([p]) => p === "id") ? options.orderBy : [...options.orderBy, ["id", "ASC"] as const];
+      const order = sortKeys.map(([p, d]) => `${column(p)} ${d}`).join(", ");
       const limit = Math.max(...keys.map((k) => k.first));
       const parent = column(options.parentColumn);
       const sql = `SELECT * FROM (

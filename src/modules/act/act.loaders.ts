@@ -1,17 +1,8 @@
 import type { EntityManager } from "typeorm";
-import { LoaderSpec, TenantKey, topPerParent } from "../../common/loaders";
+import { LoaderSpec, TenantKey } from "../../common/loaders";
 import { hydrateRows } from "../../db/hydrate";
 import { Act } from "./act.entity";
 import type { ActCursor } from "./act-cursor";
-
-/** The newest act of a client (ask with `first: 1`). */
-export const latestActLoader = topPerParent("Client.latestAct", Act, {
-  parentColumn: "clientId",
-  orderBy: [
-    ["periodEnd", "DESC"],
-    ["id", "DESC"],
-  ],
-});
 
 /** A page request: up to `first` acts of client `id` after `after` (newest first). */
 export interface ActPageKey extends TenantKey {

@@ -1,6 +1,7 @@
 import { badUserInput } from "../../common/errors";
 import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
 import type { CursorCodec } from "../../common/pagination/cursor";
+import { assertPageSize } from "../../common/pagination/page-size";
 import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
 import { normaliseOrgNumber } from "../../common/validation/checksums";
 import { hydrateRows } from "../../db/hydrate";
@@ -62,10 +63,7 @@ export class ClientService {
 
   /** A page of clients: keyset paging with `after`, or offset paging with `offset`. */
   async list(session: TenantSession, cursors: CursorCodec, args: ListClientsArgs): Promise<ClientConnection> {
-    const first = args.first ?? DEFAULT_PAGE_SIZE;
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw badUserInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, "first");
-    }
+    const first = assertPageSize(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     if (args.after != null && args.offset != null) {
       throw badUserInput("Use either after (cursor paging) or offset (offset paging), not both", "offset");
     }

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { badUserInput } from "../../common/errors";
+import { assertPageSize } from "../../common/pagination/page-size";
 import { keyOf } from "../../common/loaders";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
@@ -44,10 +44,7 @@ export class FactoringLoanContractFieldResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 10, description: `1..${MAX_TRANSACTIONS}` })
     first: number | null,
   ): Promise<FactoringLoanTransaction[]> {
-    if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_TRANSACTIONS) {
-      throw badUserInput(`first must be between 1 and ${MAX_TRANSACTIONS}`, "first");
-    }
-    return ctx.loaders.get(latestTransactionsByContract).load({ ...keyOf(contract), first });
+    return ctx.loaders.get(latestTransactionsByContract).load({ ...keyOf(contract), first: assertPageSize(first, MAX_TRANSACTIONS) });
   }
 
   @FieldResolver(() => FactoringLoanSummary)
