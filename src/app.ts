@@ -12,6 +12,10 @@ import { createContext, RequestContext } from "./context";
 import { formatError, GatewayError, RequestErrorCode } from "./common/errors";
 import { nulByteGuard } from "./common/text-guard";
 import { CursorCodec } from "./common/pagination/cursor";
+import { logInternalError } from "./common/log";
+import { purgeExpiredIdempotencyKeys } from "./common/mutation/idempotency";
+import type { MutationEnvironment } from "./common/mutation/pipeline";
+import { ViesClient, VatChecker } from "./integrations/vies/vies-client";
 import type { StatementStats } from "./db/statement-counter";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
@@ -31,6 +35,8 @@ export interface GatewayOptions {
   port: number;
   host?: string;
   onRequestComplete?: (summary: RequestSummary) => void;
+  /** Checks EU VAT numbers after commit; by default the VIES REST API at config.viesUrl. */
+  vatChecker?: VatChecker;
 }
 
 export interface Gateway {
@@ -86,21 +92,20 @@ function requestBodyMessage(status: number): string {
   return "The request body is not valid JSON";
 }
 
-/**
- * An unexpected error: the caller sees only INTERNAL_SERVER_ERROR and the request id; the log
- * gets the request id, the error's class and its stack frames, never its message (which can hold
- * SQL values or personal data).
- */
-export function logInternalError(requestId: string | undefined, error: unknown): void {
-  const name = error instanceof Error ? error.constructor.name : typeof error;
-  const code = (error as { code?: unknown } | null)?.code;
-  const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).slice(0, 8) : [];
-  console.error(JSON.stringify({ level: "error", msg: "internal error", requestId, error: name, code: typeof code === "string" ? code : undefined, frames }));
+/** VIES at the configured URL, or (VIES_URL set empty) a checker that never calls out. */
+function vatCheckerFor(config: Config): VatChecker {
+  if (!config.viesUrl) return { check: async () => ({ status: "UNAVAILABLE", reason: "NETWORK" }) };
+  return new ViesClient({ url: config.viesUrl, timeoutMs: config.viesTimeoutMs });
 }
 
 /** Starts the HTTP server with the GraphQL endpoint at /graphql. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const cursors = new CursorCodec(options.config.jwtSecret);
+  const mutations: MutationEnvironment = {
+    dataSource: options.dataSource,
+    vatChecker: options.vatChecker ?? vatCheckerFor(options.config),
+    idempotencyTtlHours: options.config.idempotencyTtlHours,
+  };
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -132,7 +137,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         try {
-          return await createContext({ config: options.config, dataSource: options.dataSource, cursors }, req.headers, requestId);
+          return await createContext({ config: options.config, dataSource: options.dataSource, cursors, mutations }, req.headers, requestId);
         } catch (error) {
           if (error instanceof GatewayError) error.extensions.requestId = requestId;
           throw error;
@@ -160,9 +165,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;
+  const purge = setInterval(() => {
+    purgeExpiredIdempotencyKeys(options.dataSource).catch((error: unknown) => logInternalError(undefined, error));
+  }, options.config.idempotencyPurgeIntervalMs);
+  purge.unref();
   return {
     port,
     url: `http://localhost:${port}/graphql`,
-    stop: () => apollo.stop(),
+    stop: async () => {
+      clearInterval(purge);
+      await apollo.stop();
+    },
   };
 }

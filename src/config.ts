@@ -1,4 +1,6 @@
 import path from "node:path";
+import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
+import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
@@ -17,17 +19,25 @@ export interface Config {
   seedDemo: boolean;
   /** Tenant (company id) that the demo data goes to. */
   demoCompanyId: string;
+  /** The VIES check-vat-number endpoint; null (VIES_URL set empty) turns VAT checks off. */
+  viesUrl: string | null;
+  /** How long a VIES check may take before the VAT number is left unvalidated. */
+  viesTimeoutMs: number;
+  /** How long idempotency keys are kept, at least 24 hours. */
+  idempotencyTtlHours: number;
+  /** How often expired idempotency keys are deleted. */
+  idempotencyPurgeIntervalMs: number;
 }
 
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
 
-function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0, max = 65535): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0 || value > 65535) {
-    throw new Error(`${name} must be a port number, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
 }
@@ -47,5 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     seedDemo: env.SEED_DEMO !== "false",
     demoCompanyId: env.DEMO_COMPANY_ID || "1",
+    viesUrl: env.VIES_URL === undefined ? DEFAULT_VIES_URL : env.VIES_URL || null,
+    viesTimeoutMs: intFrom(env, "VIES_TIMEOUT_MS", 3000, 1, 60_000),
+    idempotencyTtlHours: intFrom(env, "IDEMPOTENCY_TTL_HOURS", MIN_IDEMPOTENCY_TTL_HOURS, MIN_IDEMPOTENCY_TTL_HOURS, 24 * 365),
+    idempotencyPurgeIntervalMs: intFrom(env, "IDEMPOTENCY_PURGE_INTERVAL_MINUTES", 60, 1, 24 * 60) * 60_000,
   };
 }

@@ -6,6 +6,8 @@ import { forbidden, GatewayError, RequestErrorCode, unauthenticated } from "./co
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
+import { logInternalError } from "./common/log";
+import type { MutationEnvironment } from "./common/mutation/pipeline";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
@@ -16,12 +18,19 @@ export interface RequestContext {
   loaders: RequestLoaders;
   /** Seals and opens the paging cursors of this server. */
   cursors: CursorCodec;
+  /** What mutations write with (the pipeline's environment). */
+  mutations: MutationEnvironment;
+  /** After a committed write: the next read opens a new snapshot, and loaders forget their cache. */
+  renewReads(): Promise<void>;
+  /** Logs an unexpected error that is handled (not returned to the caller), with the request id. */
+  logError(error: unknown): void;
 }
 
 export interface ContextDeps {
   config: Config;
   dataSource: DataSource;
   cursors: CursorCodec;
+  mutations: MutationEnvironment;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -62,5 +71,19 @@ export async function createContext(
     throw withStatus(forbidden("Your token does not allow this company"), 403);
   }
   const session = new TenantSession(deps.dataSource, tenantId);
-  return { requestId, caller, tenantId, session, loaders: new RequestLoaders(session), cursors: deps.cursors };
+  const loaders = new RequestLoaders(session);
+  return {
+    requestId,
+    caller,
+    tenantId,
+    session,
+    loaders,
+    cursors: deps.cursors,
+    mutations: deps.mutations,
+    renewReads: async () => {
+      await session.renew();
+      loaders.clear();
+    },
+    logError: (error) => logInternalError(requestId, error),
+  };
 }

@@ -28,6 +28,11 @@ export class RequestLoaders {
 
   constructor(private readonly session: TenantSession) {}
 
+  /** Forgets every cached value (after a mutation changed what they were loaded from). */
+  clear(): void {
+    this.loaders.clear();
+  }
+
   get<K extends TenantKey, V>(spec: LoaderSpec<K, V>): DataLoader<K, V, string> {
     let loader = this.loaders.get(spec as LoaderSpec<TenantKey, unknown>);
     if (!loader) {
@@ -185,6 +190,67 @@ export function keyedRowsLoader<V extends object>(name: string, sql: string, key
         }),
       );
       return keys.map((key) => byKey.get(key.id) ?? empty());
+    },
+  };
+}
+
+/** A page request for one parent: up to `first` rows after the row whose sort values are `after`. */
+export interface PageKey extends TenantKey {
+  first: number;
+  /** The sort values of the last row seen (from a decoded cursor), or null for the first page. */
+  after: readonly string[] | null;
+}
+
+/**
+ * Keyset pages per parent, newest first: `orderBy` lists the sort columns (descending, ending with
+ * `id`) with the SQL type their cursor values are cast to. One statement per distinct `after` among
+ * the keys (first pages share one); each key gets up to `first + 1` rows, so the resolver can tell
+ * hasNextPage.
+ */
+export function keysetPagePerParent<T extends ObjectLiteral>(
+  name: string,
+  entity: EntityTarget<T>,
+  options: { parentColumn: keyof T & string; orderBy: [keyof T & string, string][] },
+): LoaderSpec<PageKey, T[]> {
+  return {
+    name,
+    empty: () => [],
+    async batch(session, keys) {
+      const manager = await session.manager();
+      const metadata = manager.dataSource.getMetadata(entity);
+      const column = (property: string) => `t."${metadata.findColumnWithPropertyName(property)!.databaseName}"`;
+      const parent = column(options.parentColumn);
+      const sortColumns = options.orderBy.map(([property]) => column(property));
+      const order = sortColumns.map((c) => `${c} DESC`).join(", ");
+      const groups = new Map<string, PageKey[]>();
+      for (const key of keys) {
+        const group = JSON.stringify(key.after);
+        groups.set(group, [...(groups.get(group) ?? []), key]);
+      }
+      const results = new Map<PageKey, T[]>();
+      for (const group of groups.values()) {
+        const after = group[0].after;
+        const parameters: unknown[] = [session.tenantId, [...new Set(group.map((k) => k.id))], Math.max(...group.map((k) => k.first)) + 1];
+        let keyset = "";
+        if (after) {
+          const placeholders = options.orderBy.map(([, type], i) => `$${4 + i}::${type}`);
+          keyset = ` AND (${sortColumns.join(", ")}) < (${placeholders.join(", ")})`;
+          parameters.push(...after);
+        }
+        const sql = `SELECT * FROM (
+            SELECT t.*, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "__rank"
+            FROM "${metadata.tableName}" t
+            WHERE t."tenant_id" = $1 AND ${parent} = ANY($2::bigint[])${keyset}
+          ) ranked WHERE "__rank" <= $3 ORDER BY ${parent.replace("t.", "")}, "__rank"`;
+        const rows = hydrateRows(manager, entity, (await manager.query(sql, parameters)) as Record<string, unknown>[]);
+        const byParent = new Map<string, T[]>();
+        for (const row of rows) {
+          const id = String(row[options.parentColumn]);
+          byParent.set(id, [...(byParent.get(id) ?? []), row]);
+        }
+        for (const key of group) results.set(key, (byParent.get(key.id) ?? []).slice(0, key.first + 1));
+      }
+      return keys.map((key) => results.get(key) ?? []);
     },
   };
 }

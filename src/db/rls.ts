@@ -9,9 +9,9 @@ const POLICY = "tenant_isolation";
  * visible and none can be written. Every migration that adds a tenant table calls this; a test
  * fails when a table with tenant_id lacks the policy.
  */
-export async function enableTenantIsolation(runner: QueryRunner, table: string): Promise<void> {
+export async function enableTenantIsolation(runner: QueryRunner, table: string, privileges = "SELECT, INSERT, UPDATE, DELETE"): Promise<void> {
   const condition = `"tenant_id" = current_setting('${TENANT_SETTING}', true)`;
-  await runner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON "${table}" TO "${APP_ROLE}"`);
+  await runner.query(`GRANT ${privileges} ON "${table}" TO "${APP_ROLE}"`);
   await runner.query(`ALTER TABLE "${table}" ENABLE ROW LEVEL SECURITY`);
   await runner.query(`CREATE POLICY "${POLICY}" ON "${table}" USING (${condition}) WITH CHECK (${condition})`);
 }

@@ -36,6 +36,23 @@ export class TenantSession {
     return (await this.queryRunner()).query(sql, parameters) as Promise<T[]>;
   }
 
+  /**
+   * Ends the current read transaction, so the next read opens a new snapshot: after a mutation
+   * committed, its payload's relations must see the change.
+   */
+  async renew(): Promise<void> {
+    if (this.closed || !this.runner) return;
+    const runner = this.runner;
+    this.runner = undefined;
+    const open = await runner.catch(() => undefined);
+    if (!open) return;
+    try {
+      await open.query("COMMIT");
+    } finally {
+      await open.release();
+    }
+  }
+
   /** Ends the transaction (commit, or rollback when `failed`) and returns the connection to the pool. */
   async close(failed = false): Promise<void> {
     if (this.closed) return;

@@ -1,4 +1,6 @@
 import { actEntities, actResolvers } from "./act";
+import { auditEntities, auditResolvers } from "./audit";
+import { IdempotencyRecord } from "../common/mutation/idempotency-record.entity";
 import { bankAccountEntities, bankAccountResolvers } from "./bank-account";
 import { clientEntities, clientResolvers } from "./client";
 import { contractEntities, contractResolvers } from "./contract";
@@ -26,6 +28,8 @@ export const entities = [
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
+  ...auditEntities,
+  IdempotencyRecord,
 ];
 
 /** Every type-graphql resolver of the gateway. */
@@ -42,4 +46,5 @@ export const resolvers = [
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,
+  ...auditResolvers,
 ] as const;

@@ -7,6 +7,7 @@ import { signToken } from "../../src/auth/jwt";
 import { loadConfig, Config } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
 import { buildGatewaySchema } from "../../src/schema";
+import { FakeVies, startFakeVies } from "./fake-vies";
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -31,12 +32,21 @@ export class TestGateway {
     private readonly gateway: Gateway,
     /** Every completed request, in order: statement counts, error codes. */
     readonly requests: RequestSummary[],
+    /** The local fake of VIES the gateway checks VAT numbers with (every number valid by default). */
+    readonly vies: FakeVies,
   ) {}
 
-  static async start(): Promise<TestGateway> {
+  static async start(options: { viesTimeoutMs?: number } = {}): Promise<TestGateway> {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is unset: run the tests with jest (test/global-setup.ts)");
-    const config = loadConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: url });
+    const vies = await startFakeVies();
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: "test",
+      DATABASE_URL: url,
+      VIES_URL: vies.url,
+      VIES_TIMEOUT_MS: String(options.viesTimeoutMs ?? 2000),
+    });
     const dataSource = createDataSource(url, { poolSize: 10 });
     await dataSource.initialize();
     const requests: RequestSummary[] = [];
@@ -48,7 +58,7 @@ export class TestGateway {
       host: "127.0.0.1",
       onRequestComplete: (summary) => requests.push(summary),
     });
-    return new TestGateway(config, dataSource, gateway, requests);
+    return new TestGateway(config, dataSource, gateway, requests, vies);
   }
 
   /** The GraphQL endpoint's URL. */
@@ -96,6 +106,7 @@ export class TestGateway {
   async stop(): Promise<void> {
     await this.gateway.stop();
     await this.dataSource.destroy();
+    await this.vies.close();
   }
 }
 

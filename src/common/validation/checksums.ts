@@ -415,3 +415,56 @@ export function isValidVatNumber(
       return true;
   }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Stored form of an org number
+// ---------------------------------------------------------------------------------------------------
+
+/**
+ * The form an org number is stored in, so that one company or person has one key whatever way it
+ * was typed: letters and digits only; in Sweden a personnummer with its century (12 digits:
+ * YYMMDD-XXXX is under 100 years old,
+ * YYMMDD+XXXX 100 or more, as the Swedish Tax Agency writes them). Assumes the value is valid.
+ */
+export function canonicalOrgNumber(
+  countryCode: string | null | undefined,
+  raw: string,
+  options: OrgNumberOptions = {},
+  today: Date = new Date(),
+): string {
+  const value = normaliseOrgNumber(raw);
+  if ((countryCode ?? "").trim().toUpperCase() !== "SE") return value;
+  const personal = options.individual === true || (options.individual === undefined && !isValidSwedishOrgNumber(value));
+  if (!personal || value.length !== 10) return value;
+  const centenarian = raw.includes("+");
+  const yy = Number(value.slice(0, 2));
+  const thisYear = today.getUTCFullYear();
+  let year = Math.floor(thisYear / 100) * 100 + yy;
+  if (year > thisYear) year -= 100;
+  if (centenarian) year -= 100;
+  return `${year}`.slice(0, 2) + value;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// LEI and GLN
+// ---------------------------------------------------------------------------------------------------
+
+/** Legal Entity Identifier (ISO 17442): 18 letters/digits and 2 check digits, mod 97 = 1 (as IBAN). */
+export function isValidLei(raw: string | null | undefined): boolean {
+  const value = (raw ?? "").replace(/\s/g, "").toUpperCase();
+  if (!/^[A-Z0-9]{18}\d{2}$/.test(value)) return false;
+  let remainder = 0;
+  for (const ch of value) {
+    const code = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
+    for (const digit of code) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** GS1 Global Location Number: 13 digits, the last a GS1 mod-10 check digit (weights 1,3 from the left). */
+export function isValidGln(raw: string | null | undefined): boolean {
+  const value = (raw ?? "").replace(/\s/g, "");
+  if (!/^\d{13}$/.test(value)) return false;
+  const sum = Array.from(value.slice(0, 12), Number).reduce((acc, digit, i) => acc + digit * (i % 2 === 0 ? 1 : 3), 0);
+  return (10 - (sum % 10)) % 10 === Number(value[12]);
+}

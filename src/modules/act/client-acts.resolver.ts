@@ -30,7 +30,8 @@ export class ClientActsResolver {
   ): Promise<ActConnection> {
     const size = assertPageSize(first, 100);
     const cursor = after == null ? null : decodeActCursor(ctx.cursors, after);
-    const rows = await ctx.loaders.get(actPageLoader).load({ ...keyOf(client), first: size, after: cursor });
+    const position = cursor && [cursor.periodEnd, cursor.id];
+    const rows = await ctx.loaders.get(actPageLoader).load({ ...keyOf(client), first: size, after: position });
     const nodes = rows.slice(0, size);
     const edges = nodes.map((node) => ({ cursor: encodeActCursor(ctx.cursors, node), node }));
     return {

@@ -1,21 +1,10 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { keyOf } from "../../common/loaders";
-import { formatOrgNumber } from "../../common/validation/checksums";
+import { displayOrgNumber, displayVatNumber } from "./client.display";
 import { Client } from "./client.entity";
-import { ClientType, companyTypeCode } from "./client.enums";
+import { companyTypeCode } from "./client.enums";
 import { childrenByParent, clientById } from "./client.loaders";
-
-/** Hides the serial part of a personal identity number: `19800101-1234` -> `19800101-****`. */
-export function maskPersonalNumber(formatted: string): string {
-  const digits = [...formatted].filter((ch) => /[0-9A-Za-z]/.test(ch)).length;
-  let toMask = Math.min(4, digits);
-  return [...formatted]
-    .reverse()
-    .map((ch) => (/[0-9A-Za-z]/.test(ch) && toMask-- > 0 ? "*" : ch))
-    .reverse()
-    .join("");
-}
 
 /**
  * Where the GraphQL Client differs from the stored one: the org number is shown in the country's
@@ -29,10 +18,7 @@ export class ClientFieldsResolver {
     description: "In the country's usual format. For INDIVIDUAL clients a personal identity number, masked without clients:pii",
   })
   orgNumber(@Root() client: Client, @Ctx() ctx: RequestContext): string | null {
-    if (!client.orgNumber) return null;
-    const formatted = formatOrgNumber(client.countryCode ?? "", client.orgNumber);
-    const personal = client.clientType === ClientType.INDIVIDUAL;
-    return personal && !ctx.caller.scopes.has("clients:pii") ? maskPersonalNumber(formatted) : formatted;
+    return displayOrgNumber(client, ctx.caller.scopes.has("clients:pii"));
   }
 
   @FieldResolver(() => String, {
@@ -40,14 +26,7 @@ export class ClientFieldsResolver {
     description: "For INDIVIDUAL clients it can embed the personal identity number, masked like orgNumber without clients:pii",
   })
   vatNumber(@Root() client: Client, @Ctx() ctx: RequestContext): string | null {
-    if (!client.vatNumber || client.clientType !== ClientType.INDIVIDUAL || ctx.caller.scopes.has("clients:pii")) {
-      return client.vatNumber;
-    }
-    // A Swedish sole trader's VAT number is SE + the 10-digit personnummer + 01: hide its serial part.
-    const personal = (client.orgNumber ?? "").slice(-10);
-    const at = personal.length === 10 ? client.vatNumber.indexOf(personal) : -1;
-    if (at >= 0) return `${client.vatNumber.slice(0, at + 6)}****${client.vatNumber.slice(at + 10)}`;
-    return client.vatNumber.slice(0, 2) + client.vatNumber.slice(2).replace(/[0-9A-Za-z]/g, "*");
+    return displayVatNumber(client, ctx.caller.scopes.has("clients:pii"));
   }
 
   @FieldResolver(() => Int, { nullable: true, description: "The factoring platform's companyType code (1..30)" })

@@ -1,0 +1,81 @@
+import { Field, ObjectType } from "type-graphql";
+
+/**
+ * The outcomes of a mutation that are data, not request errors (API.md, Errors): the payload's
+ * `error.code`. Frontends switch on these; the message is for people.
+ */
+export enum MutationErrorCode {
+  INVALID_DATA = "INVALID_DATA",
+  NOT_FOUND = "NOT_FOUND",
+  PRECONDITION_FAILED = "PRECONDITION_FAILED",
+  CLIENT_DUPLICATE_ORG_NUMBER = "CLIENT_DUPLICATE_ORG_NUMBER",
+  CLIENT_HAS_OPEN_INVOICES = "CLIENT_HAS_OPEN_INVOICES",
+  IDEMPOTENCY_KEY_REUSED = "IDEMPOTENCY_KEY_REUSED",
+  IDEMPOTENCY_KEY_IN_USE = "IDEMPOTENCY_KEY_IN_USE",
+  BULK_LIMIT_EXCEEDED = "BULK_LIMIT_EXCEEDED",
+  /** A bulk item that was valid but not kept, because its `allOrNothing` batch failed elsewhere. */
+  BATCH_ABORTED = "BATCH_ABORTED",
+}
+
+/**
+ * Outcomes that leave nothing behind, so the caller may correct the input and retry with the
+ * same key (as Stripe does): they are never stored for replay.
+ */
+export const UNSTORED_CODES: ReadonlySet<MutationErrorCode> = new Set([
+  MutationErrorCode.INVALID_DATA,
+  MutationErrorCode.IDEMPOTENCY_KEY_REUSED,
+  MutationErrorCode.IDEMPOTENCY_KEY_IN_USE,
+  MutationErrorCode.BULK_LIMIT_EXCEEDED,
+]);
+
+@ObjectType({ description: "One input field that failed validation" })
+export class FieldFailure {
+  @Field(() => String, { description: "Path of the field in the mutation's arguments, e.g. inputs.3.email" })
+  field: string;
+
+  @Field(() => String)
+  message: string;
+}
+
+@ObjectType({ description: "Why a mutation (or one item of a bulk mutation) did not do what was asked" })
+export class MutationError {
+  @Field(() => String, {
+    description:
+      "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
+      "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED",
+  })
+  code: MutationErrorCode;
+
+  @Field(() => String)
+  message: string;
+
+  @Field(() => [FieldFailure], { description: "Every failing field at once (INVALID_DATA); empty otherwise" })
+  failures: FieldFailure[];
+}
+
+export function mutationError(code: MutationErrorCode, message: string, failures: FieldFailure[] = []): MutationError {
+  return Object.assign(new MutationError(), { code, message, failures: failures.map((f) => Object.assign(new FieldFailure(), f)) });
+}
+
+/**
+ * Thrown inside a mutation's change to end it with a business outcome: the pipeline rolls the
+ * change back and returns (and, unless the code is unstored, keeps) the error as the payload's.
+ */
+export class MutationFailure extends Error {
+  constructor(
+    readonly error: MutationError,
+    /** What to return with the error, e.g. the per-item results of a failed all-or-nothing batch. */
+    readonly result?: unknown,
+  ) {
+    super(error.message);
+    this.name = "MutationFailure";
+  }
+}
+
+export const fail = (code: MutationErrorCode, message: string, failures: FieldFailure[] = []): MutationFailure =>
+  new MutationFailure(mutationError(code, message, failures));
+
+export function invalidData(failures: FieldFailure[]): MutationError {
+  const count = failures.length;
+  return mutationError(MutationErrorCode.INVALID_DATA, `${count} field${count === 1 ? "" : "s"} failed validation`, failures);
+}

@@ -1,0 +1,183 @@
+import type { DataSource } from "typeorm";
+import type { RequestContext } from "../../context";
+import { WriteTransaction } from "../../db/write-transaction";
+import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
+import type { VatChecker } from "../../integrations/vies/vies-client";
+import { forbidden } from "../errors";
+import { findStoredCall, MAX_IDEMPOTENCY_KEY_LENGTH, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
+import { FieldFailure, invalidData, MutationError, MutationErrorCode, MutationFailure, mutationError, UNSTORED_CODES } from "./mutation-error";
+
+/** What the mutation pipeline needs beyond the request: made once per server. */
+export interface MutationEnvironment {
+  dataSource: DataSource;
+  vatChecker: VatChecker;
+  idempotencyTtlHours: number;
+}
+
+/** What a mutation's change gets: its transaction, and where to report what it changed. */
+export interface ChangeScope {
+  tx: WriteTransaction;
+  tenantId: string;
+  dryRun: boolean;
+  /** Records a change for the audit trail (written by the pipeline, and not in a dry run). */
+  audit(record: AuditRecord): void;
+}
+
+/** A change made after commit (e.g. a VIES result), applied in a transaction of its own. */
+export interface FollowUp<R> {
+  apply(scope: ChangeScope): Promise<R>;
+}
+
+/**
+ * One mutation, as the pipeline runs it. Everything else (authorisation, the idempotency key,
+ * the transaction with the tenant, dry run, audit, storing the payload) is the pipeline's.
+ */
+export interface MutationSpec<A, R> {
+  /** The mutation's GraphQL name: the idempotency scope and the audit operation. */
+  name: string;
+  /** The scope the caller's token must carry. */
+  scope?: string;
+  /** The arguments that identify the call (idempotency), without the key and dryRun. */
+  fingerprint(args: A): unknown;
+  /**
+   * Checks that need no database: every failing field at once, as paths of the arguments (or an
+   * error of the whole call, such as BULK_LIMIT_EXCEEDED). Nothing is stored for these.
+   */
+  validate(args: A): FieldFailure[] | MutationError;
+  /** The change itself. Throws MutationFailure for a business outcome (rolled back, returned as error). */
+  change(scope: ChangeScope, args: A): Promise<R>;
+  /** The result as JSON to store for replay, and back. */
+  serialise(result: R): unknown;
+  restore(stored: unknown): R;
+  /** After commit, outside any transaction: external calls; returns a change to apply, if any. */
+  afterCommit?(result: R, environment: MutationEnvironment): Promise<FollowUp<R> | undefined>;
+}
+
+/** What a mutation ends with; the resolver shapes it into its payload type. */
+export interface MutationOutcome<R> {
+  result: R | null;
+  error: MutationError | null;
+  dryRun: boolean;
+  replayed: boolean;
+}
+
+interface StoredOutcome {
+  result: unknown;
+  error: MutationError | null;
+}
+
+export interface MutationCall<A> {
+  args: A;
+  idempotencyKey: string;
+  dryRun: boolean | null | undefined;
+}
+
+function keyFailures(key: string): FieldFailure[] {
+  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || key.trim().length === 0) {
+    return [{ field: "idempotencyKey", message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, not only spaces` }];
+  }
+  return [];
+}
+
+/**
+ * The one way a mutation runs (API.md, Semantics every mutation shares):
+ * authorise -> validate -> (idempotency) -> transaction with the tenant -> change -> audit ->
+ * commit, or roll back for a dry run -> store and return the payload -> follow-up after commit.
+ */
+export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>): Promise<MutationOutcome<R>> {
+  const scope = spec.scope ?? "clients:write";
+  if (!ctx.caller.scopes.has(scope)) throw forbidden(`This needs the scope ${scope}`);
+  const dryRun = call.dryRun === true;
+  const checked = spec.validate(call.args);
+  if (!Array.isArray(checked)) return { result: null, error: checked, dryRun, replayed: false };
+  const failures = [...keyFailures(call.idempotencyKey), ...checked];
+  if (failures.length > 0) return { result: null, error: invalidData(failures), dryRun, replayed: false };
+
+  const environment = ctx.mutations;
+  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  let committed = false;
+  let outcome: MutationOutcome<R>;
+  const audits: AuditRecord[] = [];
+  try {
+    if (!dryRun) {
+      const early = await claimKey(tx, ctx, spec, call);
+      if (early) {
+        await tx.end(false);
+        return early;
+      }
+    }
+    const changeScope: ChangeScope = { tx, tenantId: ctx.tenantId, dryRun, audit: (record) => audits.push(record) };
+    outcome = await tx
+      .savepoint(() => spec.change(changeScope, call.args))
+      .then((result): MutationOutcome<R> => ({ result, error: null, dryRun, replayed: false }))
+      .catch((error: unknown): MutationOutcome<R> => {
+        if (!(error instanceof MutationFailure)) throw error;
+        audits.length = 0;
+        return { result: (error.result as R | undefined) ?? null, error: error.error, dryRun, replayed: false };
+      });
+    const keep = !dryRun && !(outcome.error && UNSTORED_CODES.has(outcome.error.code));
+    if (keep) {
+      await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+      await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload: stored(spec, outcome) }, environment.idempotencyTtlHours);
+    }
+    await tx.end(keep);
+    committed = keep;
+  } catch (error) {
+    if (!committed) await tx.end(false).catch(() => undefined);
+    throw error;
+  }
+  // Reads after a write see it: the request's read snapshot and loader caches start afresh.
+  if (committed) await ctx.renewReads();
+  if (committed && outcome.result !== null && spec.afterCommit) {
+    outcome = { ...outcome, result: await followUp(ctx, spec, call, outcome.result) };
+  }
+  return outcome;
+}
+
+/** Takes the key's lock and looks for a stored call: a replay, a reused key, a key in use, or go on. */
+async function claimKey<A, R>(tx: WriteTransaction, ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>): Promise<MutationOutcome<R> | null> {
+  const done = (code: MutationErrorCode, message: string): MutationOutcome<R> => ({ result: null, error: mutationError(code, message), dryRun: false, replayed: false });
+  if (!(await tryLockKey(tx, ctx.tenantId, spec.name, call.idempotencyKey))) {
+    return done(MutationErrorCode.IDEMPOTENCY_KEY_IN_USE, "A call with this idempotency key is still running; retry when it has finished");
+  }
+  const previous = await findStoredCall(tx, spec.name, call.idempotencyKey);
+  if (!previous) return null;
+  if (previous.requestHash !== requestHash(spec.fingerprint(call.args))) {
+    return done(MutationErrorCode.IDEMPOTENCY_KEY_REUSED, "This idempotency key was used with other arguments; use a new key");
+  }
+  const { result, error } = previous.payload as StoredOutcome;
+  return { result: result == null ? null : spec.restore(result), error, dryRun: false, replayed: true };
+}
+
+function stored<A, R>(spec: MutationSpec<A, R>, outcome: MutationOutcome<R>): StoredOutcome {
+  return { result: outcome.result === null ? null : spec.serialise(outcome.result), error: outcome.error };
+}
+
+function origin<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>) {
+  return { operation: spec.name, actor: ctx.caller.subject, requestId: ctx.requestId, idempotencyKey: call.idempotencyKey };
+}
+
+/**
+ * The post-commit step: its external calls hold no transaction; its effect is applied, audited
+ * and put into the stored payload in one short transaction. Best effort: when it fails, the
+ * committed result stands.
+ */
+async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>, result: R): Promise<R> {
+  const environment = ctx.mutations;
+  const next = await spec.afterCommit!(result, environment);
+  if (!next) return result;
+  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  try {
+    const audits: AuditRecord[] = [];
+    const updated = await next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, audit: (record) => audits.push(record) });
+    await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+    await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: updated, error: null, dryRun: false, replayed: false }));
+    await tx.end(true);
+    await ctx.renewReads();
+    return updated;
+  } catch (error) {
+    await tx.end(false).catch(() => undefined);
+    ctx.logError(error);
+    return result;
+  }
+}

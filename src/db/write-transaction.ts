@@ -1,0 +1,84 @@
+import type { DataSource, EntityManager, QueryRunner } from "typeorm";
+import type { StatementStats } from "./statement-counter";
+import { APP_ROLE, TENANT_SETTING } from "./tenant-session";
+
+/**
+ * One mutation's writable transaction, run as the app role with the tenant set, so the row-level
+ * security policies check every row it reads or writes. READ COMMITTED: each statement sees what
+ * committed before it, which is what lets a waiting insert report the row that beat it (a
+ * duplicate org number) and a retry see the idempotency record of the call it waited for.
+ */
+export class WriteTransaction {
+  private savepoints = 0;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  /** Opens the transaction; statements are counted into `stats` (the request's figures). */
+  static async open(dataSource: DataSource, tenantId: string, stats: StatementStats): Promise<WriteTransaction> {
+    const runner = dataSource.createQueryRunner();
+    runner.data = { stats };
+    try {
+      await runner.connect();
+      await runner.query("BEGIN ISOLATION LEVEL READ COMMITTED");
+      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenantId]);
+      return new WriteTransaction(runner);
+    } catch (error) {
+      await runner.query("ROLLBACK").catch(() => undefined);
+      await runner.release();
+      throw error;
+    }
+  }
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return this.runner.query(sql, parameters) as Promise<T[]>;
+  }
+
+  /**
+   * Runs `work` under a savepoint: when it throws, only its own statements are undone and the
+   * transaction stays usable (a failed bulk item, a business error before the payload is stored).
+   */
+  async savepoint<T>(work: () => Promise<T>): Promise<T> {
+    const name = `sp_${++this.savepoints}`;
+    await this.runner.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await work();
+      await this.runner.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.runner.query(`ROLLBACK TO SAVEPOINT ${name}`);
+      throw error;
+    }
+  }
+
+  /** Commits (or, for a dry run or a failure, rolls back) and returns the connection. */
+  async end(commit: boolean): Promise<void> {
+    try {
+      await this.runner.query(commit ? "COMMIT" : "ROLLBACK");
+    } finally {
+      await this.runner.release();
+    }
+  }
+}
+
+/** Opens a write transaction, runs `work`, commits when it returns `commit: true`, else rolls back. */
+export async function inWriteTransaction<T>(
+  dataSource: DataSource,
+  tenantId: string,
+  stats: StatementStats,
+  work: (tx: WriteTransaction) => Promise<{ value: T; commit: boolean }>,
+): Promise<T> {
+  const tx = await WriteTransaction.open(dataSource, tenantId, stats);
+  let outcome: { value: T; commit: boolean };
+  try {
+    outcome = await work(tx);
+  } catch (error) {
+    await tx.end(false).catch(() => undefined);
+    throw error;
+  }
+  await tx.end(outcome.commit);
+  return outcome.value;
+}

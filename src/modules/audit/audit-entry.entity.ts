@@ -1,0 +1,67 @@
+import { Field, ObjectType } from "type-graphql";
+import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { DateTime, JSONScalar } from "../../common/scalars";
+import { TenantEntity } from "../../db/tenant-entity";
+import { Client } from "../client/client.entity";
+
+@ObjectType({ description: "One changed field: its value before and after (personal data masked)" })
+export class FieldChange {
+  @Field(() => String)
+  field: string;
+
+  @Field(() => JSONScalar, { nullable: true })
+  before: unknown;
+
+  @Field(() => JSONScalar, { nullable: true })
+  after: unknown;
+}
+
+/**
+ * One committed change of a client or of something that belongs to it: who (token subject), the
+ * operation, the request and idempotency key it came with, and the changed fields. Written in the
+ * transaction of the change; personal identity numbers are masked before they are stored.
+ */
+@ObjectType({ description: "A committed change of a client or of one of its resources" })
+@Entity("audit_entry")
+@Index("IDX_audit_entry_tenant_client_occurred", ["tenantId", "clientId", "occurredAt", "id"])
+@Index("IDX_audit_entry_client", ["clientId"])
+export class AuditEntry extends TenantEntity {
+  @Column({ type: "bigint" })
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @Field(() => String, { description: "The changed record's type, e.g. Client" })
+  @Column({ type: "varchar", length: 64 })
+  entityType: string;
+
+  @Field(() => String, { description: "The changed record's id" })
+  @Column({ type: "bigint" })
+  entityId: string;
+
+  @Field(() => String, { description: "The mutation, e.g. updateClient" })
+  @Column({ type: "varchar", length: 64 })
+  operation: string;
+
+  @Field(() => String, { description: "Who made the change: the token's subject" })
+  @Column({ type: "varchar", length: 255 })
+  actor: string;
+
+  @Field(() => String)
+  @Column({ type: "varchar", length: 64 })
+  requestId: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: "varchar", length: 255, nullable: true })
+  idempotencyKey: string | null;
+
+  @Field(() => [FieldChange])
+  @Column({ type: "jsonb", default: [] })
+  changes: FieldChange[];
+
+  @Field(() => DateTime)
+  @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
+  occurredAt: Date;
+}

@@ -1,0 +1,79 @@
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import { badUserInput } from "../../common/errors";
+import { keyOf, keysetPagePerParent } from "../../common/loaders";
+import { PageInfo } from "../../common/pagination/page-info";
+import { assertPageSize } from "../../common/pagination/page-size";
+import type { RequestContext } from "../../context";
+import { Client } from "../client/client.entity";
+import { AuditEntry } from "./audit-entry.entity";
+
+@ObjectType({ description: "A change and its cursor" })
+export class AuditEntryEdge {
+  @Field()
+  cursor: string;
+
+  @Field(() => AuditEntry)
+  node: AuditEntry;
+}
+
+@ObjectType({ description: "A page of a client's history, newest first" })
+export class AuditEntryConnection {
+  @Field(() => [AuditEntryEdge])
+  edges: AuditEntryEdge[];
+
+  @Field(() => [AuditEntry])
+  nodes: AuditEntry[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+/** Pages of a client's audit entries, newest first: one statement for a page of clients. */
+export const historyPageLoader = keysetPagePerParent("Client.history", AuditEntry, {
+  parentColumn: "clientId",
+  orderBy: [
+    ["occurredAt", "timestamptz"],
+    ["id", "bigint"],
+  ],
+});
+
+const ID = /^\d{1,18}$/;
+
+function decodeHistoryCursor(ctx: RequestContext, after: string): string[] {
+  const [occurredAt, id] = ctx.cursors.decode(after, 2);
+  if (typeof occurredAt !== "string" || Number.isNaN(Date.parse(occurredAt)) || typeof id !== "string" || !ID.test(id)) {
+    throw badUserInput('"after" is not a cursor of this list', "after");
+  }
+  return [occurredAt, id];
+}
+
+/** `Client.history`: the audit trail of a client and its resources. */
+@Resolver(() => Client)
+export class ClientHistoryResolver {
+  @FieldResolver(() => AuditEntryConnection, { description: "Committed changes of this client and its resources, newest first" })
+  async history(
+    @Root() client: Client,
+    @Ctx() ctx: RequestContext,
+    // `after` before `first`: type-graphql lists arguments in reverse, so the SDL reads (first, after).
+    @Arg("after", () => String, { nullable: true, description: "The endCursor of the previous page" })
+    after: string | null | undefined,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1..100" })
+    first: number | null,
+  ): Promise<AuditEntryConnection> {
+    const size = assertPageSize(first, 100);
+    const position = after == null ? null : decodeHistoryCursor(ctx, after);
+    const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
+    const nodes = rows.slice(0, size);
+    const edges = nodes.map((node) => ({ cursor: ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), node }));
+    return {
+      edges,
+      nodes,
+      pageInfo: {
+        hasNextPage: rows.length > size,
+        hasPreviousPage: position !== null,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+}

@@ -1,0 +1,81 @@
+import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
+import { runMutation } from "../../common/mutation/pipeline";
+import { DateTime } from "../../common/scalars";
+import type { RequestContext } from "../../context";
+import { CreateClientInput, UpdateClientInput } from "./client.inputs";
+import { clientMutations, MAX_BULK_INPUTS } from "./client.mutations";
+import { BulkCreateClientsPayload, bulkPayload, ClientPayload, clientPayload } from "./client.payloads";
+
+@ArgsType()
+class MutationControls {
+  @Field(() => String, { description: "1..255 characters; a retry with the same key and arguments gets the stored payload (replayed: true)" })
+  idempotencyKey: string;
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and run against the database, then roll back: nothing is stored, no external call" })
+  dryRun: boolean | null;
+}
+
+@ArgsType()
+class CreateClientArgs extends MutationControls {
+  @Field(() => CreateClientInput)
+  input: CreateClientInput;
+}
+
+@ArgsType()
+class UpdateClientArgs extends MutationControls {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => UpdateClientInput)
+  patch: UpdateClientInput;
+
+  @Field(() => DateTime, { nullable: true, description: "The updatedAt you read: the update is refused (PRECONDITION_FAILED) if the client changed since" })
+  expectedUpdatedAt?: Date | null;
+}
+
+@ArgsType()
+class ClientIdArgs extends MutationControls {
+  @Field(() => ID)
+  id: string;
+}
+
+@ArgsType()
+class BulkCreateClientsArgs extends MutationControls {
+  @Field(() => [CreateClientInput], { description: `1..${MAX_BULK_INPUTS} clients, each validated and inserted on its own` })
+  inputs: CreateClientInput[];
+
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Commit every input or none" })
+  allOrNothing: boolean | null;
+}
+
+/** The client mutations: thin, each one call of the mutation pipeline with its spec. */
+@Resolver()
+export class ClientMutationResolver {
+  @Mutation(() => ClientPayload, { description: "Creates a client. Needs clients:write." })
+  async createClient(@Args() { idempotencyKey, dryRun, ...args }: CreateClientArgs, @Ctx() ctx: RequestContext): Promise<ClientPayload> {
+    return clientPayload(await runMutation(ctx, specs(ctx).createClient, { args, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => ClientPayload, { description: "Changes some fields of a client (a partial patch). Needs clients:write." })
+  async updateClient(@Args() { idempotencyKey, dryRun, ...args }: UpdateClientArgs, @Ctx() ctx: RequestContext): Promise<ClientPayload> {
+    return clientPayload(await runMutation(ctx, specs(ctx).updateClient, { args, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => ClientPayload, { description: "Archives (soft-deletes) a client, keeping every relation; refused while it has open invoices. Needs clients:write." })
+  async archiveClient(@Args() { idempotencyKey, dryRun, ...args }: ClientIdArgs, @Ctx() ctx: RequestContext): Promise<ClientPayload> {
+    return clientPayload(await runMutation(ctx, specs(ctx).archiveClient, { args, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => ClientPayload, { description: "Restores an archived client. Needs clients:write." })
+  async restoreClient(@Args() { idempotencyKey, dryRun, ...args }: ClientIdArgs, @Ctx() ctx: RequestContext): Promise<ClientPayload> {
+    return clientPayload(await runMutation(ctx, specs(ctx).restoreClient, { args, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => BulkCreateClientsPayload, { description: `Creates 1..${MAX_BULK_INPUTS} clients; failures don't roll back successes unless allOrNothing. Needs clients:write.` })
+  async bulkCreateClients(@Args() { idempotencyKey, dryRun, ...args }: BulkCreateClientsArgs, @Ctx() ctx: RequestContext): Promise<BulkCreateClientsPayload> {
+    return bulkPayload(await runMutation(ctx, specs(ctx).bulkCreateClients, { args, idempotencyKey, dryRun }));
+  }
+}
+
+const specs = (ctx: RequestContext) => clientMutations(() => ctx.mutations.dataSource);
+

@@ -1,0 +1,239 @@
+import type { DataSource } from "typeorm";
+import { FieldFailure, fail, invalidData, mutationError, MutationError, MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
+import type { ChangeScope, MutationSpec } from "../../common/mutation/pipeline";
+import { fromSnapshot, snapshotOf } from "../../db/snapshot";
+import { findForUpdate, insertReturning, updateReturning, violatedUniqueIndex } from "../../db/write";
+import { diffFields } from "../audit/audit.service";
+import { OPEN_INVOICE_STATUSES } from "../invoice/invoice.enums";
+import { auditMask } from "./client.audit";
+import { Client } from "./client.entity";
+import { ClientType } from "./client.enums";
+import { CLIENT_FIELD_NAMES, ClientValues } from "./client.fields";
+import type { CreateClientInput, UpdateClientInput } from "./client.inputs";
+import type { BulkItem } from "./client.payloads";
+import { vatFollowUp } from "./client.vat-check";
+import { definedOnly, normaliseClientValues, validateClientInput } from "./client.validation";
+
+/** The index that keeps one org number per tenant and country (archived clients included). */
+const ORG_NUMBER_INDEX = "UQ_client_tenant_country_org_number";
+
+/** What the audit trail records of a client: every writable field and the VAT check's outcome. */
+const AUDITED = [...CLIENT_FIELD_NAMES, "vatNumberValidated", "vatNumberValidatedAt", "archivedAt"] as const satisfies readonly (keyof Client)[];
+
+export const MAX_BULK_INPUTS = 50;
+
+/** Audits a client's change; when it was or is a sole trader, everything is masked as for one. */
+export function recordChange(scope: ChangeScope, before: Client | null, after: Client): void {
+  const personal = before?.clientType === ClientType.INDIVIDUAL || after.clientType === ClientType.INDIVIDUAL;
+  const mask = (field: keyof Client & string, value: unknown, record: Client) =>
+    auditMask(field, value, personal ? { ...record, clientType: ClientType.INDIVIDUAL } : record);
+  scope.audit({ clientId: after.id, entityType: "Client", entityId: after.id, changes: diffFields(before, after, AUDITED, mask) });
+}
+
+/** A parent must be a client of the tenant, and (for an update) not the client or one of its descendants. */
+async function parentFailures(scope: ChangeScope, parentId: string | null | undefined, field: string, self?: string): Promise<FieldFailure[]> {
+  if (parentId == null) return [];
+  if (parentId === self) return [{ field, message: "A client can't be its own parent" }];
+  const [row] = await scope.tx.query<{ found: boolean; cycle: boolean }>(
+    `WITH RECURSIVE ancestors(id, parent_id, depth) AS (
+        SELECT id, parent_id, 0 FROM client WHERE id = $1
+        UNION ALL SELECT c.id, c.parent_id, a.depth + 1 FROM client c JOIN ancestors a ON c.id = a.parent_id WHERE a.depth < 100
+     ) SELECT count(*) > 0 AS found, coalesce(bool_or(id = $2), false) AS cycle FROM ancestors`,
+    [parentId, self ?? null],
+  );
+  if (!row.found) return [{ field, message: "No client with this id" }];
+  if (row.cycle) return [{ field, message: "This client is an ancestor of the parent: that would make a cycle" }];
+  return [];
+}
+
+/** Runs a write and turns a duplicate org number (the unique index, also under a race) into its outcome. */
+async function guardDuplicate<T>(field: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (violatedUniqueIndex(error) === ORG_NUMBER_INDEX) {
+      throw fail(MutationErrorCode.CLIENT_DUPLICATE_ORG_NUMBER, "A client with this org number and country exists already (archived ones included: restore it instead)", [
+        { field, message: "Already used by another client of this company" },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** Validates, normalises and inserts one client; the same for createClient and each bulk item. */
+async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
+  const values = normaliseClientValues(definedOnly(input), input);
+  const parent = await parentFailures(scope, values.parentId, `${prefix}.parentId`);
+  if (parent.length > 0) throw new MutationFailure(invalidData(parent));
+  const client = await guardDuplicate(`${prefix}.orgNumber`, () => insertReturning(scope.tx, Client, { ...values, tenantId: scope.tenantId }));
+  recordChange(scope, null, client);
+  return client;
+}
+
+const clientStore = (dataSource: () => DataSource) => ({
+  serialise: (client: Client) => snapshotOf(dataSource(), Client, client),
+  restore: (stored: unknown) => fromSnapshot(dataSource(), Client, stored as Record<string, unknown>),
+});
+
+export interface CreateClientArgs {
+  input: CreateClientInput;
+}
+export interface UpdateClientArgs {
+  id: string;
+  patch: UpdateClientInput;
+  expectedUpdatedAt?: Date | null;
+}
+export interface ClientIdArgs {
+  id: string;
+}
+export interface BulkCreateClientsArgs {
+  inputs: CreateClientInput[];
+  allOrNothing?: boolean | null;
+}
+
+/**
+ * The client mutations as specs of the one pipeline (src/common/mutation/pipeline.ts): each says
+ * what to validate and what to change; the pipeline does the rest.
+ */
+export function clientMutations(dataSource: () => DataSource) {
+  const store = clientStore(dataSource);
+
+  const createClient: MutationSpec<CreateClientArgs, Client> = {
+    name: "createClient",
+    fingerprint: (args) => args,
+    validate: (args) => validateClientInput(args.input, "input", "create"),
+    change: (scope, args) => insertClient(scope, args.input, "input"),
+    ...store,
+    afterCommit: (client, environment) => vatFollowUp([client], environment).then((f) => f && { apply: async (scope) => (await f.apply(scope))[0] }),
+  };
+
+  const updateClient: MutationSpec<UpdateClientArgs, Client> = {
+    name: "updateClient",
+    fingerprint: (args) => ({ ...args, expectedUpdatedAt: args.expectedUpdatedAt?.toISOString() ?? null }),
+    // Checked in the change, against the stored client, so that field and cross-field failures come together.
+    validate: () => [],
+    async change(scope, args) {
+      const before = await findForUpdate(scope.tx, Client, args.id);
+      if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
+      if (args.expectedUpdatedAt && before.updatedAt.getTime() !== args.expectedUpdatedAt.getTime()) {
+        throw fail(MutationErrorCode.PRECONDITION_FAILED, `The client was changed at ${before.updatedAt.toISOString()}, after expectedUpdatedAt: read it again and reapply the change`);
+      }
+      const stored = before as unknown as ClientValues;
+      const failures = validateClientInput(args.patch, "patch", "update", stored);
+      failures.push(...(await parentFailures(scope, args.patch.parentId, "patch.parentId", before.id)));
+      if (failures.length > 0) throw new MutationFailure(invalidData(dedupe(failures)));
+      const values = normaliseClientValues(definedOnly(args.patch), { ...stored, ...definedOnly(args.patch) });
+      const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(stored[field as keyof ClientValues] ?? null)));
+      if (Object.keys(changed).length === 0) return before;
+      if ("vatNumber" in changed || "countryCode" in changed) Object.assign(changed, { vatNumberValidated: false, vatNumberValidatedAt: null });
+      const after = await guardDuplicate("patch.orgNumber", () => updateReturning(scope.tx, Client, before.id, changed));
+      recordChange(scope, before, after);
+      return after;
+    },
+    ...store,
+    afterCommit: (client, environment) => vatFollowUp([client], environment).then((f) => f && { apply: async (scope) => (await f.apply(scope))[0] }),
+  };
+
+  const archiveClient: MutationSpec<ClientIdArgs, Client> = {
+    name: "archiveClient",
+    fingerprint: (args) => args,
+    validate: () => [],
+    async change(scope, args) {
+      const before = await findForUpdate(scope.tx, Client, args.id);
+      if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
+      if (before.archivedAt) return before;
+      const [open] = await scope.tx.query<{ count: string }>(
+        "SELECT count(*) AS count FROM invoice WHERE client_id = $1 AND status = ANY($2::varchar[])",
+        [before.id, OPEN_INVOICE_STATUSES],
+      );
+      if (Number(open.count) > 0) {
+        throw fail(MutationErrorCode.CLIENT_HAS_OPEN_INVOICES, `The client has ${open.count} open invoice(s) (sent, partially paid or overdue): settle them first`);
+      }
+      const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: () => "clock_timestamp()" });
+      recordChange(scope, before, after);
+      return after;
+    },
+    ...store,
+  };
+
+  const restoreClient: MutationSpec<ClientIdArgs, Client> = {
+    name: "restoreClient",
+    fingerprint: (args) => args,
+    validate: () => [],
+    async change(scope, args) {
+      const before = await findForUpdate(scope.tx, Client, args.id);
+      if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
+      if (!before.archivedAt) return before;
+      const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: null });
+      recordChange(scope, before, after);
+      return after;
+    },
+    ...store,
+  };
+
+  const bulkCreateClients: MutationSpec<BulkCreateClientsArgs, BulkItem[]> = {
+    name: "bulkCreateClients",
+    fingerprint: (args) => ({ inputs: args.inputs, allOrNothing: args.allOrNothing === true }),
+    validate(args) {
+      if (args.inputs.length > MAX_BULK_INPUTS) {
+        return mutationError(MutationErrorCode.BULK_LIMIT_EXCEEDED, `At most ${MAX_BULK_INPUTS} inputs per call, got ${args.inputs.length}: split the batch`);
+      }
+      if (args.inputs.length === 0) return [{ field: "inputs", message: `Give 1 to ${MAX_BULK_INPUTS} inputs` }];
+      if (args.allOrNothing !== true) return [];
+      // All or nothing: any invalid item fails the batch before it starts, with every item's failures.
+      return args.inputs.flatMap((input, i) => validateClientInput(input, `inputs.${i}`, "create"));
+    },
+    async change(scope, args) {
+      const items: BulkItem[] = [];
+      for (const [requestIndex, input] of args.inputs.entries()) {
+        const failures = validateClientInput(input, `inputs.${requestIndex}`, "create");
+        if (failures.length > 0) {
+          items.push({ requestIndex, client: null, error: invalidData(failures) });
+          continue;
+        }
+        try {
+          const client = await scope.tx.savepoint(() => insertClient(scope, input, `inputs.${requestIndex}`));
+          items.push({ requestIndex, client, error: null });
+        } catch (error) {
+          if (!(error instanceof MutationFailure)) throw error;
+          items.push({ requestIndex, client: null, error: error.error });
+        }
+      }
+      const failed = items.filter((item) => item.error);
+      if (args.allOrNothing === true && failed.length > 0) {
+        const aborted = items.map((item) => item.error ? item : { ...item, client: null, error: mutationError(MutationErrorCode.BATCH_ABORTED, "Not created: another item of this all-or-nothing batch failed") });
+        throw new MutationFailure(batchError(failed.map((item) => item.error!), items.length), aborted);
+      }
+      return items;
+    },
+    serialise: (items) => items.map((item) => ({ ...item, client: item.client && store.serialise(item.client) })),
+    restore: (stored) =>
+      (stored as { requestIndex: number; client: Record<string, unknown> | null; error: MutationError | null }[]).map((item) => ({
+        ...item,
+        client: item.client && store.restore(item.client),
+      })),
+    async afterCommit(items, environment) {
+      const follow = await vatFollowUp(items.flatMap((item) => (item.client ? [item.client] : [])), environment);
+      if (!follow) return undefined;
+      return {
+        async apply(scope) {
+          const updated = new Map((await follow.apply(scope)).map((client) => [client.id, client]));
+          return items.map((item) => (item.client ? { ...item, client: updated.get(item.client.id) ?? item.client } : item));
+        },
+      };
+    },
+  };
+
+  return { createClient, updateClient, archiveClient, restoreClient, bulkCreateClients };
+}
+
+/** The error of a failed all-or-nothing batch: the first failure's code, every failing field. */
+function batchError(errors: MutationError[], total: number): MutationError {
+  const code = errors.some((e) => e.code === MutationErrorCode.INVALID_DATA) ? MutationErrorCode.INVALID_DATA : errors[0].code;
+  return mutationError(code, `Nothing was created: ${errors.length} of ${total} items failed`, errors.flatMap((e) => e.failures));
+}
+
+function dedupe(failures: FieldFailure[]): FieldFailure[] {
+  const seen = new Set<string>();
+  return failures.filter((f) => !seen.has(f.field + f.message) && seen.add(f.field + f.message));
+}

@@ -1,0 +1,152 @@
+import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { MutationError } from "../../common/mutation/mutation-error";
+import type { MutationOutcome } from "../../common/mutation/pipeline";
+import type { RequestContext } from "../../context";
+import { snapshotOf } from "../../db/snapshot";
+import { displayOrgNumber, displayVatNumber } from "./client.display";
+import { Client } from "./client.entity";
+import { ClientType } from "./client.enums";
+import { CLIENT_FIELD_NAMES, ClientValues, declareClientFields } from "./client.fields";
+
+/** The would-be client of a dry run: every field, without id, GUID and timestamps. */
+@ObjectType({ description: "What a dry run would have written: the client without id, uniqueId and timestamps" })
+export class ClientPreview {}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface ClientPreview extends ClientValues {
+  clientType: ClientType;
+}
+declareClientFields(ClientPreview, "output", ["orgNumber", "vatNumber"]);
+
+/** The preview of a client as the dry run left it (before its rollback). */
+export function previewOf(client: Client): ClientPreview {
+  const preview = new ClientPreview() as unknown as Record<string, unknown>;
+  for (const name of CLIENT_FIELD_NAMES) preview[name] = (client as unknown as Record<string, unknown>)[name] ?? null;
+  return preview as unknown as ClientPreview;
+}
+
+/** A preview shows org and VAT numbers by the same rules as a client (masked without clients:pii). */
+@Resolver(() => ClientPreview)
+export class ClientPreviewResolver {
+  @FieldResolver(() => String, { nullable: true, description: "As Client.orgNumber" })
+  orgNumber(@Root() preview: ClientPreview, @Ctx() ctx: RequestContext): string | null {
+    return displayOrgNumber(identity(preview), ctx.caller.scopes.has("clients:pii"));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "As Client.vatNumber" })
+  vatNumber(@Root() preview: ClientPreview, @Ctx() ctx: RequestContext): string | null {
+    return displayVatNumber(identity(preview), ctx.caller.scopes.has("clients:pii"));
+  }
+}
+
+const identity = (preview: ClientPreview) => ({
+  clientType: preview.clientType,
+  countryCode: preview.countryCode ?? null,
+  orgNumber: preview.orgNumber ?? null,
+  vatNumber: preview.vatNumber ?? null,
+});
+
+@ObjectType({ description: "The outcome of a client mutation" })
+export class ClientPayload {
+  @Field(() => Client, { nullable: true, description: "The client as committed (null on error and in a dry run)" })
+  client: Client | null;
+
+  @Field(() => ClientPreview, { nullable: true, description: "Dry run only: what would have been written" })
+  preview: ClientPreview | null;
+
+  @Field(() => MutationError, { nullable: true, description: "Null on success" })
+  error: MutationError | null;
+
+  @Field(() => Boolean)
+  dryRun: boolean;
+
+  @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
+  replayed: boolean;
+}
+
+export function clientPayload(outcome: MutationOutcome<Client>): ClientPayload {
+  return {
+    client: !outcome.dryRun && !outcome.error ? outcome.result : null,
+    preview: outcome.dryRun && outcome.result && !outcome.error ? previewOf(outcome.result) : null,
+    error: outcome.error,
+    dryRun: outcome.dryRun,
+    replayed: outcome.replayed,
+  };
+}
+
+@ObjectType({ description: "One input of a bulk create, in input order" })
+export class BulkCreateClientResult {
+  @Field(() => Boolean)
+  ok: boolean;
+
+  @Field(() => Int, { description: "The input's index in `inputs`" })
+  requestIndex: number;
+
+  @Field(() => Client, { nullable: true })
+  client: Client | null;
+
+  @Field(() => ClientPreview, { nullable: true, description: "Dry run only" })
+  preview: ClientPreview | null;
+
+  @Field(() => MutationError, { nullable: true })
+  error: MutationError | null;
+}
+
+@ObjectType()
+export class BulkSummary {
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  succeeded: number;
+
+  @Field(() => Int)
+  failed: number;
+}
+
+@ObjectType({ description: "The outcome of a bulk create: one result per input, in input order" })
+export class BulkCreateClientsPayload {
+  @Field(() => [BulkCreateClientResult])
+  results: BulkCreateClientResult[];
+
+  @Field(() => BulkSummary)
+  summary: BulkSummary;
+
+  @Field(() => MutationError, { nullable: true, description: "Set when the batch as a whole failed (limits, the key, an allOrNothing batch with a failed item)" })
+  error: MutationError | null;
+
+  @Field(() => Boolean)
+  dryRun: boolean;
+
+  @Field(() => Boolean)
+  replayed: boolean;
+}
+
+/** One item of a bulk create as the change produced it. */
+export interface BulkItem {
+  requestIndex: number;
+  client: Client | null;
+  error: MutationError | null;
+}
+
+export function bulkPayload(outcome: MutationOutcome<BulkItem[]>): BulkCreateClientsPayload {
+  const items = outcome.result ?? [];
+  const results = items.map((item) => ({
+    ok: item.error === null && outcome.error === null,
+    requestIndex: item.requestIndex,
+    client: outcome.dryRun || item.error ? null : item.client,
+    preview: outcome.dryRun && item.client && !item.error ? previewOf(item.client) : null,
+    error: item.error,
+  }));
+  const succeeded = results.filter((r) => r.ok).length;
+  return {
+    results,
+    summary: { total: results.length, succeeded, failed: results.length - succeeded },
+    error: outcome.error,
+    dryRun: outcome.dryRun,
+    replayed: outcome.replayed,
+  };
+}
+
+/** A client as stored for replay (its columns as JSON). */
+export const clientSnapshot = (dataSource: DataSource, client: Client) => snapshotOf(dataSource, Client, client);

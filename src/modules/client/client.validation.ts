@@ -1,0 +1,182 @@
+import type { FieldFailure } from "../../common/mutation/mutation-error";
+import {
+  canonicalOrgNumber, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
+} from "../../common/validation/checksums";
+import {
+  decimalProblem, isCalendarDate, isCountryCode, isCultureCode, isCurrencyCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl,
+} from "../../common/validation/formats";
+import { ClientType, CompanyType } from "./client.enums";
+import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues, WritableField } from "./client.fields";
+
+/** Fields that must always have a value: required on create, never cleared by an update. */
+const NOT_NULL: ReadonlySet<ClientFieldName> = new Set(["name", "clientType", "active", "blocked"]);
+
+const MONEY = { precision: 18, scale: 2, min: "0" };
+const PERCENT = { precision: 9, scale: 4, min: "0", max: "100" };
+
+/** The problem with one present, non-null value, judged by its kind alone; null when it is fine. */
+function valueProblem(spec: WritableField, value: unknown): string | null {
+  if (typeof value === "string") {
+    if (spec.max !== undefined && value.length > spec.max) return `At most ${spec.max} characters`;
+    if (spec.required && value.trim() === "") return "Must not be blank";
+  }
+  const text = String(value);
+  switch (spec.kind) {
+    case "email": return isEmailAddress(text) ? null : "Not an e-mail address";
+    case "url": return isWebUrl(text) ? null : "Not an http(s) URL";
+    case "phone": return isPhoneNumber(text) ? null : "Not a phone number (digits, spaces and + - ( ) / . with at least 5 digits)";
+    case "country": return isCountryCode(text.toUpperCase()) ? null : "Not an ISO 3166-1 alpha-2 country code";
+    case "currency": return isCurrencyCode(text.toUpperCase()) ? null : "Not an ISO 4217 currency code";
+    case "language": return isLanguageCode(text.toLowerCase()) ? null : "Not an ISO 639-1 language code";
+    case "culture": return isCultureCode(text) ? null : "Not a culture code such as sv-SE";
+    case "date": return isCalendarDate(text) ? null : "Not a date (YYYY-MM-DD)";
+    case "lei": return isValidLei(text) ? null : "Not a valid LEI (20 characters, ISO 17442 check digits)";
+    case "gln": return isValidGln(text) ? null : "Not a valid GLN (13 digits, GS1 check digit)";
+    case "sdi": return /^[A-Za-z0-9]{6,7}$/.test(text) ? null : "Must be 6 or 7 letters and digits";
+    case "orgNumber": return /^[A-Za-z0-9][A-Za-z0-9 .\-+/]*$/.test(text) ? null : "Only letters, digits, spaces and - + . /";
+    case "money": return decimalProblem(text, MONEY);
+    case "percent": return decimalProblem(text, PERCENT);
+    case "int": {
+      const [min, max] = spec.range ?? [-2147483648, 2147483647];
+      return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
+    }
+    case "id": return /^\d{1,18}$/.test(text) ? null : "Not a client id";
+    default: return null;
+  }
+}
+
+/**
+ * Every field-level problem of a create input or an update patch, as paths under `prefix`
+ * (`input`, `patch`, `inputs.3`). Needs no database; cross-field rules are `crossFieldFailures`.
+ */
+export function fieldFailures(values: ClientValues, prefix: string, mode: "create" | "update"): FieldFailure[] {
+  const failures: FieldFailure[] = [];
+  for (const name of CLIENT_FIELD_NAMES) {
+    const value = values[name];
+    const field = `${prefix}.${name}`;
+    if (value === undefined) {
+      if (mode === "create" && NOT_NULL.has(name) && CLIENT_FIELDS[name].kind === "text") failures.push({ field, message: "Is required" });
+      continue;
+    }
+    if (value === null) {
+      if (NOT_NULL.has(name)) failures.push({ field, message: mode === "create" ? "Is required" : "Can't be cleared" });
+      continue;
+    }
+    const problem = valueProblem(CLIENT_FIELDS[name], value);
+    if (problem) failures.push({ field, message: problem });
+  }
+  return failures;
+}
+
+/** The stored form of the values: codes in their case, org and VAT numbers normalised. */
+export function normaliseClientValues(values: ClientValues, merged: ClientValues): ClientValues {
+  const out: ClientValues = { ...values };
+  const upper = (name: "countryCode" | "countryCodeOfOperation" | "currencyCode" | "creditLimitCurrency") => {
+    if (typeof out[name] === "string") out[name] = out[name].toUpperCase();
+  };
+  upper("countryCode");
+  upper("countryCodeOfOperation");
+  upper("currencyCode");
+  upper("creditLimitCurrency");
+  if (typeof out.languageCode === "string") out.languageCode = out.languageCode.toLowerCase();
+  const country = (merged.countryCode ?? null)?.toUpperCase() ?? null;
+  if (typeof out.orgNumber === "string") {
+    out.orgNumber = canonicalOrgNumber(country, out.orgNumber, { individual: merged.clientType === ClientType.INDIVIDUAL });
+  }
+  if (typeof out.vatNumber === "string") out.vatNumber = normaliseVatNumber(out.vatNumber, hasVatFormat(country) ? country : null);
+  for (const name of ["leiNumber", "sdiCode"] as const) {
+    if (typeof out[name] === "string") out[name] = out[name].replace(/\s/g, "").toUpperCase();
+  }
+  return out;
+}
+
+const hasVatFormat = (country: string | null): country is string => country !== null && VAT_PATTERNS[vatPrefix(country)] !== undefined;
+
+/** The org number a country's VAT number embeds, where it is fixed by law. */
+function orgNumberInVat(country: string, vat: string): string | null {
+  switch (country) {
+    case "SE": return vat.slice(2, 12);
+    case "FI":
+    case "DK": return vat.slice(2);
+    case "NO": return vat.slice(2, 11);
+    default: return null;
+  }
+}
+
+interface CrossRule {
+  /** The fields the rule reads; the failure is reported at the first of them that the input touched. */
+  fields: ClientFieldName[];
+  problem(record: ClientValues): string | null;
+}
+
+const CROSS_RULES: CrossRule[] = [
+  {
+    fields: ["orgNumber", "countryCode", "clientType"],
+    problem(r) {
+      if (!r.orgNumber) return null;
+      if (!r.countryCode) return "countryCode is required with an org number";
+      const individual = r.clientType === ClientType.INDIVIDUAL;
+      if (isValidOrgNumber(r.countryCode, r.orgNumber, { individual })) return null;
+      return individual && r.countryCode.toUpperCase() === "SE" ? "Not a valid personnummer (date and check digit)" : `Not a valid org number of ${r.countryCode.toUpperCase()} (check digit or length)`;
+    },
+  },
+  {
+    fields: ["vatNumber", "countryCode", "orgNumber"],
+    problem(r) {
+      if (!r.vatNumber) return null;
+      const country = r.countryCode?.toUpperCase() ?? null;
+      if (!hasVatFormat(country)) {
+        return /^[A-Za-z0-9 .\-]+$/.test(r.vatNumber) ? null : "Only letters, digits, spaces, dots and dashes";
+      }
+      if (!isValidVatNumber(r.vatNumber, country)) return `Not a VAT number of ${country} (format or check digit)`;
+      const embedded = orgNumberInVat(country, normaliseVatNumber(r.vatNumber, country));
+      const org = r.orgNumber ? normaliseOrgNumber(r.orgNumber) : null;
+      if (embedded && org && !org.endsWith(embedded)) return "Does not match the org number";
+      return null;
+    },
+  },
+  {
+    fields: ["companyType", "countryCode"],
+    problem(r) {
+      if (!r.companyType || !r.countryCode) return null;
+      const prefix = (r.companyType as CompanyType).slice(0, 2);
+      return prefix === r.countryCode.toUpperCase() ? null : `${r.companyType} is a legal form of ${prefix}, not of ${r.countryCode.toUpperCase()}`;
+    },
+  },
+];
+
+/**
+ * The rules that read several fields, over the whole record (an update's stored values with the
+ * patch applied), reported only when the input touched one of the rule's fields: a legacy value
+ * that breaks a rule doesn't block a patch of something else.
+ */
+export function crossFieldFailures(record: ClientValues, touched: ReadonlySet<string>, prefix: string, failed: readonly FieldFailure[] = []): FieldFailure[] {
+  const failures: FieldFailure[] = [];
+  const alreadyFailed = new Set(failed.map((f) => f.field.slice(prefix.length + 1)));
+  for (const rule of CROSS_RULES) {
+    const at = rule.fields.find((field) => touched.has(field));
+    if (!at || rule.fields.some((field) => alreadyFailed.has(field))) continue;
+    const problem = rule.problem(record);
+    if (problem) failures.push({ field: `${prefix}.${at}`, message: problem });
+  }
+  return failures;
+}
+
+/** The fields an input sets or clears (present, even as null). */
+export const touchedFields = (values: ClientValues): Set<string> =>
+  new Set(Object.entries(values).filter(([, v]) => v !== undefined).map(([k]) => k));
+
+/**
+ * Everything that can be checked without the database: each field, then the cross-field rules
+ * over `base` (the stored client for an update, none for a create) with the input applied.
+ */
+export function validateClientInput(values: ClientValues, prefix: string, mode: "create" | "update", base: ClientValues = {}): FieldFailure[] {
+  const failures = fieldFailures(values, prefix, mode);
+  const record: ClientValues = { clientType: ClientType.BUSINESS, ...base, ...definedOnly(values) };
+  return [...failures, ...crossFieldFailures(record, touchedFields(values), prefix, failures)];
+}
+
+/** The input's present values (null included), so that `{...base, ...definedOnly(patch)}` applies a patch. */
+export function definedOnly(values: ClientValues): ClientValues {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as ClientValues;
+}

@@ -1,0 +1,350 @@
+import {
+  ArchiveClientDocument,
+  ClientWrittenByIdDocument,
+  ClientHistoryDocument,
+  ClientsPageDocument,
+  ClientsWithRelationsDocument,
+  CreateClientDocument,
+  CreateClientInput,
+  RestoreClientDocument,
+  UpdateClientDocument,
+} from "./generated/graphql";
+import { dataOf, TestGateway } from "./helpers/harness";
+import { createClients, fullGraph } from "./helpers/fixtures";
+import { footprint, newKey, swedishOrgNumber, swedishPersonalNumber, WRITER } from "./helpers/mutations";
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+});
+afterAll(() => gateway.stop());
+
+const acme = (n: number): CreateClientInput => ({
+  name: `Acme ${n} AB`,
+  legalName: `Acme ${n} Aktiebolag`,
+  countryCode: "SE",
+  orgNumber: `${swedishOrgNumber(n).slice(0, 6)}-${swedishOrgNumber(n).slice(6)}`,
+  vatNumber: `SE${swedishOrgNumber(n)}01`,
+  companyType: "SE_AKTIEBOLAG",
+  email: "billing@acme.example",
+  phone: "+46 8 123 456",
+  website: "https://acme.example",
+  languageCode: "sv",
+  currencyCode: "SEK",
+  creditLimit: "250000.00",
+  creditLimitCurrency: "SEK",
+  vatRate: "25",
+  paymentTerms: 30,
+  referenceCode: `R-${n}`,
+  notes: "Key account",
+});
+
+async function create(tenant: string, input: CreateClientInput, key = newKey(), dryRun?: boolean) {
+  return gateway.call(CreateClientDocument, { input, key, dryRun }, { tenant, scopes: WRITER });
+}
+
+describe("createClient", () => {
+  it("stores every field, normalises the org number, checks the VAT number with VIES and audits the change", async () => {
+    const tenant = gateway.newTenant();
+    const key = newKey();
+    const response = await create(tenant, acme(1), key);
+    const payload = dataOf(response).createClient;
+    expect(payload.error).toBeNull();
+    expect(payload).toMatchObject({ dryRun: false, replayed: false, preview: null });
+    const client = payload.client!;
+    expect(client).toMatchObject({
+      name: "Acme 1 AB",
+      orgNumber: `${swedishOrgNumber(1).slice(0, 6)}-${swedishOrgNumber(1).slice(6)}`,
+      countryCode: "SE",
+      vatNumber: `SE${swedishOrgNumber(1)}01`,
+      vatNumberValidated: true,
+      clientType: "BUSINESS",
+      creditLimit: "250000.00",
+      vatRate: "25.0000",
+      active: true,
+      blocked: false,
+      archivedAt: null,
+    });
+    expect(client.vatNumberValidatedAt).not.toBeNull();
+    const [stored] = (await gateway.dataSource.query("SELECT org_number FROM client WHERE id = $1", [client.id])) as { org_number: string }[];
+    expect(stored.org_number).toBe(swedishOrgNumber(1));
+
+    const history = dataOf(await gateway.call(ClientHistoryDocument, { id: client.id }, { tenant })).client!.history;
+    const operations = history.edges.map((e) => e.node.operation);
+    expect(operations).toEqual(["createClient", "createClient"]); // the insert, then the VIES result
+    const [vies, insert] = history.edges.map((e) => e.node);
+    expect(insert).toMatchObject({ entityType: "Client", entityId: client.id, actor: "test-user", idempotencyKey: key, requestId: response.extensions?.requestId });
+    expect(insert.changes).toEqual(expect.arrayContaining([{ field: "name", before: null, after: "Acme 1 AB" }]));
+    expect(vies.changes.map((c) => c.field).sort()).toEqual(["vatNumberValidated", "vatNumberValidatedAt"]);
+  });
+
+  it("reports ten bad fields at once, with their paths, and writes nothing", async () => {
+    const tenant = gateway.newTenant();
+    const key = newKey();
+    const bad: CreateClientInput = {
+      name: "   ",
+      email: "not-an-email",
+      website: "ftp://files.example",
+      countryCode: "SE",
+      orgNumber: "556036-0794",
+      currencyCode: "KRONA",
+      languageCode: "xx",
+      vatRate: "100.5",
+      paymentTerms: 5000,
+      referenceCode: "R".repeat(51),
+      leiNumber: "5493001KJTIIGC8Y1R13",
+    };
+    const payload = dataOf(await create(tenant, bad, key)).createClient;
+    expect(payload.client).toBeNull();
+    expect(payload.error?.code).toBe("INVALID_DATA");
+    expect(payload.error?.failures.map((f) => f.field).sort()).toEqual(
+      ["input.name", "input.email", "input.website", "input.orgNumber", "input.currencyCode", "input.languageCode", "input.vatRate", "input.paymentTerms", "input.referenceCode", "input.leiNumber"].sort(),
+    );
+    expect(payload.error?.failures.every((f) => f.message.length > 0)).toBe(true);
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+    // Nothing was stored for the key: the corrected call with the same key goes through.
+    const retried = dataOf(await create(tenant, acme(2), key)).createClient;
+    expect(retried.error).toBeNull();
+    expect(retried.replayed).toBe(false);
+  });
+
+  it("checks a sole trader's personnummer, stores it with its century and masks it without clients:pii", async () => {
+    const tenant = gateway.newTenant();
+    const personal = swedishPersonalNumber("811218", "987");
+    const input: CreateClientInput = { name: "Anna Svensson", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: `${personal.slice(0, 6)}-${personal.slice(6)}`, email: "anna@example.se" };
+    const created = dataOf(await create(tenant, input)).createClient;
+    expect(created.error).toBeNull();
+    expect(created.client!.orgNumber).toBe("19811218-****");
+    const withPii = dataOf(await gateway.call(ClientWrittenByIdDocument, { id: created.client!.id }, { tenant, scopes: ["clients:read", "clients:pii"] })).client!;
+    expect(withPii.orgNumber).toBe(`19${personal.slice(0, 6)}-${personal.slice(6)}`);
+    // The audit trail never holds it in clear, whoever reads it.
+    const history = dataOf(await gateway.call(ClientHistoryDocument, { id: created.client!.id }, { tenant, scopes: ["clients:read", "clients:pii"] })).client!.history;
+    const text = JSON.stringify(history);
+    expect(text).not.toContain(personal.slice(6));
+    expect(text).toContain("19811218-****");
+    expect(text).not.toContain("anna@example.se");
+
+    const wrong = dataOf(await create(tenant, { ...input, orgNumber: "811218-9870" })).createClient;
+    expect(wrong.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid personnummer (date and check digit)" }]);
+  });
+
+  it("reports a duplicate org number (archived clients included), whatever way it is written", async () => {
+    const tenant = gateway.newTenant();
+    const first = dataOf(await create(tenant, acme(3))).createClient.client!;
+    dataOf(await gateway.call(ArchiveClientDocument, { id: first.id, key: newKey() }, { tenant, scopes: WRITER }));
+    const twin = dataOf(await create(tenant, { ...acme(3), orgNumber: swedishOrgNumber(3), name: "Twin" })).createClient;
+    expect(twin.client).toBeNull();
+    expect(twin.error).toMatchObject({ code: "CLIENT_DUPLICATE_ORG_NUMBER", failures: [{ field: "input.orgNumber" }] });
+    // Another country may have the same digits.
+    const elsewhere = dataOf(await create(tenant, { name: "Elsewhere", countryCode: "DE", orgNumber: swedishOrgNumber(3) })).createClient;
+    expect(elsewhere.error).toBeNull();
+  });
+
+  it("checks the parent exists in the tenant", async () => {
+    const tenant = gateway.newTenant();
+    const other = gateway.newTenant();
+    const [foreign] = await createClients(gateway, other, [{ name: "Foreign parent" }] as never);
+    const payload = dataOf(await create(tenant, { name: "Child", parentId: foreign })).createClient;
+    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "input.parentId", message: "No client with this id" }] });
+    const parent = dataOf(await create(tenant, { name: "Parent" })).createClient.client!;
+    const child = dataOf(await create(tenant, { name: "Child", parentId: parent.id })).createClient.client!;
+    expect(child.parent).toEqual({ id: parent.id });
+  });
+});
+
+describe("dry run", () => {
+  it("returns a preview, stores nothing, calls no external service, and still reports a duplicate", async () => {
+    const tenant = gateway.newTenant();
+    const viesCalls = gateway.vies.requests.length;
+    const payload = dataOf(await create(tenant, acme(4), newKey(), true)).createClient;
+    expect(payload).toMatchObject({ dryRun: true, replayed: false, client: null, error: null });
+    expect(payload.preview).toMatchObject({ name: "Acme 4 AB", countryCode: "SE", clientType: "BUSINESS", active: true, blocked: false, creditLimit: "250000.00" });
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+    expect(gateway.vies.requests.length).toBe(viesCalls);
+
+    dataOf(await create(tenant, acme(4)));
+    const before = await footprint(gateway, tenant);
+    const duplicate = dataOf(await create(tenant, { ...acme(4), name: "Again" }, newKey(), true)).createClient;
+    expect(duplicate).toMatchObject({ dryRun: true, preview: null, error: { code: "CLIENT_DUPLICATE_ORG_NUMBER" } });
+    expect(await footprint(gateway, tenant)).toEqual(before);
+  });
+
+  it("masks a sole trader's personnummer in the preview without clients:pii", async () => {
+    const tenant = gateway.newTenant();
+    const personal = swedishPersonalNumber("900101", "123");
+    const payload = dataOf(await create(tenant, { name: "Per", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: personal }, newKey(), true)).createClient;
+    expect(payload.preview?.orgNumber).toBe("19900101-****");
+  });
+});
+
+describe("updateClient", () => {
+  async function created(tenant: string, n: number) {
+    return dataOf(await create(tenant, acme(n))).createClient.client!;
+  }
+  const update = (tenant: string, variables: { id: string; patch: object; expectedUpdatedAt?: string; dryRun?: boolean }) =>
+    gateway.call(UpdateClientDocument, { key: newKey(), ...variables }, { tenant, scopes: WRITER });
+
+  it("patches only the given fields, clears nulls, bumps updatedAt and audits before/after", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 5);
+    const payload = dataOf(await update(tenant, { id: client.id, patch: { email: "new@acme.example", notes: null } })).updateClient;
+    expect(payload.error).toBeNull();
+    expect(payload.client).toMatchObject({ name: client.name, email: "new@acme.example", notes: null, legalName: client.legalName, creditLimit: "250000.00" });
+    expect(Date.parse(payload.client!.updatedAt)).toBeGreaterThan(Date.parse(client.updatedAt));
+    const [latest] = dataOf(await gateway.call(ClientHistoryDocument, { id: client.id, first: 1 }, { tenant })).client!.history.edges;
+    expect(latest.node.operation).toBe("updateClient");
+    expect(latest.node.changes).toEqual([
+      { field: "email", before: "billing@acme.example", after: "new@acme.example" },
+      { field: "notes", before: "Key account", after: null },
+    ]);
+  });
+
+  it("refuses to clear a required field and checks the patch against the stored client", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 6);
+    const payload = dataOf(await update(tenant, { id: client.id, patch: { name: null, clientType: null, countryCode: "FI" } })).updateClient;
+    expect(payload.error?.code).toBe("INVALID_DATA");
+    expect([...new Set(payload.error?.failures.map((f) => f.field))].sort()).toEqual(["patch.clientType", "patch.countryCode", "patch.name"]);
+    // FI doesn't fit the stored VAT number nor the stored Swedish legal form: both are said.
+    expect(payload.error?.failures.filter((f) => f.field === "patch.countryCode").map((f) => f.message)).toEqual([
+      "Not a VAT number of FI (format or check digit)",
+      "SE_AKTIEBOLAG is a legal form of SE, not of FI",
+    ]);
+    const unchanged = dataOf(await gateway.call(ClientWrittenByIdDocument, { id: client.id }, { tenant })).client!;
+    expect(unchanged.updatedAt).toBe(client.updatedAt);
+  });
+
+  it("refuses a stale write with PRECONDITION_FAILED and accepts the current version", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 7);
+    const first = dataOf(await update(tenant, { id: client.id, patch: { rating: "A" }, expectedUpdatedAt: client.updatedAt })).updateClient;
+    expect(first.error).toBeNull();
+    const stale = dataOf(await update(tenant, { id: client.id, patch: { rating: "C" }, expectedUpdatedAt: client.updatedAt })).updateClient;
+    expect(stale.error?.code).toBe("PRECONDITION_FAILED");
+    expect(stale.client).toBeNull();
+    const current = dataOf(await gateway.call(ClientWrittenByIdDocument, { id: client.id }, { tenant })).client!;
+    expect(current.updatedAt).toBe(first.client!.updatedAt);
+    const fresh = dataOf(await update(tenant, { id: client.id, patch: { rating: "B" }, expectedUpdatedAt: current.updatedAt })).updateClient;
+    expect(fresh.error).toBeNull();
+  });
+
+  it("answers NOT_FOUND for an unknown id and CLIENT_DUPLICATE_ORG_NUMBER for another client's number", async () => {
+    const tenant = gateway.newTenant();
+    const a = await created(tenant, 8);
+    const b = await created(tenant, 9);
+    expect(dataOf(await update(tenant, { id: "999999999", patch: { name: "x" } })).updateClient.error?.code).toBe("NOT_FOUND");
+    const clash = dataOf(await update(tenant, { id: b.id, patch: { orgNumber: a.orgNumber, vatNumber: null } })).updateClient;
+    expect(clash.error).toMatchObject({ code: "CLIENT_DUPLICATE_ORG_NUMBER", failures: [{ field: "patch.orgNumber" }] });
+  });
+
+  it("refuses a parent that would make a cycle", async () => {
+    const tenant = gateway.newTenant();
+    const parent = await created(tenant, 10);
+    const child = dataOf(await create(tenant, { name: "Child", parentId: parent.id })).createClient.client!;
+    const payload = dataOf(await update(tenant, { id: parent.id, patch: { parentId: child.id } })).updateClient;
+    expect(payload.error?.failures).toEqual([{ field: "patch.parentId", message: "This client is an ancestor of the parent: that would make a cycle" }]);
+    const self = dataOf(await update(tenant, { id: parent.id, patch: { parentId: parent.id } })).updateClient;
+    expect(self.error?.failures[0].field).toBe("patch.parentId");
+  });
+
+  it("resets and re-checks the VAT validation when the VAT number changes", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 11);
+    gateway.vies.setBehaviour(`${swedishOrgNumber(12)}01`, "invalid");
+    const payload = dataOf(await update(tenant, { id: client.id, patch: { orgNumber: swedishOrgNumber(12), vatNumber: `SE${swedishOrgNumber(12)}01` } })).updateClient;
+    expect(payload.error).toBeNull();
+    expect(payload.client).toMatchObject({ vatNumberValidated: false, vatNumberValidatedAt: null });
+  });
+});
+
+describe("archiveClient and restoreClient", () => {
+  const archive = (tenant: string, id: string, key = newKey()) => gateway.call(ArchiveClientDocument, { id, key }, { tenant, scopes: WRITER });
+  const restore = (tenant: string, id: string) => gateway.call(RestoreClientDocument, { id, key: newKey() }, { tenant, scopes: WRITER });
+
+  it("refuses while an invoice is open, archives once it is paid, keeps relations, and is idempotent", async () => {
+    const tenant = gateway.newTenant();
+    const [id] = await createClients(gateway, tenant, [{ ...fullGraph(1), name: "With invoices" }] as never);
+    const refused = dataOf(await archive(tenant, id)).archiveClient;
+    expect(refused.error?.code).toBe("CLIENT_HAS_OPEN_INVOICES");
+    expect(refused.client).toBeNull();
+
+    await gateway.dataSource.query("UPDATE invoice SET status = 'PAID' WHERE client_id = $1", [id]);
+    const archived = dataOf(await archive(tenant, id)).archiveClient;
+    expect(archived.error).toBeNull();
+    expect(archived.client!.archivedAt).not.toBeNull();
+
+    const again = dataOf(await archive(tenant, id)).archiveClient;
+    expect(again.error).toBeNull();
+    expect(again.client!.archivedAt).toBe(archived.client!.archivedAt);
+    expect(again.client!.updatedAt).toBe(archived.client!.updatedAt);
+    const history = dataOf(await gateway.call(ClientHistoryDocument, { id }, { tenant })).client!.history;
+    expect(history.edges.filter((e) => e.node.operation === "archiveClient")).toHaveLength(1);
+
+    // Hidden from lists, readable by id, relations kept.
+    const listed = dataOf(await gateway.call(ClientsPageDocument, { withTotal: true }, { tenant })).clients;
+    expect(listed.totalCount).toBe(0);
+    expect(dataOf(await gateway.call(ClientWrittenByIdDocument, { id }, { tenant })).client?.archivedAt).toBe(archived.client!.archivedAt);
+    const withArchived = dataOf(await gateway.call(ClientsWithRelationsDocument, { first: 10, deleted: "ONLY" }, { tenant })).clients.nodes;
+    expect(withArchived[0].bankAccounts).toHaveLength(2);
+
+    const restored = dataOf(await restore(tenant, id)).restoreClient;
+    expect(restored.error).toBeNull();
+    expect(restored.client!.archivedAt).toBeNull();
+    expect(dataOf(await gateway.call(ClientsPageDocument, { withTotal: true }, { tenant })).clients.totalCount).toBe(1);
+    const restoredAgain = dataOf(await restore(tenant, id)).restoreClient;
+    expect(restoredAgain.client!.updatedAt).toBe(restored.client!.updatedAt);
+  });
+
+  it("answers NOT_FOUND for an unknown client", async () => {
+    const tenant = gateway.newTenant();
+    expect(dataOf(await archive(tenant, "123456789")).archiveClient.error?.code).toBe("NOT_FOUND");
+    expect(dataOf(await restore(tenant, "123456789")).restoreClient.error?.code).toBe("NOT_FOUND");
+  });
+
+  it("archives in a dry run without writing", async () => {
+    const tenant = gateway.newTenant();
+    const [id] = await createClients(gateway, tenant, [{ name: "Dry" }] as never);
+    const payload = dataOf(await gateway.call(ArchiveClientDocument, { id, key: newKey(), dryRun: true }, { tenant, scopes: WRITER })).archiveClient;
+    expect(payload).toMatchObject({ dryRun: true, client: null, error: null, preview: { name: "Dry" } });
+    expect(dataOf(await gateway.call(ClientWrittenByIdDocument, { id }, { tenant })).client?.archivedAt).toBeNull();
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 1, keys: 0, audit: 0 });
+  });
+});
+
+describe("who may write what", () => {
+  it("needs clients:write: without it the call is FORBIDDEN and writes nothing", async () => {
+    const tenant = gateway.newTenant();
+    const response = await gateway.call(CreateClientDocument, { input: acme(20), key: newKey() }, { tenant, scopes: ["clients:read"] });
+    expect(response.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+  });
+
+  it("can't update, archive or restore another tenant's client", async () => {
+    const mine = gateway.newTenant();
+    const theirs = gateway.newTenant();
+    const [id] = await createClients(gateway, theirs, [{ name: "Theirs", notes: "original" }] as never);
+    const as = { tenant: mine, scopes: WRITER };
+    expect(dataOf(await gateway.call(UpdateClientDocument, { id, patch: { notes: "hacked" }, key: newKey() }, as)).updateClient.error?.code).toBe("NOT_FOUND");
+    expect(dataOf(await gateway.call(ArchiveClientDocument, { id, key: newKey() }, as)).archiveClient.error?.code).toBe("NOT_FOUND");
+    expect(dataOf(await gateway.call(RestoreClientDocument, { id, key: newKey() }, as)).restoreClient.error?.code).toBe("NOT_FOUND");
+    const untouched = dataOf(await gateway.call(ClientWrittenByIdDocument, { id }, { tenant: theirs })).client!;
+    expect(untouched).toMatchObject({ notes: "original", archivedAt: null });
+    expect(await footprint(gateway, theirs)).toEqual({ clients: 1, keys: 0, audit: 0 });
+  });
+});
+
+describe("Client.history", () => {
+  it("pages newest first with cursors", async () => {
+    const tenant = gateway.newTenant();
+    const client = dataOf(await create(tenant, { name: "Paged" })).createClient.client!;
+    for (const rating of ["A", "B", "C"]) {
+      dataOf(await gateway.call(UpdateClientDocument, { id: client.id, patch: { rating }, key: newKey() }, { tenant, scopes: WRITER }));
+    }
+    const first = dataOf(await gateway.call(ClientHistoryDocument, { id: client.id, first: 2 }, { tenant })).client!.history;
+    expect(first.edges.map((e) => e.node.changes[0].after)).toEqual(["C", "B"]);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = dataOf(await gateway.call(ClientHistoryDocument, { id: client.id, first: 2, after: first.pageInfo.endCursor }, { tenant })).client!.history;
+    expect(second.edges.map((e) => e.node.operation)).toEqual(["updateClient", "createClient"]);
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+});
