@@ -5,6 +5,7 @@ import {
   ClientByUniqueIdDocument,
   ClientsPageDocument,
   ClientsWithRelationsDocument,
+  UpdateClientDocument,
 } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { createClients, fullGraph } from "./helpers/fixtures";
@@ -30,6 +31,8 @@ beforeAll(async () => {
     [tenantB, bId],
   );
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
+  // ... and an audit entry and an idempotency key, from a mutation.
+  dataOf(await gateway.call(UpdateClientDocument, { id: bId, patch: { notes: "B's note" }, key: "b-key" }, { tenant: tenantB, scopes: ["clients:read", "clients:write"] }));
 });
 afterAll(() => gateway.stop());
 
@@ -86,7 +89,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(14);
+    expect(tables).toHaveLength(16);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];

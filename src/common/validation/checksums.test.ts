@@ -1,4 +1,5 @@
 import {
+  canonicalOrgNumber,
   composeIban,
   danishCvrCheckDigit,
   finnishBusinessIdCheckDigit,
@@ -13,8 +14,10 @@ import {
   isValidBic,
   isValidDanishCvr,
   isValidFinnishBusinessId,
+  isValidGln,
   isValidIban,
   isValidKvkNumber,
+  isValidLei,
   isValidNorwegianBankAccount,
   isValidNorwegianOrgNumber,
   isValidOrgNumber,
@@ -436,5 +439,39 @@ describe("VAT numbers", () => {
     expect(normaliseVatNumber("nl 1234.56789-b01", "NL")).toBe("NL123456789B01");
     expect(normaliseVatNumber("123456789B01", "NL")).toBe("NL123456789B01");
     expect(normaliseVatNumber("094259216", "GR")).toBe("EL094259216");
+  });
+});
+
+describe("canonicalOrgNumber (the stored form)", () => {
+  const today = new Date("2026-11-21T00:00:00Z");
+  it("gives a Swedish personnummer its century: '-' under 100 years, '+' 100 or more", () => {
+    expect(canonicalOrgNumber("SE", "811218-9876", { individual: true }, today)).toBe("198112189876");
+    expect(canonicalOrgNumber("SE", "1212121212", { individual: true }, today)).toBe("201212121212");
+    expect(canonicalOrgNumber("SE", "121212+1212", { individual: true }, today)).toBe("191212121212");
+    expect(canonicalOrgNumber("SE", "19811218-9876", { individual: true }, today)).toBe("198112189876");
+  });
+  it("keeps an organisationsnummer at 10 digits and other countries' numbers as letters and digits", () => {
+    expect(canonicalOrgNumber("SE", "556036-0793", { individual: false }, today)).toBe("5560360793");
+    expect(canonicalOrgNumber("FI", "0112038-9", {}, today)).toBe("01120389");
+    expect(canonicalOrgNumber("NO", "923 609 016", {}, today)).toBe("923609016");
+  });
+});
+
+describe("LEI (ISO 17442)", () => {
+  it("accepts published LEIs", () => {
+    for (const lei of ["5493001KJTIIGC8Y1R12", "529900T8BM49AURSDO55", "HWUPKR0MPOU8FGXBT394"]) expect(isValidLei(lei)).toBe(true);
+  });
+  it("rejects a wrong check digit, length or character", () => {
+    expect(isValidLei("5493001KJTIIGC8Y1R13")).toBe(false);
+    expect(isValidLei("5493001KJTIIGC8Y1R1")).toBe(false);
+    expect(isValidLei("5493001KJTIIGC8Y1R1!")).toBe(false);
+  });
+});
+
+describe("GLN (GS1)", () => {
+  it("accepts valid check digits and rejects every other", () => {
+    expect(isValidGln("4006381333931")).toBe(true);
+    expect(isValidGln("1234567890128")).toBe(true);
+    for (const variant of ["4006381333930", "4006381333932", "400638133393", "40063813339311"]) expect(isValidGln(variant)).toBe(false);
   });
 });

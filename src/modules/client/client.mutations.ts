@@ -179,16 +179,17 @@ export function clientMutations(dataSource: () => DataSource) {
         return mutationError(MutationErrorCode.BULK_LIMIT_EXCEEDED, `At most ${MAX_BULK_INPUTS} inputs per call, got ${args.inputs.length}: split the batch`);
       }
       if (args.inputs.length === 0) return [{ field: "inputs", message: `Give 1 to ${MAX_BULK_INPUTS} inputs` }];
-      if (args.allOrNothing !== true) return [];
-      // All or nothing: any invalid item fails the batch before it starts, with every item's failures.
-      return args.inputs.flatMap((input, i) => validateClientInput(input, `inputs.${i}`, "create"));
+      return [];
     },
     async change(scope, args) {
+      const allOrNothing = args.allOrNothing === true;
+      const checked = args.inputs.map((input, requestIndex) => ({ input, requestIndex, failures: validateClientInput(input, `inputs.${requestIndex}`, "create") }));
       const items: BulkItem[] = [];
-      for (const [requestIndex, input] of args.inputs.entries()) {
-        const failures = validateClientInput(input, `inputs.${requestIndex}`, "create");
-        if (failures.length > 0) {
-          items.push({ requestIndex, client: null, error: invalidData(failures) });
+      // All or nothing: an invalid item fails the batch before anything is inserted.
+      const inserting = !allOrNothing || checked.every((c) => c.failures.length === 0);
+      for (const { input, requestIndex, failures } of checked) {
+        if (failures.length > 0 || !inserting) {
+          items.push({ requestIndex, client: null, error: failures.length > 0 ? invalidData(failures) : null });
           continue;
         }
         try {
@@ -200,8 +201,10 @@ export function clientMutations(dataSource: () => DataSource) {
         }
       }
       const failed = items.filter((item) => item.error);
-      if (args.allOrNothing === true && failed.length > 0) {
-        const aborted = items.map((item) => item.error ? item : { ...item, client: null, error: mutationError(MutationErrorCode.BATCH_ABORTED, "Not created: another item of this all-or-nothing batch failed") });
+      if (allOrNothing && failed.length > 0) {
+        const aborted = items.map((item) =>
+          item.error ? item : { ...item, client: null, error: mutationError(MutationErrorCode.BATCH_ABORTED, "Not created: another item of this all-or-nothing batch failed") },
+        );
         throw new MutationFailure(batchError(failed.map((item) => item.error!), items.length), aborted);
       }
       return items;
