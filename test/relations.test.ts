@@ -85,8 +85,8 @@ describe("Client relations", () => {
     // k = the relations and nested relations the operation selects, each one batched loader:
     // parent, children, externalIdentifiers, contract, factoringLoanContract (+ summary, latestTransactions),
     // factoringPurchaseContract (+ summary), bankAccounts, directDebitMandates, parameters, extraFields,
-    // pricelists, openInvoices, latestAct, acts, summary.
-    const k = 18;
+    // pricelists, openInvoices, latestAct, acts, summary, history.
+    const k = 19;
     expect(counts[10]).toBe(counts[100]);
     expect(counts[100]).toBeLessThanOrEqual(2 + k);
   });
