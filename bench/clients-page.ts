@@ -81,8 +81,8 @@ async function main(): Promise<void> {
   }
 
   console.log(`\n${clients} clients, ${rounds} rounds each, one request at a time\n`);
-  await measure("page of 10 with every relation (k=18)", relations, { first: 10 });
-  await measure("page of 100 with every relation (k=18)", relations, { first: 100 });
+  await measure("page of 10 with every relation (k=19)", relations, { first: 10 });
+  await measure("page of 100 with every relation (k=19)", relations, { first: 100 });
   await measure("first page of 100, no relations", page, { first: 100 });
   await measure(`deep page by cursor (after row ${clients - 100})`, page, { first: 100, after });
   await measure(`deep page by offset (offset ${clients - 100})`, page, { first: 100, offset: clients - 100 });
