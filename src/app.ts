@@ -15,6 +15,8 @@ import { CursorCodec } from "./common/pagination/cursor";
 import { logInternalError } from "./common/log";
 import { purgeExpiredIdempotencyKeys } from "./common/mutation/idempotency";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
+import { MAX_BULK_INPUTS } from "./modules/client/client.mutations";
+import { CONCURRENT_VAT_CHECKS } from "./modules/client/client.vat-check";
 import { ViesClient, VatChecker } from "./integrations/vies/vies-client";
 import type { StatementStats } from "./db/statement-counter";
 
@@ -105,6 +107,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(options.config),
     idempotencyTtlHours: options.config.idempotencyTtlHours,
+    // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
+    followUpWindowMs: options.config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
   };
   const app = express();
   app.disable("x-powered-by");

@@ -102,3 +102,39 @@ describe("bulkCreateClients", () => {
     expect(other.error?.code).toBe("IDEMPOTENCY_KEY_REUSED");
   });
 });
+
+describe("bulkCreateClients under pressure", () => {
+  it("stores nothing when every item is invalid, so the corrected batch may reuse the key", async () => {
+    const tenant = gateway.newTenant();
+    const key = newKey();
+    const payload = await bulk(tenant, { inputs: [{ ...item(1), email: "x" }, { ...item(2), email: "y" }], key });
+    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "inputs.0.email" }, { field: "inputs.1.email" }] });
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+    expect((await bulk(tenant, { inputs: [item(1), item(2)], key })).summary).toEqual({ total: 2, succeeded: 2, failed: 0 });
+  });
+
+  it("reports an item without a name as INVALID_DATA, not the whole batch as a request error", async () => {
+    const tenant = gateway.newTenant();
+    const payload = await bulk(tenant, { inputs: [item(1), { countryCode: "SE" } as CreateClientInput] });
+    expect(payload.results.map((r) => [r.ok, r.error?.failures.map((f) => f.field) ?? null])).toEqual([
+      [true, null],
+      [false, ["inputs.1.name"]],
+    ]);
+  });
+
+  it("lets overlapping batches race without deadlock: each org number is created once", async () => {
+    const tenant = gateway.newTenant();
+    const inputs = Array.from({ length: 20 }, (_, i) => item(100 + i));
+    for (let round = 0; round < 3; round++) {
+      const tenantRound = `${tenant}-${round}`;
+      const [forward, backward] = await Promise.all([
+        gateway.call(BulkCreateClientsDocument, { inputs, key: newKey() }, { tenant: tenantRound, scopes: WRITER }),
+        gateway.call(BulkCreateClientsDocument, { inputs: [...inputs].reverse(), key: newKey() }, { tenant: tenantRound, scopes: WRITER }),
+      ]);
+      expect([forward.errors ?? null, backward.errors ?? null]).toEqual([null, null]);
+      const created = dataOf(forward).bulkCreateClients.summary.succeeded + dataOf(backward).bulkCreateClients.summary.succeeded;
+      expect(created).toBe(20);
+      expect(await countRows(gateway, "client", tenantRound)).toBe(20);
+    }
+  });
+});

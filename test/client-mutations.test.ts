@@ -126,6 +126,19 @@ describe("createClient", () => {
 
     const wrong = dataOf(await create(tenant, { ...input, orgNumber: "811218-9870" })).createClient;
     expect(wrong.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid personnummer (date and check digit)" }]);
+    // A personnummer is no organisationsnummer: it can't come back in clear as a business's number.
+    const asBusiness = dataOf(await create(tenant, { name: "Anna's firm", countryCode: "SE", orgNumber: personal })).createClient;
+    expect(asBusiness.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid org number of SE (check digit or length)" }]);
+  });
+
+  it("reports a missing name and an unknown parent together with the other failures", async () => {
+    const tenant = gateway.newTenant();
+    const payload = dataOf(await create(tenant, { email: "bad", parentId: "99999999" } as CreateClientInput)).createClient;
+    expect(payload.error?.failures).toEqual([
+      { field: "input.name", message: "Is required" },
+      { field: "input.email", message: "Not an e-mail address" },
+      { field: "input.parentId", message: "No client with this id" },
+    ]);
   });
 
   it("reports a duplicate org number (archived clients included), whatever way it is written", async () => {
@@ -237,6 +250,21 @@ describe("updateClient", () => {
     expect(clash.error).toMatchObject({ code: "CLIENT_DUPLICATE_ORG_NUMBER", failures: [{ field: "patch.orgNumber" }] });
   });
 
+  it("reports a malformed parent id as INVALID_DATA, not as a server error", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 13);
+    const payload = dataOf(await update(tenant, { id: client.id, patch: { parentId: "abc" } })).updateClient;
+    expect(payload.error?.failures).toEqual([{ field: "patch.parentId", message: "Not a client id" }]);
+  });
+
+  it("doesn't write a patch that changes nothing (a decimal written differently included)", async () => {
+    const tenant = gateway.newTenant();
+    const client = await created(tenant, 14);
+    const payload = dataOf(await update(tenant, { id: client.id, patch: { vatRate: "25", creditLimit: "250000", name: client.name } })).updateClient;
+    expect(payload.error).toBeNull();
+    expect(payload.client!.updatedAt).toBe(client.updatedAt);
+  });
+
   it("refuses a parent that would make a cycle", async () => {
     const tenant = gateway.newTenant();
     const parent = await created(tenant, 10);
@@ -305,7 +333,7 @@ describe("archiveClient and restoreClient", () => {
     const tenant = gateway.newTenant();
     const [id] = await createClients(gateway, tenant, [{ name: "Dry" }] as never);
     const payload = dataOf(await gateway.call(ArchiveClientDocument, { id, key: newKey(), dryRun: true }, { tenant, scopes: WRITER })).archiveClient;
-    expect(payload).toMatchObject({ dryRun: true, client: null, error: null, preview: { name: "Dry" } });
+    expect(payload).toMatchObject({ dryRun: true, client: null, error: null, preview: { name: "Dry", archived: true } });
     expect(dataOf(await gateway.call(ClientWrittenByIdDocument, { id }, { tenant })).client?.archivedAt).toBeNull();
     expect(await footprint(gateway, tenant)).toEqual({ clients: 1, keys: 0, audit: 0 });
   });
@@ -346,5 +374,25 @@ describe("Client.history", () => {
     const second = dataOf(await gateway.call(ClientHistoryDocument, { id: client.id, first: 2, after: first.pageInfo.endCursor }, { tenant })).client!.history;
     expect(second.edges.map((e) => e.node.operation)).toEqual(["updateClient", "createClient"]);
     expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+  });
+});
+
+describe("several mutations in one request", () => {
+  it("don't exhaust the pool: reads of an earlier mutation's payload give their connection back first", async () => {
+    const small = await TestGateway.start({ poolSize: 2 });
+    try {
+      const tenant = small.newTenant();
+      const document = `mutation($k1: String!, $k2: String!, $n1: String!, $n2: String!) {
+        a: createClient(input: {name: $n1}, idempotencyKey: $k1) { client { id children { id } } error { code } }
+        b: createClient(input: {name: $n2}, idempotencyKey: $k2) { client { id children { id } } error { code } }
+      }`;
+      const responses = await Promise.all(
+        Array.from({ length: 4 }, (_, i) => small.send<{ a: { error: null }; b: { error: null } }>(document, { k1: newKey(), k2: newKey(), n1: `A${i}`, n2: `B${i}` }, { tenant, scopes: WRITER })),
+      );
+      expect(responses.map((r) => [r.errors ?? null, r.data?.a.error, r.data?.b.error])).toEqual(Array.from({ length: 4 }, () => [null, null, null]));
+      expect(await footprint(small, tenant)).toMatchObject({ clients: 8 });
+    } finally {
+      await small.stop();
+    }
   });
 });

@@ -58,6 +58,8 @@ describe("the VIES check after commit", () => {
     const before = gateway.vies.requests.length;
     const tenant = gateway.newTenant();
     await create(tenant, { name: "No VAT", countryCode: "SE", orgNumber: swedishOrgNumber(2030) });
+    const trader = await create(tenant, { name: "Sole trader", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: "8112189876", vatNumber: "SE811218987601" });
+    expect(trader.error).toBeNull();
     await create(tenant, { name: "Norway", countryCode: "NO", orgNumber: "923609016", vatNumber: "NO923609016MVA" });
     expect(gateway.vies.requests.length).toBe(before);
   });
@@ -69,5 +71,21 @@ describe("the VIES check after commit", () => {
     expect(first.client?.vatNumberValidated).toBe(true);
     const again = await create(tenant, business(40), key);
     expect(again).toEqual({ ...first, replayed: true });
+  });
+});
+
+describe("a retry while the VIES check runs", () => {
+  it("is IDEMPOTENCY_KEY_IN_USE, and afterwards replays what the first call answered", async () => {
+    const tenant = gateway.newTenant();
+    const key = newKey();
+    gateway.vies.setBehaviour(viesNumber(50), "slow");
+    const arrived = gateway.vies.nextRequest();
+    const first = create(tenant, business(50), key);
+    await arrived;
+    const retry = await create(tenant, business(50), key);
+    expect(retry.error?.code).toBe("IDEMPOTENCY_KEY_IN_USE");
+    const answered = await first;
+    expect(answered.client?.vatNumberValidated).toBe(false);
+    expect(await create(tenant, business(50), key)).toEqual({ ...answered, replayed: true });
   });
 });

@@ -63,22 +63,3 @@ export class WriteTransaction {
     }
   }
 }
-
-/** Opens a write transaction, runs `work`, commits when it returns `commit: true`, else rolls back. */
-export async function inWriteTransaction<T>(
-  dataSource: DataSource,
-  tenantId: string,
-  stats: StatementStats,
-  work: (tx: WriteTransaction) => Promise<{ value: T; commit: boolean }>,
-): Promise<T> {
-  const tx = await WriteTransaction.open(dataSource, tenantId, stats);
-  let outcome: { value: T; commit: boolean };
-  try {
-    outcome = await work(tx);
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    throw error;
-  }
-  await tx.end(outcome.commit);
-  return outcome.value;
-}

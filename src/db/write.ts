@@ -1,5 +1,6 @@
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import { QueryFailedError } from "typeorm";
+import { isBigintId } from "../common/validation/checksums";
 import { hydrateRows } from "./hydrate";
 import type { WriteTransaction } from "./write-transaction";
 
@@ -26,7 +27,7 @@ export async function updateReturning<T extends ObjectLiteral>(tx: WriteTransact
 
 /** Locks one row of the tenant for the rest of the transaction; null when there is none. */
 export async function findForUpdate<T extends ObjectLiteral>(tx: WriteTransaction, entity: EntityTarget<T>, id: string): Promise<T | null> {
-  if (!/^\d{1,18}$/.test(id)) return null;
+  if (!isBigintId(id)) return null;
   const table = tx.manager.connection.getMetadata(entity).tableName;
   const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM "${table}" WHERE id = $1 FOR UPDATE`, [id]);
   return hydrateRows(tx.manager, entity, rows)[0] ?? null;

@@ -36,7 +36,7 @@ export class TestGateway {
     readonly vies: FakeVies,
   ) {}
 
-  static async start(options: { viesTimeoutMs?: number } = {}): Promise<TestGateway> {
+  static async start(options: { viesTimeoutMs?: number; poolSize?: number } = {}): Promise<TestGateway> {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is unset: run the tests with jest (test/global-setup.ts)");
     const vies = await startFakeVies();
@@ -47,7 +47,7 @@ export class TestGateway {
       VIES_URL: vies.url,
       VIES_TIMEOUT_MS: String(options.viesTimeoutMs ?? 2000),
     });
-    const dataSource = createDataSource(url, { poolSize: 10 });
+    const dataSource = createDataSource(url, { poolSize: options.poolSize ?? 10 });
     await dataSource.initialize();
     const requests: RequestSummary[] = [];
     const gateway = await startGateway({

@@ -8,9 +8,9 @@ export const WRITER = ["clients:read", "clients:write"];
 /** A fresh idempotency key. */
 export const newKey = (): string => `key-${randomUUID()}`;
 
-/** A valid Swedish organisationsnummer (10 digits, Luhn), distinct for each n < 1,000,000. */
+/** A valid Swedish organisationsnummer (10 digits, Luhn), distinct for each n < 1,000,000 (556xxxxxx, an aktiebolag). */
 export function swedishOrgNumber(n: number): string {
-  const payload = `55${String(n).padStart(7, "0")}`;
+  const payload = `556${String(n).padStart(6, "0")}`;
   return `${payload}${luhnCheckDigit(payload)}`;
 }
 

@@ -1,4 +1,5 @@
 import { badUserInput } from "../errors";
+import { isBigintId } from "../validation/checksums";
 
 /** Collects positional parameters ($1, $2, ...) for one SQL statement. */
 export class SqlParams {
@@ -47,7 +48,7 @@ type Operators = Record<string, unknown>;
 
 /** Values that a column's SQL cast would reject are the caller's mistake: refuse them before SQL. */
 function assertFits(column: ColumnRef, value: unknown, path: string): void {
-  if (column.kind === "bigint" && !(typeof value === "string" && /^\d{1,18}$/.test(value))) {
+  if (column.kind === "bigint" && !(typeof value === "string" && isBigintId(value))) {
     throw badUserInput(`${path}: "${String(value).slice(0, 40)}" is not an id`, path);
   }
 }

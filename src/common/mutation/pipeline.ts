@@ -12,6 +12,12 @@ export interface MutationEnvironment {
   dataSource: DataSource;
   vatChecker: VatChecker;
   idempotencyTtlHours: number;
+  /**
+   * How long a stored call counts as still running after its commit while its follow-up (the VIES
+   * check) may run: a retry meanwhile gets IDEMPOTENCY_KEY_IN_USE rather than a payload that is
+   * about to change. A crashed follow-up frees the key when this has passed.
+   */
+  followUpWindowMs: number;
 }
 
 /** What a mutation's change gets: its transaction, and where to report what it changed. */
@@ -51,6 +57,8 @@ export interface MutationSpec<A, R> {
   restore(stored: unknown): R;
   /** After commit, outside any transaction: external calls; returns a change to apply, if any. */
   afterCommit?(result: R, environment: MutationEnvironment): Promise<FollowUp<R> | undefined>;
+  /** Whether `afterCommit` has anything to do for this result (else it is not called). */
+  needsFollowUp?(result: R): boolean;
 }
 
 /** What a mutation ends with; the resolver shapes it into its payload type. */
@@ -64,6 +72,8 @@ export interface MutationOutcome<R> {
 interface StoredOutcome {
   result: unknown;
   error: MutationError | null;
+  /** Set while the follow-up after commit may still change the payload (ISO instant). */
+  followUpUntil?: string;
 }
 
 export interface MutationCall<A> {
@@ -94,6 +104,9 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   if (failures.length > 0) return { result: null, error: invalidData(failures), dryRun, replayed: false };
 
   const environment = ctx.mutations;
+  // An earlier field of this request may hold a read connection: give it back before taking a
+  // write one, so that concurrent requests can't each hold one and wait for the other (pool deadlock).
+  await ctx.renewReads();
   const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
   let committed = false;
   let outcome: MutationOutcome<R>;
@@ -118,7 +131,9 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
     const keep = !dryRun && !(outcome.error && UNSTORED_CODES.has(outcome.error.code));
     if (keep) {
       await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
-      await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload: stored(spec, outcome) }, environment.idempotencyTtlHours);
+      const payload = stored(spec, outcome);
+      if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + environment.followUpWindowMs).toISOString();
+      await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);
     }
     await tx.end(keep);
     committed = keep;
@@ -128,11 +143,14 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   }
   // Reads after a write see it: the request's read snapshot and loader caches start afresh.
   if (committed) await ctx.renewReads();
-  if (committed && outcome.result !== null && spec.afterCommit) {
-    outcome = { ...outcome, result: await followUp(ctx, spec, call, outcome.result) };
+  if (committed && hasFollowUp(spec, outcome)) {
+    outcome = { ...outcome, result: await followUp(ctx, spec, call, outcome.result!) };
   }
   return outcome;
 }
+
+const hasFollowUp = <A, R>(spec: MutationSpec<A, R>, outcome: MutationOutcome<R>): boolean =>
+  outcome.result !== null && outcome.error === null && spec.afterCommit !== undefined && (spec.needsFollowUp?.(outcome.result) ?? true);
 
 /** Takes the key's lock and looks for a stored call: a replay, a reused key, a key in use, or go on. */
 async function claimKey<A, R>(tx: WriteTransaction, ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>): Promise<MutationOutcome<R> | null> {
@@ -145,7 +163,10 @@ async function claimKey<A, R>(tx: WriteTransaction, ctx: RequestContext, spec: M
   if (previous.requestHash !== requestHash(spec.fingerprint(call.args))) {
     return done(MutationErrorCode.IDEMPOTENCY_KEY_REUSED, "This idempotency key was used with other arguments; use a new key");
   }
-  const { result, error } = previous.payload as StoredOutcome;
+  const { result, error, followUpUntil } = previous.payload as StoredOutcome;
+  if (followUpUntil && Date.parse(followUpUntil) > Date.now()) {
+    return done(MutationErrorCode.IDEMPOTENCY_KEY_IN_USE, "The call with this idempotency key is finishing its checks; retry in a moment");
+  }
   return { result: result == null ? null : spec.restore(result), error, dryRun: false, replayed: true };
 }
 
@@ -159,25 +180,37 @@ function origin<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, call: Mutat
 
 /**
  * The post-commit step: its external calls hold no transaction; its effect is applied, audited
- * and put into the stored payload in one short transaction. Best effort: when it fails, the
- * committed result stands.
+ * and put into the stored payload (which then stops counting as running) in one short
+ * transaction. Best effort: when it fails, the committed result stands.
  */
 async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, call: MutationCall<A>, result: R): Promise<R> {
   const environment = ctx.mutations;
-  const next = await spec.afterCommit!(result, environment);
-  if (!next) return result;
-  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  let next: FollowUp<R> | undefined;
   try {
-    const audits: AuditRecord[] = [];
-    const updated = await next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, audit: (record) => audits.push(record) });
-    await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
-    await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: updated, error: null, dryRun: false, replayed: false }));
+    next = await spec.afterCommit!(result, environment);
+  } catch (error) {
+    ctx.logError(error);
+  }
+  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  let settled = result;
+  try {
+    if (next) {
+      const audits: AuditRecord[] = [];
+      const updated = await tx.savepoint(() => next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, audit: (record) => audits.push(record) }));
+      await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+      settled = updated;
+    }
+  } catch (error) {
+    ctx.logError(error);
+  }
+  try {
+    await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: settled, error: null, dryRun: false, replayed: false }));
     await tx.end(true);
-    await ctx.renewReads();
-    return updated;
   } catch (error) {
     await tx.end(false).catch(() => undefined);
     ctx.logError(error);
     return result;
   }
+  if (settled !== result) await ctx.renewReads();
+  return settled;
 }

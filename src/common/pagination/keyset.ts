@@ -1,6 +1,7 @@
 import { badUserInput } from "../errors";
 import type { SqlParams } from "../filters/compile";
 import type { CursorValues } from "./cursor";
+import { isBigintId } from "../validation/checksums";
 
 /** One key of a keyset order. Empty values sort last whatever the direction. */
 export interface KeysetColumn {
@@ -60,7 +61,7 @@ function fits(column: KeysetColumn, value: CursorValues[number]): boolean {
   if (typeof value !== "string") return false;
   switch (column.kind) {
     case "timestamptz": return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
-    case "bigint": return /^\d{1,18}$/.test(value);
+    case "bigint": return isBigintId(value);
     case "string": return value.length <= 1000;
   }
 }

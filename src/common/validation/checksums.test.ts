@@ -77,6 +77,10 @@ describe("Swedish organisationsnummer", () => {
       expect(isValidSwedishOrgNumber(bad)).toBe(false);
     }
   });
+  it("rejects a personnummer (third digit below 2), so the two never overlap", () => {
+    expect(isValidSwedishPersonalNumber("811218-9876")).toBe(true);
+    expect(isValidSwedishOrgNumber("811218-9876")).toBe(false);
+  });
 });
 
 describe("Swedish personnummer", () => {
@@ -345,6 +349,13 @@ describe("bankgiro and plusgiro", () => {
     expect(formatPlusgiro("9020033")).toBe("90 20 03-3");
     expect(formatPlusgiro("4123456")).toBe("41 23 45-6");
     expect(formatPlusgiro("18")).toBe("1-8");
+  });
+});
+
+describe("a Swedish sole trader's VAT number", () => {
+  it("embeds the personnummer and is valid, but not with a wrong check digit", () => {
+    expect(isValidVatNumber("SE811218987601", "SE")).toBe(true);
+    expect(isValidVatNumber("SE811218987001", "SE")).toBe(false);
   });
 });
 

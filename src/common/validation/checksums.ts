@@ -54,10 +54,13 @@ const stripSpacesAndDashes = (raw: string | null | undefined): string => (raw ??
 // Sweden
 // ---------------------------------------------------------------------------------------------------
 
-/** Swedish organisationsnummer: 10 digits (dash allowed), Luhn over all 10. */
+/**
+ * Swedish organisationsnummer: 10 digits (dash allowed), Luhn over all 10, and a third digit of
+ * at least 2 (the "month" 20 or more), which is what tells it from a personnummer (Bolagsverket).
+ */
 export function isValidSwedishOrgNumber(raw: string | null | undefined): boolean {
   const value = (raw ?? "").trim();
-  if (!/^\d{6}-?\d{4}$/.test(value)) return false;
+  if (!/^\d{2}[2-9]\d{3}-?\d{4}$/.test(value)) return false;
   return isLuhnValid(value.replace("-", ""));
 }
 
@@ -403,8 +406,11 @@ export function isValidVatNumber(
   if (!pattern || !pattern.test(value)) return false;
   if (options.checksum === false) return true;
   switch (prefix) {
-    case "SE":
-      return isValidSwedishOrgNumber(value.slice(2, 12));
+    case "SE": {
+      // A company's organisationsnummer, or a sole trader's personnummer (10 digits).
+      const embedded = value.slice(2, 12);
+      return isValidSwedishOrgNumber(embedded) || isValidSwedishPersonalNumber(embedded);
+    }
     case "FI":
       return isValidFinnishBusinessId(value.slice(2));
     case "DK":
@@ -468,3 +474,6 @@ export function isValidGln(raw: string | null | undefined): boolean {
   const sum = Array.from(value.slice(0, 12), Number).reduce((acc, digit, i) => acc + digit * (i % 2 === 0 ? 1 : 3), 0);
   return (10 - (sum % 10)) % 10 === Number(value[12]);
 }
+
+/** A bigint key as GraphQL sends it (an ID string of at most 18 digits). */
+export const isBigintId = (value: string): boolean => /^\d{1,18}$/.test(value);

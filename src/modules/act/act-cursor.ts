@@ -1,4 +1,5 @@
 import { badUserInput } from "../../common/errors";
+import { isBigintId } from "../../common/validation/checksums";
 import type { CursorCodec } from "../../common/pagination/cursor";
 import type { Act } from "./act.entity";
 
@@ -9,7 +10,6 @@ export interface ActCursor {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ID = /^\d{1,18}$/; // fits a bigint
 
 function isDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
@@ -21,7 +21,7 @@ export const encodeActCursor = (cursors: CursorCodec, act: Act): string => curso
 /** Decodes `after`; a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
 export function decodeActCursor(cursors: CursorCodec, after: string): ActCursor {
   const [periodEnd, id] = cursors.decode(after, 2);
-  if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !ID.test(id)) {
+  if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !isBigintId(id)) {
     throw badUserInput('"after" is not a cursor of this list', "after");
   }
   return { periodEnd, id };

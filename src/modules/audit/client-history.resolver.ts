@@ -1,5 +1,6 @@
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { badUserInput } from "../../common/errors";
+import { isBigintId } from "../../common/validation/checksums";
 import { keyOf, keysetPagePerParent } from "../../common/loaders";
 import { PageInfo } from "../../common/pagination/page-info";
 import { assertPageSize } from "../../common/pagination/page-size";
@@ -37,11 +38,10 @@ export const historyPageLoader = keysetPagePerParent("Client.history", AuditEntr
   ],
 });
 
-const ID = /^\d{1,18}$/;
 
 function decodeHistoryCursor(ctx: RequestContext, after: string): string[] {
   const [occurredAt, id] = ctx.cursors.decode(after, 2);
-  if (typeof occurredAt !== "string" || Number.isNaN(Date.parse(occurredAt)) || typeof id !== "string" || !ID.test(id)) {
+  if (typeof occurredAt !== "string" || Number.isNaN(Date.parse(occurredAt)) || typeof id !== "string" || !isBigintId(id)) {
     throw badUserInput('"after" is not a cursor of this list', "after");
   }
   return [occurredAt, id];

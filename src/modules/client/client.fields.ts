@@ -18,7 +18,7 @@ export interface WritableField {
   kind: FieldKind;
   /** Longest text accepted (the column's length). */
   max?: number;
-  /** Can't be left out on create or cleared on update. */
+  /** Can't be left out on create or cleared on update (checked by the gateway: INVALID_DATA). */
   required?: boolean;
   /** Smallest and largest whole number, for int fields. */
   range?: [number, number];
@@ -124,8 +124,13 @@ function outputType(kind: FieldKind): () => GraphQLScalarType | unknown {
   }
 }
 
-/** Fields that have a value in every stored client (a default when left out). */
+/** Fields that have a value in every stored client (a default when left out): never cleared. */
 const ALWAYS_SET: ReadonlySet<ClientFieldName> = new Set(["clientType", "active", "blocked"]);
+
+/** Fields that can't be null: the required ones and those with a default. */
+export const NOT_NULL_FIELDS: ReadonlySet<ClientFieldName> = new Set(
+  CLIENT_FIELD_NAMES.filter((name) => ALWAYS_SET.has(name) || (CLIENT_FIELDS[name] as WritableField).required),
+);
 
 /**
  * Declares the spec's fields on a type-graphql class. `input: "create"` keeps required fields
@@ -136,7 +141,9 @@ export function declareClientFields(target: abstract new () => object, mode: "cr
     if (omit.includes(name)) continue;
     const spec: WritableField = CLIENT_FIELDS[name];
     const description = [spec.description, spec.max && TEXT_KINDS.has(spec.kind) ? `At most ${spec.max} characters.` : undefined].filter(Boolean).join(". ") || undefined;
-    const nullable = mode === "output" ? !spec.required && !ALWAYS_SET.has(name) : mode === "update" || !spec.required;
+    // Inputs take even required fields as nullable, so that a missing one is an INVALID_DATA
+    // failure among the others (and GraphQL doesn't echo the whole input in an error message).
+    const nullable = mode === "output" ? !NOT_NULL_FIELDS.has(name) : true;
     const options: Record<string, unknown> = { nullable, description };
     if (mode === "create" && name === "clientType") options.defaultValue = ClientType.BUSINESS;
     const type = mode === "output" ? outputType(spec.kind) : inputType(spec.kind);

@@ -2,16 +2,18 @@ import type { DataSource } from "typeorm";
 import { FieldFailure, fail, invalidData, mutationError, MutationError, MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
 import type { ChangeScope, MutationSpec } from "../../common/mutation/pipeline";
 import { fromSnapshot, snapshotOf } from "../../db/snapshot";
+import { compareDecimals } from "../../common/validation/formats";
+import { isBigintId } from "../../common/validation/checksums";
 import { findForUpdate, insertReturning, updateReturning, violatedUniqueIndex } from "../../db/write";
 import { diffFields } from "../audit/audit.service";
 import { OPEN_INVOICE_STATUSES } from "../invoice/invoice.enums";
 import { auditMask } from "./client.audit";
 import { Client } from "./client.entity";
 import { ClientType } from "./client.enums";
-import { CLIENT_FIELD_NAMES, ClientValues } from "./client.fields";
+import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues } from "./client.fields";
 import type { CreateClientInput, UpdateClientInput } from "./client.inputs";
 import type { BulkItem } from "./client.payloads";
-import { vatFollowUp } from "./client.vat-check";
+import { needsVatCheck, vatFollowUp } from "./client.vat-check";
 import { definedOnly, normaliseClientValues, validateClientInput } from "./client.validation";
 
 /** The index that keeps one org number per tenant and country (archived clients included). */
@@ -32,7 +34,7 @@ export function recordChange(scope: ChangeScope, before: Client | null, after: C
 
 /** A parent must be a client of the tenant, and (for an update) not the client or one of its descendants. */
 async function parentFailures(scope: ChangeScope, parentId: string | null | undefined, field: string, self?: string): Promise<FieldFailure[]> {
-  if (parentId == null) return [];
+  if (parentId == null || !isBigintId(parentId)) return []; // a malformed id is the field check's failure
   if (parentId === self) return [{ field, message: "A client can't be its own parent" }];
   const [row] = await scope.tx.query<{ found: boolean; cycle: boolean }>(
     `WITH RECURSIVE ancestors(id, parent_id, depth) AS (
@@ -60,11 +62,16 @@ async function guardDuplicate<T>(field: string, write: () => Promise<T>): Promis
   }
 }
 
+/** Every failure of a new client's input, the parent's existence included: one pass. */
+async function createFailures(scope: ChangeScope, input: ClientValues, prefix: string): Promise<FieldFailure[]> {
+  return [...validateClientInput(input, prefix, "create"), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
+}
+
 /** Validates, normalises and inserts one client; the same for createClient and each bulk item. */
 async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
+  const failures = await createFailures(scope, input, prefix);
+  if (failures.length > 0) throw new MutationFailure(invalidData(failures));
   const values = normaliseClientValues(definedOnly(input), input);
-  const parent = await parentFailures(scope, values.parentId, `${prefix}.parentId`);
-  if (parent.length > 0) throw new MutationFailure(invalidData(parent));
   const client = await guardDuplicate(`${prefix}.orgNumber`, () => insertReturning(scope.tx, Client, { ...values, tenantId: scope.tenantId }));
   recordChange(scope, null, client);
   return client;
@@ -101,10 +108,11 @@ export function clientMutations(dataSource: () => DataSource) {
   const createClient: MutationSpec<CreateClientArgs, Client> = {
     name: "createClient",
     fingerprint: (args) => args,
-    validate: (args) => validateClientInput(args.input, "input", "create"),
+    // Checked in the change, with the parent's existence, so that every failure comes at once.
+    validate: () => [],
     change: (scope, args) => insertClient(scope, args.input, "input"),
     ...store,
-    afterCommit: (client, environment) => vatFollowUp([client], environment).then((f) => f && { apply: async (scope) => (await f.apply(scope))[0] }),
+    ...singleVatCheck,
   };
 
   const updateClient: MutationSpec<UpdateClientArgs, Client> = {
@@ -121,9 +129,16 @@ export function clientMutations(dataSource: () => DataSource) {
       const stored = before as unknown as ClientValues;
       const failures = validateClientInput(args.patch, "patch", "update", stored);
       failures.push(...(await parentFailures(scope, args.patch.parentId, "patch.parentId", before.id)));
-      if (failures.length > 0) throw new MutationFailure(invalidData(dedupe(failures)));
-      const values = normaliseClientValues(definedOnly(args.patch), { ...stored, ...definedOnly(args.patch) });
-      const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => JSON.stringify(value) !== JSON.stringify(stored[field as keyof ClientValues] ?? null)));
+      if (failures.length > 0) throw new MutationFailure(invalidData(failures));
+      const patch = definedOnly(args.patch);
+      // The stored form of an org number depends on its country and client type: recompute it when they change.
+      if (patch.orgNumber === undefined && stored.orgNumber && (patch.countryCode !== undefined || patch.clientType !== undefined)) {
+        patch.orgNumber = stored.orgNumber;
+      }
+      const values = normaliseClientValues(patch, { ...stored, ...patch });
+      const changed = Object.fromEntries(
+        Object.entries(values).filter(([field, value]) => !sameValue(field as ClientFieldName, value, stored[field as ClientFieldName])),
+      );
       if (Object.keys(changed).length === 0) return before;
       if ("vatNumber" in changed || "countryCode" in changed) Object.assign(changed, { vatNumberValidated: false, vatNumberValidatedAt: null });
       const after = await guardDuplicate("patch.orgNumber", () => updateReturning(scope.tx, Client, before.id, changed));
@@ -131,7 +146,7 @@ export function clientMutations(dataSource: () => DataSource) {
       return after;
     },
     ...store,
-    afterCommit: (client, environment) => vatFollowUp([client], environment).then((f) => f && { apply: async (scope) => (await f.apply(scope))[0] }),
+    ...singleVatCheck,
   };
 
   const archiveClient: MutationSpec<ClientIdArgs, Client> = {
@@ -183,30 +198,28 @@ export function clientMutations(dataSource: () => DataSource) {
     },
     async change(scope, args) {
       const allOrNothing = args.allOrNothing === true;
-      const checked = args.inputs.map((input, requestIndex) => ({ input, requestIndex, failures: validateClientInput(input, `inputs.${requestIndex}`, "create") }));
-      const items: BulkItem[] = [];
-      // All or nothing: an invalid item fails the batch before anything is inserted.
-      const inserting = !allOrNothing || checked.every((c) => c.failures.length === 0);
-      for (const { input, requestIndex, failures } of checked) {
-        if (failures.length > 0 || !inserting) {
-          items.push({ requestIndex, client: null, error: failures.length > 0 ? invalidData(failures) : null });
-          continue;
-        }
+      const checked: { input: ClientValues; requestIndex: number; failures: FieldFailure[] }[] = [];
+      for (const [requestIndex, input] of args.inputs.entries()) {
+        checked.push({ input, requestIndex, failures: await createFailures(scope, input, `inputs.${requestIndex}`) });
+      }
+      const invalid = checked.filter((c) => c.failures.length > 0);
+      const items: BulkItem[] = checked.map(({ requestIndex, failures }) => ({ requestIndex, client: null, error: failures.length > 0 ? invalidData(failures) : null }));
+      // Nothing can be inserted (every item is invalid), or nothing may be (all or nothing): INVALID_DATA, stored nowhere.
+      if (invalid.length === checked.length || (allOrNothing && invalid.length > 0)) {
+        throw new MutationFailure(batchError(invalid.map((c) => items[c.requestIndex].error!), items.length), abortRest(items));
+      }
+      // Inserted in org-number order, so two overlapping batches take the index's locks in the same order (no deadlock).
+      for (const { input, requestIndex } of sortedByOrgNumber(checked.filter((c) => c.failures.length === 0))) {
         try {
           const client = await scope.tx.savepoint(() => insertClient(scope, input, `inputs.${requestIndex}`));
-          items.push({ requestIndex, client, error: null });
+          items[requestIndex] = { requestIndex, client, error: null };
         } catch (error) {
           if (!(error instanceof MutationFailure)) throw error;
-          items.push({ requestIndex, client: null, error: error.error });
+          items[requestIndex] = { requestIndex, client: null, error: error.error };
         }
       }
       const failed = items.filter((item) => item.error);
-      if (allOrNothing && failed.length > 0) {
-        const aborted = items.map((item) =>
-          item.error ? item : { ...item, client: null, error: mutationError(MutationErrorCode.BATCH_ABORTED, "Not created: another item of this all-or-nothing batch failed") },
-        );
-        throw new MutationFailure(batchError(failed.map((item) => item.error!), items.length), aborted);
-      }
+      if (allOrNothing && failed.length > 0) throw new MutationFailure(batchError(failed.map((item) => item.error!), items.length), abortRest(items));
       return items;
     },
     serialise: (items) => items.map((item) => ({ ...item, client: item.client && store.serialise(item.client) })),
@@ -215,6 +228,7 @@ export function clientMutations(dataSource: () => DataSource) {
         ...item,
         client: item.client && store.restore(item.client),
       })),
+    needsFollowUp: (items) => items.some((item) => item.client && needsVatCheck(item.client)),
     async afterCommit(items, environment) {
       const follow = await vatFollowUp(items.flatMap((item) => (item.client ? [item.client] : [])), environment);
       if (!follow) return undefined;
@@ -236,7 +250,34 @@ function batchError(errors: MutationError[], total: number): MutationError {
   return mutationError(code, `Nothing was created: ${errors.length} of ${total} items failed`, errors.flatMap((e) => e.failures));
 }
 
-function dedupe(failures: FieldFailure[]): FieldFailure[] {
-  const seen = new Set<string>();
-  return failures.filter((f) => !seen.has(f.field + f.message) && seen.add(f.field + f.message));
+/** The items of a failed all-or-nothing batch: the valid ones say why they were not kept. */
+function abortRest(items: BulkItem[]): BulkItem[] {
+  return items.map((item) =>
+    item.error ? item : { ...item, client: null, error: mutationError(MutationErrorCode.BATCH_ABORTED, "Not created: another item of this all-or-nothing batch failed") },
+  );
 }
+
+/** Items by (country, org number) and then input order: the order every batch takes the unique index in. */
+function sortedByOrgNumber<T extends { input: ClientValues; requestIndex: number }>(items: T[]): T[] {
+  const key = (item: T) => {
+    const values = normaliseClientValues({ countryCode: item.input.countryCode, orgNumber: item.input.orgNumber }, item.input);
+    return `${values.countryCode ?? ""}|${values.orgNumber ?? ""}`;
+  };
+  return items.map((item) => ({ item, key: key(item) })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.item.requestIndex - b.item.requestIndex)).map((x) => x.item);
+}
+
+/** Equal as stored: decimals by value ("25" is "25.0000"), the rest as JSON. */
+function sameValue(field: ClientFieldName, value: unknown, stored: unknown): boolean {
+  const kind = CLIENT_FIELDS[field].kind;
+  if ((kind === "money" || kind === "percent") && typeof value === "string" && typeof stored === "string") return compareDecimals(value, stored) === 0;
+  return JSON.stringify(value ?? null) === JSON.stringify(stored ?? null);
+}
+
+/** createClient's and updateClient's VIES check of the one client they return. */
+const singleVatCheck: Pick<MutationSpec<unknown, Client>, "needsFollowUp" | "afterCommit"> = {
+  needsFollowUp: needsVatCheck,
+  afterCommit: async (client, environment) => {
+    const follow = await vatFollowUp([client], environment);
+    return follow && { apply: async (scope) => (await follow.apply(scope))[0] };
+  },
+};

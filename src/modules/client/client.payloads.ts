@@ -1,9 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
-import type { DataSource } from "typeorm";
 import { MutationError } from "../../common/mutation/mutation-error";
 import type { MutationOutcome } from "../../common/mutation/pipeline";
 import type { RequestContext } from "../../context";
-import { snapshotOf } from "../../db/snapshot";
 import { displayOrgNumber, displayVatNumber } from "./client.display";
 import { Client } from "./client.entity";
 import { ClientType } from "./client.enums";
@@ -11,7 +9,10 @@ import { CLIENT_FIELD_NAMES, ClientValues, declareClientFields } from "./client.
 
 /** The would-be client of a dry run: every field, without id, GUID and timestamps. */
 @ObjectType({ description: "What a dry run would have written: the client without id, uniqueId and timestamps" })
-export class ClientPreview {}
+export class ClientPreview {
+  @Field(() => Boolean, { description: "Whether the client would be archived (archiveClient, restoreClient)" })
+  archived: boolean;
+}
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface ClientPreview extends ClientValues {
   clientType: ClientType;
@@ -22,6 +23,7 @@ declareClientFields(ClientPreview, "output", ["orgNumber", "vatNumber"]);
 export function previewOf(client: Client): ClientPreview {
   const preview = new ClientPreview() as unknown as Record<string, unknown>;
   for (const name of CLIENT_FIELD_NAMES) preview[name] = (client as unknown as Record<string, unknown>)[name] ?? null;
+  preview.archived = client.archivedAt !== null;
   return preview as unknown as ClientPreview;
 }
 
@@ -147,6 +149,3 @@ export function bulkPayload(outcome: MutationOutcome<BulkItem[]>): BulkCreateCli
     replayed: outcome.replayed,
   };
 }
-
-/** A client as stored for replay (its columns as JSON). */
-export const clientSnapshot = (dataSource: DataSource, client: Client) => snapshotOf(dataSource, Client, client);

@@ -10,6 +10,7 @@ import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
 import { CLIENT_FILTER_COLUMNS, ClientFilter, DeletionFilter } from "./client.filters";
 import { CLIENT_SORT_COLUMNS, ClientOrder, ClientOrderField, DEFAULT_CLIENT_ORDER, SortDirection } from "./client.order";
+import { isBigintId } from "../../common/validation/checksums";
 
 export interface ListClientsArgs {
   filter?: ClientFilter | null;
@@ -27,7 +28,7 @@ export const DEFAULT_PAGE_SIZE = 25;
 /** Reads clients for one tenant. Every query runs in the request's session (RLS + explicit tenant). */
 export class ClientService {
   async findById(session: TenantSession, id: string): Promise<Client | null> {
-    if (!/^\d{1,18}$/.test(id)) return null;
+    if (!isBigintId(id)) return null;
     return this.findOne(session, `c."id" = $2::bigint`, [id]);
   }
 

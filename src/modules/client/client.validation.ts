@@ -1,15 +1,13 @@
 import type { FieldFailure } from "../../common/mutation/mutation-error";
 import {
-  canonicalOrgNumber, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
+  canonicalOrgNumber, isBigintId, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
 } from "../../common/validation/checksums";
 import {
   decimalProblem, isCalendarDate, isCountryCode, isCultureCode, isCurrencyCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl,
 } from "../../common/validation/formats";
 import { ClientType, CompanyType } from "./client.enums";
-import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues, WritableField } from "./client.fields";
+import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
 
-/** Fields that must always have a value: required on create, never cleared by an update. */
-const NOT_NULL: ReadonlySet<ClientFieldName> = new Set(["name", "clientType", "active", "blocked"]);
 
 const MONEY = { precision: 18, scale: 2, min: "0" };
 const PERCENT = { precision: 9, scale: 4, min: "0", max: "100" };
@@ -40,7 +38,7 @@ function valueProblem(spec: WritableField, value: unknown): string | null {
       const [min, max] = spec.range ?? [-2147483648, 2147483647];
       return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
     }
-    case "id": return /^\d{1,18}$/.test(text) ? null : "Not a client id";
+    case "id": return isBigintId(text) ? null : "Not a client id";
     default: return null;
   }
 }
@@ -55,11 +53,11 @@ export function fieldFailures(values: ClientValues, prefix: string, mode: "creat
     const value = values[name];
     const field = `${prefix}.${name}`;
     if (value === undefined) {
-      if (mode === "create" && NOT_NULL.has(name) && CLIENT_FIELDS[name].kind === "text") failures.push({ field, message: "Is required" });
+      if (mode === "create" && (CLIENT_FIELDS[name] as WritableField).required) failures.push({ field, message: "Is required" });
       continue;
     }
     if (value === null) {
-      if (NOT_NULL.has(name)) failures.push({ field, message: mode === "create" ? "Is required" : "Can't be cleared" });
+      if (NOT_NULL_FIELDS.has(name)) failures.push({ field, message: mode === "create" ? "Is required" : "Can't be cleared" });
       continue;
     }
     const problem = valueProblem(CLIENT_FIELDS[name], value);

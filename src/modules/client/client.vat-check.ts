@@ -12,7 +12,7 @@ export const VIES_COUNTRIES: ReadonlySet<string> = new Set([
 ]);
 
 /** How many VIES calls one mutation makes at a time (a bulk create of 50 is 10 rounds at worst). */
-const CONCURRENT_CHECKS = 5;
+export const CONCURRENT_VAT_CHECKS = 5;
 
 /** An EU business with a VAT number that VIES has not confirmed yet. */
 export const needsVatCheck = (client: Client): boolean =>
@@ -27,7 +27,7 @@ async function checkAll(clients: Client[], environment: MutationEnvironment): Pr
       outcomes[i] = await environment.vatChecker.check(clients[i].countryCode!, clients[i].vatNumber!);
     }
   };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENT_CHECKS, clients.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(CONCURRENT_VAT_CHECKS, clients.length) }, worker));
   return outcomes;
 }
 
