@@ -77,5 +77,12 @@ export class ClientMutationResolver {
   }
 }
 
-const specs = (ctx: RequestContext) => clientMutations(() => ctx.mutations.dataSource);
+/** The specs, made once per server (data source) rather than per call. */
+const made = new WeakMap<object, ReturnType<typeof clientMutations>>();
+function specs(ctx: RequestContext): ReturnType<typeof clientMutations> {
+  const dataSource = ctx.mutations.dataSource;
+  let found = made.get(dataSource);
+  if (!found) made.set(dataSource, (found = clientMutations(dataSource)));
+  return found;
+}
 

@@ -67,19 +67,24 @@ async function createFailures(scope: ChangeScope, input: ClientValues, prefix: s
   return [...validateClientInput(input, prefix, "create"), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
 }
 
-/** Validates, normalises and inserts one client; the same for createClient and each bulk item. */
+/** Validates, normalises and inserts one client (createClient). */
 async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
   const failures = await createFailures(scope, input, prefix);
   if (failures.length > 0) throw new MutationFailure(invalidData(failures));
+  return insertValidClient(scope, input, prefix);
+}
+
+/** Normalises and inserts a client whose input passed `createFailures` (createClient, each bulk item). */
+async function insertValidClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
   const values = normaliseClientValues(definedOnly(input), input);
   const client = await guardDuplicate(`${prefix}.orgNumber`, () => insertReturning(scope.tx, Client, { ...values, tenantId: scope.tenantId }));
   recordChange(scope, null, client);
   return client;
 }
 
-const clientStore = (dataSource: () => DataSource) => ({
-  serialise: (client: Client) => snapshotOf(dataSource(), Client, client),
-  restore: (stored: unknown) => fromSnapshot(dataSource(), Client, stored as Record<string, unknown>),
+const clientStore = (dataSource: DataSource) => ({
+  serialise: (client: Client) => snapshotOf(dataSource, Client, client),
+  restore: (stored: unknown) => fromSnapshot(dataSource, Client, stored as Record<string, unknown>),
 });
 
 export interface CreateClientArgs {
@@ -102,7 +107,7 @@ export interface BulkCreateClientsArgs {
  * The client mutations as specs of the one pipeline (src/common/mutation/pipeline.ts): each says
  * what to validate and what to change; the pipeline does the rest.
  */
-export function clientMutations(dataSource: () => DataSource) {
+export function clientMutations(dataSource: DataSource) {
   const store = clientStore(dataSource);
 
   const createClient: MutationSpec<CreateClientArgs, Client> = {
@@ -211,7 +216,7 @@ export function clientMutations(dataSource: () => DataSource) {
       // Inserted in org-number order, so two overlapping batches take the index's locks in the same order (no deadlock).
       for (const { input, requestIndex } of sortedByOrgNumber(checked.filter((c) => c.failures.length === 0))) {
         try {
-          const client = await scope.tx.savepoint(() => insertClient(scope, input, `inputs.${requestIndex}`));
+          const client = await scope.tx.savepoint(() => insertValidClient(scope, input, `inputs.${requestIndex}`));
           items[requestIndex] = { requestIndex, client, error: null };
         } catch (error) {
           if (!(error instanceof MutationFailure)) throw error;

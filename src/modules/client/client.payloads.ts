@@ -13,7 +13,6 @@ export class ClientPreview {
   @Field(() => Boolean, { description: "Whether the client would be archived (archiveClient, restoreClient)" })
   archived: boolean;
 }
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
 export interface ClientPreview extends ClientValues {
   clientType: ClientType;
 }

@@ -47,7 +47,7 @@ function valueProblem(spec: WritableField, value: unknown): string | null {
  * Every field-level problem of a create input or an update patch, as paths under `prefix`
  * (`input`, `patch`, `inputs.3`). Needs no database; cross-field rules are `crossFieldFailures`.
  */
-export function fieldFailures(values: ClientValues, prefix: string, mode: "create" | "update"): FieldFailure[] {
+function fieldFailures(values: ClientValues, prefix: string, mode: "create" | "update"): FieldFailure[] {
   const failures: FieldFailure[] = [];
   for (const name of CLIENT_FIELD_NAMES) {
     const value = values[name];
@@ -148,7 +148,7 @@ const CROSS_RULES: CrossRule[] = [
  * patch applied), reported only when the input touched one of the rule's fields: a legacy value
  * that breaks a rule doesn't block a patch of something else.
  */
-export function crossFieldFailures(record: ClientValues, touched: ReadonlySet<string>, prefix: string, failed: readonly FieldFailure[] = []): FieldFailure[] {
+function crossFieldFailures(record: ClientValues, touched: ReadonlySet<string>, prefix: string, failed: readonly FieldFailure[] = []): FieldFailure[] {
   const failures: FieldFailure[] = [];
   const alreadyFailed = new Set(failed.map((f) => f.field.slice(prefix.length + 1)));
   for (const rule of CROSS_RULES) {
@@ -161,7 +161,7 @@ export function crossFieldFailures(record: ClientValues, touched: ReadonlySet<st
 }
 
 /** The fields an input sets or clears (present, even as null). */
-export const touchedFields = (values: ClientValues): Set<string> =>
+const touchedFields = (values: ClientValues): Set<string> =>
   new Set(Object.entries(values).filter(([, v]) => v !== undefined).map(([k]) => k));
 
 /**
