@@ -1,19 +1,11 @@
 import { Args, ArgsType, Ctx, Field, ID, Mutation, Resolver } from "type-graphql";
+import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
 import { runMutation } from "../../common/mutation/pipeline";
 import { DateTime } from "../../common/scalars";
 import type { RequestContext } from "../../context";
 import { CreateClientInput, UpdateClientInput } from "./client.inputs";
 import { clientMutations, MAX_BULK_INPUTS } from "./client.mutations";
 import { BulkCreateClientsPayload, bulkPayload, ClientPayload, clientPayload } from "./client.payloads";
-
-@ArgsType()
-class MutationControls {
-  @Field(() => String, { description: "1..255 characters; a retry with the same key and arguments gets the stored payload (replayed: true)" })
-  idempotencyKey: string;
-
-  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and run against the database, then roll back: nothing is stored, no external call" })
-  dryRun: boolean | null;
-}
 
 @ArgsType()
 class CreateClientArgs extends MutationControls {
@@ -77,12 +69,4 @@ export class ClientMutationResolver {
   }
 }
 
-/** The specs, made once per server (data source) rather than per call. */
-const made = new WeakMap<object, ReturnType<typeof clientMutations>>();
-function specs(ctx: RequestContext): ReturnType<typeof clientMutations> {
-  const dataSource = ctx.mutations.dataSource;
-  let found = made.get(dataSource);
-  if (!found) made.set(dataSource, (found = clientMutations(dataSource)));
-  return found;
-}
-
+const specs = specsPerServer(clientMutations);

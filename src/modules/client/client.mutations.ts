@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { FieldFailure, fail, invalidData, mutationError, MutationError, MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
 import type { ChangeScope, MutationSpec } from "../../common/mutation/pipeline";
 import { fromSnapshot, snapshotOf } from "../../db/snapshot";
-import { compareDecimals } from "../../common/validation/formats";
+import { sameStoredValue } from "../../common/resource/fields";
 import { isBigintId } from "../../common/validation/checksums";
 import { findForUpdate, insertReturning, updateReturning, violatedUniqueIndex } from "../../db/write";
 import { diffFields } from "../audit/audit.service";
@@ -272,11 +272,7 @@ function sortedByOrgNumber<T extends { input: ClientValues; requestIndex: number
 }
 
 /** Equal as stored: decimals by value ("25" is "25.0000"), the rest as JSON. */
-function sameValue(field: ClientFieldName, value: unknown, stored: unknown): boolean {
-  const kind = CLIENT_FIELDS[field].kind;
-  if ((kind === "money" || kind === "percent") && typeof value === "string" && typeof stored === "string") return compareDecimals(value, stored) === 0;
-  return JSON.stringify(value ?? null) === JSON.stringify(stored ?? null);
-}
+const sameValue = (field: ClientFieldName, value: unknown, stored: unknown): boolean => sameStoredValue(CLIENT_FIELDS[field].kind, value, stored);
 
 /** createClient's and updateClient's VIES check of the one client they return. */
 const singleVatCheck: Pick<MutationSpec<unknown, Client>, "needsFollowUp" | "afterCommit"> = {

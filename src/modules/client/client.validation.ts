@@ -2,15 +2,11 @@ import type { FieldFailure } from "../../common/mutation/mutation-error";
 import {
   canonicalOrgNumber, isBigintId, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
 } from "../../common/validation/checksums";
-import {
-  decimalProblem, isCalendarDate, isCountryCode, isCultureCode, isCurrencyCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl,
-} from "../../common/validation/formats";
+import { isCultureCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl } from "../../common/validation/formats";
+import { CrossRule, crossFieldFailures, definedOnly, resourceValueProblem } from "../../common/resource/fields";
 import { ClientType, CompanyType } from "./client.enums";
-import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
+import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
 
-
-const MONEY = { precision: 18, scale: 2, min: "0" };
-const PERCENT = { precision: 9, scale: 4, min: "0", max: "100" };
 
 /** The problem with one present, non-null value, judged by its kind alone; null when it is fine. */
 function valueProblem(spec: WritableField, value: unknown): string | null {
@@ -23,22 +19,16 @@ function valueProblem(spec: WritableField, value: unknown): string | null {
     case "email": return isEmailAddress(text) ? null : "Not an e-mail address";
     case "url": return isWebUrl(text) ? null : "Not an http(s) URL";
     case "phone": return isPhoneNumber(text) ? null : "Not a phone number (digits, spaces and + - ( ) / . with at least 5 digits)";
-    case "country": return isCountryCode(text.toUpperCase()) ? null : "Not an ISO 3166-1 alpha-2 country code";
-    case "currency": return isCurrencyCode(text.toUpperCase()) ? null : "Not an ISO 4217 currency code";
     case "language": return isLanguageCode(text.toLowerCase()) ? null : "Not an ISO 639-1 language code";
     case "culture": return isCultureCode(text) ? null : "Not a culture code such as sv-SE";
-    case "date": return isCalendarDate(text) ? null : "Not a date (YYYY-MM-DD)";
     case "lei": return isValidLei(text) ? null : "Not a valid LEI (20 characters, ISO 17442 check digits)";
     case "gln": return isValidGln(text) ? null : "Not a valid GLN (13 digits, GS1 check digit)";
     case "sdi": return /^[A-Za-z0-9]{6,7}$/.test(text) ? null : "Must be 6 or 7 letters and digits";
     case "orgNumber": return /^[A-Za-z0-9][A-Za-z0-9 .\-+/]*$/.test(text) ? null : "Only letters, digits, spaces and - + . /";
-    case "money": return decimalProblem(text, MONEY);
-    case "percent": return decimalProblem(text, PERCENT);
-    case "int": {
-      const [min, max] = spec.range ?? [-2147483648, 2147483647];
-      return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
-    }
     case "id": return isBigintId(text) ? null : "Not a client id";
+    // money, percent, int, date, country, currency: as in every other resource
+    case "money": case "percent": case "int": case "date": case "country": case "currency":
+      return resourceValueProblem({ kind: spec.kind, range: spec.range }, value);
     default: return null;
   }
 }
@@ -101,13 +91,7 @@ function orgNumberInVat(country: string, vat: string): string | null {
   }
 }
 
-interface CrossRule {
-  /** The fields the rule reads; the failure is reported at the first of them that the input touched. */
-  fields: ClientFieldName[];
-  problem(record: ClientValues): string | null;
-}
-
-const CROSS_RULES: CrossRule[] = [
+const CROSS_RULES: CrossRule<ClientValues>[] = [
   {
     fields: ["orgNumber", "countryCode", "clientType"],
     problem(r) {
@@ -144,37 +128,13 @@ const CROSS_RULES: CrossRule[] = [
 ];
 
 /**
- * The rules that read several fields, over the whole record (an update's stored values with the
- * patch applied), reported only when the input touched one of the rule's fields: a legacy value
- * that breaks a rule doesn't block a patch of something else.
- */
-function crossFieldFailures(record: ClientValues, touched: ReadonlySet<string>, prefix: string, failed: readonly FieldFailure[] = []): FieldFailure[] {
-  const failures: FieldFailure[] = [];
-  const alreadyFailed = new Set(failed.map((f) => f.field.slice(prefix.length + 1)));
-  for (const rule of CROSS_RULES) {
-    const at = rule.fields.find((field) => touched.has(field));
-    if (!at || rule.fields.some((field) => alreadyFailed.has(field))) continue;
-    const problem = rule.problem(record);
-    if (problem) failures.push({ field: `${prefix}.${at}`, message: problem });
-  }
-  return failures;
-}
-
-/** The fields an input sets or clears (present, even as null). */
-const touchedFields = (values: ClientValues): Set<string> =>
-  new Set(Object.entries(values).filter(([, v]) => v !== undefined).map(([k]) => k));
-
-/**
  * Everything that can be checked without the database: each field, then the cross-field rules
  * over `base` (the stored client for an update, none for a create) with the input applied.
  */
 export function validateClientInput(values: ClientValues, prefix: string, mode: "create" | "update", base: ClientValues = {}): FieldFailure[] {
   const failures = fieldFailures(values, prefix, mode);
   const record: ClientValues = { clientType: ClientType.BUSINESS, ...base, ...definedOnly(values) };
-  return [...failures, ...crossFieldFailures(record, touchedFields(values), prefix, failures)];
+  return [...failures, ...crossFieldFailures(CROSS_RULES, record, values, prefix, failures)];
 }
 
-/** The input's present values (null included), so that `{...base, ...definedOnly(patch)}` applies a patch. */
-export function definedOnly(values: ClientValues): ClientValues {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as ClientValues;
-}
+export { definedOnly };
