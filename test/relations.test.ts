@@ -66,7 +66,7 @@ describe("Client relations", () => {
     expect(child.summary).toEqual({
       invoiceCount: 3,
       openInvoiceCount: 2,
-      openInvoiceAmount: "1299.90",
+      openInvoiceAmounts: [{ currencyCode: "SEK", amount: "1299.90", count: 2 }],
       bankAccountCount: 2,
       activeMandateCount: 1,
     });

@@ -1,5 +1,18 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Decimal } from "../../common/scalars";
+import { Currency, Decimal } from "../../common/scalars";
+
+/** An amount in one currency: amounts of different currencies are never added together. */
+@ObjectType({ description: "A total in one currency" })
+export class CurrencyAmount {
+  @Field(() => Currency)
+  currencyCode: string;
+
+  @Field(() => Decimal)
+  amount: string;
+
+  @Field(() => Int, { description: "How many items make up the amount" })
+  count: number;
+}
 
 /** Counts and totals over a client's related rows, read in one statement per batch (summary.loaders.ts). */
 @ObjectType({ description: "Counts and totals over everything the gateway holds for a client" })
@@ -10,10 +23,10 @@ export class ClientSummary {
   @Field(() => Int, { description: "Invoices in SENT, PARTIALLY_PAID or OVERDUE" })
   openInvoiceCount: number;
 
-  @Field(() => Decimal, { description: "Sum of totalAmount - paidAmount over the open invoices" })
-  openInvoiceAmount: string;
+  @Field(() => [CurrencyAmount], { description: "What the open invoices still owe (totalAmount - paidAmount), per currency, by currency code" })
+  openInvoiceAmounts: CurrencyAmount[];
 
-  @Field(() => Int, { description: "Invoices in status OVERDUE" })
+  @Field(() => Int, { description: "Open invoices past their due date (status OVERDUE, or SENT / PARTIALLY_PAID with dueDate before today)" })
   overdueInvoiceCount: number;
 
   @Field(() => Int, { description: "Invoices purchased (factored) by the finance company" })
@@ -27,6 +40,9 @@ export class ClientSummary {
 
   @Field(() => Int)
   parameterCount: number;
+
+  @Field(() => Int)
+  pricelistCount: number;
 
   @Field(() => Int)
   extraFieldCount: number;

@@ -9,37 +9,47 @@ const count = (table: string, condition = "") =>
 
 /** One row per client id of $2; every subquery is filtered by the tenant ($1) as well as by client. */
 const SQL = `SELECT c.id::text AS "clientId",
-    inv."invoiceCount", inv."openInvoiceCount", inv."openInvoiceAmount", inv."overdueInvoiceCount",
-    inv."purchasedInvoiceCount",
+    inv."invoiceCount", inv."openInvoiceCount", inv."overdueInvoiceCount", inv."purchasedInvoiceCount",
+    coalesce(amounts."openInvoiceAmounts", '[]'::json) AS "openInvoiceAmounts",
     ${count("bank_account")} AS "bankAccountCount",
     ${count(
       "direct_debit_mandate",
       ` AND x."closed_at" IS NULL AND (x."valid_until" IS NULL OR x."valid_until" >= current_date)`,
     )} AS "activeMandateCount",
     ${count("client_parameter")} AS "parameterCount",
+    ${count("pricelist")} AS "pricelistCount",
     ${count("extra_field")} AS "extraFieldCount",
     ${count("act")} AS "actCount"
   FROM unnest($2::bigint[]) AS c(id)
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS "invoiceCount",
       (count(*) FILTER (WHERE ${OPEN}))::int AS "openInvoiceCount",
-      round(coalesce(sum(i."total_amount" - i."paid_amount") FILTER (WHERE ${OPEN}), 0), 2)::text AS "openInvoiceAmount",
-      (count(*) FILTER (WHERE i."status" = '${InvoiceStatus.OVERDUE}'))::int AS "overdueInvoiceCount",
+      (count(*) FILTER (WHERE i."status" = '${InvoiceStatus.OVERDUE}' OR (${OPEN} AND i."due_date" < current_date)))::int AS "overdueInvoiceCount",
       (count(*) FILTER (WHERE i."purchased_at" IS NOT NULL))::int AS "purchasedInvoiceCount"
     FROM "invoice" i
     WHERE i."tenant_id" = $1 AND i."client_id" = c.id
-  ) inv`;
+  ) inv
+  CROSS JOIN LATERAL (
+    SELECT json_agg(json_build_object('currencyCode', o."currency_code", 'amount', o.amount::text, 'count', o.n) ORDER BY o."currency_code") AS "openInvoiceAmounts"
+    FROM (
+      SELECT i."currency_code", sum(i."total_amount" - i."paid_amount") AS amount, count(*)::int AS n
+      FROM "invoice" i
+      WHERE i."tenant_id" = $1 AND i."client_id" = c.id AND ${OPEN}
+      GROUP BY i."currency_code"
+    ) o
+  ) amounts`;
 
 
 const emptySummary = (): ClientSummary => ({
   invoiceCount: 0,
   openInvoiceCount: 0,
-  openInvoiceAmount: "0.00",
+  openInvoiceAmounts: [],
   overdueInvoiceCount: 0,
   purchasedInvoiceCount: 0,
   bankAccountCount: 0,
   activeMandateCount: 0,
   parameterCount: 0,
+  pricelistCount: 0,
   extraFieldCount: 0,
   actCount: 0,
 });
