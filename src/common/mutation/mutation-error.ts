@@ -15,6 +15,12 @@ export enum MutationErrorCode {
   BULK_LIMIT_EXCEEDED = "BULK_LIMIT_EXCEEDED",
   /** A bulk item that was valid but not kept, because its `allOrNothing` batch failed elsewhere. */
   BATCH_ABORTED = "BATCH_ABORTED",
+  /** The client has this one-per-client resource (a contract) already: update or delete it. */
+  ALREADY_EXISTS = "ALREADY_EXISTS",
+  /** closeDirectDebitMandate on a mandate that is closed already. */
+  MANDATE_ALREADY_CLOSED = "MANDATE_ALREADY_CLOSED",
+  /** addExternalIdentifier with a (source, externalId) that another client of the company holds. */
+  EXTERNAL_IDENTIFIER_IN_USE = "EXTERNAL_IDENTIFIER_IN_USE",
 }
 
 /**
@@ -42,7 +48,8 @@ export class MutationError {
   @Field(() => String, {
     description:
       "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
-      "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED",
+      "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED, ALREADY_EXISTS, " +
+      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE",
   })
   code: MutationErrorCode;
 

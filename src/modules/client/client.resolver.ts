@@ -35,9 +35,12 @@ class ClientByExternalIdArgs {
 @Resolver(() => Client)
 export class ClientQueryResolver {
   @Authorized("clients:read")
-  @Query(() => Client, { nullable: true, description: "A client by id, archived ones too (archivedAt tells)" })
-  client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findById(ctx.session, id);
+  @Query(() => Client, { nullable: true, description: "A client by id, archived ones too (archivedAt tells). Noted for the caller's clientsSummary.latestOpened" })
+  async client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    const client = await clientService.findById(ctx.session, id);
+    // Only noted here; written after the request by the recorder, never in this read transaction.
+    if (client) ctx.openedClients.record(ctx.tenantId, ctx.caller.subject, client.id);
+    return client;
   }
 
   @Authorized("clients:read")

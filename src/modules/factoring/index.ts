@@ -6,6 +6,7 @@ import {
   FactoringLoanContractFieldResolver,
   FactoringPurchaseContractFieldResolver,
 } from "./factoring.resolver";
+import { factoringLoanContractApi, factoringPurchaseContractApi } from "./factoring.writes";
 
 export * from "./factoring.enums";
 export * from "./factoring.loaders";
@@ -24,4 +25,6 @@ export const factoringResolvers = [
   FactoringClientFieldResolver,
   FactoringLoanContractFieldResolver,
   FactoringPurchaseContractFieldResolver,
+  ...factoringLoanContractApi.resolvers,
+  ...factoringPurchaseContractApi.resolvers,
 ] as const;

@@ -1,5 +1,6 @@
 import { Pricelist } from "./pricelist.entity";
 import { ClientPricelistsFieldResolver } from "./pricelist.resolver";
+import { pricelistWriteResolvers } from "./pricelist.writes";
 
 export const pricelistEntities = [Pricelist];
-export const pricelistResolvers = [ClientPricelistsFieldResolver] as const;
+export const pricelistResolvers = [ClientPricelistsFieldResolver, ...pricelistWriteResolvers] as const;

@@ -1,0 +1,278 @@
+import type { DataSource, ObjectLiteral } from "typeorm";
+import { insertReturning, updateReturning, violatedUniqueIndex } from "../../db/write";
+import { hydrateRows } from "../../db/hydrate";
+import { fromSnapshot, snapshotOf } from "../../db/snapshot";
+import type { WriteTransaction } from "../../db/write-transaction";
+import type { FieldChange } from "../../modules/audit/audit-entry.entity";
+import { isBigintId } from "../validation/checksums";
+import { fail, FieldFailure, invalidData, MutationErrorCode, MutationFailure } from "../mutation/mutation-error";
+import type { ChangeScope, MutationSpec } from "../mutation/pipeline";
+import {
+  CrossRule, crossFieldFailures, definedOnly, normaliseResourceValues, ResourceFields, resourceFieldFailures, ResourceValues, sameStoredValue,
+} from "./fields";
+
+/** A row that belongs to one client of one tenant. */
+export interface ChildRow extends ObjectLiteral {
+  id: string;
+  tenantId: string;
+  clientId: string;
+  updatedAt?: Date;
+}
+
+/** What the gateway knows of one kind of nested resource to write it through the pipeline. */
+export interface ChildResource<E extends ChildRow> {
+  entity: new () => E;
+  /** The GraphQL type name: the audit trail's entityType. */
+  typeName: string;
+  /** How messages name it: "bank account". */
+  label: string;
+  fields: ResourceFields;
+  /** Rules over several fields of the whole record (relative field names). */
+  rules?: readonly CrossRule<ResourceValues>[];
+  /** Fields the audit trail records besides the writable ones (set by the gateway, e.g. closedAt). */
+  auditedExtra?: readonly string[];
+  /** How the audit trail shows a value (account numbers masked); as it is by default. */
+  auditMask?(field: string, value: unknown): unknown;
+  /** Unique indexes whose violation is a business outcome rather than a server error. */
+  uniqueIndexes?: Record<string, (prefix: string) => MutationFailure>;
+}
+
+/**
+ * Locks the client (FOR NO KEY UPDATE) so that writes of one client's nested resources run one
+ * after the other (one contract per client, one default pricelist, upserts by name), while
+ * reads and foreign-key checks go on. Row-level security makes another tenant's client absent.
+ */
+export async function lockClient(scope: ChangeScope, clientId: string): Promise<void> {
+  const rows = isBigintId(clientId) ? await scope.tx.query<{ id: string }>("SELECT id FROM client WHERE id = $1 FOR NO KEY UPDATE", [clientId]) : [];
+  if (rows.length === 0) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id", [{ field: "clientId", message: "No client with this id" }]);
+}
+
+/** The resource's row matching `where` (properties), locked for the rest of the transaction. */
+export async function findChild<E extends ChildRow>(tx: WriteTransaction, resource: ChildResource<E>, where: Partial<Record<keyof E & string, unknown>>): Promise<E | null> {
+  const metadata = tx.manager.connection.getMetadata(resource.entity);
+  const entries = Object.entries(where);
+  if (entries.some(([property, value]) => (property === "id" || property === "clientId") && !isBigintId(String(value)))) return null;
+  const conditions = entries.map(([property], i) => `"${metadata.findColumnWithPropertyName(property)!.databaseName}" = $${i + 1}`);
+  const rows = await tx.query<Record<string, unknown>>(
+    `SELECT * FROM "${metadata.tableName}" WHERE ${conditions.join(" AND ")} ORDER BY id LIMIT 1 FOR UPDATE`,
+    entries.map(([, value]) => value),
+  );
+  return hydrateRows(tx.manager, resource.entity, rows)[0] ?? null;
+}
+
+/** Throws NOT_FOUND when a row is missing (absent, or another tenant's). */
+export function found<E>(row: E | null, message: string): E {
+  if (!row) throw fail(MutationErrorCode.NOT_FOUND, message);
+  return row;
+}
+
+/** Field and cross-field failures of a new record's input: needs no database. */
+export function createFailures<E extends ChildRow>(resource: ChildResource<E>, input: ResourceValues, prefix = "input"): FieldFailure[] {
+  const failures = resourceFieldFailures(resource.fields, input, prefix, "create");
+  return [...failures, ...crossFieldFailures(resource.rules ?? [], definedOnly(input), input, prefix, failures)];
+}
+
+/** Runs a write, turning a known unique index's violation into its business outcome. */
+export async function guardUnique<E extends ChildRow, T>(resource: ChildResource<E>, prefix: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    const index = violatedUniqueIndex(error);
+    const outcome = index ? resource.uniqueIndexes?.[index] : undefined;
+    if (outcome) throw outcome(prefix);
+    throw error;
+  }
+}
+
+/** Audits a nested resource's change (before null: created; after null: deleted), keyed by its client. */
+export function recordChildChange<E extends ChildRow>(scope: ChangeScope, resource: ChildResource<E>, before: E | null, after: E | null): void {
+  const row = (after ?? before)!;
+  const mask = resource.auditMask ?? ((_field: string, value: unknown) => value);
+  const plain = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const changes: FieldChange[] = [];
+  for (const field of [...Object.keys(resource.fields), ...(resource.auditedExtra ?? [])]) {
+    const was = before ? plain(before[field]) : null;
+    const now = after ? plain(after[field]) : null;
+    if (JSON.stringify(was) === JSON.stringify(now)) continue;
+    changes.push({ field, before: was === null ? null : mask(field, was), after: now === null ? null : mask(field, now) });
+  }
+  scope.audit({ clientId: row.clientId, entityType: resource.typeName, entityId: row.id, changes });
+}
+
+/** Inserts a valid input for a client (already locked), with `extra` values set by the gateway, and audits it. */
+export async function insertChild<E extends ChildRow>(scope: ChangeScope, resource: ChildResource<E>, clientId: string, input: ResourceValues, extra: ResourceValues = {}, prefix = "input"): Promise<E> {
+  const values = { ...normaliseResourceValues(resource.fields, input), ...extra, clientId, tenantId: scope.tenantId };
+  const row = await guardUnique(resource, prefix, () => insertReturning(scope.tx, resource.entity, values));
+  recordChildChange(scope, resource, null, row);
+  return row;
+}
+
+/**
+ * Applies a patch to a locked row: refuses a stale `expectedUpdatedAt`, checks the fields and the
+ * rules over the record with the patch applied, writes only what changed (nothing at all when
+ * nothing did) and audits it.
+ */
+export async function patchChild<E extends ChildRow>(
+  scope: ChangeScope, resource: ChildResource<E>, before: E, patch: ResourceValues, expectedUpdatedAt: Date | null | undefined, prefix = "patch",
+): Promise<E> {
+  if (expectedUpdatedAt && before.updatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
+    throw fail(MutationErrorCode.PRECONDITION_FAILED, `The ${resource.label} was changed at ${before.updatedAt.toISOString()}, after expectedUpdatedAt: read it again and reapply the change`);
+  }
+  const failures = resourceFieldFailures(resource.fields, patch, prefix, "update");
+  const record = { ...(before as ResourceValues), ...definedOnly(patch) };
+  failures.push(...crossFieldFailures(resource.rules ?? [], record, patch, prefix, failures));
+  if (failures.length > 0) throw new MutationFailure(invalidData(failures));
+  const values = normaliseResourceValues(resource.fields, patch);
+  const changed = Object.fromEntries(Object.entries(values).filter(([field, value]) => !sameStoredValue(resource.fields[field].kind, value, before[field])));
+  if (Object.keys(changed).length === 0) return before;
+  const after = await guardUnique(resource, prefix, () => updateReturning(scope.tx, resource.entity, before.id, changed));
+  recordChildChange(scope, resource, before, after);
+  return after;
+}
+
+/** Deletes a locked row and audits what it held. */
+export async function deleteChild<E extends ChildRow>(scope: ChangeScope, resource: ChildResource<E>, before: E): Promise<E> {
+  const table = scope.tx.manager.connection.getMetadata(resource.entity).tableName;
+  await scope.tx.query(`DELETE FROM "${table}" WHERE id = $1`, [before.id]);
+  recordChildChange(scope, resource, before, null);
+  return before;
+}
+
+/** A resource row stored for replay as its column values, and back. */
+export function rowStore<E extends ChildRow>(dataSource: DataSource, entity: new () => E): Pick<MutationSpec<unknown, E>, "serialise" | "restore"> {
+  return {
+    serialise: (row) => snapshotOf(dataSource, entity, row),
+    restore: (stored) => fromSnapshot(dataSource, entity, stored as Record<string, unknown>),
+  };
+}
+
+export interface CreateChildArgs {
+  clientId: string;
+  input: ResourceValues;
+}
+
+export interface PatchChildArgs {
+  patch: ResourceValues;
+  expectedUpdatedAt?: Date | null;
+}
+
+/** How an update or delete finds its row: by the client (one per client) or by the row's own id. */
+export type Locator = "clientId" | "id";
+
+const fingerprintWithInstant = <A extends { expectedUpdatedAt?: Date | null }>(args: A) => ({ ...args, expectedUpdatedAt: args.expectedUpdatedAt?.toISOString() ?? null });
+
+/**
+ * The create / update / delete specs of a nested resource. `one` makes it one per client: a
+ * second create fails with `existsCode`. `defaults` sets what the gateway decides on create.
+ */
+export function childResourceSpecs<E extends ChildRow>(
+  dataSource: DataSource,
+  resource: ChildResource<E>,
+  names: { create: string; update: string; delete: string },
+  options: {
+    one?: { existsCode: MutationErrorCode };
+    defaults?(scope: ChangeScope, clientId: string, input: ResourceValues): Promise<ResourceValues>;
+  } = {},
+) {
+  const store = rowStore(dataSource, resource.entity);
+  const locator: Locator = options.one ? "clientId" : "id";
+  const missing = options.one ? `The client has no ${resource.label}` : `No ${resource.label} with this id`;
+  const locate = (scope: ChangeScope, args: Partial<Record<Locator, string>>) =>
+    findChild(scope.tx, resource, { [locator]: String(args[locator]) } as Partial<Record<keyof E & string, unknown>>);
+
+  const create: MutationSpec<CreateChildArgs, E> = {
+    name: names.create,
+    fingerprint: (args) => args,
+    validate: (args) => createFailures(resource, args.input),
+    async change(scope, args) {
+      await lockClient(scope, args.clientId);
+      if (options.one && (await findChild(scope.tx, resource, { clientId: args.clientId } as Partial<Record<keyof E & string, unknown>>))) {
+        throw fail(options.one.existsCode, `The client has a ${resource.label} already: update or delete it instead`);
+      }
+      const extra = options.defaults ? await options.defaults(scope, args.clientId, args.input) : {};
+      return insertChild(scope, resource, args.clientId, args.input, extra);
+    },
+    ...store,
+  };
+
+  const update: MutationSpec<PatchChildArgs & Partial<Record<Locator, string>>, E> = {
+    name: names.update,
+    fingerprint: fingerprintWithInstant,
+    validate: () => [],
+    async change(scope, args) {
+      const before = found(await locate(scope, args), missing);
+      return patchChild(scope, resource, before, args.patch, args.expectedUpdatedAt);
+    },
+    ...store,
+  };
+
+  const remove: MutationSpec<Partial<Record<Locator, string>>, E> = {
+    name: names.delete,
+    fingerprint: (args) => args,
+    validate: () => [],
+    async change(scope, args) {
+      const before = found(await locate(scope, args), missing);
+      return deleteChild(scope, resource, before);
+    },
+    ...store,
+  };
+
+  return { create, update, delete: remove };
+}
+
+export interface SetNamedArgs {
+  clientId: string;
+  name: string;
+  values: ResourceValues;
+}
+
+export interface NamedArgs {
+  clientId: string;
+  name: string;
+}
+
+/**
+ * The set (upsert) / delete specs of a resource named uniquely per client (parameters, extra
+ * fields). `set` replaces every field of the named row (a field left out is cleared) or creates
+ * it; the client's lock makes two concurrent sets of one new name one insert and one update.
+ */
+export function namedChildSpecs<E extends ChildRow & { name: string }>(
+  dataSource: DataSource,
+  resource: ChildResource<E>,
+  names: { set: string; delete: string },
+  valuesPrefix: string,
+) {
+  const store = rowStore(dataSource, resource.entity);
+  const { name: nameField, ...valueFields } = resource.fields;
+  const full = (values: ResourceValues) => Object.fromEntries(Object.keys(valueFields).map((field) => [field, values[field] ?? null]));
+  const missing = `The client has no ${resource.label} with this name`;
+
+  const set: MutationSpec<SetNamedArgs, E> = {
+    name: names.set,
+    fingerprint: (args) => args,
+    validate: (args) => [
+      ...resourceFieldFailures({ name: nameField }, { name: args.name }, "", "create"),
+      ...resourceFieldFailures(valueFields, full(args.values), valuesPrefix, "create"),
+    ],
+    async change(scope, args) {
+      await lockClient(scope, args.clientId);
+      const before = await findChild(scope.tx, resource, { clientId: args.clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>);
+      if (before) return patchChild(scope, resource, before, full(args.values), null, valuesPrefix);
+      return insertChild(scope, resource, args.clientId, { ...full(args.values), name: args.name }, {}, valuesPrefix);
+    },
+    ...store,
+  };
+
+  const remove: MutationSpec<NamedArgs, E> = {
+    name: names.delete,
+    fingerprint: (args) => args,
+    validate: () => [],
+    async change(scope, args) {
+      const before = found(await findChild(scope.tx, resource, { clientId: args.clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>), missing);
+      return deleteChild(scope, resource, before);
+    },
+    ...store,
+  };
+
+  return { set, delete: remove };
+}

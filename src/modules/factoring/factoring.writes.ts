@@ -1,0 +1,94 @@
+import { MutationErrorCode } from "../../common/mutation/mutation-error";
+import type { ChildResource } from "../../common/resource/child-resource";
+import type { ResourceFields } from "../../common/resource/fields";
+import { childResourceApi } from "../client/client-resource";
+import { FactoringLoanContract } from "./factoring-loan-contract.entity";
+import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
+import { FinancingInterestCalculateFrom, FinancingInterestCalculateTo, FinancingInterestFeeInsertTrigger } from "./factoring.enums";
+
+const DAYS: [number, number] = [0, 3650];
+
+/** The writable fields of a factoring loan contract (seed 003, every field). */
+export const FACTORING_LOAN_CONTRACT_FIELDS: ResourceFields = {
+  decisionDate: { kind: "date" },
+  limit: { kind: "money", description: "Credit limit" },
+  autoPercent: { kind: "percent", description: "Automatic financing percentage" },
+  maxPercent: { kind: "percent", description: "Maximum financing percentage" },
+  yourReference: { kind: "text", max: 80 },
+  ourReference: { kind: "text", max: 80 },
+  interestRate: { kind: "percent", description: "Interest rate in percent" },
+  interestCode: { kind: "text", max: 20 },
+  limitFeeAmount: { kind: "money" },
+  limitFeePercentage: { kind: "percent", description: "Limit fee in percent of the limit" },
+  limitFeeInterval: { kind: "int", range: DAYS, description: "Limit fee interval in interest days" },
+  limitFeeDate: { kind: "date" },
+  limitFeeInvoiceItem: { kind: "text", max: 50 },
+  limitFeePartOfPeriod: { kind: "bool" },
+  limitFeePartOfPeriodAmount: { kind: "money" },
+  note: { kind: "text", max: 10_000 },
+  currencyCode: { kind: "currency", description: "ISO 4217" },
+};
+
+/** The writable fields of a factoring purchase contract (seed 003, every field). */
+export const FACTORING_PURCHASE_CONTRACT_FIELDS: ResourceFields = {
+  active: { kind: "bool", notNull: true, description: "Default true" },
+  decisionDate: { kind: "date" },
+  deposit: { kind: "text", max: 50, description: "Deposit: a code, an amount or a percentage" },
+  limit: { kind: "money", description: "Total purchase limit" },
+  customerLimit: { kind: "money", description: "Limit per customer (debtor) of the client" },
+  recourseLimit: { kind: "money", description: "Limit for invoices purchased with recourse" },
+  nonRecourseLimit: { kind: "money", description: "Limit for invoices purchased without recourse" },
+  defaultGroupLimit: { kind: "money" },
+  recourse: { kind: "bool", description: "Invoices are purchased with recourse" },
+  recourseDays: { kind: "int", range: DAYS, description: "Days after due date until recourse" },
+  blockedAccount: { kind: "text", max: 50 },
+  blockedAccountTotal: { kind: "money" },
+  blockedAccountInterestRate: { kind: "percent" },
+  blockedAccountInterestCode: { kind: "text", max: 20 },
+  note: { kind: "text", max: 2000 },
+  overInterestAfterDays: { kind: "int", range: DAYS },
+  overInterestRate: { kind: "percent" },
+  overInterestCode: { kind: "text", max: 20 },
+  financingInterestCalculateFrom: { kind: "enum", enum: FinancingInterestCalculateFrom },
+  financingInterestCalculateTo: { kind: "enum", enum: FinancingInterestCalculateTo },
+  financingInterestFeeInsertTrigger: { kind: "enum", enum: FinancingInterestFeeInsertTrigger },
+  financingInterestRate: { kind: "percent" },
+  financingInterestCode: { kind: "text", max: 20 },
+  currencyCode: { kind: "currency", description: "ISO 4217" },
+};
+
+export const factoringLoanContractApi = childResourceApi({
+  resource: {
+    entity: FactoringLoanContract,
+    typeName: "FactoringLoanContract",
+    label: "factoring loan contract",
+    fields: FACTORING_LOAN_CONTRACT_FIELDS,
+  } satisfies ChildResource<FactoringLoanContract>,
+  type: FactoringLoanContract,
+  names: { create: "createFactoringLoanContract", update: "updateFactoringLoanContract", delete: "deleteFactoringLoanContract" },
+  payloadField: "contract",
+  one: { existsCode: MutationErrorCode.ALREADY_EXISTS },
+  descriptions: {
+    create: "Gives a client its factoring loan contract; a client has at most one (ALREADY_EXISTS).",
+    update: "Changes some fields of a client's factoring loan contract (a partial patch).",
+    delete: "Deletes a client's factoring loan contract and its transactions.",
+  },
+});
+
+export const factoringPurchaseContractApi = childResourceApi({
+  resource: {
+    entity: FactoringPurchaseContract,
+    typeName: "FactoringPurchaseContract",
+    label: "factoring purchase contract",
+    fields: FACTORING_PURCHASE_CONTRACT_FIELDS,
+  } satisfies ChildResource<FactoringPurchaseContract>,
+  type: FactoringPurchaseContract,
+  names: { create: "createFactoringPurchaseContract", update: "updateFactoringPurchaseContract", delete: "deleteFactoringPurchaseContract" },
+  payloadField: "contract",
+  one: { existsCode: MutationErrorCode.ALREADY_EXISTS },
+  descriptions: {
+    create: "Gives a client its factoring purchase contract; a client has at most one (ALREADY_EXISTS).",
+    update: "Changes some fields of a client's factoring purchase contract (a partial patch).",
+    delete: "Deletes a client's factoring purchase contract (purchased invoices stay).",
+  },
+});

@@ -1,0 +1,149 @@
+import { Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { fail, MutationErrorCode } from "../../common/mutation/mutation-error";
+import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
+import {
+  ChildResource, CreateChildArgs, createFailures, findChild, found, insertChild, lockClient, recordChildChange, rowStore,
+} from "../../common/resource/child-resource";
+import { CrossRule, dateOrder, declareResourceFields, ResourceFields, resourceValueProblem, ResourceValues } from "../../common/resource/fields";
+import { DateTime } from "../../common/scalars";
+import { updateReturning } from "../../db/write";
+import type { RequestContext } from "../../context";
+import { accountNumberProblem, maskAccountNumber } from "../bank-account/account-number";
+import { BankAccountClass } from "../bank-account/bank-account.enums";
+import { resourcePayload } from "../client/client-resource";
+import { DirectDebitMandate } from "./mandate.entity";
+import { DirectDebitMandateType } from "./mandate.enums";
+
+/** The writable fields of a direct debit mandate (seed 003's create body, every field). */
+export const DIRECT_DEBIT_MANDATE_FIELDS: ResourceFields = {
+  mandateType: { kind: "enum", enum: DirectDebitMandateType, required: true },
+  receivingBankAccountNo: { kind: "text", max: 50, required: true, description: "The receiving (creditor's) account" },
+  sendingBankAccountClass: { kind: "enum", enum: BankAccountClass, description: "The payer's account class; its number is checked by it" },
+  sendingBankAccountNo: { kind: "text", max: 50, description: "The payer's account" },
+  referenceNo: { kind: "text", max: 50 },
+  requestedAt: { kind: "instant" },
+  approvedAt: { kind: "instant" },
+  signedAt: { kind: "instant", description: "When the payer signed (Aptic signedDate)" },
+  validFrom: { kind: "date", description: "On or before validUntil" },
+  validUntil: { kind: "date" },
+};
+
+const RULES: CrossRule<ResourceValues>[] = [
+  dateOrder<ResourceValues>("validFrom", "validUntil", "validUntil can't be before validFrom"),
+  {
+    fields: ["sendingBankAccountNo", "sendingBankAccountClass"],
+    problem: (r) => (typeof r.sendingBankAccountNo === "string" && r.sendingBankAccountClass ? accountNumberProblem(r.sendingBankAccountClass as BankAccountClass, r.sendingBankAccountNo) : null),
+  },
+];
+
+export const mandateResource: ChildResource<DirectDebitMandate> = {
+  entity: DirectDebitMandate,
+  typeName: "DirectDebitMandate",
+  label: "direct debit mandate",
+  fields: DIRECT_DEBIT_MANDATE_FIELDS,
+  rules: RULES,
+  auditedExtra: ["closedAt"],
+  auditMask: (field, value) => (field.endsWith("BankAccountNo") ? maskAccountNumber(value) : value),
+};
+
+@InputType({ description: "A new direct debit mandate" })
+class CreateDirectDebitMandateInput {}
+declareResourceFields(CreateDirectDebitMandateInput, DIRECT_DEBIT_MANDATE_FIELDS, "create");
+
+@ObjectType({ description: "What a dry run would have written: the mandate without id and timestamps" })
+class DirectDebitMandatePreview {
+  @Field(() => DateTime, { nullable: true })
+  closedAt: Date | null;
+}
+declareResourceFields(DirectDebitMandatePreview, DIRECT_DEBIT_MANDATE_FIELDS, "output");
+
+const payload = resourcePayload({
+  name: "DirectDebitMandatePayload",
+  description: "The outcome of a direct debit mandate mutation",
+  field: "mandate",
+  type: DirectDebitMandate,
+  preview: DirectDebitMandatePreview,
+});
+
+interface CloseMandateArgs {
+  id: string;
+  closedAt: string | null;
+}
+
+function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
+  const store = rowStore(dataSource, DirectDebitMandate);
+
+  const createDirectDebitMandate: MutationSpec<CreateChildArgs, DirectDebitMandate> = {
+    name: "createDirectDebitMandate",
+    fingerprint: (args) => args,
+    validate: (args) => createFailures(mandateResource, args.input),
+    async change(scope, args) {
+      await lockClient(scope, args.clientId);
+      return insertChild(scope, mandateResource, args.clientId, args.input);
+    },
+    ...store,
+  };
+
+  const closeDirectDebitMandate: MutationSpec<CloseMandateArgs, DirectDebitMandate> = {
+    name: "closeDirectDebitMandate",
+    fingerprint: (args) => args,
+    validate(args) {
+      const problem = args.closedAt === null ? null : resourceValueProblem({ kind: "instant" }, args.closedAt);
+      return problem ? [{ field: "closedAt", message: problem }] : [];
+    },
+    async change(scope, args) {
+      const before = found(await findChild(scope.tx, mandateResource, { id: args.id }), "No direct debit mandate with this id");
+      if (before.closedAt) {
+        throw fail(MutationErrorCode.MANDATE_ALREADY_CLOSED, `The mandate was closed at ${before.closedAt.toISOString()}`);
+      }
+      const closedAt = args.closedAt === null ? () => "clock_timestamp()" : new Date(args.closedAt);
+      const after = await updateReturning(scope.tx, DirectDebitMandate, before.id, { closedAt });
+      recordChildChange(scope, mandateResource, before, after);
+      return after;
+    },
+    ...store,
+  };
+
+  return { createDirectDebitMandate, closeDirectDebitMandate };
+}
+
+const specs = specsPerServer(mandateSpecs);
+
+@ArgsType()
+class CreateDirectDebitMandateArgs extends MutationControls {
+  @Field(() => ID, { description: "The client it belongs to" })
+  clientId: string;
+
+  @Field(() => CreateDirectDebitMandateInput)
+  input: ResourceValues;
+}
+
+@ArgsType()
+class CloseDirectDebitMandateArgs extends MutationControls {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true, description: "When it was closed (ISO 8601 instant); now when left out" })
+  closedAt?: string | null;
+}
+
+type Payload = InstanceType<typeof payload.Payload>;
+
+/** The mandate mutations: thin, each one spec through the pipeline. */
+@Resolver()
+class DirectDebitMandateMutationResolver {
+  @Mutation(() => payload.Payload, { description: "Registers a direct debit mandate of a client. Needs clients:write." })
+  async createDirectDebitMandate(@Args() { idempotencyKey, dryRun, clientId, input }: CreateDirectDebitMandateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    const args = { clientId, input: { ...input } };
+    return payload.toPayload(await runMutation(ctx, specs(ctx).createDirectDebitMandate, { args, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => payload.Payload, { description: "Closes a mandate; closing a closed one fails with MANDATE_ALREADY_CLOSED. Needs clients:write." })
+  async closeDirectDebitMandate(@Args() { idempotencyKey, dryRun, id, closedAt }: CloseDirectDebitMandateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    const args = { id, closedAt: closedAt ?? null };
+    return payload.toPayload(await runMutation(ctx, specs(ctx).closeDirectDebitMandate, { args, idempotencyKey, dryRun }));
+  }
+}
+
+export const mandateWriteResolvers = [DirectDebitMandateMutationResolver, payload.PayloadResolver] as const;
