@@ -14,6 +14,7 @@ import { nulByteGuard } from "./common/text-guard";
 import { CursorCodec } from "./common/pagination/cursor";
 import { logInternalError } from "./common/log";
 import { purgeExpiredIdempotencyKeys } from "./common/mutation/idempotency";
+import { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import { MAX_BULK_INPUTS } from "./modules/client/client.mutations";
 import { CONCURRENT_VAT_CHECKS } from "./modules/client/client.vat-check";
@@ -45,6 +46,8 @@ export interface Gateway {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** Writes the pending "opened client" notes now (tests; otherwise a timer does). */
+  flushOpenedClients(): Promise<void>;
 }
 
 /**
@@ -110,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
     followUpWindowMs: options.config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
   };
+  const openedClients = new OpenedClientsRecorder(options.dataSource, options.config.openedClientsFlushMs);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
@@ -141,7 +145,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
         try {
-          return await createContext({ config: options.config, dataSource: options.dataSource, cursors, mutations }, req.headers, requestId);
+          return await createContext({ config: options.config, dataSource: options.dataSource, cursors, mutations, openedClients }, req.headers, requestId);
         } catch (error) {
           if (error instanceof GatewayError) error.extensions.requestId = requestId;
           throw error;
@@ -173,12 +177,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     purgeExpiredIdempotencyKeys(options.dataSource).catch((error: unknown) => logInternalError(undefined, error));
   }, options.config.idempotencyPurgeIntervalMs);
   purge.unref();
+  openedClients.start();
   return {
     port,
     url: `http://localhost:${port}/graphql`,
+    flushOpenedClients: () => openedClients.flush(),
     stop: async () => {
       clearInterval(purge);
       await apollo.stop();
+      await openedClients.stop();
     },
   };
 }

@@ -27,6 +27,8 @@ export interface Config {
   idempotencyTtlHours: number;
   /** How often expired idempotency keys are deleted. */
   idempotencyPurgeIntervalMs: number;
+  /** How often the clients callers opened are written (clientsSummary.latestOpened). */
+  openedClientsFlushMs: number;
 }
 
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
@@ -61,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     viesTimeoutMs: intFrom(env, "VIES_TIMEOUT_MS", 3000, 1, 60_000),
     idempotencyTtlHours: intFrom(env, "IDEMPOTENCY_TTL_HOURS", MIN_IDEMPOTENCY_TTL_HOURS, MIN_IDEMPOTENCY_TTL_HOURS, 24 * 365),
     idempotencyPurgeIntervalMs: intFrom(env, "IDEMPOTENCY_PURGE_INTERVAL_MINUTES", 60, 1, 24 * 60) * 60_000,
+    openedClientsFlushMs: intFrom(env, "OPENED_CLIENTS_FLUSH_MS", 1000, 50, 60_000),
   };
 }

@@ -8,6 +8,7 @@ import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
 import { logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
+import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
@@ -20,6 +21,8 @@ export interface RequestContext {
   cursors: CursorCodec;
   /** What mutations write with (the pipeline's environment). */
   mutations: MutationEnvironment;
+  /** Notes the clients the caller opens (written later, outside the request). */
+  openedClients: OpenedClientsRecorder;
   /** After a committed write: the next read opens a new snapshot, and loaders forget their cache. */
   renewReads(): Promise<void>;
   /** Logs an unexpected error that is handled (not returned to the caller), with the request id. */
@@ -31,6 +34,7 @@ export interface ContextDeps {
   dataSource: DataSource;
   cursors: CursorCodec;
   mutations: MutationEnvironment;
+  openedClients: OpenedClientsRecorder;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -80,6 +84,7 @@ export async function createContext(
     loaders,
     cursors: deps.cursors,
     mutations: deps.mutations,
+    openedClients: deps.openedClients,
     renewReads: async () => {
       await session.renew();
       loaders.clear();

@@ -56,7 +56,7 @@ describe("migrations", () => {
        ORDER BY 1`,
       [APP_ROLE],
     )) as { table: string; rls: boolean; policies: number; granted: boolean }[];
-    expect(tables.length).toBeGreaterThanOrEqual(16);
+    expect(tables.length).toBeGreaterThanOrEqual(17);
     expect(tables.filter((t) => !t.rls || t.policies !== 1 || !t.granted)).toEqual([]);
   });
 

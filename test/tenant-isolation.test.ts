@@ -30,6 +30,10 @@ beforeAll(async () => {
     `INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'someone', $2)`,
     [tenantB, bId],
   );
+  await gateway.dataSource.query(
+    `INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, 'someone', $2, now())`,
+    [tenantB, bId],
+  );
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
   // ... and an audit entry and an idempotency key, from a mutation.
   dataOf(await gateway.call(UpdateClientDocument, { id: bId, patch: { notes: "B's note" }, key: "b-key" }, { tenant: tenantB, scopes: ["clients:read", "clients:write"] }));
@@ -89,7 +93,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(16);
+    expect(tables).toHaveLength(17);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];

@@ -7,7 +7,7 @@ import { contractEntities, contractResolvers } from "./contract";
 import { externalIdentifierEntities, externalIdentifierResolvers } from "./external-identifier";
 import { extraFieldEntities, extraFieldResolvers } from "./extra-field";
 import { factoringEntities, factoringResolvers } from "./factoring";
-import { favouriteEntities } from "./favourite";
+import { favouriteEntities, favouriteResolvers } from "./favourite";
 import { invoiceEntities, invoiceResolvers } from "./invoice";
 import { mandateEntities, mandateResolvers } from "./mandate";
 import { parameterEntities, parameterResolvers } from "./parameter";
@@ -46,5 +46,6 @@ export const resolvers = [
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,
+  ...favouriteResolvers,
   ...auditResolvers,
 ] as const;

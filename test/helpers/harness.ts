@@ -66,6 +66,11 @@ export class TestGateway {
     return this.gateway.url;
   }
 
+  /** Writes the clients callers opened now, as the server's timer would (clientsSummary.latestOpened). */
+  flushOpenedClients(): Promise<void> {
+    return this.gateway.flushOpenedClients();
+  }
+
   /** A tenant no other test uses. */
   newTenant(): string {
     return `t-${randomUUID().slice(0, 13)}`;

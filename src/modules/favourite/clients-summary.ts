@@ -1,0 +1,150 @@
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { MutationError } from "../../common/mutation/mutation-error";
+import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
+import { lockClient } from "../../common/resource/child-resource";
+import { assertPageSize } from "../../common/pagination/page-size";
+import { hydrateRows } from "../../db/hydrate";
+import type { TenantSession } from "../../db/tenant-session";
+import type { RequestContext } from "../../context";
+import { Client } from "../client/client.entity";
+import { clientById } from "../client/client.loaders";
+import { KEEP_OPENED_PER_CALLER } from "./opened-clients.recorder";
+
+/** The caller's view over the company's clients (Aptic's clients summary). */
+@ObjectType({ description: "The company's clients as the caller sees them: how many, the caller's favourites, the ones the caller opened last" })
+export class ClientsSummary {
+  /** The caller's token subject: favourites and opens are per caller. */
+  subject: string;
+}
+
+const MAX_LIST = KEEP_OPENED_PER_CALLER;
+
+/** Clients of the tenant joined from a per-caller table, newest first. */
+async function callerClients(session: TenantSession, table: "favourite_client" | "opened_client", order: string, subject: string, first: number): Promise<Client[]> {
+  const manager = await session.manager();
+  const raw = await manager.query(
+    `SELECT c.* FROM "${table}" x JOIN client c ON c.id = x.client_id
+      WHERE x.tenant_id = $1 AND x.subject = $2 ORDER BY x.${order} DESC, x.id DESC LIMIT $3`,
+    [session.tenantId, subject, first],
+  );
+  return hydrateRows(manager, Client, raw);
+}
+
+@Resolver(() => ClientsSummary)
+export class ClientsSummaryResolver {
+  @Authorized("clients:read")
+  @Query(() => ClientsSummary, { description: "Counts over the company's clients, the caller's favourites and the clients the caller opened most recently" })
+  clientsSummary(@Ctx() ctx: RequestContext): ClientsSummary {
+    return Object.assign(new ClientsSummary(), { subject: ctx.caller.subject });
+  }
+
+  @FieldResolver(() => Int, { description: "Clients of the company that are not archived" })
+  async accessibleClients(@Ctx() ctx: RequestContext): Promise<number> {
+    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM client WHERE tenant_id = $1 AND archived_at IS NULL`, [ctx.tenantId]);
+    return row.n;
+  }
+
+  @FieldResolver(() => Int, { description: "Archived clients of the company" })
+  async archivedClients(@Ctx() ctx: RequestContext): Promise<number> {
+    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM client WHERE tenant_id = $1 AND archived_at IS NOT NULL`, [ctx.tenantId]);
+    return row.n;
+  }
+
+  @FieldResolver(() => Int, { description: "How many clients the caller marked as favourite" })
+  async favoriteCount(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM favourite_client WHERE tenant_id = $1 AND subject = $2`, [ctx.tenantId, summary.subject]);
+    return row.n;
+  }
+
+  @FieldResolver(() => [Client], { description: `The caller's favourites, the last marked first (archived ones too: archivedAt tells). first: 1..${MAX_LIST}` })
+  favorites(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
+    return callerClients(ctx.session, "favourite_client", "created_at", summary.subject, assertPageSize(first, MAX_LIST));
+  }
+
+  @FieldResolver(() => [Client], {
+    description: `The clients the caller opened with the client query, the latest first. Recorded after the query, so an open shows here within a second or so. first: 1..${MAX_LIST}`,
+  })
+  latestOpened(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
+    return callerClients(ctx.session, "opened_client", "opened_at", summary.subject, assertPageSize(first, MAX_LIST));
+  }
+}
+
+@ObjectType({ description: "The outcome of addFavoriteClient / removeFavoriteClient" })
+export class FavoriteClientPayload {
+  @Field(() => Boolean, { description: "Whether the client is now (in a dry run: would be) one of the caller's favourites" })
+  isFavorite: boolean;
+
+  @Field(() => MutationError, { nullable: true, description: "Null on success" })
+  error: MutationError | null;
+
+  @Field(() => Boolean)
+  dryRun: boolean;
+
+  @Field(() => Boolean)
+  replayed: boolean;
+
+  clientId: string | null;
+}
+
+interface FavoriteArgs {
+  clientId: string;
+}
+interface FavoriteResult {
+  clientId: string;
+  isFavorite: boolean;
+}
+
+/** Favourites are the caller's own preference: they need clients:read, not clients:write, and aren't audited. */
+const specs = specsPerServer(() => {
+  const spec = (name: string, isFavorite: boolean, sql: string): MutationSpec<FavoriteArgs & { subject: string }, FavoriteResult> => ({
+    name,
+    scope: "clients:read",
+    fingerprint: (args) => args,
+    validate: () => [],
+    async change(scope, args) {
+      await lockClient(scope, args.clientId);
+      await scope.tx.query(sql, [scope.tenantId, args.subject, args.clientId]);
+      return { clientId: args.clientId, isFavorite };
+    },
+    serialise: (result) => result,
+    restore: (stored) => stored as FavoriteResult,
+  });
+  return {
+    add: spec("addFavoriteClient", true, `INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`),
+    remove: spec("removeFavoriteClient", false, `DELETE FROM favourite_client WHERE tenant_id = $1 AND subject = $2 AND client_id = $3`),
+  };
+});
+
+@ArgsType()
+class FavoriteClientArgs extends MutationControls {
+  @Field(() => ID)
+  clientId: string;
+}
+
+const toPayload = (outcome: { result: FavoriteResult | null; error: MutationError | null; dryRun: boolean; replayed: boolean }): FavoriteClientPayload =>
+  Object.assign(new FavoriteClientPayload(), {
+    isFavorite: outcome.result?.isFavorite ?? false,
+    error: outcome.error,
+    dryRun: outcome.dryRun,
+    replayed: outcome.replayed,
+    clientId: outcome.result?.clientId ?? null,
+  });
+
+@Resolver(() => FavoriteClientPayload)
+export class FavoriteClientResolver {
+  @Mutation(() => FavoriteClientPayload, { description: "Marks a client as one of the caller's favourites (again: no change). Needs clients:read." })
+  async addFavoriteClient(@Args() { idempotencyKey, dryRun, clientId }: FavoriteClientArgs, @Ctx() ctx: RequestContext): Promise<FavoriteClientPayload> {
+    return toPayload(await runMutation(ctx, specs(ctx).add, { args: { clientId, subject: ctx.caller.subject }, idempotencyKey, dryRun }));
+  }
+
+  @Mutation(() => FavoriteClientPayload, { description: "Unmarks a favourite (not one: no change). Needs clients:read." })
+  async removeFavoriteClient(@Args() { idempotencyKey, dryRun, clientId }: FavoriteClientArgs, @Ctx() ctx: RequestContext): Promise<FavoriteClientPayload> {
+    return toPayload(await runMutation(ctx, specs(ctx).remove, { args: { clientId, subject: ctx.caller.subject }, idempotencyKey, dryRun }));
+  }
+
+  @FieldResolver(() => Client, { nullable: true, description: "The client, read after the change (null on NOT_FOUND)" })
+  client(@Root() payload: FavoriteClientPayload, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
+    return payload.clientId ? ctx.loaders.get(clientById).load({ tenantId: ctx.tenantId, id: payload.clientId }) : null;
+  }
+}
