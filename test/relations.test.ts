@@ -67,6 +67,9 @@ describe("Client relations", () => {
       invoiceCount: 3,
       openInvoiceCount: 2,
       openInvoiceAmounts: [{ currencyCode: "SEK", amount: "1299.90", count: 2 }],
+      overdueInvoiceCount: expect.any(Number),
+      purchasedInvoiceCount: 1,
+      pricelistCount: 2,
       bankAccountCount: 2,
       activeMandateCount: 1,
     });

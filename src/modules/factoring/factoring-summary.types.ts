@@ -33,7 +33,7 @@ export class FactoringLoanSummary {
 }
 
 /** How much of a purchase contract's limits the client's purchased, unpaid invoices use (not stored). */
-@ObjectType({ description: "The client's purchased invoices against the purchase contract's limits" })
+@ObjectType({ description: "The client's purchased invoices in the contract's currency (all, when it has none) against the purchase contract's limits" })
 export class FactoringPurchaseSummary {
   @Field(() => Int, { description: "Invoices purchased, whatever their status" })
   purchasedInvoiceCount: number;

@@ -72,15 +72,19 @@ const emptyLoanSummary = (): FactoringLoanSummary => ({
 export const loanSummaryByContract = keyedRowsLoader("loanSummaryByContract", LOAN_SUMMARY_SQL, "id", emptyLoanSummary);
 
 /**
- * Purchased invoices against the contract's limits. Outstanding counts only purchased invoices that are
- * not PAID, CREDITED or CANCELLED; an unknown purchase_recourse counts as without recourse.
+ * Purchased invoices against the contract's limits, in the contract's currency (every currency when
+ * it has none: amounts are never added across currencies otherwise). Outstanding counts only
+ * purchased invoices that are not PAID, CREDITED or CANCELLED; an unknown purchase_recourse
+ * counts as without recourse.
  */
 const PURCHASE_SUMMARY_SQL = `
   WITH purchased AS (
-    SELECT client_id, total_amount, purchase_recourse IS TRUE AS with_recourse,
-           CASE WHEN status NOT IN ('PAID', 'CREDITED', 'CANCELLED') THEN total_amount - paid_amount END AS outstanding
-    FROM invoice
-    WHERE tenant_id = $1 AND client_id = ANY($2::bigint[]) AND purchased_at IS NOT NULL
+    SELECT i.client_id, i.total_amount, i.purchase_recourse IS TRUE AS with_recourse,
+           CASE WHEN i.status NOT IN ('PAID', 'CREDITED', 'CANCELLED') THEN i.total_amount - i.paid_amount END AS outstanding
+    FROM invoice i
+    JOIN factoring_purchase_contract pc ON pc.tenant_id = i.tenant_id AND pc.client_id = i.client_id
+    WHERE i.tenant_id = $1 AND i.client_id = ANY($2::bigint[]) AND i.purchased_at IS NOT NULL
+      AND (pc.currency_code IS NULL OR i.currency_code = pc.currency_code)
   ), totals AS (
     SELECT client_id,
            count(*) AS purchased_count,
