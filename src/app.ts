@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import http from "node:http";
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";

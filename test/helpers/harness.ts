@@ -46,6 +46,8 @@ export class TestGateway {
       DATABASE_URL: url,
       VIES_URL: vies.url,
       VIES_TIMEOUT_MS: String(options.viesTimeoutMs ?? 2000),
+      // Opened clients are written when a test calls flushOpenedClients(), not by the timer mid-test.
+      OPENED_CLIENTS_FLUSH_MS: "60000",
     });
     const dataSource = createDataSource(url, { poolSize: options.poolSize ?? 10 });
     await dataSource.initialize();
