@@ -241,14 +241,15 @@ describe("summaries", () => {
       pricelists: [{ pricelistName: "P" }, { pricelistName: "Q" }],
     } as never]);
     const client = await run(tenant, `query($id: ID!) { client(id: $id) {
-      summary { invoiceCount openInvoiceCount openInvoiceAmounts { currencyCode amount count } overdueInvoiceCount purchasedInvoiceCount
+      summary { invoiceCount openInvoiceCount openInvoiceAmount openInvoiceAmounts { currencyCode amount count } overdueInvoiceCount purchasedInvoiceCount
         bankAccountCount activeMandateCount parameterCount extraFieldCount pricelistCount actCount }
       factoringLoanContract { summary { limit drawnBalance available accruedInterest fees totalDrawn totalRepaid lastTransactionDate transactionCount } }
-      factoringPurchaseContract { summary { purchasedInvoiceCount purchasedAmount outstandingCount outstandingWithRecourse outstandingWithoutRecourse
+      factoringPurchaseContract { summary { currencyCode purchasedInvoiceCount purchasedAmount outstandingCount outstandingWithRecourse outstandingWithoutRecourse
         outstandingTotal limit recourseLimit nonRecourseLimit availableWithRecourse availableWithoutRecourse available } } } }`, { id: clientId });
     expect(client.summary).toEqual({
       invoiceCount: 6,
       openInvoiceCount: 4,
+      openInvoiceAmount: null, // deprecated: the open invoices are in two currencies
       openInvoiceAmounts: [
         { currencyCode: "EUR", amount: "80.25", count: 1 },
         { currencyCode: "SEK", amount: "1399.90", count: 3 }, // 1000 + 299.90 + 100
@@ -274,6 +275,7 @@ describe("summaries", () => {
       transactionCount: 4,
     });
     expect(client.factoringPurchaseContract.summary).toEqual({
+      currencyCode: "SEK",
       purchasedInvoiceCount: 3,
       purchasedAmount: "920.00", // 500 + 300 + 120
       outstandingCount: 2,
@@ -287,6 +289,61 @@ describe("summaries", () => {
       availableWithoutRecourse: "0.00",
       available: "9600.10",
     });
+  });
+});
+
+it("a purchase summary never adds currencies: without a contract currency it counts the client's", async () => {
+  const tenant = gateway.newTenant();
+  const purchased = (n: number, currencyCode: string, totalAmount: string) => ({
+    invoiceNumber: `P-${n}`, status: "SENT", currencyCode, totalAmount, paidAmount: "0.00", issueDate: "2026-01-01", dueDate: "2026-02-01", purchasedAt: new Date(), purchaseRecourse: true,
+  });
+  const [id] = await createClients(gateway, tenant, [{
+    name: "Two currencies AB", currencyCode: "SEK",
+    invoices: [purchased(1, "SEK", "1000.00"), purchased(2, "EUR", "10.00")],
+    factoringPurchaseContract: { limit: "5000.00" },
+  } as never]);
+  const client = await run(tenant, `query($id: ID!) { client(id: $id) { summary { openInvoiceAmount }
+    factoringPurchaseContract { summary { currencyCode purchasedInvoiceCount purchasedAmount outstandingTotal available } } } }`, { id });
+  expect(client.factoringPurchaseContract.summary).toEqual({ currencyCode: "SEK", purchasedInvoiceCount: 1, purchasedAmount: "1000.00", outstandingTotal: "1000.00", available: "4000.00" });
+  expect(client.summary.openInvoiceAmount).toBeNull();
+});
+
+describe("inputs the database would refuse, and personal data", () => {
+  it("refuses a year-0 date, a future closing and a too-long list item as INVALID_DATA (never a server error)", async () => {
+    const tenant = gateway.newTenant();
+    const clientId = await newClient(tenant);
+    const contract = await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { startDate: "0000-01-01" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    expect(contract.error.failures).toEqual([{ field: "input.startDate", message: "Not a date (YYYY-MM-DD)" }]);
+    const extra = await run(tenant, `mutation($clientId: ID!, $values: [String!]!, $key: String!) { setExtraField(clientId: $clientId, name: "n", values: $values, idempotencyKey: $key) { ${ERROR} } }`, { clientId, values: ["a", "b", "x".repeat(4001)] });
+    expect(extra.error.failures).toEqual([{ field: "values.2", message: "At most 4000 characters" }]);
+    const mandate = await run(tenant, `mutation($clientId: ID!, $key: String!) { createDirectDebitMandate(clientId: $clientId, input: { mandateType: SWEDISH_AUTOGIRO, receivingBankAccountNo: "1" }, idempotencyKey: $key) { mandate { id } } }`, { clientId });
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    const close = await run(tenant, `mutation($id: ID!, $at: String, $key: String!) { closeDirectDebitMandate(id: $id, closedAt: $at, idempotencyKey: $key) { ${ERROR} } }`, { id: mandate.mandate.id, at: future });
+    expect(close.error.failures).toEqual([{ field: "closedAt", message: "Can't be in the future" }]);
+    // An overdrawn balance and a negative interest rate are real.
+    const account = await run(tenant, `mutation($clientId: ID!, $key: String!) { createBankAccount(clientId: $clientId, input: { accountBalance: "-10.00" }, idempotencyKey: $key) { ${ERROR} bankAccount { accountBalance } } }`, { clientId });
+    expect(account.bankAccount.accountBalance).toBe("-10.00");
+  });
+
+  it("refuses a token whose subject can't be stored (over 255 characters)", async () => {
+    const tenant = gateway.newTenant();
+    const token = await signToken({ subject: "s".repeat(256), companies: [tenant], scopes: WRITER, expiresIn: "10m" }, gateway.config.jwtSecret);
+    const response = await gateway.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${token}` });
+    expect(response.status).toBe(401);
+    expect(response.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("masks a personnummer in a contract's idNumber without clients:pii, and always in the audit trail", async () => {
+    const tenant = gateway.newTenant();
+    const clientId = await newClient(tenant, { clientType: "INDIVIDUAL", countryCode: "SE" });
+    await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { idNumber: "19800101-0001" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    const READ = `query($id: ID!) { client(id: $id) { contract { idNumber } history(first: 1) { nodes { changes { field after } } } } }`;
+    const plain = await run(tenant, READ, { id: clientId }, { scopes: ["clients:read"] });
+    expect(plain.contract.idNumber).toBe("19800101-****");
+    expect(plain.history.nodes[0].changes).toContainEqual({ field: "idNumber", after: "19800101-****" });
+    const pii = await run(tenant, READ, { id: clientId }, { scopes: ["clients:read", "clients:pii"] });
+    expect(pii.contract.idNumber).toBe("19800101-0001");
+    expect(pii.history.nodes[0].changes).toContainEqual({ field: "idNumber", after: "19800101-****" });
   });
 });
 

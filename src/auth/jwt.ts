@@ -29,10 +29,12 @@ export async function verifyToken(token: string, secret: string): Promise<Caller
   const companies = payload.companies;
   if (
     typeof payload.sub !== "string" ||
+    // The subject is stored (audit actor, favourites, opens) in varchar(255).
+    payload.sub.length === 0 || payload.sub.length > 255 ||
     !Array.isArray(companies) ||
     !companies.every((c) => typeof c === "string" || typeof c === "number")
   ) {
-    throw unauthenticated("The bearer token lacks the sub or companies claim");
+    throw unauthenticated("The bearer token lacks the sub (1..255 characters) or companies claim");
   }
   const scope = typeof payload.scope === "string" ? payload.scope : "";
   return {

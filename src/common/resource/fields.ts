@@ -25,6 +25,8 @@ export interface ResourceField {
   notNull?: boolean;
   /** Smallest and largest whole number, for int fields. */
   range?: [number, number];
+  /** Money or percent that may be negative (an overdrawn balance, a negative interest rate). */
+  signed?: boolean;
   /** The registered GraphQL enum, for enum fields. */
   enum?: object;
   description?: string;
@@ -37,6 +39,8 @@ export type ResourceValues = Record<string, unknown>;
 
 const MONEY = { precision: 18, scale: 2, min: "0" };
 const PERCENT = { precision: 9, scale: 4, min: "0", max: "100" };
+const SIGNED_MONEY = { precision: 18, scale: 2 };
+const SIGNED_PERCENT = { precision: 9, scale: 4, min: "-100", max: "100" };
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const INT_RANGE: [number, number] = [-2147483648, 2147483647];
 
@@ -68,8 +72,8 @@ function describe(field: ResourceField): string | undefined {
   const parts = [field.description];
   if (field.kind === "date") parts.push("YYYY-MM-DD");
   if (field.kind === "instant") parts.push("ISO 8601 instant with offset, e.g. 2026-01-31T12:00:00Z");
-  if (field.kind === "percent") parts.push("0..100");
-  if (field.kind === "money") parts.push("Zero or more, at most 2 decimals");
+  if (field.kind === "percent") parts.push(field.signed ? "-100..100" : "0..100");
+  if (field.kind === "money") parts.push(field.signed ? "At most 2 decimals" : "Zero or more, at most 2 decimals");
   if (field.max !== undefined) parts.push(`At most ${field.max} characters${field.kind === "textList" ? " each" : ""}`);
   if (field.range) parts.push(`${field.range[0]}..${field.range[1]}`);
   if (field.maxItems !== undefined) parts.push(`At most ${field.maxItems} items`);
@@ -95,15 +99,11 @@ export function resourceValueProblem(field: ResourceField, value: unknown): stri
     if (field.max !== undefined && value.length > field.max) return `At most ${field.max} characters`;
     if (field.required && value.trim() === "") return "Must not be blank";
   }
-  if (Array.isArray(value)) {
-    if (field.maxItems !== undefined && value.length > field.maxItems) return `At most ${field.maxItems} items`;
-    const long = value.findIndex((item) => typeof item === "string" && field.max !== undefined && item.length > field.max);
-    return long >= 0 ? `Item ${long}: at most ${field.max} characters` : null;
-  }
+  if (Array.isArray(value)) return field.maxItems !== undefined && value.length > field.maxItems ? `At most ${field.maxItems} items` : null;
   const text = String(value);
   switch (field.kind) {
-    case "money": return decimalProblem(text, MONEY);
-    case "percent": return decimalProblem(text, PERCENT);
+    case "money": return decimalProblem(text, field.signed ? SIGNED_MONEY : MONEY);
+    case "percent": return decimalProblem(text, field.signed ? SIGNED_PERCENT : PERCENT);
     case "int": {
       const [min, max] = field.range ?? INT_RANGE;
       return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
@@ -131,6 +131,13 @@ export function resourceFieldFailures(fields: ResourceFields, values: ResourceVa
     } else {
       const problem = resourceValueProblem(field, value);
       if (problem) failures.push({ field: path, message: problem });
+      // A list's items, each at its own path (values.2).
+      if (Array.isArray(value)) {
+        value.forEach((item, i) => {
+          const itemProblem = resourceValueProblem({ kind: "text", max: field.max }, item);
+          if (itemProblem) failures.push({ field: `${path}.${i}`, message: itemProblem });
+        });
+      }
     }
   }
   return failures;

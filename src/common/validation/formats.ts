@@ -37,9 +37,9 @@ export function isCultureCode(value: string): boolean {
 /** A phone number as people write it: digits, spaces, + - ( ) / . and at least 5 digits. */
 export const isPhoneNumber = (value: string): boolean => /^\+?[0-9 ()\-/.]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 5;
 
-/** A calendar date YYYY-MM-DD that exists. */
+/** A calendar date YYYY-MM-DD that exists, in the years 1900..9999 (no business date is older; year 0 doesn't exist). */
 export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  if (!/^(19|[2-9]\d)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }

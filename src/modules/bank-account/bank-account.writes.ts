@@ -27,7 +27,7 @@ export const BANK_ACCOUNT_FIELDS: ResourceFields = {
   thirdPartyRemittance: { kind: "bool", notNull: true },
   powerOfAttorney: { kind: "bool", notNull: true },
   currencyCode: { kind: "currency" },
-  accountBalance: { kind: "money" },
+  accountBalance: { kind: "money", signed: true, description: "Negative when overdrawn" },
   iban: { kind: "iban", max: 42, description: "Spaces allowed; stored without them. MOD 97 checked" },
   bic: { kind: "bic", max: 11 },
   blz: { kind: "text", max: 8, description: "German bank code (Bankleitzahl)" },

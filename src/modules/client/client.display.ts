@@ -1,4 +1,4 @@
-import { formatOrgNumber } from "../../common/validation/checksums";
+import { formatOrgNumber, isValidSwedishPersonalNumber } from "../../common/validation/checksums";
 import { ClientType } from "./client.enums";
 
 /** What the display rules need of a client (a stored Client or a preview). */
@@ -39,4 +39,13 @@ export function displayVatNumber(client: ClientIdentity, pii: boolean): string |
   const at = personal.length === 10 ? client.vatNumber.indexOf(personal) : -1;
   if (at >= 0) return `${client.vatNumber.slice(0, at + 6)}****${client.vatNumber.slice(at + 10)}`;
   return client.vatNumber.slice(0, 2) + client.vatNumber.slice(2).replace(/[0-9A-Za-z]/g, "*");
+}
+
+/**
+ * A free-text identity number kept on a nested record (a contract's idNumber): masked, unless
+ * `pii`, when it reads as a Swedish personnummer, since the record doesn't say whose it is.
+ */
+export function displayIdNumber(value: string | null, pii: boolean): string | null {
+  if (!value || pii || !isValidSwedishPersonalNumber(value)) return value;
+  return maskPersonalNumber(value.trim());
 }

@@ -47,7 +47,7 @@ export class ClientContract extends TenantEntity {
   @Column({ type: "date", nullable: true })
   cancelDate: string | null;
 
-  @Field(() => String, { nullable: true, description: "Organisation number as written on the contract" })
+  /** A GraphQL field through ClientContractIdNumberResolver (masking). */
   @StringColumn(32)
   idNumber: string | null;
 

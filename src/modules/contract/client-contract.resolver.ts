@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
 import type { RequestContext } from "../../context";
+import { displayIdNumber } from "../client/client.display";
 import { Client } from "../client/client.entity";
 import { ClientContract } from "./client-contract.entity";
 import { contractByClient } from "./client-contract.loaders";
@@ -11,5 +12,14 @@ export class ClientContractFieldResolver {
   @FieldResolver(() => ClientContract, { nullable: true })
   contract(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ClientContract | null> {
     return ctx.loaders.get(contractByClient).load(keyOf(client));
+  }
+}
+
+/** A sole trader's contract may carry a personnummer: shown by the personnummer rule. */
+@Resolver(() => ClientContract)
+export class ClientContractIdNumberResolver {
+  @FieldResolver(() => String, { nullable: true, description: "Organisation number as written on the contract; a personnummer is masked without clients:pii" })
+  idNumber(@Root() contract: ClientContract, @Ctx() ctx: RequestContext): string | null {
+    return displayIdNumber(contract.idNumber, ctx.caller.scopes.has("clients:pii"));
   }
 }

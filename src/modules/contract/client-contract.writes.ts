@@ -2,6 +2,7 @@ import { MutationErrorCode } from "../../common/mutation/mutation-error";
 import type { ChildResource } from "../../common/resource/child-resource";
 import { dateOrder, ResourceFields, ResourceValues } from "../../common/resource/fields";
 import { childResourceApi } from "../client/client-resource";
+import { displayIdNumber } from "../client/client.display";
 import { ClientContract } from "./client-contract.entity";
 
 /** The writable fields of a client contract (seed 003's client contract, every field). */
@@ -33,7 +34,8 @@ export const clientContractResource: ChildResource<ClientContract> = {
     dateOrder<ResourceValues>("endDate", "cancelDate", "The contract can't be cancelled before it ends"),
     dateOrder<ResourceValues>("startDate", "cancelDate", "The contract can't be cancelled before it starts"),
   ],
-  uniqueIndexes: {},
+  // The audit trail is kept for good: a personnummer in idNumber is kept masked.
+  auditMask: (field, value) => (field === "idNumber" && typeof value === "string" ? displayIdNumber(value, false) : value),
 };
 
 export const clientContractApi = childResourceApi({

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar, Decimal } from "../../common/scalars";
+import { Currency, DateScalar, Decimal } from "../../common/scalars";
 
 /** The balance of a factoring loan, aggregated from its transactions (not stored). */
 @ObjectType({ description: "The balance of a factoring loan, computed from its transactions" })
@@ -33,8 +33,11 @@ export class FactoringLoanSummary {
 }
 
 /** How much of a purchase contract's limits the client's purchased, unpaid invoices use (not stored). */
-@ObjectType({ description: "The client's purchased invoices in the contract's currency (all, when it has none) against the purchase contract's limits" })
+@ObjectType({ description: "The client's purchased invoices in the contract's currency against the purchase contract's limits" })
 export class FactoringPurchaseSummary {
+  @Field(() => Currency, { nullable: true, description: "The currency of every figure: the contract's, else the client's (null: neither has one, and every invoice counts)" })
+  currencyCode: string | null;
+
   @Field(() => Int, { description: "Invoices purchased, whatever their status" })
   purchasedInvoiceCount: number;
 

@@ -72,19 +72,23 @@ const emptyLoanSummary = (): FactoringLoanSummary => ({
 export const loanSummaryByContract = keyedRowsLoader("loanSummaryByContract", LOAN_SUMMARY_SQL, "id", emptyLoanSummary);
 
 /**
- * Purchased invoices against the contract's limits, in the contract's currency (every currency when
- * it has none: amounts are never added across currencies otherwise). Outstanding counts only
+ * Purchased invoices against the contract's limits, in the contract's currency (the client's when
+ * the contract has none; every currency only when neither has one). Outstanding counts only
  * purchased invoices that are not PAID, CREDITED or CANCELLED; an unknown purchase_recourse
  * counts as without recourse.
  */
 const PURCHASE_SUMMARY_SQL = `
-  WITH purchased AS (
+  WITH contract_currency AS (
+    SELECT pc.client_id, coalesce(pc.currency_code, cl.currency_code) AS currency_code
+    FROM factoring_purchase_contract pc JOIN client cl ON cl.id = pc.client_id
+    WHERE pc.tenant_id = $1 AND pc.client_id = ANY($2::bigint[])
+  ), purchased AS (
     SELECT i.client_id, i.total_amount, i.purchase_recourse IS TRUE AS with_recourse,
            CASE WHEN i.status NOT IN ('PAID', 'CREDITED', 'CANCELLED') THEN i.total_amount - i.paid_amount END AS outstanding
     FROM invoice i
-    JOIN factoring_purchase_contract pc ON pc.tenant_id = i.tenant_id AND pc.client_id = i.client_id
+    JOIN contract_currency cc ON cc.client_id = i.client_id
     WHERE i.tenant_id = $1 AND i.client_id = ANY($2::bigint[]) AND i.purchased_at IS NOT NULL
-      AND (pc.currency_code IS NULL OR i.currency_code = pc.currency_code)
+      AND (cc.currency_code IS NULL OR i.currency_code = cc.currency_code)
   ), totals AS (
     SELECT client_id,
            count(*) AS purchased_count,
@@ -95,7 +99,7 @@ const PURCHASE_SUMMARY_SQL = `
     FROM purchased
     GROUP BY client_id
   ), figures AS (
-    SELECT c.client_id, c.limit_amount, c.recourse_limit, c.non_recourse_limit,
+    SELECT c.client_id, c.limit_amount, c.recourse_limit, c.non_recourse_limit, cc.currency_code,
            coalesce(t.purchased_count, 0) AS purchased_count,
            coalesce(t.purchased_amount, 0.00) AS purchased_amount,
            coalesce(t.outstanding_count, 0) AS outstanding_count,
@@ -103,10 +107,12 @@ const PURCHASE_SUMMARY_SQL = `
            coalesce(t.without_recourse, 0.00) AS without_recourse,
            coalesce(t.with_recourse + t.without_recourse, 0.00) AS outstanding
     FROM factoring_purchase_contract c
+    JOIN contract_currency cc ON cc.client_id = c.client_id
     LEFT JOIN totals t ON t.client_id = c.client_id
     WHERE c.tenant_id = $1 AND c.client_id = ANY($2::bigint[])
   )
   SELECT client_id::text AS "clientId",
+         currency_code AS "currencyCode",
          purchased_count::int AS "purchasedInvoiceCount",
          purchased_amount::text AS "purchasedAmount",
          outstanding_count::int AS "outstandingCount",
@@ -124,6 +130,7 @@ const PURCHASE_SUMMARY_SQL = `
   FROM figures`;
 
 const emptyPurchaseSummary = (): FactoringPurchaseSummary => ({
+  currencyCode: null,
   purchasedInvoiceCount: 0,
   purchasedAmount: "0.00",
   outstandingCount: 0,

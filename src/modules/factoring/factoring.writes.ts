@@ -1,6 +1,7 @@
 import { MutationErrorCode } from "../../common/mutation/mutation-error";
 import type { ChildResource } from "../../common/resource/child-resource";
 import type { ResourceFields } from "../../common/resource/fields";
+import { maskAccountNumber } from "../bank-account/account-number";
 import { childResourceApi } from "../client/client-resource";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
@@ -16,7 +17,7 @@ export const FACTORING_LOAN_CONTRACT_FIELDS: ResourceFields = {
   maxPercent: { kind: "percent", description: "Maximum financing percentage" },
   yourReference: { kind: "text", max: 80 },
   ourReference: { kind: "text", max: 80 },
-  interestRate: { kind: "percent", description: "Interest rate in percent" },
+  interestRate: { kind: "percent", signed: true, description: "Interest rate in percent" },
   interestCode: { kind: "text", max: 20 },
   limitFeeAmount: { kind: "money" },
   limitFeePercentage: { kind: "percent", description: "Limit fee in percent of the limit" },
@@ -43,16 +44,16 @@ export const FACTORING_PURCHASE_CONTRACT_FIELDS: ResourceFields = {
   recourseDays: { kind: "int", range: DAYS, description: "Days after due date until recourse" },
   blockedAccount: { kind: "text", max: 50 },
   blockedAccountTotal: { kind: "money" },
-  blockedAccountInterestRate: { kind: "percent" },
+  blockedAccountInterestRate: { kind: "percent", signed: true },
   blockedAccountInterestCode: { kind: "text", max: 20 },
   note: { kind: "text", max: 2000 },
   overInterestAfterDays: { kind: "int", range: DAYS },
-  overInterestRate: { kind: "percent" },
+  overInterestRate: { kind: "percent", signed: true },
   overInterestCode: { kind: "text", max: 20 },
   financingInterestCalculateFrom: { kind: "enum", enum: FinancingInterestCalculateFrom },
   financingInterestCalculateTo: { kind: "enum", enum: FinancingInterestCalculateTo },
   financingInterestFeeInsertTrigger: { kind: "enum", enum: FinancingInterestFeeInsertTrigger },
-  financingInterestRate: { kind: "percent" },
+  financingInterestRate: { kind: "percent", signed: true },
   financingInterestCode: { kind: "text", max: 20 },
   currencyCode: { kind: "currency", description: "ISO 4217" },
 };
@@ -81,6 +82,7 @@ export const factoringPurchaseContractApi = childResourceApi({
     typeName: "FactoringPurchaseContract",
     label: "factoring purchase contract",
     fields: FACTORING_PURCHASE_CONTRACT_FIELDS,
+    auditMask: (field, value) => (field === "blockedAccount" ? maskAccountNumber(value) : value),
   } satisfies ChildResource<FactoringPurchaseContract>,
   type: FactoringPurchaseContract,
   names: { create: "createFactoringPurchaseContract", update: "updateFactoringPurchaseContract", delete: "deleteFactoringPurchaseContract" },

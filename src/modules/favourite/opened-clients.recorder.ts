@@ -33,6 +33,7 @@ export class OpenedClientsRecorder {
 
   /** Notes an open: no I/O. */
   record(tenantId: string, subject: string, clientId: string): void {
+    if (subject.length > 255) return; // can't be stored; authentication refuses such tokens anyway
     this.pending.set(JSON.stringify([tenantId, subject, clientId]), { tenantId, subject, clientId, openedAt: new Date() });
     if (this.pending.size >= FLUSH_AT) void this.flush();
   }
@@ -59,14 +60,16 @@ export class OpenedClientsRecorder {
     const byTenant = new Map<string, Opened[]>();
     for (const open of batch) byTenant.set(open.tenantId, [...(byTenant.get(open.tenantId) ?? []), open]);
     for (const [tenantId, opens] of byTenant) {
-      const tx = await WriteTransaction.open(this.dataSource, tenantId, { statements: 0, framing: 0 });
+      let tx: WriteTransaction | undefined;
       try {
+        tx = await WriteTransaction.open(this.dataSource, tenantId, { statements: 0, framing: 0 });
         // Only clients the tenant still has (the FK would fail the batch for one removed since).
         await tx.query(
           `INSERT INTO opened_client (tenant_id, subject, client_id, opened_at)
            SELECT $1, o.subject, o.client_id, o.opened_at
              FROM unnest($2::varchar[], $3::bigint[], $4::timestamptz[]) AS o(subject, client_id, opened_at)
              JOIN client c ON c.id = o.client_id
+            ORDER BY o.subject, o.client_id
            ON CONFLICT (tenant_id, subject, client_id) DO UPDATE SET opened_at = greatest(opened_client.opened_at, excluded.opened_at)`,
           [tenantId, opens.map((o) => o.subject), opens.map((o) => o.clientId), opens.map((o) => o.openedAt.toISOString())],
         );
@@ -80,7 +83,7 @@ export class OpenedClientsRecorder {
         );
         await tx.end(true);
       } catch (error) {
-        await tx.end(false).catch(() => undefined);
+        await tx?.end(false).catch(() => undefined);
         logInternalError(undefined, error); // this tenant's opens are lost; the others' are written
       }
     }

@@ -33,7 +33,12 @@ const RULES: CrossRule<ResourceValues>[] = [
   dateOrder<ResourceValues>("validFrom", "validUntil", "validUntil can't be before validFrom"),
   {
     fields: ["sendingBankAccountNo", "sendingBankAccountClass"],
-    problem: (r) => (typeof r.sendingBankAccountNo === "string" && r.sendingBankAccountClass ? accountNumberProblem(r.sendingBankAccountClass as BankAccountClass, r.sendingBankAccountNo) : null),
+    // Checked by its class; without one, as any account number (letters, digits and separators).
+    problem: (r) => (typeof r.sendingBankAccountNo === "string" ? accountNumberProblem(r.sendingBankAccountClass as BankAccountClass | null, r.sendingBankAccountNo) : null),
+  },
+  {
+    fields: ["receivingBankAccountNo"],
+    problem: (r) => (typeof r.receivingBankAccountNo === "string" && r.receivingBankAccountNo.trim() !== "" ? accountNumberProblem(null, r.receivingBankAccountNo) : null),
   },
 ];
 
@@ -66,6 +71,9 @@ const payload = resourcePayload({
   preview: DirectDebitMandatePreview,
 });
 
+/** How far a caller's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
 interface CloseMandateArgs {
   id: string;
   closedAt: string | null;
@@ -89,8 +97,11 @@ function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
     name: "closeDirectDebitMandate",
     fingerprint: (args) => args,
     validate(args) {
-      const problem = args.closedAt === null ? null : resourceValueProblem({ kind: "instant" }, args.closedAt);
-      return problem ? [{ field: "closedAt", message: problem }] : [];
+      if (args.closedAt === null) return [];
+      const problem = resourceValueProblem({ kind: "instant" }, args.closedAt);
+      if (problem) return [{ field: "closedAt", message: problem }];
+      // A mandate is closed now or was closed before: a future closing would stop it counting as active early.
+      return Date.parse(args.closedAt) > Date.now() + CLOCK_SKEW_MS ? [{ field: "closedAt", message: "Can't be in the future" }] : [];
     },
     async change(scope, args) {
       const before = found(await findChild(scope.tx, mandateResource, { id: args.id }), "No direct debit mandate with this id");

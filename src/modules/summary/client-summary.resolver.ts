@@ -1,4 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Decimal } from "../../common/scalars";
 import { keyOf } from "../../common/loaders";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
@@ -11,5 +12,20 @@ export class ClientSummaryResolver {
   @FieldResolver(() => ClientSummary, { description: "Counts and totals over the client's related data" })
   summary(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ClientSummary> {
     return ctx.loaders.get(clientSummaryLoader).load(keyOf(client));
+  }
+}
+
+/** ClientSummary's deprecated single open amount, kept for callers written before per-currency amounts. */
+@Resolver(() => ClientSummary)
+export class ClientSummaryFieldsResolver {
+  @FieldResolver(() => Decimal, {
+    nullable: true,
+    deprecationReason: "Amounts of different currencies can't be added: use openInvoiceAmounts",
+    description: "What the open invoices still owe when they share one currency; null when they are in several",
+  })
+  openInvoiceAmount(@Root() summary: ClientSummary): string | null {
+    const amounts = summary.openInvoiceAmounts;
+    if (amounts.length === 0) return "0.00";
+    return amounts.length === 1 ? amounts[0].amount : null;
   }
 }

@@ -1,7 +1,7 @@
-import { ClientSummaryResolver } from "./client-summary.resolver";
+import { ClientSummaryFieldsResolver, ClientSummaryResolver } from "./client-summary.resolver";
 
 export { ClientSummary } from "./client-summary.type";
 
 /** The summary reads other modules' tables and owns none. */
 export const summaryEntities: Function[] = [];
-export const summaryResolvers = [ClientSummaryResolver] as const;
+export const summaryResolvers = [ClientSummaryResolver, ClientSummaryFieldsResolver] as const;
