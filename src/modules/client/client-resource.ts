@@ -137,13 +137,12 @@ export function childResourceApi<E extends ChildRow>(options: {
 
   const specs = specsPerServer((dataSource) => childResourceSpecs(dataSource, resource, names, { one: options.one, defaults: options.defaults }));
   type Payload = InstanceType<typeof payload.Payload>;
-  const plainArgs = <A extends object>(args: A) => ({ ...args }) as A;
 
   @Resolver()
   class ChildMutationResolver {
     @Mutation(() => payload.Payload, { name: names.create, description: `${options.descriptions.create} Needs clients:write.` })
     async create(@Args() { idempotencyKey, dryRun, ...args }: CreateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-      return payload.toPayload(await runMutation(ctx, specs(ctx).create, { args: plainArgs({ clientId: args.clientId, input: { ...args.input } }), idempotencyKey, dryRun }));
+      return payload.toPayload(await runMutation(ctx, specs(ctx).create, { args: { clientId: args.clientId, input: { ...args.input } }, idempotencyKey, dryRun }));
     }
 
     @Mutation(() => payload.Payload, { name: names.update, description: `${options.descriptions.update} Needs clients:write.` })
