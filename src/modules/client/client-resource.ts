@@ -19,6 +19,11 @@ export interface ResourcePayloadShape {
   clientId: string | null;
 }
 
+/** A payload's `client`: read through the request's loader, which a committed write has renewed. */
+export function clientAfterWrite(clientId: string | null, ctx: RequestContext): Promise<Client | null> | null {
+  return clientId ? ctx.loaders.get(clientById).load({ tenantId: ctx.tenantId, id: clientId }) : null;
+}
+
 /**
  * A nested resource's payload type, in the shape of ClientPayload (API.md: "nested resources
  * follow the same shape"): the record under `field` (null on error and in a dry run), `preview`
@@ -54,7 +59,7 @@ export function resourcePayload<E extends { clientId: string }>(options: {
   class ResourcePayloadResolver {
     @FieldResolver(() => Client, { nullable: true, description: "The client, read after the write (null on NOT_FOUND)" })
     client(@Root() payload: ResourcePayload, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
-      return payload.clientId ? ctx.loaders.get(clientById).load({ tenantId: ctx.tenantId, id: payload.clientId }) : null;
+      return clientAfterWrite(payload.clientId, ctx);
     }
   }
 

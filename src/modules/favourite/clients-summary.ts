@@ -8,7 +8,7 @@ import { hydrateRows } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
-import { clientById } from "../client/client.loaders";
+import { clientAfterWrite } from "../client/client-resource";
 import { KEEP_OPENED_PER_CALLER } from "./opened-clients.recorder";
 
 /** The caller's view over the company's clients (Aptic's clients summary). */
@@ -16,6 +16,20 @@ import { KEEP_OPENED_PER_CALLER } from "./opened-clients.recorder";
 export class ClientsSummary {
   /** The caller's token subject: favourites and opens are per caller. */
   subject: string;
+
+  /** The company's client counts, read once for both fields that show them. */
+  counts?: Promise<{ active: number; archived: number }>;
+}
+
+function clientCounts(summary: ClientsSummary, session: TenantSession): Promise<{ active: number; archived: number }> {
+  summary.counts ??= session
+    .query<{ active: number; archived: number }>(
+      `SELECT (count(*) FILTER (WHERE archived_at IS NULL))::int AS active, (count(*) FILTER (WHERE archived_at IS NOT NULL))::int AS archived
+         FROM client WHERE tenant_id = $1`,
+      [session.tenantId],
+    )
+    .then(([row]) => row);
+  return summary.counts;
 }
 
 const MAX_LIST = KEEP_OPENED_PER_CALLER;
@@ -40,15 +54,13 @@ export class ClientsSummaryResolver {
   }
 
   @FieldResolver(() => Int, { description: "Clients of the company that are not archived" })
-  async accessibleClients(@Ctx() ctx: RequestContext): Promise<number> {
-    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM client WHERE tenant_id = $1 AND archived_at IS NULL`, [ctx.tenantId]);
-    return row.n;
+  async accessibleClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await clientCounts(summary, ctx.session)).active;
   }
 
   @FieldResolver(() => Int, { description: "Archived clients of the company" })
-  async archivedClients(@Ctx() ctx: RequestContext): Promise<number> {
-    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM client WHERE tenant_id = $1 AND archived_at IS NOT NULL`, [ctx.tenantId]);
-    return row.n;
+  async archivedClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await clientCounts(summary, ctx.session)).archived;
   }
 
   @FieldResolver(() => Int, { description: "How many clients the caller marked as favourite" })
@@ -145,6 +157,6 @@ export class FavoriteClientResolver {
 
   @FieldResolver(() => Client, { nullable: true, description: "The client, read after the change (null on NOT_FOUND)" })
   client(@Root() payload: FavoriteClientPayload, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
-    return payload.clientId ? ctx.loaders.get(clientById).load({ tenantId: ctx.tenantId, id: payload.clientId }) : null;
+    return clientAfterWrite(payload.clientId, ctx);
   }
 }
