@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { startGateway, RequestSummary } from "../src/app";
 import { signToken } from "../src/auth/jwt";
-import { loadConfig } from "../src/config";
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from "../src/config";
 import { ensureDatabase } from "../src/db/database";
 import { createDataSource } from "../src/db/data-source";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     ? undefined
     : await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 55000 + Math.floor(Math.random() * 1000), persistent: false });
   const url = await ensureDatabase(process.env.DATABASE_URL ?? embedded!.url, `cdg_bench_${process.pid}`);
-  const dataSource = createDataSource(url, { poolSize: 10 });
+  const dataSource = createDataSource(url, { pool: { size: 10 } });
   await dataSource.initialize();
   await dataSource.runMigrations();
   const seedStart = Date.now();
@@ -39,10 +39,11 @@ async function main(): Promise<void> {
   await dataSource.query("ANALYZE");
   console.log(`seeded ${clients} clients with all relations in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
-  const config = loadConfig({ ...process.env, NODE_ENV: "test", DATABASE_URL: url });
+  // Defaults only: the shell's JWT_ISSUER or limits must not change what is measured.
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url });
   const summaries: RequestSummary[] = [];
   const gateway = await startGateway({ config, dataSource, schema: await buildGatewaySchema(), port: 0, host: "127.0.0.1", onRequestComplete: (s) => summaries.push(s) });
-  const token = await signToken({ subject: "bench", companies: ["bench"], scopes: ["clients:read"], expiresIn: "1h" }, config.jwtSecret);
+  const token = await signToken({ subject: "bench", companies: ["bench"], scopes: ["clients:read"], expiresIn: "1h" }, DEVELOPMENT_JWT_SECRET);
   const relations = fs.readFileSync(path.join(__dirname, "..", "test", "operations", "relations.graphql"), "utf8");
 
   async function run(query: string, variables: Record<string, unknown>) {

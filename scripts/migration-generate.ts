@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     : await startEmbeddedPostgres({ dataDir: path.join(dir, "pg"), port: 54000 + Math.floor(Math.random() * 1000), persistent: false });
   try {
     const url = await ensureDatabase(process.env.DATABASE_URL ?? embedded!.url, `cdg_migrate_${process.pid}`);
-    const dataSource = createDataSource(url, { poolSize: 2 });
+    const dataSource = createDataSource(url, { pool: { size: 2 } });
     await dataSource.initialize();
     await dataSource.runMigrations();
     await dataSource.destroy();

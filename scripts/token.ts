@@ -14,9 +14,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const companies = (option(args, "company") ?? "1").split(",").map((c) => c.trim()).filter(Boolean);
   const scopes = (option(args, "scopes") ?? "clients:read").split(",").map((s) => s.trim()).filter(Boolean);
+  const config = loadConfig();
+  if (!config.jwtSecret) throw new Error("npm run token signs HS256 tokens: set JWT_SECRET (only JWT_JWKS_URL is set)");
   const token = await signToken(
-    { subject: option(args, "subject") ?? "developer", companies, scopes, expiresIn: option(args, "expires") ?? "12h" },
-    loadConfig().jwtSecret,
+    {
+      subject: option(args, "subject") ?? "developer",
+      companies,
+      scopes,
+      expiresIn: option(args, "expires") ?? "12h",
+      issuer: config.jwtIssuer,
+      audience: config.jwtAudience,
+    },
+    config.jwtSecret,
   );
   process.stdout.write(`${token}\n`);
 }

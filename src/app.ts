@@ -6,14 +6,16 @@ import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config";
 import { createContext, RequestContext } from "./context";
-import { formatError, GatewayError, RequestErrorCode } from "./common/errors";
+import { formatError, GatewayError, isDatabaseUnavailable, RequestErrorCode } from "./common/errors";
 import { nulByteGuard } from "./common/text-guard";
 import { CursorCodec } from "./common/pagination/cursor";
-import { logInternalError } from "./common/log";
+import { createLogger, Logger, logInternalError } from "./common/log";
 import { purgeExpiredIdempotencyKeys } from "./common/mutation/idempotency";
 import { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
@@ -21,14 +23,20 @@ import { MAX_BULK_INPUTS } from "./modules/client/client.mutations";
 import { CONCURRENT_VAT_CHECKS } from "./modules/client/client.vat-check";
 import { ViesClient, VatChecker } from "./integrations/vies/vies-client";
 import type { StatementStats } from "./db/statement-counter";
+import { TokenVerifier } from "./auth/jwt";
+import { apiVersion } from "./http/api-version";
+import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
+import { readiness } from "./http/readiness";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
   requestId: string;
   operationName: string | null;
-  tenantId: string;
+  /** The company the request was for; null when it was refused before the token was verified. */
+  tenantId: string | null;
   stats: StatementStats;
   errorCodes: string[];
+  durationMs: number;
 }
 
 export interface GatewayOptions {
@@ -41,51 +49,98 @@ export interface GatewayOptions {
   onRequestComplete?: (summary: RequestSummary) => void;
   /** Checks EU VAT numbers after commit; by default the VIES REST API at config.viesUrl. */
   vatChecker?: VatChecker;
+  /** Where logs go; by default JSON lines on stdout at config.logLevel. */
+  logger?: Logger;
 }
 
 export interface Gateway {
   url: string;
   port: number;
+  /** Stops taking requests, completes those in flight (Apollo's drain), and writes pending opens. */
   stop(): Promise<void>;
   /** Writes the pending "opened client" notes now (tests; otherwise a timer does). */
   flushOpenedClients(): Promise<void>;
 }
 
+const NO_STATEMENTS: StatementStats = { statements: 0, framing: 0 };
+
+/** Logs one JSON line per request and hands the summary to whoever listens. */
+type Reporter = (summary: RequestSummary, variables?: unknown) => void;
+
+function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void): Reporter {
+  return (summary, variables) => {
+    const failed = summary.errorCodes.some((code) => code === RequestErrorCode.INTERNAL_SERVER_ERROR || code === RequestErrorCode.SERVICE_UNAVAILABLE);
+    logger[failed ? "warn" : "info"](
+      {
+        requestId: summary.requestId,
+        operationName: summary.operationName,
+        tenant: summary.tenantId,
+        durationMs: summary.durationMs,
+        statements: summary.stats.statements,
+        outcome: summary.errorCodes.length === 0 ? "ok" : "error",
+        errorCodes: summary.errorCodes,
+        // Variables only at debug level, and redacted like everything the caller sent.
+        ...(variables !== undefined && logger.isLevelEnabled("debug") ? { variables } : {}),
+      },
+      "request",
+    );
+    onRequestComplete?.(summary);
+  };
+}
+
+const elapsedMs = (startedAt: bigint) => Number((process.hrtime.bigint() - startedAt) / 1000n) / 1000;
+
 /**
  * Ends each request's database session after its response is built (commit, or rollback when
- * the request failed), puts the request id on every response, and reports the request.
+ * the request failed), puts the request id on every response, answers 503 when the database
+ * could not, and reports the request.
  */
-function sessionPlugin(onRequestComplete?: (summary: RequestSummary) => void): ApolloServerPlugin<RequestContext> {
+function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = error.extensions?.code;
-            if (code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) {
-              logInternalError(contextValue.requestId, error.originalError ?? error);
+            if (isDatabaseUnavailable(error)) {
+              logger.warn({ requestId: contextValue.requestId, code: (error.originalError as { code?: string } | undefined)?.code }, "database unavailable");
+            } else if (code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) {
+              logInternalError(logger, contextValue.requestId, error.originalError ?? error);
             }
           }
         },
-        async willSendResponse({ contextValue, response, errors, operationName }) {
+        async willSendResponse({ contextValue, response, errors, operationName, request }) {
           const failed = (errors?.length ?? 0) > 0 && response.body.kind === "single" && !response.body.singleResult.data;
-          await contextValue.session.close(failed);
+          await contextValue.session.close(failed).catch((error: unknown) => {
+            logger.warn({ requestId: contextValue.requestId, code: (error as { code?: string }).code }, "request session could not end cleanly");
+          });
+          const codes: string[] = [];
           if (response.body.kind === "single") {
             const result = response.body.singleResult;
             result.extensions = { ...result.extensions, requestId: contextValue.requestId };
-            result.errors = result.errors?.map((error) =>
-              error.extensions?.code === RequestErrorCode.INTERNAL_SERVER_ERROR
+            result.errors = result.errors?.map((error) => {
+              codes.push(String(error.extensions?.code ?? RequestErrorCode.INTERNAL_SERVER_ERROR));
+              const code = error.extensions?.code;
+              return code === RequestErrorCode.INTERNAL_SERVER_ERROR || code === RequestErrorCode.SERVICE_UNAVAILABLE
                 ? { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } }
-                : error,
-            );
+                : error;
+            });
           }
-          onRequestComplete?.({
-            requestId: contextValue.requestId,
-            operationName: operationName ?? null,
-            tenantId: contextValue.tenantId,
-            stats: contextValue.session.stats,
-            errorCodes: (errors ?? []).map((e) => String(e.extensions?.code ?? RequestErrorCode.INTERNAL_SERVER_ERROR)),
-          });
+          if (codes.includes(RequestErrorCode.SERVICE_UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", "1");
+          }
+          report(
+            {
+              requestId: contextValue.requestId,
+              operationName: operationName ?? null,
+              tenantId: contextValue.tenantId,
+              stats: contextValue.session.stats,
+              errorCodes: codes,
+              durationMs: elapsedMs(contextValue.startedAt),
+            },
+            request.variables,
+          );
         },
       };
     },
@@ -104,51 +159,94 @@ function vatCheckerFor(config: Config): VatChecker {
   return new ViesClient({ url: config.viesUrl, timeoutMs: config.viesTimeoutMs });
 }
 
-/** Starts the HTTP server with the GraphQL endpoint at /graphql. */
+/** Starts the HTTP server with the GraphQL endpoint at /graphql, /healthz and /readyz. */
 export async function startGateway(options: GatewayOptions): Promise<Gateway> {
-  const cursors = new CursorCodec(options.config.jwtSecret);
+  const { config } = options;
+  const production = config.nodeEnv === "production";
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const report = reporter(logger, options.onRequestComplete);
+  const tokens = new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
+  const cursors = new CursorCodec(config.cursorSecret);
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
-    vatChecker: options.vatChecker ?? vatCheckerFor(options.config),
-    idempotencyTtlHours: options.config.idempotencyTtlHours,
+    vatChecker: options.vatChecker ?? vatCheckerFor(config),
+    idempotencyTtlHours: config.idempotencyTtlHours,
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
-    followUpWindowMs: options.config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
+    followUpWindowMs: config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
   };
-  const openedClients = new OpenedClientsRecorder(options.dataSource, options.config.openedClientsFlushMs);
+  const openedClients = new OpenedClientsRecorder(options.dataSource, config.openedClientsFlushMs, logger);
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
-    formatError: (formatted) => formatError(formatted),
+    formatError: (formatted, error) => formatError(formatted, error, { production }),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.limits.maxTokens },
     // server.ts owns SIGINT/SIGTERM: drain, then close the database, then exit.
     stopOnTerminationSignals: false,
-    introspection: options.config.nodeEnv !== "production",
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), nulByteGuard(), sessionPlugin(options.onRequestComplete)],
+    introspection: config.introspection,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      nulByteGuard(),
+      queryLimitsPlugin(config.limits, production),
+      sessionPlugin(logger, report),
+    ],
   });
   await apollo.start();
 
+  /** A refusal before GraphQL runs, GraphQL-shaped, logged like every request. */
+  const refuse = (res: express.Response, status: number, code: RequestErrorCode, message: string, extra: Record<string, unknown> = {}) => {
+    const requestId = res.locals.requestId as string;
+    res.status(status).json({ errors: [{ message, extensions: { code, ...extra, requestId } }], extensions: { requestId } });
+    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [code], durationMs: res.locals.startedAt ? elapsedMs(res.locals.startedAt as bigint) : 0 });
+  };
+
+  let stopping = false;
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const state = await readiness(options.dataSource, stopping);
+    res.status(state.ready ? 200 : 503).json(state.ready ? { status: "ready" } : { status: "unavailable", reason: state.reason });
   });
   app.use(
     "/graphql",
     (_req, res, next) => {
-      const requestId = randomUUID();
-      res.locals.requestId = requestId;
-      res.setHeader("X-Request-Id", requestId);
+      res.locals.startedAt = process.hrtime.bigint();
+      res.locals.requestId = randomUUID();
+      res.setHeader("X-Request-Id", res.locals.requestId as string);
       next();
     },
+    apiVersion((res, message, extra) => refuse(res, 400, RequestErrorCode.UNSUPPORTED_API_VERSION, message, extra)),
     express.json({ limit: "1mb" }),
+    (req, res, next) => {
+      const query: unknown = req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+      if (typeof query === "string" && query.length > config.limits.maxQueryLength) {
+        const error = queryTooComplex(production, `${query.length} characters (at most ${config.limits.maxQueryLength})`);
+        refuse(res, 400, RequestErrorCode.QUERY_TOO_COMPLEX, error.message);
+        return;
+      }
+      next();
+    },
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const requestId = res.locals.requestId as string;
+        const startedAt = res.locals.startedAt as bigint;
         try {
-          return await createContext({ config: options.config, dataSource: options.dataSource, cursors, mutations, openedClients }, req.headers, requestId);
+          return await createContext(
+            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger },
+            req.headers,
+            { requestId, startedAt },
+          );
         } catch (error) {
-          if (error instanceof GatewayError) error.extensions.requestId = requestId;
+          if (error instanceof GatewayError) {
+            error.extensions.requestId = requestId;
+            report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code], durationMs: elapsedMs(startedAt) });
+          }
           throw error;
         }
       },
@@ -161,22 +259,20 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     if (res.headersSent) return next(error);
     const status = typeof (error as { status?: unknown }).status === "number" ? (error as { status: number }).status : 500;
     const caller = status >= 400 && status < 500;
-    if (!caller) logInternalError(res.locals.requestId as string | undefined, error);
-    res.status(status).json({
-      errors: [
-        {
-          message: caller ? requestBodyMessage(status) : "Internal server error",
-          extensions: { code: caller ? RequestErrorCode.BAD_USER_INPUT : RequestErrorCode.INTERNAL_SERVER_ERROR, requestId: res.locals.requestId },
-        },
-      ],
-    });
+    if (!caller) logInternalError(logger, res.locals.requestId as string | undefined, error);
+    refuse(
+      res,
+      status,
+      caller ? RequestErrorCode.BAD_USER_INPUT : RequestErrorCode.INTERNAL_SERVER_ERROR,
+      caller ? requestBodyMessage(status) : "Internal server error",
+    );
   });
 
   await new Promise<void>((resolve) => httpServer.listen(options.port, options.host ?? "0.0.0.0", resolve));
   const { port } = httpServer.address() as AddressInfo;
   const purge = setInterval(() => {
-    purgeExpiredIdempotencyKeys(options.dataSource).catch((error: unknown) => logInternalError(undefined, error));
-  }, options.config.idempotencyPurgeIntervalMs);
+    purgeExpiredIdempotencyKeys(options.dataSource).catch((error: unknown) => logInternalError(logger, undefined, error));
+  }, config.idempotencyPurgeIntervalMs);
   purge.unref();
   openedClients.start();
   return {
@@ -184,6 +280,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     url: `http://localhost:${port}/graphql`,
     flushOpenedClients: () => openedClients.flush(),
     stop: async () => {
+      stopping = true;
       clearInterval(purge);
       await apollo.stop();
       await openedClients.stop();

@@ -12,9 +12,26 @@ export interface Config {
   dataDir: string;
   /** Port of the embedded PostgreSQL. */
   embeddedPgPort: number;
-  /** HS256 secret that signs the callers' JWTs. */
-  jwtSecret: string;
+  /** HS256 secret of the callers' JWTs; null when only JWKS (RS256/ES256) tokens are accepted. */
+  jwtSecret: string | null;
+  /** The identity provider's JWKS URL for RS256/ES256 tokens; null accepts none. */
+  jwksUrl: string | null;
+  /** The `iss` and `aud` every token must carry, when set. */
+  jwtIssuer: string | null;
+  jwtAudience: string | null;
+  /** Seals paging cursors: CURSOR_SECRET, else JWT_SECRET. */
+  cursorSecret: string;
   nodeEnv: "development" | "production" | "test";
+  /** Schema introspection (on outside production unless INTROSPECTION=false). */
+  introspection: boolean;
+  /** Apollo Sandbox's landing page at /graphql (on outside production unless LANDING_PAGE=false). */
+  landingPage: boolean;
+  /** pino level of the logs. */
+  logLevel: string;
+  /** What a single operation may ask for; more is QUERY_TOO_COMPLEX before any SQL runs. */
+  limits: QueryLimits;
+  /** Connections to PostgreSQL. */
+  pool: PoolSettings;
   /** Seed the demo tenant when the database holds no client yet. */
   seedDemo: boolean;
   /** Tenant (company id) that the demo data goes to. */
@@ -31,6 +48,30 @@ export interface Config {
   openedClientsFlushMs: number;
 }
 
+export interface QueryLimits {
+  /** Characters of the query text. */
+  maxQueryLength: number;
+  /** Lexical tokens of the query (graphql-js stops parsing beyond). */
+  maxTokens: number;
+  /** Nesting of fields, fragments expanded. */
+  maxDepth: number;
+  /** Aliased fields in the operation. */
+  maxAliases: number;
+  /** Directives in the operation. */
+  maxDirectives: number;
+  /** Estimated cost: a field costs 1, a list field multiplies its selection by its `first`. */
+  maxCost: number;
+}
+
+export interface PoolSettings {
+  /** Connections per server process. */
+  size: number;
+  /** How long a request waits for a connection (new or pooled) before it fails with SERVICE_UNAVAILABLE. */
+  connectionTimeoutMs: number;
+  /** PostgreSQL cancels a statement running longer (statement_timeout). */
+  statementTimeoutMs: number;
+}
+
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
 
@@ -44,19 +85,67 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0
   return value;
 }
 
+function flagFrom(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "true" || raw === "false") return raw === "true";
+  throw new Error(`${name} must be true or false, got "${raw}"`);
+}
+
+function urlFrom(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name];
+  if (!raw) return null;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new Error(`${name} must be an http(s) URL`);
+  return raw;
+}
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function levelFrom(env: NodeJS.ProcessEnv): string {
+  const raw = env.LOG_LEVEL || "info";
+  if (!LOG_LEVELS.includes(raw)) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development";
-  const jwtSecret = env.JWT_SECRET ?? (nodeEnv === "production" ? "" : DEVELOPMENT_JWT_SECRET);
-  if (jwtSecret.length < 32) {
-    throw new Error("JWT_SECRET must be set to at least 32 characters" + (nodeEnv === "production" ? " in production" : ""));
+  const production = nodeEnv === "production";
+  const jwksUrl = urlFrom(env, "JWT_JWKS_URL");
+  // Outside production a development secret stands in, unless only JWKS tokens are configured.
+  const jwtSecret = env.JWT_SECRET || (production || jwksUrl ? null : DEVELOPMENT_JWT_SECRET);
+  if (jwtSecret !== null && jwtSecret.length < 32) throw new Error("JWT_SECRET must be at least 32 characters");
+  if (jwtSecret === null && jwksUrl === null) {
+    throw new Error("Set JWT_SECRET (HS256, at least 32 characters) or JWT_JWKS_URL (RS256/ES256) in production");
   }
+  const cursorSecret = env.CURSOR_SECRET || jwtSecret || (production ? "" : DEVELOPMENT_JWT_SECRET);
+  if (cursorSecret.length < 32) throw new Error("CURSOR_SECRET must be set to at least 32 characters when JWT_SECRET is not");
   return {
     port: intFrom(env, "PORT", 4000),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || "./.data"),
     embeddedPgPort: intFrom(env, "EMBEDDED_PG_PORT", 5439),
     jwtSecret,
+    jwksUrl,
+    jwtIssuer: env.JWT_ISSUER || null,
+    jwtAudience: env.JWT_AUDIENCE || null,
+    cursorSecret,
     nodeEnv,
+    introspection: flagFrom(env, "INTROSPECTION", !production),
+    landingPage: flagFrom(env, "LANDING_PAGE", !production),
+    logLevel: levelFrom(env),
+    limits: {
+      maxQueryLength: intFrom(env, "MAX_QUERY_LENGTH", 20_000, 100, 1_000_000),
+      maxTokens: intFrom(env, "MAX_QUERY_TOKENS", 2_000, 50, 100_000),
+      maxDepth: intFrom(env, "MAX_QUERY_DEPTH", 10, 2, 100),
+      maxAliases: intFrom(env, "MAX_QUERY_ALIASES", 15, 0, 1_000),
+      maxDirectives: intFrom(env, "MAX_QUERY_DIRECTIVES", 20, 0, 1_000),
+      maxCost: intFrom(env, "MAX_QUERY_COST", 5_000, 10, 1_000_000),
+    },
+    pool: {
+      size: intFrom(env, "DB_POOL_SIZE", 20, 1, 1_000),
+      connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
+      statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
+    },
     seedDemo: env.SEED_DEMO !== "false",
     demoCompanyId: env.DEMO_COMPANY_ID || "1",
     viesUrl: env.VIES_URL === undefined ? DEFAULT_VIES_URL : env.VIES_URL || null,

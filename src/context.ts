@@ -1,18 +1,20 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
-import { Caller, verifyToken } from "./auth/jwt";
+import type { Caller, TokenVerifier } from "./auth/jwt";
 import { forbidden, GatewayError, RequestErrorCode, unauthenticated } from "./common/errors";
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
-import { logInternalError } from "./common/log";
+import { Logger, logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
   requestId: string;
+  /** When the request arrived (process.hrtime), for the request's log line. */
+  startedAt: bigint;
   caller: Caller;
   tenantId: string;
   session: TenantSession;
@@ -31,10 +33,12 @@ export interface RequestContext {
 
 export interface ContextDeps {
   config: Config;
+  tokens: TokenVerifier;
   dataSource: DataSource;
   cursors: CursorCodec;
   mutations: MutationEnvironment;
   openedClients: OpenedClientsRecorder;
+  logger: Logger;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -56,14 +60,14 @@ function withStatus(error: GatewayError, status: number): GatewayError {
 export async function createContext(
   deps: ContextDeps,
   headers: IncomingHttpHeaders,
-  requestId: string,
+  { requestId, startedAt }: { requestId: string; startedAt: bigint },
 ): Promise<RequestContext> {
   const authorization = header(headers, "authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!match) throw withStatus(unauthenticated(), 401);
   let caller: Caller;
   try {
-    caller = await verifyToken(match[1], deps.config.jwtSecret);
+    caller = await deps.tokens.verify(match[1]);
   } catch (error) {
     throw error instanceof GatewayError ? withStatus(error, 401) : error;
   }
@@ -78,6 +82,7 @@ export async function createContext(
   const loaders = new RequestLoaders(session);
   return {
     requestId,
+    startedAt,
     caller,
     tenantId,
     session,
@@ -89,6 +94,6 @@ export async function createContext(
       await session.renew();
       loaders.clear();
     },
-    logError: (error) => logInternalError(requestId, error),
+    logError: (error) => logInternalError(deps.logger, requestId, error),
   };
 }

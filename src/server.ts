@@ -5,19 +5,22 @@ import { buildGatewaySchema } from "./schema";
 import { startGateway } from "./app";
 import { signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
-
-const log = (line: string) => console.log(`[gateway] ${line}`);
+import { createLogger } from "./common/log";
 
 /** Boot: config -> database (+ migrations) -> demo data -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const log = (line: string) => logger.info(line);
   const database = await openDatabase(config, log, { ownSignalHandling: true });
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
     if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
   }
   const schema = await buildGatewaySchema();
-  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port });
+  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger });
+
+  logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -33,24 +36,25 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
-  if (config.nodeEnv !== "production") {
+  if (config.nodeEnv !== "production" && config.jwtSecret) {
+    // A convenience for a laptop, printed (not logged) outside production only.
+    const print = (line: string) => process.stdout.write(`[gateway] ${line}\n`);
     const token = await signToken(
       { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii"], expiresIn: "12h" },
       config.jwtSecret,
     );
-    log(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);
-    log(`development token for company ${config.demoCompanyId} (12 h):\n${token}\n`);
-    log(
+    print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);
+    print(`development token for company ${config.demoCompanyId} (12 h):\n${token}\n`);
+    print(
       `try:\ncurl -s http://localhost:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
         `  -H "authorization: Bearer ${token}" -H 'x-company-id: ${config.demoCompanyId}' \\\n` +
         `  -d '{"query":"{ clients(first: 3) { totalCount nodes { id name orgNumber countryCode bankAccounts { iban } } } }"}'`,
     );
-  } else {
-    log(`GraphQL API ready on port ${gateway.port}`);
   }
 }
 
 main().catch((error: unknown) => {
-  console.error("[gateway] failed to start:", error instanceof Error ? error.message : error);
+  // Configuration and start-up errors are ours (no caller data): their message helps the operator.
+  console.error(JSON.stringify({ level: "fatal", msg: "failed to start", error: error instanceof Error ? error.message : String(error) }));
   process.exit(1);
 });

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => gateway.stop());
 
 const variables = { withTotal: false };
-const secret = () => new TextEncoder().encode(gateway.config.jwtSecret);
+const secret = () => new TextEncoder().encode(gateway.config.jwtSecret!);
 
 function sign(claims: Record<string, unknown>, options: { expiresIn?: string; secret?: Uint8Array; alg?: string } = {}) {
   return new SignJWT(claims)

@@ -254,7 +254,7 @@ describe("clients paging", () => {
 describe("clients cursors", () => {
   const readable = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
   // Sealed with the server's own key: what a leaked key or a bug elsewhere would let through.
-  const sealed = (values: unknown[]) => new CursorCodec(gateway.config.jwtSecret).encode(values as never);
+  const sealed = (values: unknown[]) => new CursorCodec(gateway.config.jwtSecret!).encode(values as never);
 
   it.each([
     ["a non-timestamp where the order has a timestamp", sealed, ["yesterday", "1"], undefined],

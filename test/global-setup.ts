@@ -50,7 +50,7 @@ export default async function globalSetup(): Promise<void> {
     const server = serverUrl;
     (globalThis as Record<string, unknown>).__cdgTeardown = () => dropDatabase(server, name);
   }
-  const dataSource = createDataSource(url, { poolSize: 2 });
+  const dataSource = createDataSource(url, { pool: { size: 2 } });
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: "each" });
   await dataSource.destroy();

@@ -327,7 +327,7 @@ describe("inputs the database would refuse, and personal data", () => {
 
   it("refuses a token whose subject can't be stored (over 255 characters)", async () => {
     const tenant = gateway.newTenant();
-    const token = await signToken({ subject: "s".repeat(256), companies: [tenant], scopes: WRITER, expiresIn: "10m" }, gateway.config.jwtSecret);
+    const token = await signToken({ subject: "s".repeat(256), companies: [tenant], scopes: WRITER, expiresIn: "10m" }, gateway.config.jwtSecret!);
     const response = await gateway.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${token}` });
     expect(response.status).toBe(401);
     expect(response.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
@@ -349,7 +349,7 @@ describe("inputs the database would refuse, and personal data", () => {
 
 describe("clientsSummary", () => {
   const as = async (tenant: string, subject: string) =>
-    `Bearer ${await signToken({ subject, companies: [tenant], scopes: ["clients:read"], expiresIn: "10m" }, gateway.config.jwtSecret)}`;
+    `Bearer ${await signToken({ subject, companies: [tenant], scopes: ["clients:read"], expiresIn: "10m" }, gateway.config.jwtSecret!)}`;
   const SUMMARY = `query { clientsSummary { accessibleClients archivedClients favoriteCount favorites { id } latestOpened(first: 5) { id } } }`;
   const FAVORITE = `mutation($clientId: ID!, $key: String!) { addFavoriteClient(clientId: $clientId, idempotencyKey: $key) { ${ERROR} isFavorite } }`;
   const UNFAVORITE = `mutation($clientId: ID!, $key: String!) { removeFavoriteClient(clientId: $clientId, idempotencyKey: $key) { ${ERROR} isFavorite } }`;

@@ -31,7 +31,7 @@ describe("migrations", () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = createDataSource(process.env.TEST_DATABASE_URL!, { poolSize: 2 });
+    dataSource = createDataSource(process.env.TEST_DATABASE_URL!, { pool: { size: 2 } });
     await dataSource.initialize();
   });
   afterAll(() => dataSource.destroy());

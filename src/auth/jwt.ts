@@ -1,4 +1,4 @@
-import { jwtVerify, SignJWT } from "jose";
+import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from "jose";
 import { unauthenticated } from "../common/errors";
 
 export const SCOPES = ["clients:read", "clients:write", "clients:pii"] as const;
@@ -13,19 +13,77 @@ export interface Caller {
   scopes: ReadonlySet<string>;
 }
 
-const ALGORITHM = "HS256";
+/** How tokens are checked: an HS256 secret, a JWKS URL (RS256/ES256), or both. */
+export interface TokenSettings {
+  /** Shared secret of HS256 tokens; null accepts no HS256 token. */
+  secret: string | null;
+  /** Where the issuer publishes its public keys; null accepts no RS256/ES256 token. */
+  jwksUrl: string | null;
+  /** The `iss` every token must carry, when set. */
+  issuer: string | null;
+  /** The `aud` every token must carry, when set. */
+  audience: string | null;
+}
 
-/** Verifies an HS256 token: signature, expiry (30 s tolerance) and the claims the gateway needs. */
-export async function verifyToken(token: string, secret: string): Promise<Caller> {
-  let payload: Record<string, unknown>;
-  try {
-    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
-      algorithms: [ALGORITHM],
-      clockTolerance: 30,
-    }));
-  } catch {
-    throw unauthenticated("The bearer token is invalid or expired");
+const SHARED_SECRET_ALGORITHMS = ["HS256"];
+const PUBLIC_KEY_ALGORITHMS = ["RS256", "ES256"];
+/** Clock skew allowed on exp/nbf/iat. */
+const CLOCK_TOLERANCE_SECONDS = 30;
+/** An unknown key id refetches the JWKS at most this often (jose's cooldown). */
+export const JWKS_REFETCH_COOLDOWN_MS = 30_000;
+
+/**
+ * Verifies bearer tokens. The algorithm is pinned by key kind: the secret only ever verifies
+ * HS256, the JWKS only RS256/ES256, so neither `alg: none` nor an HS256 token "signed" with a
+ * public key can pass. Everything that fails is UNAUTHENTICATED, with no detail of why.
+ */
+export class TokenVerifier {
+  private readonly secret: Uint8Array | null;
+  private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
+
+  constructor(private readonly settings: TokenSettings) {
+    this.secret = settings.secret ? new TextEncoder().encode(settings.secret) : null;
+    this.jwks = settings.jwksUrl
+      ? createRemoteJWKSet(new URL(settings.jwksUrl), {
+          cooldownDuration: JWKS_REFETCH_COOLDOWN_MS,
+          cacheMaxAge: 10 * 60_000,
+          timeoutDuration: 5_000,
+        })
+      : null;
   }
+
+  async verify(token: string): Promise<Caller> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifySignatureAndClaims(token);
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
+        throw unauthenticated("The bearer token is invalid or expired");
+      }
+      throw error;
+    }
+    return callerOf(payload);
+  }
+
+  private async verifySignatureAndClaims(token: string): Promise<JWTPayload> {
+    const { alg } = decodeProtectedHeader(token);
+    const options = {
+      clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
+      ...(this.settings.audience ? { audience: this.settings.audience } : {}),
+    };
+    if (this.secret && alg !== undefined && SHARED_SECRET_ALGORITHMS.includes(alg)) {
+      return (await jwtVerify(token, this.secret, { ...options, algorithms: SHARED_SECRET_ALGORITHMS })).payload;
+    }
+    if (this.jwks && alg !== undefined && PUBLIC_KEY_ALGORITHMS.includes(alg)) {
+      return (await jwtVerify(token, this.jwks, { ...options, algorithms: PUBLIC_KEY_ALGORITHMS })).payload;
+    }
+    throw new joseErrors.JOSEAlgNotAllowed("algorithm not accepted");
+  }
+}
+
+/** The gateway's claims: `sub`, `companies`, and the scopes as `scope` (space separated) or `scp` (a list). */
+function callerOf(payload: JWTPayload): Caller {
   const companies = payload.companies;
   if (
     typeof payload.sub !== "string" ||
@@ -36,12 +94,13 @@ export async function verifyToken(token: string, secret: string): Promise<Caller
   ) {
     throw unauthenticated("The bearer token lacks the sub (1..255 characters) or companies claim");
   }
-  const scope = typeof payload.scope === "string" ? payload.scope : "";
-  return {
-    subject: payload.sub,
-    companies: companies.map(String),
-    scopes: new Set(scope.split(" ").filter(Boolean)),
-  };
+  const scopes =
+    typeof payload.scope === "string"
+      ? payload.scope.split(" ")
+      : Array.isArray(payload.scp)
+        ? payload.scp.filter((s): s is string => typeof s === "string")
+        : [];
+  return { subject: payload.sub, companies: companies.map(String), scopes: new Set(scopes.filter(Boolean)) };
 }
 
 export interface TokenRequest {
@@ -50,14 +109,18 @@ export interface TokenRequest {
   scopes: string[];
   /** Lifetime, e.g. "12h". */
   expiresIn: string;
+  issuer?: string | null;
+  audience?: string | null;
 }
 
-/** Signs a development token (`npm run token`, the tests, the start-up banner). */
+/** Signs an HS256 token (`npm run token`, the tests, the development start-up banner). */
 export function signToken(request: TokenRequest, secret: string): Promise<string> {
-  return new SignJWT({ companies: request.companies, scope: request.scopes.join(" ") })
-    .setProtectedHeader({ alg: ALGORITHM, typ: "JWT" })
+  const jwt = new SignJWT({ companies: request.companies, scope: request.scopes.join(" ") })
+    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(request.subject)
     .setIssuedAt()
-    .setExpirationTime(request.expiresIn)
-    .sign(new TextEncoder().encode(secret));
+    .setExpirationTime(request.expiresIn);
+  if (request.issuer) jwt.setIssuer(request.issuer);
+  if (request.audience) jwt.setAudience(request.audience);
+  return jwt.sign(new TextEncoder().encode(secret));
 }

@@ -1,4 +1,6 @@
 import { GraphQLError, GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import { redactText } from "./redact";
 
 /** Request-level error codes (GraphQL `errors[].extensions.code`), fixed by API.md. */
 export enum RequestErrorCode {
@@ -8,6 +10,8 @@ export enum RequestErrorCode {
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   BAD_USER_INPUT = "BAD_USER_INPUT",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+  /** The database is unreachable, restarting, or every connection is busy: retry (HTTP 503). */
+  SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
 }
 
 /** An error the caller caused or may see: its message is safe to show. */
@@ -47,24 +51,77 @@ function isRequestErrorCode(code: unknown): code is RequestErrorCode {
   return typeof code === "string" && (Object.values(RequestErrorCode) as string[]).includes(code);
 }
 
+/** Error codes of node and PostgreSQL that mean "the database can't answer now", not "this request is wrong". */
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now (starting up)
+  "57014", // query_canceled: statement_timeout
+  "53300", // too_many_connections
+  "08000", "08001", "08003", "08004", "08006", // connection_exception
+]);
+const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection error|Client was closed|Cannot use a pool after calling end/i;
+
+/** Whether `error` (a driver, pool or TypeORM error, maybe wrapped) means the database can't answer now. */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const { code, message, driverError, cause, errors } = error as Record<string, unknown>;
+  if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (error instanceof Error && !(error instanceof GraphQLError) && UNAVAILABLE_MESSAGES.test(String(message))) return true;
+  if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable((error as GraphQLError).originalError, depth + 1);
+}
+
+export const serviceUnavailable = () =>
+  new GatewayError(RequestErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable or busy; retry shortly", { http: { status: 503 } });
+
+export interface FormatOptions {
+  /** No field suggestions ("Did you mean ...?") in production: they map the schema for a prober. */
+  production: boolean;
+}
+
+const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens/;
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+/** graphql-js echoes an invalid variable's whole value (a personnummer, an email) in the message. */
+const COERCION = /^(Variable "\$[^"]+") got invalid value [\s\S]*?(?:( at "[^"]*")?; )([\s\S]*)$/;
+
+function callerMessage(message: string, options: FormatOptions): string {
+  let text = message.replace(COERCION, "$1 got an invalid value$2; $3");
+  if (options.production) text = text.replace(SUGGESTION, "");
+  return redactText(text);
+}
+
 /**
  * The one place where errors become what the caller sees. Known codes pass with their message;
- * anything else (a thrown TypeError, a driver error with SQL in it) becomes INTERNAL_SERVER_ERROR
- * with a fixed message, so no stack trace, SQL text or data ever leaves the server.
+ * a database that can't answer is SERVICE_UNAVAILABLE; anything else (a thrown TypeError, a
+ * driver error with SQL in it) becomes INTERNAL_SERVER_ERROR with a fixed message and nothing
+ * else, so no stack trace, SQL text or data ever leaves the server. (The request id is added to
+ * it when the response is sent.)
  */
-export function formatError(formatted: GraphQLFormattedError, requestId?: string): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  if (code === RequestErrorCode.SERVICE_UNAVAILABLE || isDatabaseUnavailable(unwrapResolverError(error))) {
+    const unavailable = serviceUnavailable();
+    return { message: unavailable.message, path: formatted.path, extensions: { code: RequestErrorCode.SERVICE_UNAVAILABLE } };
+  }
   if (isRequestErrorCode(code) && code !== RequestErrorCode.INTERNAL_SERVER_ERROR) {
-    const { stacktrace: _drop, ...extensions } = formatted.extensions ?? {};
-    return { ...base, extensions: { ...extensions, code } };
+    const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
+    const message = code === RequestErrorCode.BAD_USER_INPUT ? callerMessage(formatted.message, options) : formatted.message;
+    return { ...base, message, extensions: { ...extensions, code } };
+  }
+  if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT.test(formatted.message)) {
+    return { message: "The query is too complex", locations: formatted.locations, extensions: { code: RequestErrorCode.QUERY_TOO_COMPLEX } };
   }
   if (typeof code === "string" && CALLER_CODES.has(code)) {
-    return { ...base, extensions: { code: code === "BAD_REQUEST" ? code : RequestErrorCode.BAD_USER_INPUT } };
+    return {
+      ...base,
+      message: callerMessage(formatted.message, options),
+      extensions: { code: code === "BAD_REQUEST" ? code : RequestErrorCode.BAD_USER_INPUT },
+    };
   }
-  return {
-    message: "Internal server error",
-    path: formatted.path,
-    extensions: { code: RequestErrorCode.INTERNAL_SERVER_ERROR, ...(requestId ? { requestId } : {}) },
-  };
+  return options.production
+    ? { message: "Internal server error", extensions: { code: RequestErrorCode.INTERNAL_SERVER_ERROR } }
+    : { message: "Internal server error", path: formatted.path, extensions: { code: RequestErrorCode.INTERNAL_SERVER_ERROR } };
 }

@@ -1,11 +1,50 @@
+import pino, { DestinationStream, Logger } from "pino";
+import { redactDeep } from "./redact";
+
+export type { Logger };
+
+/**
+ * Keys whose values the gateway itself produces (ids it generated, counts, codes): logged as they
+ * are. Every other value (variables, operation names, messages) is redacted by shape.
+ */
+const OWN_KEYS = new Set([
+  "level", "time", "msg", "requestId", "tenant", "durationMs", "statements", "framing", "status",
+  "outcome", "errorCodes", "error", "code", "frames", "pid", "hostname", "apiVersion", "event",
+]);
+
+function redactUnknown(entry: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, OWN_KEYS.has(key) ? value : redactDeep(value)]));
+}
+
+/**
+ * The gateway's pino logger: JSON lines on stdout (or `destination`), ISO timestamps, the
+ * authorization header censored wherever it is logged, and everything not the gateway's own
+ * passed through the redaction of personal data.
+ */
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: undefined,
+      timestamp: pino.stdTimeFunctions.isoTime,
+      redact: { paths: ["authorization", "headers.authorization", "*.headers.authorization"], censor: "[redacted]" },
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: redactUnknown,
+      },
+    },
+    destination,
+  );
+}
+
 /**
  * An unexpected error: the caller sees only INTERNAL_SERVER_ERROR and the request id; the log
- * gets the request id, the error's class and its stack frames, never its message (which can hold
- * SQL values or personal data).
+ * gets the request id, the error's class, its code and its stack frames, never its message (which
+ * can hold SQL values or personal data).
  */
-export function logInternalError(requestId: string | undefined, error: unknown): void {
+export function logInternalError(logger: Logger, requestId: string | undefined, error: unknown): void {
   const name = error instanceof Error ? error.constructor.name : typeof error;
   const code = (error as { code?: unknown } | null)?.code;
   const frames = error instanceof Error ? (error.stack ?? "").split("\n").filter((l) => l.trim().startsWith("at ")).slice(0, 8) : [];
-  console.error(JSON.stringify({ level: "error", msg: "internal error", requestId, error: name, code: typeof code === "string" ? code : undefined, frames }));
+  logger.error({ requestId, error: name, code: typeof code === "string" ? code : undefined, frames }, "internal error");
 }

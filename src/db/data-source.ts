@@ -4,11 +4,18 @@ import { DataSource } from "typeorm";
 import { entities } from "../modules";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { StatementCountingLogger } from "./statement-counter";
+import type { PoolSettings } from "../config";
 
 export const MIGRATIONS_GLOB = path.join(__dirname, "..", "..", "migrations", "*.{ts,js}");
 
+export interface DataSourceOptions {
+  /** Pool size, how long to wait for a connection, and PostgreSQL's statement_timeout. */
+  pool?: Partial<PoolSettings>;
+  applicationName?: string;
+}
+
 /** The gateway's TypeORM data source. `synchronize` is never on: migrations own the schema. */
-export function createDataSource(url: string, options: { poolSize?: number; applicationName?: string } = {}): DataSource {
+export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
   return new DataSource({
     type: "postgres",
     url,
@@ -24,9 +31,14 @@ export function createDataSource(url: string, options: { poolSize?: number; appl
     logger: new StatementCountingLogger(),
     logging: true,
     extra: {
-      max: options.poolSize ?? 20,
+      max: options.pool?.size ?? 20,
       application_name: options.applicationName ?? "client-data-gateway",
-      connectionTimeoutMillis: 10_000,
+      // Also the longest a request waits for a pooled connection: a full pool fails fast.
+      connectionTimeoutMillis: options.pool?.connectionTimeoutMs ?? 3_000,
+      statement_timeout: options.pool?.statementTimeoutMs ?? 15_000,
+      // A request's transaction left open by a bug must not hold its locks and snapshot for ever.
+      idle_in_transaction_session_timeout: 60_000,
+      keepAlive: true,
     },
   });
 }

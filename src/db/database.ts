@@ -28,6 +28,21 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
 }
 
 /**
+ * Applies pending migrations on a connection of its own, without the serving pool's
+ * statement_timeout: building an index on a large table may take longer than any request should.
+ */
+async function migrate(url: string, log: (line: string) => void): Promise<void> {
+  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
+  await dataSource.initialize();
+  try {
+    const applied = await dataSource.runMigrations({ transaction: "each" });
+    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
  * The database of the configuration: `DATABASE_URL` when set, else an embedded PostgreSQL whose
  * data lives in `DATA_DIR` and survives restarts. Migrations are applied before it is returned.
  * With `ownSignalHandling` the caller stops it on SIGINT/SIGTERM itself, after draining requests.
@@ -50,13 +65,16 @@ export async function openDatabase(
     stopEmbedded = embedded.stop;
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
   }
-  const dataSource = createDataSource(url);
+  try {
+    await migrate(url, log);
+  } catch (error) {
+    await stopEmbedded?.();
+    throw error;
+  }
+  const dataSource = createDataSource(url, { pool: config.pool });
   try {
     await dataSource.initialize();
-    const applied = await dataSource.runMigrations({ transaction: "each" });
-    if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy();
     await stopEmbedded?.();
     throw error;
   }

@@ -8,6 +8,7 @@ import { loadConfig, Config } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
 import { buildGatewaySchema } from "../../src/schema";
 import { FakeVies, startFakeVies } from "./fake-vies";
+import { createLogger } from "../../src/common/log";
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -24,6 +25,15 @@ export interface CallOptions {
   authorization?: string;
 }
 
+export interface StartOptions {
+  viesTimeoutMs?: number;
+  poolSize?: number;
+  /** Another database than the shared test database (migrated by the caller). */
+  databaseUrl?: string;
+  /** Settings as environment variables (JWT_JWKS_URL, MAX_QUERY_DEPTH, NODE_ENV, ...). */
+  env?: Record<string, string>;
+}
+
 /** The real server on a free port, against the test database, with a record of its requests. */
 export class TestGateway {
   private constructor(
@@ -34,25 +44,31 @@ export class TestGateway {
     readonly requests: RequestSummary[],
     /** The local fake of VIES the gateway checks VAT numbers with (every number valid by default). */
     readonly vies: FakeVies,
+    /** Every log line the gateway wrote (debug level, so variables are logged too), as written. */
+    readonly logLines: string[],
   ) {}
 
-  static async start(options: { viesTimeoutMs?: number; poolSize?: number } = {}): Promise<TestGateway> {
-    const url = process.env.TEST_DATABASE_URL;
+  static async start(options: StartOptions = {}): Promise<TestGateway> {
+    const url = options.databaseUrl ?? process.env.TEST_DATABASE_URL;
     if (!url) throw new Error("TEST_DATABASE_URL is unset: run the tests with jest (test/global-setup.ts)");
     const vies = await startFakeVies();
+    // Defaults, not the shell's environment, plus what the test sets.
     const config = loadConfig({
-      ...process.env,
       NODE_ENV: "test",
       DATABASE_URL: url,
       VIES_URL: vies.url,
       VIES_TIMEOUT_MS: String(options.viesTimeoutMs ?? 2000),
       // Opened clients are written when a test calls flushOpenedClients(), not by the timer mid-test.
       OPENED_CLIENTS_FLUSH_MS: "60000",
+      ...options.env,
     });
-    const dataSource = createDataSource(url, { poolSize: options.poolSize ?? 10 });
+    const dataSource = createDataSource(url, { pool: { ...config.pool, size: options.poolSize ?? 10 } });
     await dataSource.initialize();
     const requests: RequestSummary[] = [];
+    const logLines: string[] = [];
+    const logger = createLogger("debug", { write: (line: string) => void logLines.push(line) });
     const gateway = await startGateway({
+      logger,
       config,
       dataSource,
       schema: await buildGatewaySchema(),
@@ -60,7 +76,7 @@ export class TestGateway {
       host: "127.0.0.1",
       onRequestComplete: (summary) => requests.push(summary),
     });
-    return new TestGateway(config, dataSource, gateway, requests, vies);
+    return new TestGateway(config, dataSource, gateway, requests, vies, logLines);
   }
 
   /** The GraphQL endpoint's URL. */
@@ -79,7 +95,7 @@ export class TestGateway {
   }
 
   token(companies: string[], scopes: string[] = ["clients:read"]): Promise<string> {
-    return signToken({ subject: "test-user", companies, scopes, expiresIn: "10m" }, this.config.jwtSecret);
+    return signToken({ subject: "test-user", companies, scopes, expiresIn: "10m" }, this.config.jwtSecret!);
   }
 
   /** Sends a typed operation over HTTP as a client would. */
@@ -101,6 +117,11 @@ export class TestGateway {
     const response = await fetch(this.gateway.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as Omit<GraphQLResponse<TData>, "status">;
     return { status: response.status, ...body };
+  }
+
+  /** The log lines, parsed. */
+  logs(): Record<string, unknown>[] {
+    return this.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   /** The summary of the last request (its SQL statement counts, among others). */

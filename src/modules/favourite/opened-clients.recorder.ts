@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { logInternalError } from "../../common/log";
+import { Logger, logInternalError } from "../../common/log";
 import { WriteTransaction } from "../../db/write-transaction";
 
 /** How many recently opened clients are kept per caller. */
@@ -29,6 +29,7 @@ export class OpenedClientsRecorder {
   constructor(
     private readonly dataSource: DataSource,
     private readonly intervalMs: number,
+    private readonly logger: Logger,
   ) {}
 
   /** Notes an open: no I/O. */
@@ -47,7 +48,7 @@ export class OpenedClientsRecorder {
   flush(): Promise<void> {
     const batch = [...this.pending.values()];
     this.pending.clear();
-    this.flushing = this.flushing.then(() => this.write(batch)).catch((error: unknown) => logInternalError(undefined, error));
+    this.flushing = this.flushing.then(() => this.write(batch)).catch((error: unknown) => logInternalError(this.logger, undefined, error));
     return this.flushing;
   }
 
@@ -84,7 +85,7 @@ export class OpenedClientsRecorder {
         await tx.end(true);
       } catch (error) {
         await tx?.end(false).catch(() => undefined);
-        logInternalError(undefined, error); // this tenant's opens are lost; the others' are written
+        logInternalError(this.logger, undefined, error); // this tenant's opens are lost; the others' are written
       }
     }
   }

@@ -1,0 +1,35 @@
+import { redactDeep, redactText } from "./redact";
+
+describe("redactText", () => {
+  it.each([
+    ["personnummer with dash", "id 19121212-1212 here", "id [number] here"],
+    ["short personnummer", "121212-1212", "[number]"],
+    ["personnummer with plus (over 100)", "121212+1212", "[number]"],
+    ["Swedish org number", "556036-0793", "[number]"],
+    ["Norwegian org number with spaces", "923 609 016", "[number]"],
+    ["Finnish Y-tunnus", "0112038-9", "[number]"],
+    ["Danish VAT", "DK13585628", "DK[number]"],
+    ["international phone", "call +46 70-123 45 67", "call [number]"],
+    ["email", "mail anna.svensson+x@example.co.uk now", "mail [email] now"],
+    ["IBAN in groups", "SE45 5000 0000 0583 9825 7466", "[iban]"],
+    ["IBAN compact", "iban=NL91ABNA0417164300;", "iban=[iban];"],
+    ["JWT", "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig-_x", "token [token]"],
+    ["bearer header", "Bearer abc.def", "Bearer [token]"],
+  ])("hides a %s", (_name, input, expected) => {
+    expect(redactText(input)).toBe(expected);
+  });
+
+  it("keeps short numbers and plain words", () => {
+    expect(redactText("page 2 of 25, code SE, 12345")).toBe("page 2 of 25, code SE, 12345");
+  });
+});
+
+describe("redactDeep", () => {
+  it("redacts every string at any depth, keys included, and keeps other values", () => {
+    const input = { input: { orgNumber: "5560360793", tags: ["a@b.se"], creditLimit: 12, ok: true, none: null }, "19121212-1212": 1 };
+    expect(redactDeep(input)).toEqual({
+      input: { orgNumber: "[number]", tags: ["[email]"], creditLimit: 12, ok: true, none: null },
+      "[number]": 1,
+    });
+  });
+});

@@ -1,0 +1,177 @@
+import {
+  DirectiveNode,
+  DocumentNode,
+  FieldNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isCompositeType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValueNode,
+} from "graphql";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { QueryLimits } from "../config";
+import { GatewayError, RequestErrorCode } from "../common/errors";
+
+/** The size assumed for a list field without a `first` argument (a client's bank accounts, say). */
+export const UNPAGED_LIST_ESTIMATE = 5;
+
+/** What an operation asks for, its fragments expanded. */
+export interface OperationMeasure {
+  depth: number;
+  aliases: number;
+  directives: number;
+  /** A composite field costs 1 plus its selection's cost times its page size (`first`); a leaf costs 0. */
+  cost: number;
+}
+
+const NOTHING: OperationMeasure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
+
+/**
+ * Measures an operation statically: no resolver runs and no SQL. Fragments are measured once
+ * each (validation has already refused cycles), so a document of nested spreads can't make this
+ * exponential. Introspection fields are not measured.
+ */
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): OperationMeasure {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  const measuredFragments = new Map<string, OperationMeasure>();
+  const variableDefaults = new Map(
+    (operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue] as const),
+  );
+
+  const intValue = (node: ValueNode | undefined): number | undefined => {
+    if (!node) return undefined;
+    if (node.kind === Kind.INT) return Number(node.value);
+    if (node.kind === Kind.VARIABLE) {
+      const name = node.name.value;
+      const value = variables[name];
+      if (typeof value === "number" && Number.isInteger(value)) return value;
+      return intValue(variableDefaults.get(name) ?? undefined);
+    }
+    return undefined;
+  };
+
+  /**
+   * How many times a field's selection is resolved: its `first`, or an estimate for a list. A
+   * connection's `first` already counts its page, so its `nodes` and `edges` don't multiply again.
+   */
+  const multiplier = (field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType): number => {
+    const first = field.args.find((arg) => arg.name === "first");
+    if (first) {
+      const given = intValue(node.arguments?.find((arg) => arg.name.value === "first")?.value);
+      const fallback = typeof first.defaultValue === "number" ? first.defaultValue : UNPAGED_LIST_ESTIMATE;
+      return Math.max(0, given ?? fallback);
+    }
+    if (parent.name.endsWith("Connection")) return 1;
+    return isListType(getNullableType(field.type)) ? UNPAGED_LIST_ESTIMATE : 1;
+  };
+
+  const countDirectives = (directives: readonly DirectiveNode[] | undefined) => directives?.length ?? 0;
+
+  const measureSelections = (selectionSet: SelectionSetNode, parent: GraphQLNamedType): OperationMeasure => {
+    const total = { ...NOTHING };
+    const add = (part: OperationMeasure) => {
+      total.depth = Math.max(total.depth, part.depth);
+      total.aliases += part.aliases;
+      total.directives += part.directives;
+      total.cost += part.cost;
+    };
+    for (const selection of selectionSet.selections) {
+      if (selection.kind === Kind.FIELD) {
+        add(measureField(selection, parent));
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
+        const inner = type ? measureSelections(selection.selectionSet, type) : NOTHING;
+        add({ ...inner, directives: inner.directives + countDirectives(selection.directives) });
+      } else {
+        const name = selection.name.value;
+        let measured = measuredFragments.get(name);
+        if (!measured) {
+          const fragment = fragments.get(name);
+          const type = fragment ? schema.getType(fragment.typeCondition.name.value) : undefined;
+          measured = fragment && type ? measureSelections(fragment.selectionSet, type) : NOTHING;
+          measured = { ...measured, directives: measured.directives + countDirectives(fragment?.directives) };
+          measuredFragments.set(name, measured);
+        }
+        add({ ...measured, directives: measured.directives + countDirectives(selection.directives) });
+      }
+    }
+    return total;
+  };
+
+  const measureField = (node: FieldNode, parent: GraphQLNamedType): OperationMeasure => {
+    const name = node.name.value;
+    if (name.startsWith("__")) return NOTHING;
+    const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+    const own = { depth: 1, aliases: node.alias ? 1 : 0, directives: countDirectives(node.directives), cost: 0 };
+    if (!field) return own;
+    const type = getNamedType(field.type);
+    if (!isCompositeType(type) || !node.selectionSet) return own;
+    const inner = measureSelections(node.selectionSet, type);
+    return {
+      depth: 1 + inner.depth,
+      aliases: own.aliases + inner.aliases,
+      directives: own.directives + inner.directives,
+      cost: 1 + multiplier(field, node, parent) * inner.cost,
+    };
+  };
+
+  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  if (!root) return NOTHING;
+  const measured = measureSelections(operation.selectionSet, root);
+  return { ...measured, directives: measured.directives + countDirectives(operation.directives) };
+}
+
+/** The one refusal of every limit: in production it names no limit, so they can't be probed. */
+export function queryTooComplex(production: boolean, detail?: string): GatewayError {
+  const error = new GatewayError(
+    RequestErrorCode.QUERY_TOO_COMPLEX,
+    production || !detail ? "The query is too complex" : `The query is too complex: ${detail}`,
+  );
+  error.extensions.http = { status: 400 };
+  return error;
+}
+
+/**
+ * Refuses an operation deeper, more aliased, more directed or costlier than `limits` after it
+ * is parsed and validated and before it executes: no resolver runs, so no SQL.
+ */
+export function queryLimitsPlugin<T extends object>(limits: QueryLimits, production: boolean): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const measured = measureOperation(schema, document, operation, request.variables ?? {});
+          const exceeded = (
+            [
+              ["depth", measured.depth, limits.maxDepth],
+              ["aliases", measured.aliases, limits.maxAliases],
+              ["directives", measured.directives, limits.maxDirectives],
+              ["cost", measured.cost, limits.maxCost],
+            ] as const
+          ).filter(([, value, max]) => value > max);
+          if (exceeded.length > 0) {
+            throw queryTooComplex(production, exceeded.map(([name, value, max]) => `${name} ${value} (at most ${max})`).join(", "));
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,147 @@
+import { TestGateway, dataOf } from "./helpers/harness";
+
+let gateway: TestGateway;
+let tenant: string;
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+  tenant = gateway.newTenant();
+});
+afterAll(() => gateway.stop());
+
+async function refusedAsTooComplex(query: string, variables: Record<string, unknown> = {}, target = gateway) {
+  const before = target.requests.length;
+  const response = await target.send(query, variables, { tenant });
+  expect({ status: response.status, code: response.errors?.[0]?.extensions?.code, data: response.data ?? null }).toEqual({
+    status: 400,
+    code: "QUERY_TOO_COMPLEX",
+    data: null,
+  });
+  // Refused before anything executed: the request ran no SQL at all.
+  expect(target.requests.length).toBe(before + 1);
+  expect(target.lastRequest().stats).toEqual({ statements: 0, framing: 0 });
+  return response;
+}
+
+const nest = (levels: number) => `{ client(id: "1") { ${"parent { ".repeat(levels)}id${" }".repeat(levels)} } }`;
+
+describe("query limits, before any SQL", () => {
+  it("refuses a query deeper than 10 and answers one of depth 10", async () => {
+    const refused = await refusedAsTooComplex(nest(10));
+    expect(refused.errors?.[0]?.message).toContain("depth 12 (at most 10)");
+    expect(dataOf(await gateway.send(nest(8), {}, { tenant }))).toEqual({ client: null });
+  });
+
+  it("refuses more than 15 aliases", async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: clientsSummary { accessibleClients }`).join(" ")} }`;
+    await refusedAsTooComplex(aliases(16));
+    expect(Object.keys(dataOf(await gateway.send(aliases(15), {}, { tenant })) as object)).toHaveLength(15);
+  });
+
+  it("refuses more than 20 directives", async () => {
+    await refusedAsTooComplex(`{ clientsSummary { ${"accessibleClients @include(if: true) ".repeat(21)} } }`);
+  });
+
+  it("multiplies list fields by their first, also from variables", async () => {
+    const query = `query Deep($n: Int!) { clients(first: $n) { nodes { acts(first: 100) { nodes { periodEnd } } history(first: 100) { nodes { id } } } } }`;
+    const refused = await refusedAsTooComplex(query, { n: 100 });
+    expect(refused.errors?.[0]?.message).toMatch(/cost \d+ \(at most 5000\)/);
+    // The same selection on a page of 10 is within the limit.
+    expect(dataOf(await gateway.send(query, { n: 10 }, { tenant }))).toEqual({ clients: { nodes: [] } });
+  });
+
+  it("lets the kitchen-sink page of 100 clients with every relation through", async () => {
+    const fs = await import("node:fs");
+    const relations = fs.readFileSync(`${__dirname}/operations/relations.graphql`, "utf8");
+    expect(dataOf(await gateway.send(relations, { first: 100 }, { tenant }))).toEqual({ clients: { nodes: [] } });
+  });
+
+  it("refuses more than 2000 tokens, and more than 20000 characters", async () => {
+    await refusedAsTooComplex(`{ clientsSummary { ${"accessibleClients ".repeat(2001)} } }`);
+    await refusedAsTooComplex(`{ clientsSummary { accessibleClients } } # ${"x".repeat(20_000)}`);
+  });
+
+  it("refuses batched requests and bodies over 1 MB", async () => {
+    const headers = { "content-type": "application/json", authorization: `Bearer ${await gateway.token([tenant])}`, "x-company-id": tenant };
+    const batched = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify([{ query: "{ clientsSummary { accessibleClients } }" }, { query: "{ clientsSummary { archivedClients } }" }]) });
+    expect(batched.status).toBe(400);
+    const large = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query: "{ clientsSummary { accessibleClients } }", variables: { pad: "x".repeat(1_100_000) } }) });
+    expect(large.status).toBe(413);
+    expect(((await large.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("takes its limits from configuration", async () => {
+    const strict = await TestGateway.start({ env: { MAX_QUERY_DEPTH: "3", MAX_QUERY_COST: "50", MAX_QUERY_ALIASES: "1" } });
+    try {
+      await refusedAsTooComplex(nest(2), {}, strict);
+      await refusedAsTooComplex(`{ clients(first: 60) { nodes { id parent { id } } } }`, {}, strict);
+      await refusedAsTooComplex(`{ a: clientsSummary { accessibleClients } b: clientsSummary { accessibleClients } }`, {}, strict);
+      expect(dataOf(await strict.send(nest(1), {}, { tenant }))).toEqual({ client: null });
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
+describe("X-Api-Version", () => {
+  const ask = async (version?: string) => {
+    const headers: Record<string, string> = {
+      "content-type": "application/json",
+      authorization: `Bearer ${await gateway.token([tenant])}`,
+      "x-company-id": tenant,
+    };
+    if (version !== undefined) headers["x-api-version"] = version;
+    const response = await fetch(gateway.url, { method: "POST", headers, body: JSON.stringify({ query: "{ clientsSummary { accessibleClients } }" }) });
+    return { status: response.status, answered: response.headers.get("x-api-version"), body: (await response.json()) as { data?: unknown; errors?: { extensions: Record<string, unknown> }[] } };
+  };
+
+  it("answers the current version when absent, and says so", async () => {
+    const response = await ask();
+    expect(response.status).toBe(200);
+    expect(response.answered).toBe("1");
+  });
+
+  it("answers a known version", async () => {
+    expect(await ask("1")).toMatchObject({ status: 200, answered: "1", body: { data: { clientsSummary: { accessibleClients: 0 } } } });
+  });
+
+  it("refuses an unknown version with UNSUPPORTED_API_VERSION and the supported ones, before anything runs", async () => {
+    const before = gateway.requests.length;
+    const response = await ask("2099-01-01");
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: "UNSUPPORTED_API_VERSION", supportedVersions: ["1"], requestId: expect.any(String) });
+    expect(gateway.requests.length).toBe(before + 1);
+    expect(gateway.lastRequest().stats.statements).toBe(0);
+  });
+});
+
+describe("health and readiness", () => {
+  it("/healthz says alive and /readyz says ready when the database answers and migrations are applied", async () => {
+    const base = gateway.url.replace(/\/graphql$/, "");
+    expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: "ok" });
+    const ready = await fetch(`${base}/readyz`);
+    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: "ready" } });
+  });
+
+  it("is not ready on a database without the migrations, nor on one that can't be reached", async () => {
+    const { ensureDatabase } = await import("../src/db/database");
+    const { createDataSource } = await import("../src/db/data-source");
+    const { readiness } = await import("../src/http/readiness");
+    const url = await ensureDatabase(process.env.TEST_DATABASE_URL!, `cdg_unmigrated_${process.pid}_${Date.now()}`);
+    const unmigrated = createDataSource(url, { pool: { size: 1 } });
+    await unmigrated.initialize();
+    try {
+      expect(await readiness(unmigrated, false)).toEqual({ ready: false, reason: "migrations pending" });
+      // Half migrated: the first migration only.
+      await unmigrated.query(`CREATE TABLE typeorm_migrations (id serial PRIMARY KEY, timestamp bigint NOT NULL, name varchar NOT NULL)`);
+      const first = unmigrated.migrations[0];
+      await unmigrated.query(`INSERT INTO typeorm_migrations (timestamp, name) VALUES (1, $1)`, [first.name ?? first.constructor.name]);
+      expect(await readiness(unmigrated, false)).toEqual({ ready: false, reason: "migrations pending" });
+      expect(await readiness(gateway.dataSource, false)).toEqual({ ready: true });
+      expect(await readiness(gateway.dataSource, true)).toEqual({ ready: false, reason: "stopping" });
+    } finally {
+      await unmigrated.destroy();
+      await gateway.dataSource.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+    }
+  });
+});
