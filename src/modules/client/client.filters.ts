@@ -66,8 +66,24 @@ const col = (name: string, kind: ColumnRef["kind"], normalise?: ColumnRef["norma
   normalise,
 });
 
-/** ClientFilter's fields and the columns they compare (alias `c`). */
-export const CLIENT_FILTER_COLUMNS: Record<string, ColumnRef> = {
+/**
+ * An INDIVIDUAL's org number is a personnummer (and a sole trader's VAT number embeds it). Without
+ * clients:pii, filters and search compare these columns as NULL for individuals, so no predicate
+ * (eq, startsWith, contains, a search) can find a person by, or guess, the masked digits.
+ */
+export const PERSONAL_WITHOUT_PII = (column: string) => `(CASE WHEN c."client_type" = 'INDIVIDUAL' THEN NULL ELSE c."${column}" END)`;
+
+/** ClientFilter's fields and the columns they compare (alias `c`), for a caller with or without clients:pii. */
+export function clientFilterColumns(pii: boolean): Record<string, ColumnRef> {
+  if (pii) return CLIENT_FILTER_COLUMNS;
+  return {
+    ...CLIENT_FILTER_COLUMNS,
+    orgNumber: { ...CLIENT_FILTER_COLUMNS.orgNumber, sql: PERSONAL_WITHOUT_PII("org_number") },
+    vatNumber: { ...CLIENT_FILTER_COLUMNS.vatNumber, sql: PERSONAL_WITHOUT_PII("vat_number") },
+  };
+}
+
+const CLIENT_FILTER_COLUMNS: Record<string, ColumnRef> = {
   id: col("id", "bigint"),
   createdAt: col("created_at", "timestamptz"),
   updatedAt: col("updated_at", "timestamptz"),

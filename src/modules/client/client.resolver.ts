@@ -52,7 +52,7 @@ export class ClientQueryResolver {
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true, description: "By org number, with or without dash; countryCode when several countries share it" })
   clientByOrgNumber(@Args() args: ClientByOrgNumberArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findByOrgNumber(ctx.session, args.orgNumber, args.countryCode);
+    return clientService.findByOrgNumber(ctx.session, args.orgNumber, args.countryCode, ctx.caller.scopes.has("clients:pii"));
   }
 
   @Authorized("clients:read")
@@ -64,7 +64,7 @@ export class ClientQueryResolver {
   @Authorized("clients:read")
   @Query(() => ClientConnection)
   clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext): Promise<ClientConnection> {
-    return clientService.list(ctx.session, ctx.cursors, args);
+    return clientService.list(ctx.session, ctx.cursors, { ...args, pii: ctx.caller.scopes.has("clients:pii") });
   }
 }
 

@@ -8,11 +8,13 @@ import { hydrateRows } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
-import { CLIENT_FILTER_COLUMNS, ClientFilter, DeletionFilter } from "./client.filters";
+import { clientFilterColumns, ClientFilter, DeletionFilter, PERSONAL_WITHOUT_PII } from "./client.filters";
 import { CLIENT_SORT_COLUMNS, ClientOrder, ClientOrderField, DEFAULT_CLIENT_ORDER, SortDirection } from "./client.order";
 import { isBigintId } from "../../common/validation/checksums";
 
 export interface ListClientsArgs {
+  /** The caller has clients:pii: individuals can be found by their personnummer. */
+  pii: boolean;
   filter?: ClientFilter | null;
   search?: string | null;
   deleted?: DeletionFilter | null;
@@ -36,12 +38,14 @@ export class ClientService {
     return this.findOne(session, `c."unique_id" = $2::uuid`, [uniqueId]);
   }
 
-  async findByOrgNumber(session: TenantSession, orgNumber: string, countryCode?: string | null): Promise<Client | null> {
+  /** Without `pii` (clients:pii) an INDIVIDUAL is never found by its org number, a personnummer. */
+  async findByOrgNumber(session: TenantSession, orgNumber: string, countryCode: string | null | undefined, pii: boolean): Promise<Client | null> {
     const normalised = normaliseOrgNumber(orgNumber);
     if (!normalised) return null;
     const manager = await session.manager();
     const params: unknown[] = [session.tenantId, normalised];
     let sql = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."org_number" = $2`;
+    if (!pii) sql += ` AND c."client_type" <> 'INDIVIDUAL'`;
     if (countryCode) {
       params.push(countryCode.toUpperCase());
       sql += ` AND c."country_code" = $3`;
@@ -114,13 +118,14 @@ export class ClientService {
       case DeletionFilter.ONLY: parts.push(`c."archived_at" IS NOT NULL`); break;
       case DeletionFilter.INCLUDE: break;
     }
-    parts.push(compileFilter(args.filter as never, CLIENT_FILTER_COLUMNS, params));
+    parts.push(compileFilter(args.filter as never, clientFilterColumns(args.pii), params));
     const search = args.search?.trim();
     if (search) {
       const text = params.add(`%${escapeLike(search)}%`);
       const names = [`c."name" ILIKE ${text}`, `c."legal_name" ILIKE ${text}`, `c."informal_name" ILIKE ${text}`];
       const digits = normaliseOrgNumber(search);
-      if (digits) names.push(`c."org_number" ILIKE ${params.add(`%${escapeLike(digits)}%`)}`);
+      const orgNumber = args.pii ? `c."org_number"` : PERSONAL_WITHOUT_PII("org_number");
+      if (digits) names.push(`${orgNumber} ILIKE ${params.add(`%${escapeLike(digits)}%`)}`);
       parts.push(`(${names.join(" OR ")})`);
     }
     return parts.join(" AND ");

@@ -5,6 +5,7 @@ import { displayIdNumber } from "../client/client.display";
 import { Client } from "../client/client.entity";
 import { ClientContract } from "./client-contract.entity";
 import { contractByClient } from "./client-contract.loaders";
+import { clientContractApi } from "./client-contract.writes";
 
 /** `Client.contract`: the client's service contract, batched per request. */
 @Resolver(() => Client)
@@ -21,5 +22,14 @@ export class ClientContractIdNumberResolver {
   @FieldResolver(() => String, { nullable: true, description: "Organisation number as written on the contract; a personnummer is masked without clients:pii" })
   idNumber(@Root() contract: ClientContract, @Ctx() ctx: RequestContext): string | null {
     return displayIdNumber(contract.idNumber, ctx.caller.scopes.has("clients:pii"));
+  }
+}
+
+/** A dry run's preview shows the idNumber by the same rule as the contract itself. */
+@Resolver(() => clientContractApi.Preview)
+export class ClientContractPreviewIdNumberResolver {
+  @FieldResolver(() => String, { nullable: true, description: "As written; a personnummer is masked without clients:pii" })
+  idNumber(@Root() preview: { idNumber?: string | null }, @Ctx() ctx: RequestContext): string | null {
+    return displayIdNumber(preview.idNumber ?? null, ctx.caller.scopes.has("clients:pii"));
   }
 }
