@@ -1,0 +1,866 @@
+import fs from "node:fs";
+import path from "node:path";
+import { buildSchema, getNamedType, GraphQLArgument, GraphQLInputField, GraphQLSchema, isInputObjectType } from "graphql";
+import { luhnCheckDigit } from "../src/common/validation/checksums";
+import { buildGatewaySchema } from "../src/schema";
+import { createClients, fullGraph } from "./helpers/fixtures";
+import { dataOf, GraphQLResponse, TestGateway } from "./helpers/harness";
+import { newKey, swedishOrgNumber, WRITER } from "./helpers/mutations";
+
+/**
+ * The cross-tenant matrix (issue requirement): every query and mutation that takes an id, GUID,
+ * org number, external id or idempotency key, called with tenant A's token (the most powerful
+ * one) on tenant B's data, reads nothing of B and changes nothing of B.
+ *
+ * Tenant B has a row in every tenant table and has called every mutation with a known key.
+ * Each case calls its field as A with B's identifiers (and, for mutations, each B's used key
+ * with B's exact arguments) and checks the answer; after each case, and at the end, B's rows
+ * of every tenant table must be exactly as they were. A completeness test fails for any root
+ * field taking such an argument that has no case here.
+ */
+
+let gateway: TestGateway;
+let tenantA: string;
+let tenantB: string;
+
+/** The most powerful caller: only tenant isolation can stop it. */
+const A_SCOPES = ["clients:read", "clients:write", "clients:pii"];
+const B_SCOPES = [...WRITER, "clients:pii"];
+/** An id nobody has: A's answer with B's id must be the same as with this one. */
+const MISSING = "999999999999";
+/** Every name and text of B's contains this; none of A's answers may. */
+const SECRET = "B's secret";
+
+const ERROR = "error { code message failures { field message } }";
+const CLIENT_FIELDS = "__typename id uniqueId name orgNumber";
+const CLIENT = `client { ${CLIENT_FIELDS} }`;
+
+/** A valid Swedish bankgiro number (7 digits + Luhn check digit), with a dash. */
+const bankgiro = (n: number) => {
+  const payload = String(5050100 + n);
+  const value = `${payload}${luhnCheckDigit(payload)}`;
+  return `${value.slice(0, 4)}-${value.slice(4)}`;
+};
+
+/** Org numbers of B's clients (all Swedish). */
+const ORG = {
+  main: swedishOrgNumber(710001),
+  spare: swedishOrgNumber(710002),
+  archived: swedishOrgNumber(710003),
+  twin: swedishOrgNumber(710004),
+  made: swedishOrgNumber(710005),
+  bulk: swedishOrgNumber(710006),
+  a: swedishOrgNumber(720001),
+};
+const dashed = (org: string) => `${org.slice(0, 6)}-${org.slice(6)}`;
+
+/** B's identifiers, filled in beforeAll. */
+const b = {
+  main: "", spare: "", archived: "", twin: "", made: "", bulk: "",
+  accounts: [] as string[],
+  openMandate: "",
+  closedMandate: "",
+};
+let aId: string;
+
+/** Every id B has or had, by GraphQL type (a type's ids come from its table's own sequence). */
+const bIds = new Map<string, Set<string>>();
+/** B's GUIDs (clients, pricelists): none may appear in an answer to A. */
+const bGuids = new Set<string>();
+/** B's calls with their keys, by mutation: A replays each with the same key and arguments. */
+const bUsed: Record<string, { key: string; variables: Record<string, unknown> }[]> = {};
+
+const TABLE_OF_TYPE: Record<string, string> = {
+  Client: "client",
+  ClientContract: "client_contract",
+  FactoringLoanContract: "factoring_loan_contract",
+  FactoringLoanTransaction: "factoring_loan_transaction",
+  FactoringPurchaseContract: "factoring_purchase_contract",
+  BankAccount: "bank_account",
+  DirectDebitMandate: "direct_debit_mandate",
+  ClientParameter: "client_parameter",
+  ExtraField: "extra_field",
+  Pricelist: "pricelist",
+  ExternalIdentifier: "external_identifier",
+  Invoice: "invoice",
+  Act: "act",
+};
+
+function noteBId(typename: string, id: unknown): void {
+  if (id === null || id === undefined) return;
+  if (!bIds.has(typename)) bIds.set(typename, new Set());
+  bIds.get(typename)!.add(String(id));
+}
+
+/** Collects the (type, id) pairs and GUIDs of one of B's own answers. */
+function collectB(value: unknown): void {
+  if (Array.isArray(value)) return value.forEach(collectB);
+  if (!value || typeof value !== "object") return;
+  const object = value as Record<string, unknown>;
+  if (typeof object.__typename === "string" && object.id != null) noteBId(object.__typename, object.id);
+  if (typeof object.uniqueId === "string") bGuids.add(object.uniqueId);
+  Object.values(object).forEach(collectB);
+}
+
+/** Fails when an answer to A holds anything of B's: a B record (by type and id), a reference to one of B's clients, a GUID, a text. */
+function expectNothingOfB(response: unknown, where: string): void {
+  const text = JSON.stringify(response);
+  const leaks: string[] = [];
+  if (text.includes(SECRET)) leaks.push(`the text "${SECRET}"`);
+  if (text.includes(tenantB)) leaks.push("B's tenant id");
+  for (const guid of bGuids) if (text.includes(guid)) leaks.push(`B's GUID ${guid}`);
+  const clientIds = bIds.get("Client") ?? new Set<string>();
+  const walk = (value: unknown, at: string): void => {
+    if (Array.isArray(value)) return value.forEach((item, i) => walk(item, `${at}.${i}`));
+    if (!value || typeof value !== "object") return;
+    const object = value as Record<string, unknown>;
+    if (typeof object.__typename === "string" && object.id != null && bIds.get(object.__typename)?.has(String(object.id))) {
+      leaks.push(`B's ${object.__typename} ${String(object.id)} at ${at}`);
+    }
+    for (const [key, inner] of Object.entries(object)) {
+      if ((key === "clientId" || key === "parentId") && inner != null && clientIds.has(String(inner))) leaks.push(`B's client id at ${at}.${key}`);
+      walk(inner, `${at}.${key}`);
+    }
+  };
+  walk(response, "");
+  expect({ where, leaks }).toEqual({ where, leaks: [] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Snapshots of B's rows, as the tables' owner (row-level security is ENABLEd, not FORCEd, so the
+// owner sees every tenant's rows and the WHERE is what selects B's).
+
+let tables: string[] = [];
+type Snapshot = Record<string, unknown[]>;
+let before: Snapshot;
+
+async function tenantTables(): Promise<string[]> {
+  const rows = (await gateway.dataSource.query(
+    `SELECT c.table_name AS name FROM information_schema.columns c
+       JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
+        AND c.table_name <> 'typeorm_migrations'
+      ORDER BY 1`,
+  )) as { name: string }[];
+  return rows.map((r) => r.name);
+}
+
+async function snapshotOf(tenant: string): Promise<Snapshot> {
+  const snapshot: Snapshot = {};
+  for (const table of tables) {
+    snapshot[table] = (await gateway.dataSource.query(`SELECT * FROM "${table}" WHERE tenant_id = $1 ORDER BY 1`, [tenant])) as unknown[];
+  }
+  return snapshot;
+}
+
+/** B's rows of every tenant table are exactly as before the matrix: nothing changed, added or removed. */
+async function expectBUnchanged(): Promise<void> {
+  const now = await snapshotOf(tenantB);
+  for (const table of tables) expect({ table, rows: now[table] }).toEqual({ table, rows: before[table] });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+async function query(tenant: string, document: string, variables: Record<string, unknown>, scopes: string[]): Promise<Record<string, any>> {
+  const response: GraphQLResponse<Record<string, any>> = await gateway.send(document, variables, { tenant, scopes });
+  expect({ status: response.status, errors: response.errors }).toEqual({ status: 200, errors: undefined });
+  return dataOf(response);
+}
+
+const asA = (document: string, variables: Record<string, unknown> = {}) => query(tenantA, document, variables, A_SCOPES);
+const asB = (document: string, variables: Record<string, unknown> = {}) => query(tenantB, document, variables, B_SCOPES);
+
+interface MutationShape {
+  /** Variable definitions besides $key and $dryRun. */
+  signature: string;
+  args: string;
+  /** What the payload selects besides error, dryRun and replayed. */
+  select: string;
+}
+
+const resource = (record: string, fields = "__typename id"): string => `preview { __typename } ${CLIENT} ${record} { ${fields} }`;
+const CLIENT_PAYLOAD = `preview { __typename name } ${CLIENT}`;
+const FAVORITE_PAYLOAD = `isFavorite ${CLIENT}`;
+
+const SHAPES: Record<string, MutationShape> = {
+  createClient: { signature: "$input: CreateClientInput!", args: "input: $input", select: CLIENT_PAYLOAD },
+  updateClient: { signature: "$id: ID!, $patch: UpdateClientInput!", args: "id: $id, patch: $patch", select: CLIENT_PAYLOAD },
+  archiveClient: { signature: "$id: ID!", args: "id: $id", select: CLIENT_PAYLOAD },
+  restoreClient: { signature: "$id: ID!", args: "id: $id", select: CLIENT_PAYLOAD },
+  bulkCreateClients: {
+    signature: "$inputs: [CreateClientInput!]!",
+    args: "inputs: $inputs",
+    select: `summary { total succeeded failed } results { requestIndex ok ${ERROR} preview { __typename name } ${CLIENT} }`,
+  },
+  createClientContract: { signature: "$clientId: ID!, $input: CreateClientContractInput!", args: "clientId: $clientId, input: $input", select: resource("contract") },
+  updateClientContract: { signature: "$clientId: ID!, $patch: UpdateClientContractInput!", args: "clientId: $clientId, patch: $patch", select: resource("contract") },
+  deleteClientContract: { signature: "$clientId: ID!", args: "clientId: $clientId", select: resource("contract") },
+  createFactoringLoanContract: { signature: "$clientId: ID!, $input: CreateFactoringLoanContractInput!", args: "clientId: $clientId, input: $input", select: resource("contract") },
+  updateFactoringLoanContract: { signature: "$clientId: ID!, $patch: UpdateFactoringLoanContractInput!", args: "clientId: $clientId, patch: $patch", select: resource("contract") },
+  deleteFactoringLoanContract: { signature: "$clientId: ID!", args: "clientId: $clientId", select: resource("contract") },
+  createFactoringPurchaseContract: { signature: "$clientId: ID!, $input: CreateFactoringPurchaseContractInput!", args: "clientId: $clientId, input: $input", select: resource("contract") },
+  updateFactoringPurchaseContract: { signature: "$clientId: ID!, $patch: UpdateFactoringPurchaseContractInput!", args: "clientId: $clientId, patch: $patch", select: resource("contract") },
+  deleteFactoringPurchaseContract: { signature: "$clientId: ID!", args: "clientId: $clientId", select: resource("contract") },
+  createBankAccount: { signature: "$clientId: ID!, $input: CreateBankAccountInput!", args: "clientId: $clientId, input: $input", select: resource("bankAccount") },
+  updateBankAccount: { signature: "$id: ID!, $patch: UpdateBankAccountInput!", args: "id: $id, patch: $patch", select: resource("bankAccount") },
+  deleteBankAccount: { signature: "$id: ID!", args: "id: $id", select: resource("bankAccount") },
+  createDirectDebitMandate: { signature: "$clientId: ID!, $input: CreateDirectDebitMandateInput!", args: "clientId: $clientId, input: $input", select: resource("mandate") },
+  closeDirectDebitMandate: { signature: "$id: ID!, $closedAt: String", args: "id: $id, closedAt: $closedAt", select: resource("mandate") },
+  setClientParameter: { signature: "$clientId: ID!, $name: String!, $input: ClientParameterInput!", args: "clientId: $clientId, name: $name, input: $input", select: resource("parameter") },
+  deleteClientParameter: { signature: "$clientId: ID!, $name: String!", args: "clientId: $clientId, name: $name", select: resource("parameter") },
+  setExtraField: { signature: "$clientId: ID!, $name: String!, $values: [String!]!", args: "clientId: $clientId, name: $name, values: $values", select: resource("extraField") },
+  deleteExtraField: { signature: "$clientId: ID!, $name: String!", args: "clientId: $clientId, name: $name", select: resource("extraField") },
+  createClientPricelist: { signature: "$clientId: ID!, $input: CreateClientPricelistInput!", args: "clientId: $clientId, input: $input", select: resource("pricelist", "__typename id uniqueId") },
+  addExternalIdentifier: {
+    signature: "$clientId: ID!, $source: String!, $externalId: String!",
+    args: "clientId: $clientId, source: $source, externalId: $externalId",
+    select: resource("externalIdentifier"),
+  },
+  removeExternalIdentifier: { signature: "$source: String!, $externalId: String!", args: "source: $source, externalId: $externalId", select: resource("externalIdentifier") },
+  addFavoriteClient: { signature: "$clientId: ID!", args: "clientId: $clientId", select: FAVORITE_PAYLOAD },
+  removeFavoriteClient: { signature: "$clientId: ID!", args: "clientId: $clientId", select: FAVORITE_PAYLOAD },
+};
+
+function mutationDocument(field: string): string {
+  const shape = SHAPES[field];
+  if (!shape) throw new Error(`no shape for ${field}`);
+  return `mutation M($key: String!, $dryRun: Boolean, ${shape.signature}) {
+    ${field}(${shape.args}, idempotencyKey: $key, dryRun: $dryRun) { ${ERROR} dryRun replayed ${shape.select} } }`;
+}
+
+async function mutate(tenant: string, field: string, variables: Record<string, unknown>, key: string, dryRun: boolean): Promise<Record<string, any>> {
+  const data = await query(tenant, mutationDocument(field), { ...variables, key, dryRun }, tenant === tenantA ? A_SCOPES : B_SCOPES);
+  return data[field];
+}
+
+/** B's own call, with a known key: it must succeed; its answer's ids and GUIDs are B's. */
+async function bCall(field: string, variables: Record<string, unknown>, key = `b-key-${field}`): Promise<Record<string, any>> {
+  const payload = await mutate(tenantB, field, variables, key, false);
+  if (payload.error) throw new Error(`B's setup ${field} failed: ${JSON.stringify(payload.error)}`);
+  (bUsed[field] ??= []).push({ key, variables });
+  collectB(payload);
+  return payload;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tenant B: a row in every tenant table, and a call of every mutation with a known key.
+
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+  tenantA = gateway.newTenant();
+  tenantB = gateway.newTenant();
+  tables = await tenantTables();
+
+  [aId] = await createClients(gateway, tenantA, [{ name: "A's own", countryCode: "SE", orgNumber: ORG.a }] as never);
+
+  [b.main, b.spare, b.archived, b.twin] = await createClients(gateway, tenantB, [
+    {
+      ...fullGraph(1),
+      name: `${SECRET} main`,
+      notes: `${SECRET} notes`,
+      countryCode: "SE",
+      orgNumber: ORG.main,
+      externalIdentifiers: [
+        { source: "crm", externalId: "B-1" },
+        { source: "old", externalId: "B-OLD", deletedAt: new Date("2026-01-01T00:00:00Z") },
+      ],
+    },
+    { name: `${SECRET} spare`, countryCode: "SE", orgNumber: ORG.spare, parentIndex: 0, externalIdentifiers: [{ source: "crm", externalId: "B-2" }] },
+    { name: `${SECRET} archived`, countryCode: "SE", orgNumber: ORG.archived },
+    { name: `${SECRET} twin`, countryCode: "SE", orgNumber: ORG.twin },
+  ] as never);
+  // Rows of the per-caller tables, for the subject A's token has too ("test-user") and another.
+  for (const subject of ["test-user", "someone"]) {
+    await gateway.dataSource.query(`INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, $2, $3, now())`, [tenantB, subject, b.main]);
+  }
+  await gateway.dataSource.query(`INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'someone', $2)`, [tenantB, b.main]);
+
+  const ids = async (sql: string, params: unknown[]) => ((await gateway.dataSource.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
+  b.accounts = await ids(`SELECT id FROM bank_account WHERE client_id = $1 ORDER BY id`, [b.main]);
+  [b.openMandate] = await ids(`SELECT id FROM direct_debit_mandate WHERE client_id = $1 AND closed_at IS NULL ORDER BY id`, [b.main]);
+  [b.closedMandate] = await ids(`SELECT id FROM direct_debit_mandate WHERE client_id = $1 AND closed_at IS NOT NULL ORDER BY id`, [b.main]);
+
+  // Every mutation, called by B with a known key (these also write B's audit entries and keys).
+  b.made = (await bCall("createClient", { input: { name: "Keyed client", countryCode: "SE", orgNumber: ORG.made } })).client.id;
+  b.bulk = (await bCall("bulkCreateClients", { inputs: [{ name: "Keyed bulk", countryCode: "SE", orgNumber: ORG.bulk }] })).results[0].client.id;
+  await bCall("updateClient", { id: b.main, patch: { notes: `${SECRET} note, patched` } });
+  await bCall("archiveClient", { id: b.archived });
+  await bCall("restoreClient", { id: b.archived });
+  await bCall("archiveClient", { id: b.archived }, "b-key-archiveClient-again");
+
+  await bCall("createClientContract", { clientId: b.spare, input: { startDate: "2026-01-01", periodFee: "100" } });
+  await bCall("updateClientContract", { clientId: b.main, patch: { note: `${SECRET} contract` } });
+  await bCall("deleteClientContract", { clientId: b.spare });
+  await bCall("createFactoringLoanContract", { clientId: b.spare, input: { limit: "100000" } });
+  await bCall("updateFactoringLoanContract", { clientId: b.main, patch: { maxPercent: "95" } });
+  await bCall("deleteFactoringLoanContract", { clientId: b.spare });
+  await bCall("createFactoringPurchaseContract", { clientId: b.spare, input: { limit: "500000" } });
+  await bCall("updateFactoringPurchaseContract", { clientId: b.main, patch: { recourseDays: 45 } });
+  await bCall("deleteFactoringPurchaseContract", { clientId: b.spare });
+
+  const account = (await bCall("createBankAccount", { clientId: b.spare, input: { bankAccountClass: "SE_BANKGIRO", bankAccountNo: bankgiro(1) } })).bankAccount.id;
+  await bCall("updateBankAccount", { id: b.accounts[0], patch: { description: `${SECRET} account` } });
+  await bCall("deleteBankAccount", { id: account });
+  const mandate = (await bCall("createDirectDebitMandate", { clientId: b.spare, input: { mandateType: "SWEDISH_AUTOGIRO", receivingBankAccountNo: bankgiro(2) } })).mandate.id;
+  await bCall("closeDirectDebitMandate", { id: mandate, closedAt: "2026-01-15T12:00:00Z" });
+
+  await bCall("setClientParameter", { clientId: b.main, name: "reminderDays", input: { value: "21" } });
+  await bCall("deleteClientParameter", { clientId: b.main, name: "autoCollect" });
+  await bCall("setExtraField", { clientId: b.main, name: "region", values: [`${SECRET} region`] });
+  await bCall("deleteExtraField", { clientId: b.main, name: "region" });
+  await bCall("createClientPricelist", { clientId: b.spare, input: { pricelistName: `${SECRET} pricelist` } });
+  await bCall("addExternalIdentifier", { clientId: b.spare, source: "crm", externalId: "B-SPARE" });
+  await bCall("removeExternalIdentifier", { source: "crm", externalId: "B-SPARE" });
+  await bCall("addFavoriteClient", { clientId: b.main });
+  await bCall("addFavoriteClient", { clientId: b.spare }, "b-key-addFavoriteClient-spare");
+  await bCall("removeFavoriteClient", { clientId: b.spare });
+
+  // Every id and GUID B has now, by type.
+  const typeOfTable = Object.fromEntries(Object.entries(TABLE_OF_TYPE).map(([type, table]) => [table, type]));
+  for (const table of tables) {
+    const rows = (await gateway.dataSource.query(`SELECT * FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as Record<string, unknown>[];
+    for (const row of rows) {
+      if (typeOfTable[table]) noteBId(typeOfTable[table], row.id);
+      if (typeof row.unique_id === "string") bGuids.add(row.unique_id);
+    }
+  }
+
+  before = await snapshotOf(tenantB);
+});
+afterAll(() => gateway.stop());
+
+// ---------------------------------------------------------------------------------------------
+// The cases
+
+type Outcome = "NOT_FOUND" | "INVALID_DATA" | "OK";
+
+interface Variant {
+  label: string;
+  variables: Record<string, unknown>;
+  expect: Outcome;
+  /** The same call with ids nobody has: A's whole answer must be the same (no existence oracle). */
+  missing?: Record<string, unknown>;
+  /** Whether B itself, in a dry run, finds what A is refused (the control that the ids are B's live ones). */
+  bControl?: boolean;
+  /** For an OK outcome: that it happened in A, to A's own records. */
+  check?(payload: Record<string, any>, dryRun: boolean): Promise<void>;
+}
+
+interface MutationCase {
+  kind: "mutation";
+  live(): Variant[];
+  /** What A gets for B's used key with B's exact arguments (never B's stored answer). */
+  replay: Outcome;
+  replayCheck?(payload: Record<string, any>): Promise<void>;
+}
+
+interface QueryCase {
+  kind: "query";
+  run(): Promise<void>;
+}
+
+const notFound = (label: string, variables: Record<string, unknown>, missing: Record<string, unknown>, bControl = true): Variant => ({
+  label,
+  variables,
+  expect: "NOT_FOUND",
+  missing: { ...variables, ...missing },
+  bControl,
+});
+
+async function tenantOf(table: string, id: string): Promise<string | undefined> {
+  const rows = (await gateway.dataSource.query(`SELECT tenant_id FROM "${table}" WHERE id = $1`, [id])) as { tenant_id: string }[];
+  return rows[0]?.tenant_id;
+}
+
+/** A client created by A (or, in a dry run, only previewed): in A, not one of B's. */
+async function expectCreatedInA(client: Record<string, any> | null, preview: Record<string, any> | null, name: string, dryRun: boolean): Promise<void> {
+  if (dryRun) {
+    expect(client).toBeNull();
+    expect(preview).toEqual({ __typename: "ClientPreview", name });
+    return;
+  }
+  expect(client).toEqual(expect.objectContaining({ __typename: "Client", name }));
+  expect(await tenantOf("client", client!.id)).toBe(tenantA);
+}
+
+/** Every field of a refused payload is empty: no record, no client, no preview. */
+function expectEmpty(payload: Record<string, any>, where: string): void {
+  for (const [field, value] of Object.entries(payload)) {
+    if (["error", "dryRun", "replayed"].includes(field)) continue;
+    if (field === "isFavorite") expect({ where, field, value }).toEqual({ where, field, value: false });
+    else if (field === "summary") expect({ where, succeeded: value.succeeded }).toEqual({ where, succeeded: 0 });
+    else if (field === "results") {
+      for (const item of value) expect({ where, client: item.client, preview: item.preview }).toEqual({ where, client: null, preview: null });
+    } else expect({ where, field, value }).toEqual({ where, field, value: null });
+  }
+}
+
+const contractCases = (kind: "ClientContract" | "FactoringLoanContract" | "FactoringPurchaseContract"): Record<string, MutationCase> => {
+  const input = { ClientContract: { startDate: "2026-01-01", periodFee: "100" }, FactoringLoanContract: { limit: "1000" }, FactoringPurchaseContract: { limit: "1000" } }[kind];
+  const patch = { ClientContract: { note: "A was here" }, FactoringLoanContract: { maxPercent: "50" }, FactoringPurchaseContract: { recourseDays: 10 } }[kind];
+  return {
+    [`create${kind}`]: {
+      kind: "mutation",
+      live: () => [
+        // B would be told ALREADY_EXISTS for its main client, and succeed for the spare one.
+        notFound("B's client with one", { clientId: b.main, input }, { clientId: MISSING }),
+        notFound("B's client without one", { clientId: b.spare, input }, { clientId: MISSING }),
+      ],
+      replay: "NOT_FOUND",
+    },
+    [`update${kind}`]: {
+      kind: "mutation",
+      live: () => [notFound("B's client", { clientId: b.main, patch }, { clientId: MISSING })],
+      replay: "NOT_FOUND",
+    },
+    [`delete${kind}`]: {
+      kind: "mutation",
+      live: () => [notFound("B's client", { clientId: b.main }, { clientId: MISSING })],
+      replay: "NOT_FOUND",
+    },
+  };
+};
+
+const clientQuery = (field: string, signature: string, args: string) =>
+  `query Q(${signature}) { ${field}(${args}) { ${CLIENT_FIELDS} parent { id } children { id } bankAccounts { __typename id } externalIdentifiers { __typename id externalId } } }`;
+const CLIENT_BY_ID = clientQuery("client", "$id: ID!", "id: $id");
+const CLIENT_BY_UNIQUE_ID = clientQuery("clientByUniqueId", "$uniqueId: UUID!", "uniqueId: $uniqueId");
+const CLIENT_BY_ORG_NUMBER = clientQuery("clientByOrgNumber", "$orgNumber: String!, $countryCode: CountryCode", "orgNumber: $orgNumber, countryCode: $countryCode");
+const CLIENT_BY_EXTERNAL_ID = clientQuery("clientByExternalId", "$externalId: String!, $source: String!", "externalId: $externalId, source: $source");
+const CLIENTS = `query Q($filter: ClientFilter, $search: String) {
+  clients(filter: $filter, search: $search, deleted: INCLUDE, first: 100) { totalCount edges { node { ${CLIENT_FIELDS} } } nodes { __typename id } } }`;
+const CLIENTS_SUMMARY = `query { clientsSummary { accessibleClients archivedClients favoriteCount favorites(first: 50) { ${CLIENT_FIELDS} } latestOpened(first: 50) { ${CLIENT_FIELDS} } } }`;
+
+/** A single-client query: B's identifiers give A null, while B itself (the control) gets its client. */
+async function lookUp(document: string, field: string, variables: Record<string, unknown>, bGets: string | null): Promise<void> {
+  const theirs = (await asA(document, variables))[field];
+  expectNothingOfB(theirs, `${field} ${JSON.stringify(variables)}`);
+  expect({ field, variables, answer: theirs }).toEqual({ field, variables, answer: null });
+  if (bGets === null) return;
+  // The control: B itself finds its client. (Not with the client query, which notes the open: a write in B.)
+  const control = field === "client" ? (await asB(CLIENTS, { filter: { id: { eq: variables.id } } })).clients.nodes[0]?.id : (await asB(document, variables))[field]?.id;
+  expect({ field, variables, control }).toEqual({ field, variables, control: bGets });
+}
+
+const A_CLIENT_IDS = async (): Promise<string[]> =>
+  ((await gateway.dataSource.query(`SELECT id FROM client WHERE tenant_id = $1 ORDER BY id`, [tenantA])) as { id: string }[]).map((r) => String(r.id));
+
+const MATRIX: Record<string, QueryCase | MutationCase> = {
+  client: {
+    kind: "query",
+    async run() {
+      // The control of A's own token: it reads A's client.
+      expect((await asA(CLIENT_BY_ID, { id: aId })).client?.id).toBe(aId);
+      for (const id of [b.main, b.spare, b.archived, b.twin, b.made, b.bulk]) await lookUp(CLIENT_BY_ID, "client", { id }, id);
+    },
+  },
+  clientByUniqueId: {
+    kind: "query",
+    async run() {
+      const guids = (await gateway.dataSource.query(`SELECT id, unique_id FROM client WHERE tenant_id = $1`, [tenantB])) as { id: string; unique_id: string }[];
+      expect(guids.length).toBeGreaterThanOrEqual(6);
+      for (const row of guids) await lookUp(CLIENT_BY_UNIQUE_ID, "clientByUniqueId", { uniqueId: row.unique_id }, String(row.id));
+    },
+  },
+  clientByOrgNumber: {
+    kind: "query",
+    async run() {
+      await lookUp(CLIENT_BY_ORG_NUMBER, "clientByOrgNumber", { orgNumber: ORG.main, countryCode: "SE" }, b.main);
+      await lookUp(CLIENT_BY_ORG_NUMBER, "clientByOrgNumber", { orgNumber: dashed(ORG.main), countryCode: "SE" }, b.main);
+      await lookUp(CLIENT_BY_ORG_NUMBER, "clientByOrgNumber", { orgNumber: dashed(ORG.main) }, b.main);
+      await lookUp(CLIENT_BY_ORG_NUMBER, "clientByOrgNumber", { orgNumber: ORG.archived, countryCode: "SE" }, b.archived);
+    },
+  },
+  clientByExternalId: {
+    kind: "query",
+    async run() {
+      await lookUp(CLIENT_BY_EXTERNAL_ID, "clientByExternalId", { source: "crm", externalId: "B-1" }, b.main);
+      // Removed identifiers: nobody finds them, B included.
+      await lookUp(CLIENT_BY_EXTERNAL_ID, "clientByExternalId", { source: "old", externalId: "B-OLD" }, null);
+      await lookUp(CLIENT_BY_EXTERNAL_ID, "clientByExternalId", { source: "crm", externalId: "B-SPARE" }, null);
+    },
+  },
+  clients: {
+    kind: "query",
+    async run() {
+      const bClientIds = [...(bIds.get("Client") ?? [])];
+      expect(bClientIds).toHaveLength(6);
+      const empty: Record<string, unknown>[] = [
+        { filter: { id: { eq: b.main } } },
+        { filter: { id: { in: bClientIds } } },
+        { filter: { parentId: { eq: b.main } } },
+        { filter: { orgNumber: { eq: ORG.main } } },
+        { filter: { orgNumber: { eq: dashed(ORG.archived) } } },
+        { filter: { name: { contains: "secret" } } },
+        { filter: { or: [{ id: { eq: b.spare } }, { name: { startsWith: SECRET } }] } },
+        { search: SECRET },
+        { search: ORG.main },
+        { search: dashed(ORG.main) },
+      ];
+      for (const variables of empty) {
+        const page = (await asA(CLIENTS, variables)).clients;
+        expectNothingOfB(page, `clients ${JSON.stringify(variables)}`);
+        expect({ variables, totalCount: page.totalCount, edges: page.edges, nodes: page.nodes }).toEqual({ variables, totalCount: 0, edges: [], nodes: [] });
+        // The control: B finds its own clients by the same filter.
+        expect({ variables, control: (await asB(CLIENTS, variables)).clients.totalCount > 0 }).toEqual({ variables, control: true });
+      }
+      // Filters that exclude B's ids give A's own clients, and only those.
+      for (const variables of [{}, { filter: { id: { neq: b.main } } }, { filter: { id: { nin: bClientIds } } }, { filter: { not: { id: { in: bClientIds } } } }]) {
+        const page = (await asA(CLIENTS, variables)).clients;
+        expectNothingOfB(page, `clients ${JSON.stringify(variables)}`);
+        const own = await A_CLIENT_IDS();
+        expect({ variables, ids: page.nodes.map((n: { id: string }) => n.id).sort(), totalCount: page.totalCount }).toEqual({ variables, ids: [...own].sort(), totalCount: own.length });
+      }
+    },
+  },
+  // No argument, but per caller: B's caller with A's subject ("test-user") has favourites and opens.
+  clientsSummary: {
+    kind: "query",
+    async run() {
+      await gateway.flushOpenedClients();
+      const summary = (await asA(CLIENTS_SUMMARY)).clientsSummary;
+      expectNothingOfB(summary, "clientsSummary");
+      const own = new Set(await A_CLIENT_IDS());
+      expect(summary.favorites).toEqual([]);
+      expect(summary.favoriteCount).toBe(0);
+      expect(summary.latestOpened.filter((c: { id: string }) => !own.has(c.id))).toEqual([]);
+      expect(summary.accessibleClients + summary.archivedClients).toBe(own.size);
+      // The control: B's "test-user" has its favourite and its open.
+      const theirs = (await asB(CLIENTS_SUMMARY)).clientsSummary;
+      expect(theirs.favorites.map((c: { id: string }) => c.id)).toEqual([b.main]);
+      expect(theirs.latestOpened.map((c: { id: string }) => c.id)).toContain(b.main);
+    },
+  },
+
+  createClient: {
+    kind: "mutation",
+    live: () => [
+      {
+        label: "parent = B's client",
+        variables: { input: { name: "A's child", parentId: b.main } },
+        expect: "INVALID_DATA",
+        missing: { input: { name: "A's child", parentId: MISSING } },
+        bControl: true,
+      },
+      {
+        // B's spare client has this org number: no CLIENT_DUPLICATE_ORG_NUMBER (an oracle), A's own client.
+        label: "org number of B's client",
+        variables: { input: { name: "A's twin", countryCode: "SE", orgNumber: ORG.spare } },
+        expect: "OK",
+        check: (p, dryRun) => expectCreatedInA(p.client, p.preview, "A's twin", dryRun),
+      },
+    ],
+    replay: "OK",
+    replayCheck: (p) => expectCreatedInA(p.client, p.preview, "Keyed client", false),
+  },
+  updateClient: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's client", { id: b.main, patch: { notes: "A was here" } }, { id: MISSING }),
+      notFound("B's archived client", { id: b.archived, patch: { notes: "A was here" } }, { id: MISSING }),
+      notFound("B's client, A's parent", { id: b.spare, patch: { parentId: aId } }, { id: MISSING }, false),
+      {
+        label: "A's client, parent = B's client",
+        variables: { id: aId, patch: { parentId: b.main } },
+        expect: "INVALID_DATA",
+        missing: { id: aId, patch: { parentId: MISSING } },
+        // B has no client aId: its dry run would be refused for another reason, so no control.
+        bControl: false,
+      },
+      {
+        label: "A's client, org number of B's client",
+        variables: { id: aId, patch: { countryCode: "SE", orgNumber: ORG.twin } },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) expect(p.preview).toEqual({ __typename: "ClientPreview", name: "A's own" });
+          else expect(p.client).toEqual(expect.objectContaining({ id: aId, orgNumber: dashed(ORG.twin) }));
+        },
+      },
+    ],
+    replay: "NOT_FOUND",
+  },
+  archiveClient: {
+    kind: "mutation",
+    live: () => [
+      // B would be told CLIENT_HAS_OPEN_INVOICES for its main client, and succeed for the others.
+      notFound("B's client with open invoices", { id: b.main }, { id: MISSING }),
+      notFound("B's client", { id: b.spare }, { id: MISSING }),
+      notFound("B's archived client", { id: b.archived }, { id: MISSING }),
+    ],
+    replay: "NOT_FOUND",
+  },
+  restoreClient: {
+    kind: "mutation",
+    live: () => [notFound("B's archived client", { id: b.archived }, { id: MISSING }), notFound("B's client", { id: b.main }, { id: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  bulkCreateClients: {
+    kind: "mutation",
+    live: () => [
+      {
+        label: "parent = B's client",
+        variables: { inputs: [{ name: "A's bulk child", parentId: b.main }] },
+        expect: "INVALID_DATA",
+        missing: { inputs: [{ name: "A's bulk child", parentId: MISSING }] },
+        bControl: true,
+      },
+      {
+        // B's archived client has this org number (archived ones count in B's own uniqueness).
+        label: "org number of B's archived client",
+        variables: { inputs: [{ name: "A's bulk twin", countryCode: "SE", orgNumber: ORG.archived }] },
+        expect: "OK",
+        async check(p, dryRun) {
+          expect(p.summary).toEqual({ total: 1, succeeded: 1, failed: 0 });
+          await expectCreatedInA(p.results[0].client, p.results[0].preview, "A's bulk twin", dryRun);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(p.summary).toEqual({ total: 1, succeeded: 1, failed: 0 });
+      await expectCreatedInA(p.results[0].client, p.results[0].preview, "Keyed bulk", false);
+    },
+  },
+  ...contractCases("ClientContract"),
+  ...contractCases("FactoringLoanContract"),
+  ...contractCases("FactoringPurchaseContract"),
+  createBankAccount: {
+    kind: "mutation",
+    live: () => [notFound("B's client", { clientId: b.main, input: { bankAccountClass: "SE_BANKGIRO", bankAccountNo: bankgiro(3) } }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  updateBankAccount: {
+    kind: "mutation",
+    live: () => b.accounts.map((id, i) => notFound(`B's account ${i}`, { id, patch: { description: "A was here" } }, { id: MISSING })),
+    replay: "NOT_FOUND",
+  },
+  deleteBankAccount: {
+    kind: "mutation",
+    live: () => b.accounts.map((id, i) => notFound(`B's account ${i}`, { id }, { id: MISSING })),
+    replay: "NOT_FOUND",
+  },
+  createDirectDebitMandate: {
+    kind: "mutation",
+    live: () => [notFound("B's client", { clientId: b.main, input: { mandateType: "SWEDISH_AUTOGIRO", receivingBankAccountNo: bankgiro(4) } }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  closeDirectDebitMandate: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's open mandate", { id: b.openMandate, closedAt: "2026-02-01T00:00:00Z" }, { id: MISSING }),
+      // B would be told MANDATE_ALREADY_CLOSED.
+      notFound("B's closed mandate", { id: b.closedMandate, closedAt: null }, { id: MISSING }),
+    ],
+    replay: "NOT_FOUND",
+  },
+  setClientParameter: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's client, its parameter", { clientId: b.main, name: "reminderDays", input: { value: "1" } }, { clientId: MISSING }),
+      notFound("B's client, a new parameter", { clientId: b.main, name: "fromA", input: { value: "1" } }, { clientId: MISSING }),
+    ],
+    replay: "NOT_FOUND",
+  },
+  deleteClientParameter: {
+    kind: "mutation",
+    live: () => [notFound("B's client, its parameter", { clientId: b.main, name: "reminderDays" }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  setExtraField: {
+    kind: "mutation",
+    live: () => [notFound("B's client, its field", { clientId: b.main, name: "segments", values: ["from A"] }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  deleteExtraField: {
+    kind: "mutation",
+    live: () => [notFound("B's client, its field", { clientId: b.main, name: "segments" }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  createClientPricelist: {
+    kind: "mutation",
+    live: () => [notFound("B's client", { clientId: b.main, input: { pricelistName: "A's pricelist" } }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  addExternalIdentifier: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's client, a new identifier", { clientId: b.main, source: "crm", externalId: "A-1" }, { clientId: MISSING }),
+      notFound("B's client, its identifier", { clientId: b.main, source: "crm", externalId: "B-1" }, { clientId: MISSING }),
+      notFound("B's client, B's removed identifier", { clientId: b.main, source: "old", externalId: "B-OLD" }, { clientId: MISSING }),
+      {
+        // B's spare client holds it: no EXTERNAL_IDENTIFIER_IN_USE (an oracle), A's own identifier.
+        label: "A's client, B's identifier",
+        variables: { clientId: aId, source: "crm", externalId: "B-2" },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) {
+            expect(p.externalIdentifier).toBeNull();
+            return;
+          }
+          expect(p.client?.id).toBe(aId);
+          expect(await tenantOf("external_identifier", p.externalIdentifier.id)).toBe(tenantA);
+        },
+      },
+      {
+        // Removed in B: A gets a new identifier of its own, not B's row brought back.
+        label: "A's client, B's removed identifier",
+        variables: { clientId: aId, source: "old", externalId: "B-OLD" },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) {
+            expect(p.externalIdentifier).toBeNull();
+            return;
+          }
+          expect(await tenantOf("external_identifier", p.externalIdentifier.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "NOT_FOUND",
+  },
+  removeExternalIdentifier: {
+    kind: "mutation",
+    live: () => [notFound("B's identifier", { source: "crm", externalId: "B-1" }, { externalId: "no-such-identifier" })],
+    replay: "NOT_FOUND",
+  },
+  addFavoriteClient: {
+    kind: "mutation",
+    live: () => [notFound("B's client (a favourite there)", { clientId: b.main }, { clientId: MISSING }), notFound("B's client", { clientId: b.spare }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  removeFavoriteClient: {
+    kind: "mutation",
+    live: () => [notFound("B's client (a favourite there)", { clientId: b.main }, { clientId: MISSING })],
+    replay: "NOT_FOUND",
+  },
+};
+
+async function runMutationCase(field: string, c: MutationCase): Promise<void> {
+  for (const variant of c.live()) {
+    // The dry run first: a successful real call could make the dry run differ (A's own duplicate).
+    for (const dryRun of [true, false]) {
+      const where = `${field} (${variant.label}${dryRun ? ", dry run" : ""})`;
+      const payload = await mutate(tenantA, field, variant.variables, newKey(), dryRun);
+      expectNothingOfB(payload, where);
+      expect({ where, replayed: payload.replayed, dryRun: payload.dryRun }).toEqual({ where, replayed: false, dryRun });
+      if (variant.expect === "OK") {
+        expect({ where, error: payload.error }).toEqual({ where, error: null });
+        await variant.check?.(payload, dryRun);
+        continue;
+      }
+      expect({ where, code: payload.error?.code }).toEqual({ where, code: variant.expect });
+      expectEmpty(payload, where);
+      if (variant.missing) {
+        const missing = await mutate(tenantA, field, variant.missing, newKey(), dryRun);
+        expect({ where, answer: payload }).toEqual({ where, answer: missing });
+      }
+      if (dryRun && variant.bControl !== false) {
+        // The control: B itself, in a dry run (nothing written), is not refused the same way.
+        const control = await mutate(tenantB, field, variant.variables, newKey(), true);
+        expect({ where, controlCode: control.error?.code ?? null }).not.toEqual({ where, controlCode: variant.expect });
+      }
+    }
+  }
+  // B's used keys, with B's exact arguments: A's own call, never B's stored answer.
+  const used = bUsed[field];
+  expect({ field, bCalls: used?.length ?? 0 }).not.toEqual({ field, bCalls: 0 });
+  for (const { key, variables } of used) {
+    const where = `${field} (B's key ${key})`;
+    const payload = await mutate(tenantA, field, variables, key, false);
+    expectNothingOfB(payload, where);
+    expect({ where, replayed: payload.replayed }).toEqual({ where, replayed: false });
+    if (c.replay === "OK") {
+      expect({ where, error: payload.error }).toEqual({ where, error: null });
+      await c.replayCheck?.(payload);
+    } else {
+      expect({ where, code: payload.error?.code }).toEqual({ where, code: c.replay });
+      expectEmpty(payload, where);
+    }
+    // The key is A's now too: stored in A, beside B's (which the snapshot checks).
+    const [{ n }] = (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM idempotency_key WHERE tenant_id = $1 AND mutation = $2 AND key = $3`, [tenantA, field, key])) as { n: number }[];
+    expect({ where, storedInA: n }).toEqual({ where, storedInA: 1 });
+  }
+}
+
+describe("tenant A's most powerful token on tenant B's identifiers", () => {
+  it("starts from B having a row in every tenant table", () => {
+    expect(tables.length).toBeGreaterThanOrEqual(17);
+    expect(tables.filter((table) => before[table].length === 0)).toEqual([]);
+  });
+
+  it.each(Object.keys(MATRIX))("%s: reads nothing of B, changes nothing of B", async (field) => {
+    const c = MATRIX[field];
+    if (c.kind === "query") await c.run();
+    else await runMutationCase(field, c);
+    await expectBUnchanged();
+  });
+
+  it("left B's data exactly as it was, and nothing of A's points at B's records", async () => {
+    await gateway.flushOpenedClients();
+    await expectBUnchanged();
+    const bClientIds = [...(bIds.get("Client") ?? [])];
+    for (const table of tables) {
+      const columns = ((await gateway.dataSource.query(
+        `SELECT column_name AS name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND column_name IN ('client_id', 'parent_id')`,
+        [table],
+      )) as { name: string }[]).map((c) => c.name);
+      for (const column of columns) {
+        const [{ n }] = (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM "${table}" WHERE tenant_id = $1 AND "${column}" = ANY($2::bigint[])`, [tenantA, bClientIds])) as { n: number }[];
+        expect({ table, column, rowsOfAPointingAtB: n }).toEqual({ table, column, rowsOfAPointingAtB: 0 });
+      }
+    }
+    // A's audit trail names only A's records.
+    const audits = (await gateway.dataSource.query(`SELECT entity_type, entity_id FROM audit_entry WHERE tenant_id = $1`, [tenantA])) as { entity_type: string; entity_id: string }[];
+    expect(audits.length).toBeGreaterThan(0);
+    expect(audits.filter((a) => bIds.get(a.entity_type)?.has(String(a.entity_id)))).toEqual([]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Completeness: every root field with such an argument has its case.
+
+/** An argument naming a record or a call: an id, a GUID, an org number, an external id, a key. */
+const IDENTIFIER_NAME = /^(id|uniqueId|guid|orgNumber|externalId|key|idempotencyKey)$|(Id|ID|Guid|GUID|Key|OrgNumber)$/;
+
+function identifierPaths(args: readonly (GraphQLArgument | GraphQLInputField)[], prefix: string, seen: ReadonlySet<string>): string[] {
+  const paths: string[] = [];
+  for (const arg of args) {
+    const type = getNamedType(arg.type);
+    const at = `${prefix}${arg.name}`;
+    if (IDENTIFIER_NAME.test(arg.name) || type.name === "ID" || type.name === "UUID") paths.push(at);
+    if (isInputObjectType(type) && !seen.has(type.name)) {
+      paths.push(...identifierPaths(Object.values(type.getFields()), `${at}.`, new Set([...seen, type.name])));
+    }
+  }
+  return paths;
+}
+
+function fieldsWithIdentifiers(schema: GraphQLSchema): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {})) {
+      const paths = identifierPaths(field.args, "", new Set());
+      if (paths.length > 0) found[field.name] = paths;
+    }
+  }
+  return found;
+}
+
+describe("the matrix's completeness", () => {
+  it("has a case for every query and mutation that takes an id, GUID, org number, external id or key", async () => {
+    const fromFile = buildSchema(fs.readFileSync(path.join(__dirname, "..", "schema", "schema.graphql"), "utf8"));
+    const served = await buildGatewaySchema();
+    const required = { ...fieldsWithIdentifiers(fromFile), ...fieldsWithIdentifiers(served) };
+    // The walk itself finds nested and typed arguments.
+    expect(required.clients).toEqual(expect.arrayContaining(["filter.id", "filter.id.eq", "filter.parentId", "filter.orgNumber"]));
+    expect(required.clientByUniqueId).toEqual(["uniqueId"]);
+    expect(required.createClient).toEqual(expect.arrayContaining(["idempotencyKey", "input.parentId", "input.orgNumber"]));
+    const missing = Object.keys(required).filter((field) => !(field in MATRIX)).sort();
+    expect({ fieldsWithoutACase: missing.map((field) => `${field} (${required[field].join(", ")})`) }).toEqual({ fieldsWithoutACase: [] });
+    // And no case for a field that isn't there (a typo would pass unnoticed otherwise).
+    const roots = new Set([served.getQueryType(), served.getMutationType()].flatMap((type) => Object.keys(type?.getFields() ?? {})));
+    expect(Object.keys(MATRIX).filter((field) => !roots.has(field))).toEqual([]);
+    // Each mutation case has B's call to replay, built from a shape that names the field.
+    expect(Object.keys(MATRIX).filter((field) => MATRIX[field].kind === "mutation" && !SHAPES[field])).toEqual([]);
+  });
+});
