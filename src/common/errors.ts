@@ -66,10 +66,12 @@ const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection
 /** Whether `error` (a driver, pool or TypeORM error, maybe wrapped) means the database can't answer now. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
-  const { code, message, driverError, cause, errors } = error as Record<string, unknown>;
+  const { code, message, driverError, cause, errors, thrownValue } = error as Record<string, unknown>;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
   if (error instanceof Error && !(error instanceof GraphQLError) && UNAVAILABLE_MESSAGES.test(String(message))) return true;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
+  // graphql-js wraps what isn't an Error of its realm (a socket error, say) as NonErrorThrown.
+  if (isDatabaseUnavailable(thrownValue, depth + 1)) return true;
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable((error as GraphQLError).originalError, depth + 1);
 }
 

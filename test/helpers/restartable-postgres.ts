@@ -1,0 +1,68 @@
+import { ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** An embedded PostgreSQL a test may stop and start again (test/helpers/postgres-process.ts). */
+export class RestartablePostgres {
+  private readonly replies: string[] = [];
+  private waiting: (() => void) | undefined;
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly dir: string,
+    readonly port: number,
+  ) {
+    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
+      this.replies.push(line);
+      this.waiting?.();
+    });
+  }
+
+  static async start(): Promise<RestartablePostgres> {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdg-restart-"));
+    const port = await freePort();
+    const script = path.join(__dirname, "postgres-process.ts");
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, path.join(dir, "pg"), String(port)], {
+      stdio: ["pipe", "pipe", "inherit"],
+      cwd: path.join(__dirname, "..", ".."),
+    });
+    const postgres = new RestartablePostgres(child, dir, port);
+    await postgres.command("start");
+    return postgres;
+  }
+
+  /** The server's URL (its default database). */
+  get url(): string {
+    return `postgres://postgres:postgres@127.0.0.1:${this.port}/postgres`;
+  }
+
+  /** Sends a command and waits for its answer. */
+  async command(command: "start" | "stop" | "exit"): Promise<void> {
+    this.child.stdin!.write(`${command}\n`);
+    for (;;) {
+      const reply = this.replies.shift();
+      if (reply === `ok ${command}`) return;
+      if (reply?.startsWith(`error ${command}`)) throw new Error(reply);
+      if (reply === undefined) await new Promise<void>((resolve) => (this.waiting = resolve));
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.command("exit");
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
