@@ -24,6 +24,7 @@ import { CONCURRENT_VAT_CHECKS } from "./modules/client/client.vat-check";
 import { ViesClient, VatChecker } from "./integrations/vies/vies-client";
 import type { StatementStats } from "./db/statement-counter";
 import { TokenVerifier } from "./auth/jwt";
+import { readScopePlugin } from "./auth/read-scope";
 import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { readiness } from "./http/readiness";
@@ -193,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
+      readScopePlugin(),
       sessionPlugin(logger, report),
     ],
   });

@@ -96,3 +96,41 @@ describe("tenant and scope", () => {
     expect(response.extensions?.requestId).toEqual(expect.any(String));
   });
 });
+
+describe("clients:write without clients:read", () => {
+  const WRITE_ONLY = ["clients:write"];
+  const create = (selection: string, fragments = "") =>
+    `mutation Create($key: String!) { createClient(input: { name: "Write Only AB", countryCode: "SE" }, idempotencyKey: $key) { ${selection} } } ${fragments}`;
+
+  it("answers a mutation's outcome: error, dry run, preview and the record's ids", async () => {
+    const tenant = gateway.newTenant();
+    const response = await gateway.send<{ createClient: { client: { id: string } } }>(
+      create("error { code } replayed preview { name } client { id uniqueId updatedAt __typename }"),
+      { key: "w-1" },
+      { tenant, scopes: WRITE_ONLY },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.createClient.client.id).toEqual(expect.any(String));
+  });
+
+  it.each([
+    ["a client field", create("client { id name }"), "Client.name"],
+    ["a relation", create("client { id bankAccounts { id } }"), "Client.bankAccounts"],
+    ["a field through a fragment", create("client { ...Contact }", "fragment Contact on Client { email }"), "Client.email"],
+  ])("refuses reading %s: FORBIDDEN before anything runs or is written", async (_name, query, field) => {
+    const tenant = gateway.newTenant();
+    const response = await gateway.send(query, { key: "w-2" }, { tenant, scopes: WRITE_ONLY });
+    expect({ status: response.status, code: response.errors?.[0]?.extensions?.code, message: response.errors?.[0]?.message, data: response.data ?? null }).toEqual({
+      status: 403,
+      code: "FORBIDDEN",
+      message: `Reading ${field} needs the scope clients:read`,
+      data: null,
+    });
+    expect(gateway.lastRequest().stats.statements).toBe(0);
+    const [{ count }] = await gateway.dataSource.query(`SELECT count(*)::int AS count FROM client WHERE tenant_id = $1`, [tenant]);
+    expect(count).toBe(0);
+    // With clients:read as well, the same request is answered.
+    const allowed = await gateway.send(query, { key: "w-2" }, { tenant, scopes: ["clients:read", ...WRITE_ONLY] });
+    expect(allowed.errors).toBeUndefined();
+  });
+});
