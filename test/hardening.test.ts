@@ -145,3 +145,17 @@ describe("health and readiness", () => {
     }
   });
 });
+
+describe("variable errors", () => {
+  it("never echo the value sent (a personnummer in an input with a missing field)", async () => {
+    const response = await gateway.send(
+      `mutation($input: CreateClientInput!) { createClient(input: $input, idempotencyKey: "k") { error { code } } }`,
+      { input: { orgNumber: "19121212-1212", email: "anna@example.se", countryCode: "SE", creditLimit: { x: 1 } } },
+      { tenant, scopes: ["clients:read", "clients:write"] },
+    );
+    expect(response.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toMatch(/^Variable "\$input" got an invalid value/);
+    const text = JSON.stringify(response);
+    for (const sent of ["19121212-1212", "1212121212", "anna@example.se"]) expect(text).not.toContain(sent);
+  });
+});
