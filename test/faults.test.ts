@@ -131,7 +131,10 @@ describe("PostgreSQL restarting under load", () => {
     // While it was down, every failure was SERVICE_UNAVAILABLE (503), never an internal error.
     const failures = sent.filter((s) => s.outcome.code !== null);
     expect(failures.length).toBeGreaterThanOrEqual(20);
-    expect(new Set(failures.map((f) => `${f.outcome.status} ${f.outcome.code}`))).toEqual(new Set(["503 SERVICE_UNAVAILABLE"]));
+    expect({
+      outcomes: new Set(failures.map((f) => `${f.outcome.status} ${f.outcome.code}`)),
+      internalErrors: gateway.logs().filter((line) => line.msg === "internal error"),
+    }).toEqual({ outcomes: new Set(["503 SERVICE_UNAVAILABLE"]), internalErrors: [] });
 
     // Every write the server confirmed is there.
     const stored = (await gateway.dataSource.query(`SELECT id::text, name FROM client WHERE tenant_id = $1`, [tenant])) as { id: string; name: string }[];

@@ -48,7 +48,8 @@ describe("the VIES check after commit", () => {
     await arrived;
     const open = (await gateway.dataSource.query(
       `SELECT count(*)::int AS n FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'client-data-gateway' AND state LIKE 'idle in transaction%'`,
+        WHERE datname = current_database() AND application_name = $1 AND state LIKE 'idle in transaction%'`,
+      [gateway.applicationName],
     )) as { n: number }[];
     expect(open[0].n).toBe(0);
     expect((await pending).client?.vatNumberValidated).toBe(false);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
+import { failFastWhenLost } from "./connection-lost";
 
 /**
  * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
@@ -76,6 +77,7 @@ export class TenantSession {
   private async open(): Promise<QueryRunner> {
     const runner = this.dataSource.createQueryRunner();
     runner.data = { stats: this.stats };
+    failFastWhenLost(runner);
     serialiseQueries(runner);
     try {
       await runner.connect();

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
 import { APP_ROLE, TENANT_SETTING } from "./tenant-session";
+import { connectionLost, failFastWhenLost } from "./connection-lost";
 
 /**
  * One mutation's writable transaction, run as the app role with the tenant set, so the row-level
@@ -17,6 +18,7 @@ export class WriteTransaction {
   static async open(dataSource: DataSource, tenantId: string, stats: StatementStats): Promise<WriteTransaction> {
     const runner = dataSource.createQueryRunner();
     runner.data = { stats };
+    failFastWhenLost(runner);
     try {
       await runner.connect();
       await runner.query("BEGIN ISOLATION LEVEL READ COMMITTED");
@@ -56,6 +58,11 @@ export class WriteTransaction {
 
   /** Commits (or, for a dry run or a failure, rolls back) and returns the connection. */
   async end(commit: boolean): Promise<void> {
+    // A connection that died took its transaction with it: TypeORM released it already.
+    if (this.runner.isReleased) {
+      if (!commit) return;
+      throw connectionLost();
+    }
     try {
       await this.runner.query(commit ? "COMMIT" : "ROLLBACK");
     } finally {

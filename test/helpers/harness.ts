@@ -62,7 +62,9 @@ export class TestGateway {
       OPENED_CLIENTS_FLUSH_MS: "60000",
       ...options.env,
     });
-    const dataSource = createDataSource(url, { pool: { ...config.pool, size: options.poolSize ?? 10 } });
+    // Its own application_name, so a test can tell this gateway's connections from other suites'.
+    const applicationName = `cdg-test-${randomUUID().slice(0, 8)}`;
+    const dataSource = createDataSource(url, { pool: { ...config.pool, size: options.poolSize ?? 10 }, applicationName });
     await dataSource.initialize();
     const requests: RequestSummary[] = [];
     const logLines: string[] = [];
@@ -77,6 +79,11 @@ export class TestGateway {
       onRequestComplete: (summary) => requests.push(summary),
     });
     return new TestGateway(config, dataSource, gateway, requests, vies, logLines);
+  }
+
+  /** The application_name of this gateway's database connections (pg_stat_activity). */
+  get applicationName(): string {
+    return (this.dataSource.options.extra as { application_name: string }).application_name;
   }
 
   /** The GraphQL endpoint's URL. */
