@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   console.log(`seeded ${clients} clients with all relations in ${((Date.now() - seedStart) / 1000).toFixed(1)} s`);
 
   // Defaults only: the shell's JWT_ISSUER or limits must not change what is measured.
-  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url });
+  const config = loadConfig({ NODE_ENV: "test", DATABASE_URL: url, LOG_LEVEL: "warn" });
   const summaries: RequestSummary[] = [];
   const gateway = await startGateway({ config, dataSource, schema: await buildGatewaySchema(), port: 0, host: "127.0.0.1", onRequestComplete: (s) => summaries.push(s) });
   const token = await signToken({ subject: "bench", companies: ["bench"], scopes: ["clients:read"], expiresIn: "1h" }, DEVELOPMENT_JWT_SECRET);
