@@ -12,7 +12,7 @@ import type { DataSource } from "typeorm";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config";
 import { createContext, RequestContext } from "./context";
-import { formatError, GatewayError, isDatabaseUnavailable, RequestErrorCode } from "./common/errors";
+import { formatError, GatewayError, isDatabaseUnavailable, isGraphqlCallerMistake, RequestErrorCode } from "./common/errors";
 import { nulByteGuard } from "./common/text-guard";
 import { CursorCodec } from "./common/pagination/cursor";
 import { createLogger, Logger, logInternalError } from "./common/log";
@@ -105,7 +105,7 @@ function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<Req
             const code = error.extensions?.code;
             if (isDatabaseUnavailable(error)) {
               logger.warn({ requestId: contextValue.requestId, code: (error.originalError as { code?: string } | undefined)?.code }, "database unavailable");
-            } else if (code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) {
+            } else if ((code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) && !isGraphqlCallerMistake(error)) {
               logInternalError(logger, contextValue.requestId, error.originalError ?? error);
             }
           }

@@ -159,3 +159,49 @@ describe("variable errors", () => {
     for (const sent of ["19121212-1212", "1212121212", "anna@example.se"]) expect(text).not.toContain(sent);
   });
 });
+
+describe("inputs the fuzz test found answered as internal errors", () => {
+  const codes = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => [...new Set(response.errors?.map((e) => e.extensions?.code))];
+
+  it("first: null for a non-null argument is BAD_USER_INPUT", async () => {
+    const response = await gateway.send(`query($n: Int) { clients(first: $n) { totalCount } }`, { n: null }, { tenant });
+    expect({ status: response.status, codes: codes(response) }).toEqual({ status: 200, codes: ["BAD_USER_INPUT"] });
+  });
+
+  it("a DateTime in year 0 is BAD_USER_INPUT, before PostgreSQL sees it", async () => {
+    const response = await gateway.send(`query($f: ClientFilter) { clients(filter: $f) { totalCount } }`, { f: { createdAt: { gt: "0000-01-01T00:00:00Z" } } }, { tenant });
+    expect({ status: response.status, codes: codes(response) }).toEqual({ status: 400, codes: ["BAD_USER_INPUT"] });
+  });
+
+  it("more than 50 invalid variable values are BAD_USER_INPUT, all of them", async () => {
+    const response = await gateway.send(`query($f: ClientFilter) { clients(filter: $f) { totalCount } }`, { f: { archivedAt: { in: Array(60).fill("2026-02-30T00:00:00Z") } } }, { tenant });
+    expect({ status: response.status, codes: codes(response) }).toEqual({ status: 400, codes: ["BAD_USER_INPUT"] });
+  });
+
+  it("a NUL byte is BAD_USER_INPUT with status 400", async () => {
+    const response = await gateway.send(`query($s: String) { clients(search: $s) { totalCount } }`, { s: "a\u0000b" }, { tenant });
+    expect({ status: response.status, codes: codes(response) }).toEqual({ status: 400, codes: ["BAD_USER_INPUT"] });
+  });
+});
+
+describe("text that jsonb can't hold", () => {
+  it("an emoji or a lone surrogate in an audited or stored field writes, and is audited (masked) without a lone surrogate", async () => {
+    const writer = { tenant, scopes: ["clients:read", "clients:write"] };
+    const created = await gateway.send<{ createClient: { client: { id: string }; error: unknown } }>(
+      `mutation($k: String!) { createClient(input: { name: "Sole \\ud83d\\ude00", countryCode: "SE", clientType: INDIVIDUAL, street: "\\ud867\\udc8c street" }, idempotencyKey: $k) { client { id } error { code } } }`,
+      { k: "emoji-1" },
+      writer,
+    );
+    expect(created.errors).toBeUndefined();
+    const id = created.data!.createClient.client.id;
+    for (const [key, street] of [["emoji-2", "\ud867\udc8c other"], ["emoji-3", "x\ud800y"]]) {
+      const updated = await gateway.send<{ updateClient: { error: unknown } }>(
+        `mutation($id: ID!, $s: String, $k: String!) { updateClient(id: $id, patch: { street: $s, notes: $s }, idempotencyKey: $k) { error { code } client { street } } }`,
+        { id, s: street, k: key },
+        writer,
+      );
+      expect(updated.errors).toBeUndefined();
+      expect(updated.data?.updateClient.error).toBeNull();
+    }
+  });
+});

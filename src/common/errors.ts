@@ -83,6 +83,20 @@ export interface FormatOptions {
   production: boolean;
 }
 
+/**
+ * graphql-js's own errors about the caller's arguments and variables that carry no code: a null
+ * for a non-null argument found while executing, or more than 50 invalid variable values.
+ */
+const CALLER_MISTAKE = /^(Argument "[^"]+" (of non-null type|of required type|has invalid value)|Too many errors processing variables)/;
+/** One of graphql-js's code-less errors about the caller's arguments or variables (not a server fault). */
+export function isGraphqlCallerMistake(error: unknown): boolean {
+  return (
+    error instanceof GraphQLError &&
+    (!error.originalError || error.originalError instanceof GraphQLError) &&
+    CALLER_MISTAKE.test(error.message)
+  );
+}
+
 const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
 /** graphql-js echoes an invalid variable's whole value (a personnummer, an email) in the message. */
@@ -116,11 +130,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT.test(formatted.message)) {
     return { message: "The query is too complex", locations: formatted.locations, extensions: { code: RequestErrorCode.QUERY_TOO_COMPLEX } };
   }
-  if (typeof code === "string" && CALLER_CODES.has(code)) {
+  if ((typeof code === "string" && CALLER_CODES.has(code)) || ((code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) && isGraphqlCallerMistake(error))) {
     return {
       ...base,
       message: callerMessage(formatted.message, options),
-      extensions: { code: code === "BAD_REQUEST" ? code : RequestErrorCode.BAD_USER_INPUT },
+      extensions: { code: code === "BAD_REQUEST" ? "BAD_REQUEST" : RequestErrorCode.BAD_USER_INPUT },
     };
   }
   return options.production

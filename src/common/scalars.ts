@@ -1,10 +1,9 @@
-import { GraphQLScalarType, Kind } from "graphql";
+import { GraphQLScalarType, Kind, ValueNode } from "graphql";
+import { DateResolver, DateTimeResolver } from "graphql-scalars";
 
 export {
   CountryCodeResolver as CountryCode,
   CurrencyResolver as Currency,
-  DateResolver as DateScalar,
-  DateTimeResolver as DateTime,
   EmailAddressResolver as EmailAddress,
   IBANResolver as IBAN,
   JSONResolver as JSONScalar,
@@ -13,6 +12,29 @@ export {
   URLResolver as URLScalar,
   UUIDResolver as UUID,
 } from "graphql-scalars";
+
+/**
+ * graphql-scalars' scalar, limited to the years PostgreSQL and people use (1..9999): it accepts
+ * year 0, which PostgreSQL refuses, so a filter on it failed inside the database.
+ */
+function withinYears<T extends GraphQLScalarType>(scalar: T, yearOf: (value: unknown) => number): GraphQLScalarType {
+  const checked = (value: unknown) => {
+    const year = yearOf(value);
+    if (!(year >= 1 && year <= 9999)) throw new TypeError(`${scalar.name} must be in the years 1 to 9999`);
+    return value;
+  };
+  return new GraphQLScalarType({
+    ...scalar.toConfig(),
+    parseValue: (value) => checked(scalar.parseValue(value)),
+    parseLiteral: (ast: ValueNode, variables) => checked(scalar.parseLiteral(ast, variables)),
+  });
+}
+
+const utcYear = (value: unknown) => (value instanceof Date ? value.getUTCFullYear() : Number.NaN);
+export const DateTime = withinYears(DateTimeResolver, utcYear);
+export const DateScalar = withinYears(DateResolver, (value) =>
+  value instanceof Date ? value.getUTCFullYear() : typeof value === "string" ? Number(value.slice(0, 4)) : Number.NaN,
+);
 
 const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
 

@@ -24,20 +24,25 @@ export function findNulByte(value: unknown, path: string): string | undefined {
  * an internal error. Once per request, before anything executes, the variables and the string
  * literals of the operation are checked, and such input is BAD_USER_INPUT naming where it is.
  */
+function nulRefusal(where: string) {
+  const error = badUserInput(`${where} contains a NUL character, which cannot be stored`, where);
+  error.extensions.http = { status: 400 }; // refused before execution: Apollo would answer 500
+  return error;
+}
+
 export function nulByteGuard<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           const inVariables = findNulByte(request.variables ?? {}, "$");
-          if (inVariables) throw badUserInput(`${inVariables} contains a NUL character, which cannot be stored`, inVariables);
+          if (inVariables) throw nulRefusal(inVariables);
           let argument: string | undefined;
           visit(document, {
             Argument: { enter: (node: ArgumentNode) => void (argument = node.name.value) },
             StringValue(node) {
               if (node.value.includes("\u0000")) {
-                const where = argument ?? "a string";
-                throw badUserInput(`${where} contains a NUL character, which cannot be stored`, where);
+                throw nulRefusal(argument ?? "a string");
               }
             },
           });
