@@ -11,6 +11,9 @@ describe("redactText", () => {
     ["Danish VAT", "DK13585628", "DK[number]"],
     ["international phone", "call +46 70-123 45 67", "call [number]"],
     ["email", "mail anna.svensson+x@example.co.uk now", "mail [email] now"],
+    ["email on a local domain", "anna.svensson@intranet", "[email]"],
+    ["email with a one-letter TLD", "(anna@example.x)", "[email]"],
+    ["email with an apostrophe", "anna'@example.se", "[email]"],
     ["IBAN in groups", "SE45 5000 0000 0583 9825 7466", "[iban]"],
     ["IBAN compact", "iban=NL91ABNA0417164300;", "iban=[iban];"],
     ["JWT", "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig-_x", "token [token]"],
@@ -25,6 +28,16 @@ describe("redactText", () => {
 });
 
 describe("redactDeep", () => {
+  it("replaces numbers of 6 or more digits (an org number or phone sent as a JSON number)", () => {
+    expect(redactDeep({ phone: 46701234567, orgNumber: 5560360793, first: 100, rate: 12.5 })).toEqual({ phone: "[number]", orgNumber: "[number]", first: 100, rate: 12.5 });
+  });
+
+  it("cuts long text after redacting it, in linear time (40,000 emoji and a 700,000-character logotype)", () => {
+    const emoji = redactDeep("😀".repeat(40_000) + " anna@example.se") as string;
+    expect(emoji.length).toBeLessThan(600);
+    expect(redactDeep("A".repeat(700_000) + " anna@example.se")).toBe(`${"A".repeat(500)}[…${700_000 + 8 - 500} more]`);
+  });
+
   it("redacts every string at any depth, keys included, and keeps other values", () => {
     const input = { input: { orgNumber: "5560360793", tags: ["a@b.se"], creditLimit: 12, ok: true, none: null }, "19121212-1212": 1 };
     expect(redactDeep(input)).toEqual({
