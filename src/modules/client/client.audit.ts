@@ -2,15 +2,17 @@ import { displayOrgNumber, displayVatNumber } from "./client.display";
 import type { Client } from "./client.entity";
 import { ClientType } from "./client.enums";
 
+/** The first character, whole: slicing one UTF-16 unit would split an emoji into a lone surrogate, which jsonb refuses. */
+const firstCharacter = (text: string): string => Array.from(text)[0] ?? "";
 const maskEmail = (email: string): string => {
   const at = email.lastIndexOf("@");
-  return at > 0 ? `${email[0]}***${email.slice(at)}` : "***";
+  return at > 0 ? `${firstCharacter(email)}***${email.slice(at)}` : "***";
 };
 const maskDigits = (phone: string): string => {
   let keep = 2;
   return [...phone].reverse().map((ch) => (/\d/.test(ch) && keep-- <= 0 ? "*" : ch)).reverse().join("");
 };
-const maskName = (text: string): string => `${text.slice(0, 1)}***`;
+const maskName = (text: string): string => `${firstCharacter(text)}***`;
 
 const PERSONAL_OF_INDIVIDUALS: Record<string, (value: string) => string> = {
   email: maskEmail,
