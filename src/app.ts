@@ -65,6 +65,23 @@ export interface Gateway {
 
 const NO_STATEMENTS: StatementStats = { statements: 0, framing: 0 };
 
+/** Deeper variables are refused before graphql-js coerces them (its recursion would overflow the stack). */
+const MAX_VARIABLE_DEPTH = 32;
+
+/** How deep a JSON value nests, measured without recursion. */
+function nesting(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > MAX_VARIABLE_DEPTH) return deepest;
+    for (const item of Object.values(current)) stack.push([item, depth + 1]);
+  }
+  return deepest;
+}
+
 /** Logs one JSON line per request and hands the summary to whoever listens. */
 type Reporter = (summary: RequestSummary, variables?: unknown) => void;
 
@@ -230,6 +247,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (typeof query === "string" && query.length > config.limits.maxQueryLength) {
         const error = queryTooComplex(production, `${query.length} characters (at most ${config.limits.maxQueryLength})`);
         refuse(res, 400, RequestErrorCode.QUERY_TOO_COMPLEX, error.message);
+        return;
+      }
+      const variables: unknown = req.method === "GET" ? req.query.variables : (req.body as { variables?: unknown } | undefined)?.variables;
+      if (typeof variables === "object" && nesting(variables) > MAX_VARIABLE_DEPTH) {
+        refuse(res, 400, RequestErrorCode.BAD_USER_INPUT, `The variables nest deeper than ${MAX_VARIABLE_DEPTH} levels`);
         return;
       }
       next();

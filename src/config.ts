@@ -108,7 +108,11 @@ function levelFrom(env: NodeJS.ProcessEnv): string {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const nodeEnv = env.NODE_ENV === "production" || env.NODE_ENV === "test" ? env.NODE_ENV : "development";
+  // A misspelt NODE_ENV must not quietly run as development, with its public secret.
+  const nodeEnv = env.NODE_ENV || "development";
+  if (nodeEnv !== "development" && nodeEnv !== "production" && nodeEnv !== "test") {
+    throw new Error(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
   const production = nodeEnv === "production";
   const jwksUrl = urlFrom(env, "JWT_JWKS_URL");
   // Outside production a development secret stands in, unless only JWKS tokens are configured.
@@ -146,7 +150,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
       statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
     },
-    seedDemo: env.SEED_DEMO !== "false",
+    // Never demo data into a production database unless asked for.
+    seedDemo: flagFrom(env, "SEED_DEMO", !production),
     demoCompanyId: env.DEMO_COMPANY_ID || "1",
     viesUrl: env.VIES_URL === undefined ? DEFAULT_VIES_URL : env.VIES_URL || null,
     viesTimeoutMs: intFrom(env, "VIES_TIMEOUT_MS", 3000, 1, 60_000),

@@ -69,7 +69,7 @@ export async function createContext(
   try {
     caller = await deps.tokens.verify(match[1]);
   } catch (error) {
-    throw error instanceof GatewayError ? withStatus(error, 401) : error;
+    throw error instanceof GatewayError && error.code === RequestErrorCode.UNAUTHENTICATED ? withStatus(error, 401) : error;
   }
   const tenantId = header(headers, "x-company-id")?.trim();
   if (!tenantId) {

@@ -205,3 +205,37 @@ describe("text that jsonb can't hold", () => {
     }
   });
 });
+
+describe("review findings", () => {
+  it("refuses variables nested deeper than 32 levels with BAD_USER_INPUT (400), even 5000 deep", async () => {
+    for (const levels of [1000, 5000]) {
+      // Written by hand: JSON.stringify itself can't nest 5000 deep.
+      const filter = `${'{"and":['.repeat(levels)}{"name":{"eq":"x"}}${"]}".repeat(levels)}`;
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${await gateway.token([tenant])}`, "x-company-id": tenant },
+        body: `{"query":"query($f: ClientFilter) { clients(filter: $f) { totalCount } }","variables":{"f":${filter}}}`,
+      });
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect({ status: response.status, code: body.errors[0].extensions.code }).toEqual({ status: 400, code: "BAD_USER_INPUT" });
+    }
+  });
+
+  it("gives a clients:write-only caller no preview (an update's preview is the stored record)", async () => {
+    const response = await gateway.send(
+      `mutation { createClient(input: { name: "P AB", countryCode: "SE" }, idempotencyKey: "p", dryRun: true) { preview { name } } }`,
+      {},
+      { tenant, scopes: ["clients:write"] },
+    );
+    expect({ status: response.status, code: response.errors?.[0]?.extensions?.code }).toEqual({ status: 403, code: "FORBIDDEN" });
+  });
+
+  it("refuses to start with an unknown NODE_ENV, and seeds no demo data in production unless asked", async () => {
+    const { loadConfig } = await import("../src/config");
+    expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV must be development, production or test/);
+    const secret = "a-production-secret-of-at-least-32-chars";
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SEED_DEMO: "true" }).seedDemo).toBe(true);
+    expect(loadConfig({}).seedDemo).toBe(true);
+  });
+});

@@ -187,9 +187,34 @@ describe("the JWT attack set: all UNAUTHENTICATED", () => {
     expect(await outcome(await sign({ audience: null }))).toEqual(REFUSED);
   });
 
+  it("refuses a token without an expiry", async () => {
+    const eternal = await new SignJWT({ companies: [tenant], scope: "clients:read" })
+      .setProtectedHeader({ alg: "RS256", kid: "rsa-1" })
+      .setSubject("idp-user")
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .sign(rsa.privateKey);
+    expect(await outcome(eternal)).toEqual(REFUSED);
+  });
+
   it("says nothing of why a token was refused", async () => {
     const response = await gateway.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${await sign({ audience: "another-api" })}` });
     expect(response.errors?.[0]?.message).toBe("The bearer token is invalid or expired");
+  });
+});
+
+describe("an identity provider that can't be reached", () => {
+  it("answers SERVICE_UNAVAILABLE (503), not UNAUTHENTICATED: the token may well be good", async () => {
+    const down = await FakeJwks.start();
+    const url = down.url;
+    await down.close();
+    const orphan = await TestGateway.start({ env: { JWT_JWKS_URL: url } });
+    try {
+      const response = await orphan.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${await sign({ issuer: null, audience: null })}` });
+      expect({ status: response.status, code: response.errors?.[0]?.extensions?.code }).toEqual({ status: 503, code: "SERVICE_UNAVAILABLE" });
+    } finally {
+      await orphan.stop();
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from "jose";
-import { unauthenticated } from "../common/errors";
+import { GatewayError, RequestErrorCode, unauthenticated } from "../common/errors";
 
 export const SCOPES = ["clients:read", "clients:write", "clients:pii"] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -57,6 +57,11 @@ export class TokenVerifier {
     try {
       payload = await this.verifySignatureAndClaims(token);
     } catch (error) {
+      // The identity provider's keys could not be fetched: not the caller's fault, retry later.
+      const fetchFailed = (error as Error | undefined)?.name === "TypeError" && /fetch failed/.test((error as Error).message);
+      if (error instanceof joseErrors.JWKSTimeout || fetchFailed) {
+        throw new GatewayError(RequestErrorCode.SERVICE_UNAVAILABLE, "The identity provider's keys could not be fetched; retry shortly", { http: { status: 503 } });
+      }
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
         throw unauthenticated("The bearer token is invalid or expired");
       }
@@ -69,6 +74,8 @@ export class TokenVerifier {
     const { alg } = decodeProtectedHeader(token);
     const options = {
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
+      // A token without an expiry would be good for ever.
+      requiredClaims: ["exp"],
       ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
       ...(this.settings.audience ? { audience: this.settings.audience } : {}),
     };

@@ -12,8 +12,11 @@ import {
 import { forbidden } from "../common/errors";
 import type { RequestContext } from "../context";
 
-/** What a mutation answers about the write itself: readable with clients:write alone. */
-const OUTCOME_TYPE = /(Payload|Preview|Result)$|^(Mutation|MutationError|FieldFailure)$/;
+/**
+ * What a mutation answers about the write itself: readable with clients:write alone. Not a
+ * preview: an update's preview is the stored record with the patch applied.
+ */
+const OUTCOME_TYPE = /(Payload|Result)$|^(Mutation|MutationError|FieldFailure)$/;
 /** Of a record, a caller without clients:read may see what identifies it, and no more. */
 const IDENTIFYING_FIELDS = new Set(["id", "uniqueId", "updatedAt", "__typename"]);
 
