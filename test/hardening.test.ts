@@ -239,3 +239,42 @@ describe("review findings", () => {
     expect(loadConfig({}).seedDemo).toBe(true);
   });
 });
+
+describe("a masked personnummer can't be recovered without clients:pii", () => {
+  const ALL = ["clients:read", "clients:write", "clients:pii"];
+  const createIndividual = (t: string, name: string, orgNumber: string, scopes: string[], dryRun = false) =>
+    gateway.send<{ createClient: { client: { id: string } | null; error: { code: string; failures: { field: string }[] } | null } }>(
+      `mutation($o: String, $n: String!, $k: String!, $d: Boolean) { createClient(input: { name: $n, countryCode: "SE", clientType: INDIVIDUAL, orgNumber: $o }, idempotencyKey: $k, dryRun: $d) { client { id } error { code failures { field } } } }`,
+      { o: orgNumber, n: name, k: `k-${name}-${scopes.length}-${dryRun}`, d: dryRun },
+      { tenant: t, scopes },
+    );
+
+  it("by sorting: without clients:pii individuals sort as if they had no org number, cursors included", async () => {
+    const { swedishPersonalNumber } = await import("./helpers/mutations");
+    const t = gateway.newTenant();
+    // Created high number first, so id order and number order disagree.
+    for (const [name, serial] of [["High", "999"], ["Low", "001"], ["Middle", "500"]]) {
+      expect((await createIndividual(t, name, `19${swedishPersonalNumber("800101", serial)}`, ALL)).data?.createClient.error).toBeNull();
+    }
+    const page = async (scopes: string[], after: string | null) =>
+      (
+        await gateway.send<{ clients: { nodes: { name: string }[]; pageInfo: { endCursor: string | null; hasNextPage: boolean } } }>(
+          `query($a: String) { clients(first: 1, after: $a, orderBy: [{ field: ORG_NUMBER, direction: ASC }]) { nodes { name } pageInfo { endCursor hasNextPage } } }`,
+          { a: after },
+          { tenant: t, scopes },
+        )
+      ).data!.clients;
+    const walk = async (scopes: string[]) => {
+      const names: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const current = await page(scopes, after);
+        names.push(...current.nodes.map((n) => n.name));
+        if (!current.pageInfo.hasNextPage) return names;
+        after = current.pageInfo.endCursor;
+      }
+    };
+    expect(await walk(ALL)).toEqual(["Low", "Middle", "High"]);
+    expect(await walk(["clients:read"])).toEqual(["High", "Low", "Middle"]);
+  });
+});

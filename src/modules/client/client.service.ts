@@ -8,6 +8,7 @@ import { hydrateRows } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
+import { ClientType } from "./client.enums";
 import { clientFilterColumns, ClientFilter, DeletionFilter, PERSONAL_WITHOUT_PII } from "./client.filters";
 import { CLIENT_SORT_COLUMNS, ClientOrder, ClientOrderField, DEFAULT_CLIENT_ORDER, SortDirection } from "./client.order";
 import { isBigintId } from "../../common/validation/checksums";
@@ -75,7 +76,7 @@ export class ClientService {
     if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) {
       throw badUserInput("offset must be 0 or more", "offset");
     }
-    const keyset = this.keysetColumns(args.orderBy);
+    const keyset = this.keysetColumns(args.orderBy, args.pii);
     const properties = keyset.map((k) => k.property);
     const params = new SqlParams([session.tenantId]);
     const where = this.whereClause(args, params);
@@ -92,7 +93,9 @@ export class ClientService {
     const manager = await session.manager();
     const rows = hydrateRows(manager, Client, await manager.query(sql, params.values));
     const page = rows.slice(0, first);
-    const edges = page.map((node) => ({ node, cursor: cursors.encode(cursorValuesOf(node as never, properties)) }));
+    // Without clients:pii an individual sorts with a NULL org number, and its cursor says so.
+    const sortable = (node: Client) => (args.pii || node.clientType !== ClientType.INDIVIDUAL ? node : { ...node, orgNumber: null });
+    const edges = page.map((node) => ({ node, cursor: cursors.encode(cursorValuesOf(sortable(node) as never, properties)) }));
     const connection = new ClientConnection();
     connection.edges = edges;
     connection.nodes = page;
@@ -131,14 +134,18 @@ export class ClientService {
     return parts.join(" AND ");
   }
 
-  private keysetColumns(orderBy: ClientOrder[] | null | undefined): (KeysetColumn & { property: string })[] {
+  private keysetColumns(orderBy: ClientOrder[] | null | undefined, pii: boolean): (KeysetColumn & { property: string })[] {
     const order = orderBy && orderBy.length > 0 ? orderBy : DEFAULT_CLIENT_ORDER;
     if (order.length > 4) throw badUserInput("orderBy takes at most 4 keys", "orderBy");
     const seen = new Set<ClientOrderField>();
     const columns = order.map((o, i) => {
       if (seen.has(o.field)) throw badUserInput(`orderBy.${i}: ${o.field} is given twice`, `orderBy.${i}.field`);
       seen.add(o.field);
-      return { ...CLIENT_SORT_COLUMNS[o.field], direction: o.direction ?? SortDirection.ASC };
+      const column = CLIENT_SORT_COLUMNS[o.field];
+      // An individual's org number is a personnummer: ordering by it would let a caller without
+      // clients:pii bisect the masked digits, so for such a caller individuals sort as NULL.
+      const sql = o.field === ClientOrderField.ORG_NUMBER && !pii ? PERSONAL_WITHOUT_PII("org_number") : column.sql;
+      return { ...column, sql, direction: o.direction ?? SortDirection.ASC };
     });
     // The id makes the order total, so a cursor names exactly one position. It follows the last
     // key's direction: an order all one way is a single row comparison an index answers.
