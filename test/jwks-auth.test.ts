@@ -212,6 +212,7 @@ describe("an identity provider that can't be reached", () => {
     try {
       const response = await orphan.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${await sign({ issuer: null, audience: null })}` });
       expect({ status: response.status, code: response.errors?.[0]?.extensions?.code }).toEqual({ status: 503, code: "SERVICE_UNAVAILABLE" });
+      expect(response.errors?.[0]?.message).toBe("The identity provider's keys could not be fetched; retry shortly");
     } finally {
       await orphan.stop();
     }

@@ -1,5 +1,5 @@
 import { createRemoteJWKSet, decodeProtectedHeader, errors as joseErrors, JWTPayload, jwtVerify, SignJWT } from "jose";
-import { GatewayError, RequestErrorCode, unauthenticated } from "../common/errors";
+import { serviceUnavailable, unauthenticated } from "../common/errors";
 
 export const SCOPES = ["clients:read", "clients:write", "clients:pii"] as const;
 export type Scope = (typeof SCOPES)[number];
@@ -60,7 +60,7 @@ export class TokenVerifier {
       // The identity provider's keys could not be fetched: not the caller's fault, retry later.
       const fetchFailed = (error as Error | undefined)?.name === "TypeError" && /fetch failed/.test((error as Error).message);
       if (error instanceof joseErrors.JWKSTimeout || fetchFailed) {
-        throw new GatewayError(RequestErrorCode.SERVICE_UNAVAILABLE, "The identity provider's keys could not be fetched; retry shortly", { http: { status: 503 } });
+        throw serviceUnavailable("The identity provider's keys could not be fetched; retry shortly");
       }
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
         throw unauthenticated("The bearer token is invalid or expired");

@@ -25,6 +25,12 @@ export class GatewayError extends GraphQLError {
   }
 }
 
+/** The HTTP status of a response whose only error is `error` (Apollo reads `extensions.http`). */
+export function withHttpStatus<E extends GraphQLError>(error: E, status: number): E {
+  error.extensions.http = { status };
+  return error;
+}
+
 export const unauthenticated = (message = "A valid bearer token is required") =>
   new GatewayError(RequestErrorCode.UNAUTHENTICATED, message);
 export const forbidden = (message = "You may not access this resource") =>
@@ -75,8 +81,11 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   return isDatabaseUnavailable(driverError, depth + 1) || isDatabaseUnavailable(cause, depth + 1) || isDatabaseUnavailable((error as GraphQLError).originalError, depth + 1);
 }
 
-export const serviceUnavailable = () =>
-  new GatewayError(RequestErrorCode.SERVICE_UNAVAILABLE, "The database is unavailable or busy; retry shortly", { http: { status: 503 } });
+const DATABASE_UNAVAILABLE = "The database is unavailable or busy; retry shortly";
+
+/** Something the gateway depends on can't answer now: retry (HTTP 503). */
+export const serviceUnavailable = (message = DATABASE_UNAVAILABLE) =>
+  withHttpStatus(new GatewayError(RequestErrorCode.SERVICE_UNAVAILABLE, message), 503);
 
 export interface FormatOptions {
   /** No field suggestions ("Did you mean ...?") in production: they map the schema for a prober. */
@@ -118,9 +127,11 @@ function callerMessage(message: string, options: FormatOptions): string {
 export function formatError(formatted: GraphQLFormattedError, error: unknown, options: FormatOptions): GraphQLFormattedError {
   const code = formatted.extensions?.code;
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
-  if (code === RequestErrorCode.SERVICE_UNAVAILABLE || isDatabaseUnavailable(unwrapResolverError(error))) {
-    const unavailable = serviceUnavailable();
-    return { message: unavailable.message, path: formatted.path, extensions: { code: RequestErrorCode.SERVICE_UNAVAILABLE } };
+  if (code === RequestErrorCode.SERVICE_UNAVAILABLE) {
+    return { message: formatted.message, path: formatted.path, extensions: { code } };
+  }
+  if (isDatabaseUnavailable(unwrapResolverError(error))) {
+    return { message: DATABASE_UNAVAILABLE, path: formatted.path, extensions: { code: RequestErrorCode.SERVICE_UNAVAILABLE } };
   }
   if (isRequestErrorCode(code) && code !== RequestErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
