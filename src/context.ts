@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import type { Caller, TokenVerifier } from "./auth/jwt";
-import { forbidden, GatewayError, RequestErrorCode, unauthenticated } from "./common/errors";
+import { forbidden, GatewayError, RequestErrorCode, unauthenticated, withHttpStatus } from "./common/errors";
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
@@ -48,11 +48,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
   return Array.isArray(value) ? value[0] : value;
 }
 
-function withStatus(error: GatewayError, status: number): GatewayError {
-  error.extensions.http = { status };
-  return error;
-}
-
 /**
  * Authenticates the caller, picks the tenant from `X-Company-Id` (one of the token's companies)
  * and opens nothing yet: the database transaction starts on the first query.
@@ -64,19 +59,19 @@ export async function createContext(
 ): Promise<RequestContext> {
   const authorization = header(headers, "authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  if (!match) throw withStatus(unauthenticated(), 401);
+  if (!match) throw withHttpStatus(unauthenticated(), 401);
   let caller: Caller;
   try {
     caller = await deps.tokens.verify(match[1]);
   } catch (error) {
-    throw error instanceof GatewayError && error.code === RequestErrorCode.UNAUTHENTICATED ? withStatus(error, 401) : error;
+    throw error instanceof GatewayError && error.code === RequestErrorCode.UNAUTHENTICATED ? withHttpStatus(error, 401) : error;
   }
   const tenantId = header(headers, "x-company-id")?.trim();
   if (!tenantId) {
-    throw withStatus(new GatewayError(RequestErrorCode.BAD_USER_INPUT, "The X-Company-Id header is required"), 400);
+    throw withHttpStatus(new GatewayError(RequestErrorCode.BAD_USER_INPUT, "The X-Company-Id header is required"), 400);
   }
   if (!TENANT_ID.test(tenantId) || !caller.companies.includes(tenantId)) {
-    throw withStatus(forbidden("Your token does not allow this company"), 403);
+    throw withHttpStatus(forbidden("Your token does not allow this company"), 403);
   }
   const session = new TenantSession(deps.dataSource, tenantId);
   const loaders = new RequestLoaders(session);

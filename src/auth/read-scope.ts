@@ -9,7 +9,7 @@ import {
   visit,
   visitWithTypeInfo,
 } from "graphql";
-import { forbidden } from "../common/errors";
+import { forbidden, withHttpStatus } from "../common/errors";
 import type { RequestContext } from "../context";
 
 /**
@@ -74,9 +74,7 @@ export function readScopePlugin(): ApolloServerPlugin<RequestContext> {
           if (!operation || operation.operation !== "mutation" || contextValue.caller.scopes.has("clients:read")) return;
           const field = firstDataField(schema, document, operation);
           if (field) {
-            const error = forbidden(`Reading ${field} needs the scope clients:read`);
-            error.extensions.http = { status: 403 };
-            throw error;
+            throw withHttpStatus(forbidden(`Reading ${field} needs the scope clients:read`), 403);
           }
         },
       };

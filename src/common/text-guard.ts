@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ArgumentNode, visit } from "graphql";
-import { badUserInput } from "./errors";
+import { badUserInput, withHttpStatus } from "./errors";
 
 /** The path of the first string inside `value` that contains a NUL byte, or undefined. */
 export function findNulByte(value: unknown, path: string): string | undefined {
@@ -24,11 +24,8 @@ export function findNulByte(value: unknown, path: string): string | undefined {
  * an internal error. Once per request, before anything executes, the variables and the string
  * literals of the operation are checked, and such input is BAD_USER_INPUT naming where it is.
  */
-function nulRefusal(where: string) {
-  const error = badUserInput(`${where} contains a NUL character, which cannot be stored`, where);
-  error.extensions.http = { status: 400 }; // refused before execution: Apollo would answer 500
-  return error;
-}
+/** Refused before execution, where Apollo would answer 500 for an error without a status. */
+const nulRefusal = (where: string) => withHttpStatus(badUserInput(`${where} contains a NUL character, which cannot be stored`, where), 400);
 
 export function nulByteGuard<T extends object>(): ApolloServerPlugin<T> {
   return {

@@ -19,7 +19,7 @@ import {
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { QueryLimits } from "../config";
-import { GatewayError, RequestErrorCode } from "../common/errors";
+import { GatewayError, RequestErrorCode, withHttpStatus } from "../common/errors";
 
 /** The size assumed for a list field without a `first` argument (a client's bank accounts, say). */
 export const UNPAGED_LIST_ESTIMATE = 5;
@@ -140,12 +140,8 @@ export function measureOperation(
 
 /** The one refusal of every limit: in production it names no limit, so they can't be probed. */
 export function queryTooComplex(production: boolean, detail?: string): GatewayError {
-  const error = new GatewayError(
-    RequestErrorCode.QUERY_TOO_COMPLEX,
-    production || !detail ? "The query is too complex" : `The query is too complex: ${detail}`,
-  );
-  error.extensions.http = { status: 400 };
-  return error;
+  const message = production || !detail ? "The query is too complex" : `The query is too complex: ${detail}`;
+  return withHttpStatus(new GatewayError(RequestErrorCode.QUERY_TOO_COMPLEX, message), 400);
 }
 
 /**
