@@ -72,6 +72,9 @@ export interface PoolSettings {
   statementTimeoutMs: number;
 }
 
+/** The pool when nothing is configured (the server, scripts and tests alike). */
+export const DEFAULT_POOL: PoolSettings = { size: 20, connectionTimeoutMs: 3_000, statementTimeoutMs: 15_000 };
+
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
 
@@ -146,9 +149,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: intFrom(env, "MAX_QUERY_COST", 5_000, 10, 1_000_000),
     },
     pool: {
-      size: intFrom(env, "DB_POOL_SIZE", 20, 1, 1_000),
-      connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", 3_000, 100, 120_000),
-      statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", 15_000, 100, 3_600_000),
+      size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
+      connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
+      statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_POOL.statementTimeoutMs, 100, 3_600_000),
     },
     // Never demo data into a production database unless asked for.
     seedDemo: flagFrom(env, "SEED_DEMO", !production),

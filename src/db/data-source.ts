@@ -4,7 +4,7 @@ import { DataSource } from "typeorm";
 import { entities } from "../modules";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { StatementCountingLogger } from "./statement-counter";
-import type { PoolSettings } from "../config";
+import { DEFAULT_POOL, PoolSettings } from "../config";
 
 export const MIGRATIONS_GLOB = path.join(__dirname, "..", "..", "migrations", "*.{ts,js}");
 
@@ -16,6 +16,7 @@ export interface DataSourceOptions {
 
 /** The gateway's TypeORM data source. `synchronize` is never on: migrations own the schema. */
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
+  const pool = { ...DEFAULT_POOL, ...options.pool };
   return new DataSource({
     type: "postgres",
     url,
@@ -31,11 +32,11 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
     logger: new StatementCountingLogger(),
     logging: true,
     extra: {
-      max: options.pool?.size ?? 20,
+      max: pool.size,
       application_name: options.applicationName ?? "client-data-gateway",
       // Also the longest a request waits for a pooled connection: a full pool fails fast.
-      connectionTimeoutMillis: options.pool?.connectionTimeoutMs ?? 3_000,
-      statement_timeout: options.pool?.statementTimeoutMs ?? 15_000,
+      connectionTimeoutMillis: pool.connectionTimeoutMs,
+      statement_timeout: pool.statementTimeoutMs,
       // A request's transaction left open by a bug must not hold its locks and snapshot for ever.
       idle_in_transaction_session_timeout: 60_000,
       keepAlive: true,
