@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
 import { APP_ROLE, TENANT_SETTING } from "./tenant-session";
-import { connectionLost, failFastWhenLost } from "./connection-lost";
+import { failFastWhenLost } from "./connection-lost";
 
 /**
  * One mutation's writable transaction, run as the app role with the tenant set, so the row-level
@@ -58,11 +58,9 @@ export class WriteTransaction {
 
   /** Commits (or, for a dry run or a failure, rolls back) and returns the connection. */
   async end(commit: boolean): Promise<void> {
-    // A connection that died took its transaction with it: TypeORM released it already.
-    if (this.runner.isReleased) {
-      if (!commit) return;
-      throw connectionLost();
-    }
+    // A connection that died took its transaction with it: nothing left to roll back. (A COMMIT
+    // on it fails as connectionLost, through failFastWhenLost.)
+    if (!commit && this.runner.isReleased) return;
     try {
       await this.runner.query(commit ? "COMMIT" : "ROLLBACK");
     } finally {
