@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { TestGateway } from "./helpers/harness";
 import { WRITER } from "./helpers/mutations";
-import { ensureDatabase } from "../src/db/database";
-import { createDataSource } from "../src/db/data-source";
+import { ensureDatabase, migrate } from "../src/db/database";
 import { RestartablePostgres } from "./helpers/restartable-postgres";
 
 const CREATE = `mutation Create($input: CreateClientInput!, $key: String!) {
@@ -75,10 +74,7 @@ describe("PostgreSQL restarting under load", () => {
     // A PostgreSQL of its own: the shared test server must not restart under the other suites.
     postgres = await RestartablePostgres.start();
     const url = await ensureDatabase(postgres.url, "restart");
-    const migrator = createDataSource(url, { pool: { size: 1 } });
-    await migrator.initialize();
-    await migrator.runMigrations({ transaction: "each" });
-    await migrator.destroy();
+    await migrate(url);
     gateway = await TestGateway.start({ databaseUrl: url, poolSize: 5, env: { DB_CONNECTION_TIMEOUT_MS: "1000" } });
   });
   afterAll(async () => {

@@ -1,32 +1,9 @@
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { Client as PgClient } from "pg";
-import { ensureDatabase } from "../src/db/database";
-import { createDataSource } from "../src/db/data-source";
+import { ensureDatabase, migrate } from "../src/db/database";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new PgClient({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  } finally {
-    await client.end();
-  }
-}
+import { dropDatabase, freePort } from "./helpers/databases";
 
 /**
  * One PostgreSQL for the whole run: the embedded one in a temporary directory, or a fresh
@@ -50,9 +27,6 @@ export default async function globalSetup(): Promise<void> {
     const server = serverUrl;
     (globalThis as Record<string, unknown>).__cdgTeardown = () => dropDatabase(server, name);
   }
-  const dataSource = createDataSource(url, { pool: { size: 2 } });
-  await dataSource.initialize();
-  await dataSource.runMigrations({ transaction: "each" });
-  await dataSource.destroy();
+  await migrate(url);
   process.env.TEST_DATABASE_URL = url;
 }

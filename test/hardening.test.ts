@@ -127,6 +127,7 @@ describe("health and readiness", () => {
     const { ensureDatabase } = await import("../src/db/database");
     const { createDataSource } = await import("../src/db/data-source");
     const { readiness } = await import("../src/http/readiness");
+    const { dropDatabase } = await import("./helpers/databases");
     const url = await ensureDatabase(process.env.TEST_DATABASE_URL!, `cdg_unmigrated_${process.pid}_${Date.now()}`);
     const unmigrated = createDataSource(url, { pool: { size: 1 } });
     await unmigrated.initialize();
@@ -141,7 +142,7 @@ describe("health and readiness", () => {
       expect(await readiness(gateway.dataSource, true)).toEqual({ ready: false, reason: "stopping" });
     } finally {
       await unmigrated.destroy();
-      await gateway.dataSource.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+      await dropDatabase(process.env.TEST_DATABASE_URL!, new URL(url).pathname.slice(1));
     }
   });
 });

@@ -31,7 +31,7 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
  * Applies pending migrations on a connection of its own, without the serving pool's
  * statement_timeout: building an index on a large table may take longer than any request should.
  */
-async function migrate(url: string, log: (line: string) => void): Promise<void> {
+export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<void> {
   const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
   await dataSource.initialize();
   try {

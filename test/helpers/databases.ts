@@ -1,5 +1,29 @@
-import { ensureDatabase } from "../../src/db/database";
-import { createDataSource } from "../../src/db/data-source";
+import net from "node:net";
+import { Client as PgClient } from "pg";
+import { ensureDatabase, migrate } from "../../src/db/database";
+
+/** A TCP port nothing listens on now (for an embedded PostgreSQL of a test's own). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Drops database `name` on the server of `serverUrl`, its open connections included. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  const client = new PgClient({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}
 
 /** A migrated database of its own on the test server, for a test that breaks its database on purpose. */
 export async function scratchDatabase(purpose: string): Promise<{ url: string; drop(): Promise<void> }> {
@@ -7,23 +31,6 @@ export async function scratchDatabase(purpose: string): Promise<{ url: string; d
   if (!server) throw new Error("TEST_DATABASE_URL is unset: run the tests with jest (test/global-setup.ts)");
   const name = `cdg_${purpose}_${process.pid}_${Date.now()}`;
   const url = await ensureDatabase(server, name);
-  const migrator = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 } });
-  await migrator.initialize();
-  try {
-    await migrator.runMigrations({ transaction: "each" });
-  } finally {
-    await migrator.destroy();
-  }
-  return {
-    url,
-    async drop() {
-      const admin = createDataSource(server, { pool: { size: 1 } });
-      await admin.initialize();
-      try {
-        await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      } finally {
-        await admin.destroy();
-      }
-    },
-  };
+  await migrate(url);
+  return { url, drop: () => dropDatabase(server, name) };
 }
