@@ -69,11 +69,20 @@ const UNAVAILABLE_CODES = new Set([
 ]);
 const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection error|Client was closed|Cannot use a pool after calling end/i;
 
+/**
+ * TypeORM's errors for a statement on a query runner that was released. Our code releases a
+ * runner only after its last statement; TypeORM releases it itself when its connection fails
+ * (PostgreSQL killed, a network cut), and then `runner.query` throws the first and
+ * `manager.query` (through DataSource.query) the second. Either means the connection was lost.
+ */
+const RELEASED_RUNNER_ERRORS = new Set(["QueryRunnerAlreadyReleasedError", "QueryRunnerProviderAlreadyReleasedError"]);
+
 /** Whether `error` (a driver, pool or TypeORM error, maybe wrapped) means the database can't answer now. */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== "object" || depth > 5) return false;
   const { code, message, driverError, cause, errors, thrownValue } = error as Record<string, unknown>;
   if (typeof code === "string" && UNAVAILABLE_CODES.has(code)) return true;
+  if (error instanceof Error && RELEASED_RUNNER_ERRORS.has(error.name)) return true;
   if (error instanceof Error && !(error instanceof GraphQLError) && UNAVAILABLE_MESSAGES.test(String(message))) return true;
   if (Array.isArray(errors) && errors.some((e) => isDatabaseUnavailable(e, depth + 1))) return true;
   // graphql-js wraps what isn't an Error of its realm (a socket error, say) as NonErrorThrown.
