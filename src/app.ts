@@ -28,6 +28,7 @@ import { readScopePlugin } from "./auth/read-scope";
 import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { readiness } from "./http/readiness";
+import { ConnectionGate } from "./db/connection-gate";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -185,8 +186,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const report = reporter(logger, options.onRequestComplete);
   const tokens = new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
   const cursors = new CursorCodec(config.cursorSecret);
+  const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.connectionTimeoutMs });
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
+    gate,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),
     idempotencyTtlHours: config.idempotencyTtlHours,
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
@@ -262,7 +265,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const startedAt = res.locals.startedAt as bigint;
         try {
           return await createContext(
-            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger },
+            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger, gate },
             req.headers,
             { requestId, startedAt },
           );

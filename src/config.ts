@@ -70,6 +70,11 @@ export interface PoolSettings {
   connectionTimeoutMs: number;
   /** PostgreSQL cancels a statement running longer (statement_timeout). */
   statementTimeoutMs: number;
+  /**
+   * Connections no single tenant may take, kept for the others (default a quarter of the pool, at
+   * least 1): one tenant flooding the server can't starve the rest (src/db/connection-gate.ts).
+   */
+  reservedForOthers?: number;
 }
 
 /** The pool when nothing is configured (the server, scripts and tests alike). */
@@ -152,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
       statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_POOL.statementTimeoutMs, 100, 3_600_000),
+      reservedForOthers: env.DB_POOL_RESERVED ? intFrom(env, "DB_POOL_RESERVED", 0, 0, 1_000) : undefined,
     },
     // Never demo data into a production database unless asked for.
     seedDemo: flagFrom(env, "SEED_DEMO", !production),

@@ -6,6 +6,7 @@ import { forbidden, GatewayError, RequestErrorCode, unauthenticated, withHttpSta
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
+import type { ConnectionGate } from "./db/connection-gate";
 import { Logger, logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
@@ -39,6 +40,8 @@ export interface ContextDeps {
   mutations: MutationEnvironment;
   openedClients: OpenedClientsRecorder;
   logger: Logger;
+  /** The tenants' fair share of the pool. */
+  gate: ConnectionGate;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -73,7 +76,7 @@ export async function createContext(
   if (!TENANT_ID.test(tenantId) || !caller.companies.includes(tenantId)) {
     throw withHttpStatus(forbidden("Your token does not allow this company"), 403);
   }
-  const session = new TenantSession(deps.dataSource, tenantId);
+  const session = new TenantSession(deps.dataSource, tenantId, deps.gate);
   const loaders = new RequestLoaders(session);
   return {
     requestId,

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
 import { failFastWhenLost } from "./connection-lost";
+import { ConnectionGate, Release, UNGATED } from "./connection-gate";
 
 /**
  * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
@@ -25,6 +26,8 @@ export class TenantSession {
   constructor(
     private readonly dataSource: DataSource,
     readonly tenantId: string,
+    /** The tenant's fair share of the pool: a permit is taken before the connection. */
+    private readonly gate: Pick<ConnectionGate, "acquire"> = UNGATED,
   ) {}
 
   /** The entity manager bound to this request's transaction. */
@@ -50,7 +53,7 @@ export class TenantSession {
     try {
       await open.query("COMMIT");
     } finally {
-      await open.release();
+      await releaseGated(open);
     }
   }
 
@@ -64,7 +67,7 @@ export class TenantSession {
     try {
       await runner.query(failed ? "ROLLBACK" : "COMMIT");
     } finally {
-      await runner.release();
+      await releaseGated(runner);
     }
   }
 
@@ -75,8 +78,9 @@ export class TenantSession {
   }
 
   private async open(): Promise<QueryRunner> {
+    const permit = await this.gate.acquire(this.tenantId);
     const runner = this.dataSource.createQueryRunner();
-    runner.data = { stats: this.stats };
+    runner.data = { stats: this.stats, permit };
     failFastWhenLost(runner);
     serialiseQueries(runner);
     try {
@@ -89,9 +93,18 @@ export class TenantSession {
       return runner;
     } catch (error) {
       await runner.query("ROLLBACK").catch(() => undefined);
-      await runner.release();
+      await releaseGated(runner);
       throw error;
     }
+  }
+}
+
+/** Returns a runner's connection to the pool and its permit to the gate (the permit even when the release fails). */
+export async function releaseGated(runner: QueryRunner): Promise<void> {
+  try {
+    await runner.release();
+  } finally {
+    (runner.data as { permit?: Release }).permit?.();
   }
 }
 

@@ -1,7 +1,8 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
-import { APP_ROLE, TENANT_SETTING } from "./tenant-session";
+import { APP_ROLE, releaseGated, TENANT_SETTING } from "./tenant-session";
 import { failFastWhenLost } from "./connection-lost";
+import { ConnectionGate, UNGATED } from "./connection-gate";
 
 /**
  * One mutation's writable transaction, run as the app role with the tenant set, so the row-level
@@ -15,9 +16,15 @@ export class WriteTransaction {
   private constructor(private readonly runner: QueryRunner) {}
 
   /** Opens the transaction; statements are counted into `stats` (the request's figures). */
-  static async open(dataSource: DataSource, tenantId: string, stats: StatementStats): Promise<WriteTransaction> {
+  static async open(
+    dataSource: DataSource,
+    tenantId: string,
+    stats: StatementStats,
+    gate: Pick<ConnectionGate, "acquire"> = UNGATED,
+  ): Promise<WriteTransaction> {
+    const permit = await gate.acquire(tenantId);
     const runner = dataSource.createQueryRunner();
-    runner.data = { stats };
+    runner.data = { stats, permit };
     failFastWhenLost(runner);
     try {
       await runner.connect();
@@ -26,7 +33,7 @@ export class WriteTransaction {
       return new WriteTransaction(runner);
     } catch (error) {
       await runner.query("ROLLBACK").catch(() => undefined);
-      await runner.release();
+      await releaseGated(runner);
       throw error;
     }
   }
@@ -60,11 +67,11 @@ export class WriteTransaction {
   async end(commit: boolean): Promise<void> {
     // A connection that died took its transaction with it: nothing left to roll back. (A COMMIT
     // on it fails as connectionLost, through failFastWhenLost.)
-    if (!commit && this.runner.isReleased) return;
+    if (!commit && this.runner.isReleased) return releaseGated(this.runner);
     try {
       await this.runner.query(commit ? "COMMIT" : "ROLLBACK");
     } finally {
-      await this.runner.release();
+      await releaseGated(this.runner);
     }
   }
 }

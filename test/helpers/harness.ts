@@ -60,11 +60,12 @@ export class TestGateway {
       VIES_TIMEOUT_MS: String(options.viesTimeoutMs ?? 2000),
       // Opened clients are written when a test calls flushOpenedClients(), not by the timer mid-test.
       OPENED_CLIENTS_FLUSH_MS: "60000",
+      DB_POOL_SIZE: String(options.poolSize ?? 10),
       ...options.env,
     });
     // Its own application_name, so a test can tell this gateway's connections from other suites'.
     const applicationName = `cdg-test-${randomUUID().slice(0, 8)}`;
-    const dataSource = createDataSource(url, { pool: { ...config.pool, size: options.poolSize ?? 10 }, applicationName });
+    const dataSource = createDataSource(url, { pool: config.pool, applicationName });
     await dataSource.initialize();
     const requests: RequestSummary[] = [];
     const logLines: string[] = [];

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { RequestContext } from "../../context";
 import { WriteTransaction } from "../../db/write-transaction";
+import type { ConnectionGate } from "../../db/connection-gate";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
 import { forbidden } from "../errors";
@@ -10,6 +11,8 @@ import { FieldFailure, invalidData, MutationError, MutationErrorCode, MutationFa
 /** What the mutation pipeline needs beyond the request: made once per server. */
 export interface MutationEnvironment {
   dataSource: DataSource;
+  /** The tenants' fair share of the pool (write transactions take a permit like reads). */
+  gate?: Pick<ConnectionGate, "acquire">;
   vatChecker: VatChecker;
   idempotencyTtlHours: number;
   /**
@@ -107,7 +110,7 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   // An earlier field of this request may hold a read connection: give it back before taking a
   // write one, so that concurrent requests can't each hold one and wait for the other (pool deadlock).
   await ctx.renewReads();
-  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
   let committed = false;
   let outcome: MutationOutcome<R>;
   const audits: AuditRecord[] = [];
@@ -191,7 +194,7 @@ async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, cal
   } catch (error) {
     ctx.logError(error);
   }
-  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats);
+  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
   let settled = result;
   try {
     if (next) {

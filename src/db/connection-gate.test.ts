@@ -1,0 +1,74 @@
+import { ConnectionGate, Release } from "./connection-gate";
+
+/** Whether `promise` has settled by the time already-queued microtasks ran. */
+async function settled(promise: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  return done;
+}
+
+describe("ConnectionGate", () => {
+  it("keeps a quarter of the pool (at least one) from any single tenant", async () => {
+    expect(new ConnectionGate({ size: 20, timeoutMs: 1000 }).perTenant).toBe(15);
+    expect(new ConnectionGate({ size: 4, timeoutMs: 1000 }).perTenant).toBe(3);
+    expect(new ConnectionGate({ size: 2, timeoutMs: 1000 }).perTenant).toBe(1);
+    expect(new ConnectionGate({ size: 1, timeoutMs: 1000 }).perTenant).toBe(1);
+    expect(new ConnectionGate({ size: 10, reserved: 5, timeoutMs: 1000 }).perTenant).toBe(5);
+  });
+
+  it("makes a flooding tenant wait while another is served at once", async () => {
+    const gate = new ConnectionGate({ size: 4, timeoutMs: 10_000 });
+    const flood = Array.from({ length: 10 }, () => gate.acquire("a"));
+    const granted = (await Promise.all(flood.slice(0, 3))) as Release[];
+    expect(await settled(flood[3])).toBe(false);
+    expect(gate.heldBy("a")).toBe(3);
+    const other = gate.acquire("b");
+    expect(await settled(other)).toBe(true);
+    expect(gate.heldBy("b")).toBe(1);
+    // The pool is full now: a third tenant waits, and the next freed permit goes to it, not to
+    // "a"'s seven waiting requests (it holds none, "a" holds three).
+    const third = gate.acquire("c");
+    expect(await settled(third)).toBe(false);
+    granted[0]();
+    expect(await settled(third)).toBe(true);
+    expect(await settled(flood[3])).toBe(false);
+    (await other)();
+    expect(await settled(flood[3])).toBe(true);
+    expect(gate.queued).toBe(6);
+    for (const release of granted.slice(1)) release();
+    (await third)();
+    (await flood[3])();
+    for (const pending of flood.slice(4)) (await pending)();
+    expect(gate.heldBy("a")).toBe(0);
+    expect(gate.queued).toBe(0);
+  });
+
+  it("serves one tenant's waiters in arrival order and gives a permit back once", async () => {
+    const gate = new ConnectionGate({ size: 2, timeoutMs: 10_000 });
+    const first = await gate.acquire("a");
+    const order: number[] = [];
+    const waiting = [1, 2, 3].map((n) => gate.acquire("a").then((release) => (order.push(n), release)));
+    first();
+    first();
+    const second = await waiting[0];
+    expect(order).toEqual([1]);
+    second();
+    (await waiting[1])();
+    (await waiting[2])();
+    expect(order).toEqual([1, 2, 3]);
+    expect(gate.heldBy("a")).toBe(0);
+  });
+
+  it("fails a request that waited longer than the timeout with SERVICE_UNAVAILABLE and forgets it", async () => {
+    const gate = new ConnectionGate({ size: 1, timeoutMs: 20 });
+    const held = await gate.acquire("a");
+    await expect(gate.acquire("b")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
+    expect(gate.queued).toBe(0);
+    held();
+    expect(await settled(gate.acquire("b"))).toBe(true);
+  });
+});

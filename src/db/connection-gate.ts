@@ -1,0 +1,130 @@
+import { serviceUnavailable } from "../common/errors";
+
+/** Gives back the permit `acquire` granted; calling it twice is harmless. */
+export type Release = () => void;
+
+export interface ConnectionGateOptions {
+  /** Permits in all: the pool's size. */
+  size: number;
+  /**
+   * Permits no single tenant may take while they are free: kept for the other tenants, so one that
+   * floods the server still leaves them a connection at once. At least 1 when size > 1.
+   */
+  reserved?: number;
+  /** How long a request waits for a permit before it fails with SERVICE_UNAVAILABLE. */
+  timeoutMs: number;
+}
+
+interface Waiter {
+  grant: (release: Release) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * A fair share of the connection pool between tenants, in front of the pool itself. A request
+ * takes a permit before it takes a connection and gives it back when it returns the connection.
+ *
+ * - No tenant holds more than `size - reserved` permits, so while one tenant floods the server
+ *   (slow searches, a stream of writes), `reserved` connections stay free for everyone else.
+ * - It is work-conserving: a tenant alone on the server uses up to that many, not a fixed slice.
+ * - When permits are scarce, a freed one goes to the waiting tenant that holds the fewest (ties:
+ *   the one waiting longest), FIFO within a tenant; so every waiting tenant is served in turn,
+ *   however many requests the busiest one has queued.
+ * - A request that waits longer than `timeoutMs` fails with SERVICE_UNAVAILABLE (503, retry).
+ *
+ * Each request holds at most one connection at a time (a mutation gives back its read connection
+ * before it opens its write transaction), so a request never waits for a permit while holding one:
+ * the gate can't deadlock. The counts are per process; with several processes each gates its own
+ * pool, which is what each pool's size means.
+ */
+export class ConnectionGate {
+  readonly size: number;
+  readonly perTenant: number;
+  private readonly timeoutMs: number;
+  private inUse = 0;
+  private readonly held = new Map<string, number>();
+  /** Waiting tenants in arrival order of their oldest waiter. */
+  private readonly waiting = new Map<string, Waiter[]>();
+
+  constructor(options: ConnectionGateOptions) {
+    this.size = Math.max(1, options.size);
+    const reserved = Math.min(this.size - 1, Math.max(this.size > 1 ? 1 : 0, options.reserved ?? Math.floor(this.size / 4)));
+    this.perTenant = this.size - reserved;
+    this.timeoutMs = options.timeoutMs;
+  }
+
+  /** Permits `tenantId` holds now (tests, metrics). */
+  heldBy(tenantId: string): number {
+    return this.held.get(tenantId) ?? 0;
+  }
+
+  /** Requests waiting for a permit (tests, metrics). */
+  get queued(): number {
+    let count = 0;
+    for (const queue of this.waiting.values()) count += queue.length;
+    return count;
+  }
+
+  /** Resolves with a release once `tenantId` may take a connection; SERVICE_UNAVAILABLE after the timeout. */
+  acquire(tenantId: string): Promise<Release> {
+    if (!this.waiting.has(tenantId) && this.mayTake(tenantId)) return Promise.resolve(this.take(tenantId));
+    return new Promise<Release>((resolve, reject) => {
+      const waiter: Waiter = {
+        grant: resolve,
+        timer: setTimeout(() => {
+          const queue = this.waiting.get(tenantId);
+          const index = queue?.indexOf(waiter) ?? -1;
+          if (queue && index >= 0) {
+            queue.splice(index, 1);
+            if (queue.length === 0) this.waiting.delete(tenantId);
+          }
+          reject(serviceUnavailable("Too many requests are waiting for the database; retry shortly"));
+        }, this.timeoutMs),
+      };
+      const queue = this.waiting.get(tenantId);
+      if (queue) queue.push(waiter);
+      else this.waiting.set(tenantId, [waiter]);
+    });
+  }
+
+  private mayTake(tenantId: string): boolean {
+    return this.inUse < this.size && this.heldBy(tenantId) < this.perTenant;
+  }
+
+  private take(tenantId: string): Release {
+    this.inUse += 1;
+    this.held.set(tenantId, this.heldBy(tenantId) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.inUse -= 1;
+      const left = this.heldBy(tenantId) - 1;
+      if (left === 0) this.held.delete(tenantId);
+      else this.held.set(tenantId, left);
+      this.dispatch();
+    };
+  }
+
+  /** Hands free permits to waiting tenants, the one holding fewest first. */
+  private dispatch(): void {
+    while (this.inUse < this.size) {
+      let next: string | undefined;
+      for (const tenantId of this.waiting.keys()) {
+        if (this.heldBy(tenantId) >= this.perTenant) continue;
+        if (next === undefined || this.heldBy(tenantId) < this.heldBy(next)) next = tenantId;
+      }
+      if (next === undefined) return;
+      const queue = this.waiting.get(next)!;
+      const waiter = queue.shift()!;
+      // Re-inserted at the end: a tenant just served waits behind the others of equal share.
+      this.waiting.delete(next);
+      if (queue.length > 0) this.waiting.set(next, queue);
+      clearTimeout(waiter.timer);
+      waiter.grant(this.take(next));
+    }
+  }
+}
+
+/** No gate: every acquire is granted (scripts and tests that open sessions directly). */
+export const UNGATED: Pick<ConnectionGate, "acquire"> = { acquire: async () => () => undefined };

@@ -1,0 +1,74 @@
+import { Client } from "pg";
+import { TestGateway, dataOf } from "./helpers/harness";
+import { newKey, WRITER } from "./helpers/mutations";
+
+/**
+ * One tenant's requests that hold connections for long (here: updates queued behind a row lock
+ * the test holds, as slow searches or long writes would) must not starve another tenant: the
+ * connection gate keeps part of the pool for the others.
+ */
+describe("a tenant flooding the server", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await TestGateway.start({ poolSize: 4, env: { DB_CONNECTION_TIMEOUT_MS: "1500" } });
+  });
+  afterAll(() => gateway.stop());
+
+  it("leaves another tenant served at once while its own requests wait their turn", async () => {
+    const flooder = gateway.newTenant();
+    const other = gateway.newTenant();
+    const created = await gateway.send<{ createClient: { client: { id: string } } }>(
+      `mutation($k: String!) { createClient(input: { name: "Locked AB" }, idempotencyKey: $k) { client { id } } }`,
+      { k: newKey() },
+      { tenant: flooder, scopes: WRITER },
+    );
+    const id = dataOf(created).createClient.client.id;
+
+    // Hold the client's row so that every update of it waits, holding its connection. (On a
+    // connection of the test's own, outside the gateway's pool.)
+    const lock = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await lock.connect();
+    // pg_stat_activity is read outside the lock's transaction (which would see one snapshot of it).
+    const monitor = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await monitor.connect();
+    await lock.query("BEGIN");
+    await lock.query("SELECT 1 FROM client WHERE id = $1 FOR UPDATE", [id]);
+    let floods: Promise<{ status: number; code: unknown }>[] = [];
+    try {
+      floods = Array.from({ length: 8 }, (_, i) =>
+        gateway
+          .send(`mutation($id: ID!, $k: String!, $n: String!) { updateClient(id: $id, patch: { name: $n }, idempotencyKey: $k) { error { code } } }`, { id, k: newKey(), n: `Flood ${i}` }, { tenant: flooder, scopes: WRITER })
+          .then((response) => ({ status: response.status, code: response.errors?.[0]?.extensions?.code ?? null })),
+      );
+      // Wait until the flooder holds every connection it may: three of four are blocked on the lock.
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const { rows } = await monitor.query<{ waiting: number }>(
+          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`,
+          [gateway.applicationName],
+        );
+        const [{ waiting }] = rows;
+        if (waiting >= 3) break;
+        if (Date.now() > deadline) throw new Error(`only ${waiting} updates are waiting on the lock`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+
+      // Another tenant is answered at once, again and again, while the flood waits.
+      for (let i = 0; i < 5; i += 1) {
+        const started = Date.now();
+        const response = await gateway.send(`{ clients(first: 1) { totalCount } }`, {}, { tenant: other });
+        expect({ status: response.status, data: response.data }).toEqual({ status: 200, data: { clients: { totalCount: 0 } } });
+        expect(Date.now() - started).toBeLessThan(1_000);
+      }
+    } finally {
+      await lock.query("COMMIT");
+      await lock.end();
+      await monitor.end();
+    }
+    // The flood itself either went through once the lock was gone or was told to retry (503):
+    // never an internal error.
+    const outcomes = await Promise.all(floods);
+    for (const outcome of outcomes) expect([JSON.stringify({ status: 200, code: null }), JSON.stringify({ status: 503, code: "SERVICE_UNAVAILABLE" })]).toContain(JSON.stringify(outcome));
+    expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThanOrEqual(3);
+  });
+});
