@@ -27,6 +27,7 @@ import { TokenVerifier } from "./auth/jwt";
 import { readScopePlugin } from "./auth/read-scope";
 import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
+import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
 import { ConnectionGate } from "./db/connection-gate";
 
@@ -214,6 +215,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
+      argumentLimitsPlugin(config.limits.arguments),
       readScopePlugin(),
       sessionPlugin(logger, report),
     ],

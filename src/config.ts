@@ -1,6 +1,7 @@
 import path from "node:path";
 import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
+import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
@@ -61,6 +62,8 @@ export interface QueryLimits {
   maxDirectives: number;
   /** Estimated cost: a field costs 1, a list field multiplies its selection by its `first`. */
   maxCost: number;
+  /** Lengths of string arguments (search, filters, ids, cursors) and filter lists. */
+  arguments: ArgumentLimits;
 }
 
 export interface PoolSettings {
@@ -152,6 +155,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxAliases: intFrom(env, "MAX_QUERY_ALIASES", 15, 0, 1_000),
       maxDirectives: intFrom(env, "MAX_QUERY_DIRECTIVES", 20, 0, 1_000),
       maxCost: intFrom(env, "MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      arguments: {
+        maxFilterLength: intFrom(env, "MAX_FILTER_LENGTH", DEFAULT_ARGUMENT_LIMITS.maxFilterLength, 10, 10_000),
+        maxFilterItems: intFrom(env, "MAX_FILTER_ITEMS", DEFAULT_ARGUMENT_LIMITS.maxFilterItems, 1, 10_000),
+        maxArgumentLength: intFrom(env, "MAX_ARGUMENT_LENGTH", DEFAULT_ARGUMENT_LIMITS.maxArgumentLength, 100, 100_000),
+      },
     },
     pool: {
       size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),

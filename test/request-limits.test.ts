@@ -1,0 +1,79 @@
+import { TestGateway, dataOf, GraphQLResponse } from "./helpers/harness";
+import { WRITER } from "./helpers/mutations";
+
+let gateway: TestGateway;
+let tenant: string;
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+  tenant = gateway.newTenant();
+});
+afterAll(() => gateway.stop());
+
+/** Sends `query` and expects it refused with `code` before anything ran: no SQL at all. */
+async function refused(query: string, variables: Record<string, unknown>, code: string, scopes?: string[]): Promise<GraphQLResponse<unknown>> {
+  const before = gateway.requests.length;
+  const response = await gateway.send(query, variables, { tenant, scopes });
+  expect({ status: response.status, code: response.errors?.[0]?.extensions?.code, data: response.data ?? null }).toEqual({ status: 400, code, data: null });
+  expect(gateway.requests.length).toBe(before + 1);
+  expect(gateway.lastRequest().stats).toEqual({ statements: 0, framing: 0 });
+  return response;
+}
+
+const CLIENTS = `query Find($search: String, $filter: ClientFilter) { clients(first: 5, search: $search, filter: $filter) { totalCount } }`;
+
+describe("string arguments are bounded before any SQL", () => {
+  it("refuses a search term over 200 characters, naming the argument, and takes one of 200", async () => {
+    const response = await refused(CLIENTS, { search: "x".repeat(900_000) }, "BAD_USER_INPUT");
+    expect(response.errors?.[0]?.extensions).toMatchObject({ field: "clients", argument: "search" });
+    expect(response.errors?.[0]?.message).toMatch(/^Argument "search" of "clients" is .+ characters long \(at most 200 in a search or filter\)$/);
+    await refused(`{ clients(search: "${"y".repeat(201)}") { totalCount } }`, {}, "BAD_USER_INPUT");
+    expect(dataOf(await gateway.send(CLIENTS, { search: "z".repeat(200) }, { tenant }))).toEqual({ clients: { totalCount: 0 } });
+  });
+
+  it("refuses a long string anywhere in a filter, inline or in variables, with its path", async () => {
+    for (const [filter, argument] of [
+      [{ name: { contains: "a".repeat(201) } }, "filter.name.contains"],
+      [{ name: { startsWith: "a".repeat(201) } }, "filter.name.startsWith"],
+      [{ orgNumber: { eq: "1".repeat(201) } }, "filter.orgNumber.eq"],
+      [{ name: { in: ["ok", "b".repeat(201)] } }, "filter.name.in.1"],
+      [{ name: { between: { from: "a", to: "c".repeat(201) } } }, "filter.name.between.to"],
+      [{ or: [{ name: { eq: "ok" } }, { name: { eq: "d".repeat(201) } }] }, "filter.or.1.name.eq"],
+    ] as const) {
+      const response = await refused(CLIENTS, { filter }, "BAD_USER_INPUT");
+      expect(response.errors?.[0]?.extensions?.argument).toBe(argument);
+    }
+    const inline = await refused(`{ clients(filter: { name: { contains: "${"e".repeat(300)}" } }) { totalCount } }`, {}, "BAD_USER_INPUT");
+    expect(inline.errors?.[0]?.extensions?.argument).toBe("filter.name.contains");
+  });
+
+  it("refuses a filter list of more than 100 items", async () => {
+    const names = (n: number) => Array.from({ length: n }, (_, i) => `name ${i}`);
+    const response = await refused(CLIENTS, { filter: { name: { in: names(101) } } }, "BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toContain("has 101 items (at most 100 in a filter)");
+    expect(dataOf(await gateway.send(CLIENTS, { filter: { name: { in: names(100) } } }, { tenant }))).toEqual({ clients: { totalCount: 0 } });
+  });
+
+  it("refuses any other direct string argument over 4096 characters (lookups, cursors, ids, keys)", async () => {
+    await refused(`query($o: String!) { clientByOrgNumber(orgNumber: $o) { id } }`, { o: "5".repeat(4097) }, "BAD_USER_INPUT");
+    await refused(`query($a: String) { clients(after: $a) { totalCount } }`, { a: "A".repeat(5000) }, "BAD_USER_INPUT");
+    await refused(`query($s: String!) { clientByExternalId(externalId: "x", source: $s) { id } }`, { s: "s".repeat(4097) }, "BAD_USER_INPUT");
+    const key = await refused(
+      `mutation($k: String!) { archiveClient(id: "1", idempotencyKey: $k) { error { code } } }`,
+      { k: "k".repeat(5000) },
+      "BAD_USER_INPUT",
+      WRITER,
+    );
+    expect(key.errors?.[0]?.extensions).toMatchObject({ field: "archiveClient", argument: "idempotencyKey" });
+  });
+
+  it("leaves strings inside mutation inputs to each field's own maximum (a logo is 700,000 characters)", async () => {
+    const response = await gateway.send<{ createClient: { error: { code: string; failures: { field: string }[] } | null } }>(
+      `mutation($input: CreateClientInput!) { createClient(input: $input, idempotencyKey: "limits-logo", dryRun: true) { error { code failures { field } } } }`,
+      { input: { name: "n".repeat(300), countryCode: "SE", logotype: "A".repeat(600_000) } },
+      { tenant, scopes: WRITER },
+    );
+    expect(response.status).toBe(200);
+    expect(dataOf(response).createClient.error).toEqual({ code: "INVALID_DATA", failures: [{ field: "input.name" }] });
+  });
+});
+
