@@ -154,7 +154,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDepth: intFrom(env, "MAX_QUERY_DEPTH", 10, 2, 100),
       maxAliases: intFrom(env, "MAX_QUERY_ALIASES", 15, 0, 1_000),
       maxDirectives: intFrom(env, "MAX_QUERY_DIRECTIVES", 20, 0, 1_000),
-      maxCost: intFrom(env, "MAX_QUERY_COST", 5_000, 10, 1_000_000),
+      maxCost: intFrom(env, "MAX_QUERY_COST", 10_000, 10, 1_000_000),
       arguments: {
         maxFilterLength: intFrom(env, "MAX_FILTER_LENGTH", DEFAULT_ARGUMENT_LIMITS.maxFilterLength, 10, 10_000),
         maxFilterItems: intFrom(env, "MAX_FILTER_ITEMS", DEFAULT_ARGUMENT_LIMITS.maxFilterItems, 1, 10_000),

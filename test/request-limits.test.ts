@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from "graphql";
 import { TestGateway, dataOf, GraphQLResponse } from "./helpers/harness";
 import { WRITER } from "./helpers/mutations";
 
@@ -77,3 +78,34 @@ describe("string arguments are bounded before any SQL", () => {
   });
 });
 
+describe("introspection and __typename count like any other field", () => {
+  it("refuses 16 and 500 aliased __typename fields (the alias limit is 15)", async () => {
+    const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `t${i}: __typename`).join(" ")} }`;
+    await refused(aliases(16), {}, "QUERY_TOO_COMPLEX");
+    await refused(aliases(500), {}, "QUERY_TOO_COMPLEX");
+    expect(Object.keys(dataOf(await gateway.send(aliases(15), {}, { tenant })) as object)).toHaveLength(15);
+  });
+
+  it("refuses aliased fragments over __schema { types { fields } } by their cost", async () => {
+    const spreads = Array.from({ length: 12 }, (_, i) => `s${i}: __schema { ...S }`).join(" ");
+    const query = `{ ${spreads} } fragment S on __Schema { types { name fields { name type { name fields { name } } } } }`;
+    expect(query.length).toBeLessThan(1_200);
+    const response = await refused(query, {}, "QUERY_TOO_COMPLEX");
+    expect(response.errors?.[0]?.message).toMatch(/cost \d+ \(at most 10000\)/);
+  });
+
+  it("counts __typename in depth: nine parents then __typename is 11 deep", async () => {
+    const nest = (levels: number, leaf: string) => `{ client(id: "1") { ${"parent { ".repeat(levels)}${leaf}${" }".repeat(levels)} } }`;
+    const response = await refused(nest(9, "__typename"), {}, "QUERY_TOO_COMPLEX");
+    expect(response.errors?.[0]?.message).toContain("depth 11 (at most 10)");
+    expect(dataOf(await gateway.send(nest(8, "__typename"), {}, { tenant }))).toEqual({ client: null });
+  });
+
+  it("answers the standard introspection queries of GraphiQL, Apollo Sandbox and codegen", async () => {
+    for (const options of [{}, { descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true }]) {
+      const response = await gateway.send<{ __schema: { types: unknown[] } }>(getIntrospectionQuery(options), {}, { tenant });
+      expect(response.status).toBe(200);
+      expect(dataOf(response).__schema.types.length).toBeGreaterThan(50);
+    }
+  });
+});

@@ -64,8 +64,31 @@ describe("measureOperation", () => {
     // Linear work: a recursive walk of 2^30 selections would not end in a test run at all.
     expect(Number(process.hrtime.bigint() - started)).toBeGreaterThan(0);
   });
+});
 
-  it("does not measure introspection", () => {
-    expect(measure(`{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`)).toEqual({ depth: 0, aliases: 0, directives: 0, cost: 0 });
+describe("introspection", () => {
+  const schemaOf = buildSchema(`type Query { a: A, b: [A!]! } type A { x: Int, y: Int, z: Int, next: A }`);
+  const measureIn = (query: string) => {
+    const document = parse(query);
+    return measureOperation(schemaOf, document, getOperationAST(document)!, {});
+  };
+
+  it("counts __typename and introspection fields in depth and aliases", () => {
+    expect(measureIn(`{ a { __typename } }`).depth).toBe(2);
+    expect(measureIn(`{ t1: __typename t2: __typename }`)).toMatchObject({ depth: 1, aliases: 2 });
+    expect(measureIn(`{ __schema { types { fields { type { name } } } } }`).depth).toBe(5);
+  });
+
+  it("lets ofType unwrap without depth or cost of its own", () => {
+    const chain = `{ __type(name: "A") { fields { type { ofType { ofType { ofType { name } } } } } } }`;
+    expect(measureIn(chain).depth).toBe(4);
+    expect(measureIn(chain).cost).toBe(measureIn(`{ __type(name: "A") { fields { type { name } } } }`).cost);
+  });
+
+  it("prices introspection lists by the schema's real sizes", () => {
+    const types = Object.keys(schemaOf.getTypeMap()).length;
+    // __schema = 1 + 1 * (types = 1 + types * (fields = 1 + 0))
+    expect(measureIn(`{ __schema { types { fields { name } } } }`).cost).toBe(1 + 1 + types * 1);
+    expect(measureIn(`{ __schema { types { name } } }`).cost).toBe(2);
   });
 });

@@ -14,8 +14,15 @@ import {
   isObjectType,
   Kind,
   OperationDefinitionNode,
+  SchemaMetaFieldDef,
   SelectionSetNode,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
   ValueNode,
+  isEnumType,
+  isInputObjectType,
+  isIntrospectionType,
+  isAbstractType,
 } from "graphql";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { QueryLimits } from "../config";
@@ -36,9 +43,37 @@ export interface OperationMeasure {
 const NOTHING: OperationMeasure = { depth: 0, aliases: 0, directives: 0, cost: 0 };
 
 /**
+ * The real sizes of the introspection lists of a schema (`__Schema.types` is every type, say), so
+ * an introspection query is priced by what it returns like any other: `types { fields { type {
+ * fields ... } } }` multiplies by the schema's own numbers, not by a guess of 5.
+ */
+function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
+  const types = Object.values(schema.getTypeMap());
+  const average = (counts: number[]) => Math.max(1, Math.ceil(counts.reduce((sum, n) => sum + n, 0) / Math.max(1, counts.length)));
+  const fielded = types.filter((t) => isObjectType(t) || isInterfaceType(t)) as { getFields(): Record<string, GraphQLField<unknown, unknown>> }[];
+  const fields = fielded.flatMap((t) => Object.values(t.getFields()));
+  const directives = schema.getDirectives();
+  return new Map([
+    ["__Schema.types", types.length],
+    ["__Schema.directives", directives.length],
+    ["__Type.fields", average(fielded.map((t) => Object.keys(t.getFields()).length))],
+    ["__Type.inputFields", average(types.filter(isInputObjectType).map((t) => Object.keys(t.getFields()).length))],
+    ["__Type.enumValues", average(types.filter(isEnumType).map((t) => t.getValues().length))],
+    ["__Type.interfaces", average(types.filter(isObjectType).map((t) => t.getInterfaces().length))],
+    ["__Type.possibleTypes", average(types.filter(isAbstractType).map((t) => schema.getPossibleTypes(t).length))],
+    ["__Field.args", average(fields.map((f) => f.args.length))],
+    ["__Directive.args", average(directives.map((d) => d.args.length))],
+  ]);
+}
+const sizesBySchema = new WeakMap<GraphQLSchema, Map<string, number>>();
+
+/**
  * Measures an operation statically: no resolver runs and no SQL. Fragments are measured once
  * each (validation has already refused cycles), so a document of nested spreads can't make this
- * exponential. Introspection fields are not measured.
+ * exponential. Introspection fields and `__typename` count like any other field: in depth, aliases
+ * and directives, and in cost with the schema's real list sizes. `__Type.ofType` alone adds no
+ * depth: it unwraps a list or non-null (a few levels in any schema, then null), so the standard
+ * introspection queries of GraphiQL, Apollo Sandbox and codegen, 15 deep with it, still pass.
  */
 export function measureOperation(
   schema: GraphQLSchema,
@@ -51,6 +86,8 @@ export function measureOperation(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const measuredFragments = new Map<string, OperationMeasure>();
+  let introspection = sizesBySchema.get(schema);
+  if (!introspection) sizesBySchema.set(schema, (introspection = introspectionSizes(schema)));
   const variableDefaults = new Map(
     (operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue] as const),
   );
@@ -72,6 +109,7 @@ export function measureOperation(
    * connection's `first` already counts its page, so its `nodes` and `edges` don't multiply again.
    */
   const multiplier = (field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType): number => {
+    if (isIntrospectionType(parent)) return introspection.get(`${parent.name}.${field.name}`) ?? 1;
     const first = field.args.find((arg) => arg.name === "first");
     if (first) {
       const given = intValue(node.arguments?.find((arg) => arg.name.value === "first")?.value);
@@ -117,18 +155,27 @@ export function measureOperation(
 
   const measureField = (node: FieldNode, parent: GraphQLNamedType): OperationMeasure => {
     const name = node.name.value;
-    if (name.startsWith("__")) return NOTHING;
-    const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
-    const own = { depth: 1, aliases: node.alias ? 1 : 0, directives: countDirectives(node.directives), cost: 0 };
+    const field =
+      name === "__typename"
+        ? TypeNameMetaFieldDef
+        : name === "__schema" && parent === schema.getQueryType()
+          ? SchemaMetaFieldDef
+          : name === "__type" && parent === schema.getQueryType()
+            ? TypeMetaFieldDef
+            : isObjectType(parent) || isInterfaceType(parent)
+              ? parent.getFields()[name]
+              : undefined;
+    const unwrap = name === "ofType" && parent.name === "__Type";
+    const own = { depth: unwrap ? 0 : 1, aliases: node.alias ? 1 : 0, directives: countDirectives(node.directives), cost: 0 };
     if (!field) return own;
     const type = getNamedType(field.type);
     if (!isCompositeType(type) || !node.selectionSet) return own;
     const inner = measureSelections(node.selectionSet, type);
     return {
-      depth: 1 + inner.depth,
+      depth: own.depth + inner.depth,
       aliases: own.aliases + inner.aliases,
       directives: own.directives + inner.directives,
-      cost: 1 + multiplier(field, node, parent) * inner.cost,
+      cost: (unwrap ? 0 : 1) + multiplier(field, node, parent) * inner.cost,
     };
   };
 
