@@ -109,3 +109,13 @@ describe("introspection and __typename count like any other field", () => {
     }
   });
 });
+
+describe("operations the schema has no type for", () => {
+  it("answers a subscription with 400 BAD_USER_INPUT, runs no SQL and logs no error", async () => {
+    const response = await refused(`subscription { x }`, {}, "BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toBe("This API has no subscription operations");
+    const requestId = response.extensions?.requestId;
+    const lines = gateway.logs().filter((line) => line.requestId === requestId);
+    expect(lines.map((line) => [line.level, line.msg])).toEqual([["info", "request"]]);
+  });
+});

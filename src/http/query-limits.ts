@@ -201,6 +201,12 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits, product
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
+          // graphql-js validates `subscription { x }` against no type at all and fails only when
+          // executing, without a code: the caller's mistake, said as one.
+          const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[operation.operation];
+          if (!root) {
+            throw withHttpStatus(new GatewayError(RequestErrorCode.BAD_USER_INPUT, `This API has no ${operation.operation} operations`), 400);
+          }
           const measured = measureOperation(schema, document, operation, request.variables ?? {});
           const exceeded = (
             [
