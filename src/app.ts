@@ -85,10 +85,18 @@ function nesting(value: unknown): number {
 }
 
 /** Logs one JSON line per request and hands the summary to whoever listens. */
-type Reporter = (summary: RequestSummary, variables?: unknown) => void;
+type Reporter = (summary: RequestSummary, marker: ReportMarker, variables?: unknown) => void;
 
+/** Marks a request as logged (its `res.locals`, also reachable from its GraphQL context). */
+export interface ReportMarker {
+  reported?: boolean;
+}
+
+/** The one line of every request, once: a request already marked is not logged again. */
 function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void): Reporter {
-  return (summary, variables) => {
+  return (summary, marker, variables) => {
+    if (marker.reported) return;
+    marker.reported = true;
     const failed = summary.errorCodes.some((code) => code === RequestErrorCode.INTERNAL_SERVER_ERROR || code === RequestErrorCode.SERVICE_UNAVAILABLE);
     logger[failed ? "warn" : "info"](
       {
@@ -159,12 +167,27 @@ function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<Req
               errorCodes: codes,
               durationMs: elapsedMs(contextValue.startedAt),
             },
+            contextValue.reportMarker,
             request.variables,
           );
         },
       };
     },
   };
+}
+
+/** The codes of a response no plugin saw: from its error body, else from its status. */
+function errorCodesOf(res: express.Response): string[] {
+  if (res.statusCode < 400 && res.writableFinished) return [];
+  try {
+    const body = JSON.parse(String(res.locals.errorBody)) as { errors?: { extensions?: { code?: unknown } }[] };
+    const codes = (body.errors ?? []).map((error) => String(error.extensions?.code ?? "BAD_REQUEST"));
+    if (codes.length > 0) return codes;
+  } catch {
+    // not JSON (or nothing was sent): say what the status says
+  }
+  if (!res.writableFinished) return ["CONNECTION_CLOSED"];
+  return [res.statusCode >= 500 ? RequestErrorCode.INTERNAL_SERVER_ERROR : "BAD_REQUEST"];
 }
 
 function requestBodyMessage(status: number): string {
@@ -226,7 +249,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const refuse = (res: express.Response, status: number, code: RequestErrorCode, message: string, extra: Record<string, unknown> = {}) => {
     const requestId = res.locals.requestId as string;
     res.status(status).json({ errors: [{ message, extensions: { code, ...extra, requestId } }], extensions: { requestId } });
-    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [code], durationMs: res.locals.startedAt ? elapsedMs(res.locals.startedAt as bigint) : 0 });
+    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [code], durationMs: res.locals.startedAt ? elapsedMs(res.locals.startedAt as bigint) : 0 }, res.locals);
   };
 
   let stopping = false;
@@ -240,9 +263,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   app.use(
     "/graphql",
     (_req, res, next) => {
-      res.locals.startedAt = process.hrtime.bigint();
-      res.locals.requestId = randomUUID();
-      res.setHeader("X-Request-Id", res.locals.requestId as string);
+      const startedAt = process.hrtime.bigint();
+      const requestId = randomUUID();
+      res.locals.startedAt = startedAt;
+      res.locals.requestId = requestId;
+      res.setHeader("X-Request-Id", requestId);
+      // What Apollo refuses before our plugins run (CSRF, a batch, a query that isn't a string)
+      // never reaches them: keep an error body, so the request's line can say why it failed.
+      const send = res.send.bind(res);
+      res.send = (body?: unknown) => {
+        if (res.statusCode >= 400 && typeof body === "string" && !res.locals.reported) res.locals.errorBody = body;
+        return send(body);
+      };
+      res.on("close", () => {
+        report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: errorCodesOf(res), durationMs: elapsedMs(startedAt) }, res.locals);
+      });
       next();
     },
     apiVersion((res, message, extra) => refuse(res, 400, RequestErrorCode.UNSUPPORTED_API_VERSION, message, extra)),
@@ -269,12 +304,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
           return await createContext(
             { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger, gate },
             req.headers,
-            { requestId, startedAt },
+            { requestId, startedAt, reportMarker: res.locals },
           );
         } catch (error) {
           if (error instanceof GatewayError) {
             error.extensions.requestId = requestId;
-            report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code], durationMs: elapsedMs(startedAt) });
+            report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code], durationMs: elapsedMs(startedAt) }, res.locals);
           }
           throw error;
         }

@@ -30,6 +30,8 @@ export interface RequestContext {
   renewReads(): Promise<void>;
   /** Logs an unexpected error that is handled (not returned to the caller), with the request id. */
   logError(error: unknown): void;
+  /** Set once the request's log line is written (so it is written once). */
+  reportMarker: { reported?: boolean };
 }
 
 export interface ContextDeps {
@@ -58,7 +60,7 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 export async function createContext(
   deps: ContextDeps,
   headers: IncomingHttpHeaders,
-  { requestId, startedAt }: { requestId: string; startedAt: bigint },
+  { requestId, startedAt, reportMarker = {} }: { requestId: string; startedAt: bigint; reportMarker?: { reported?: boolean } },
 ): Promise<RequestContext> {
   const authorization = header(headers, "authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
@@ -93,5 +95,6 @@ export async function createContext(
       loaders.clear();
     },
     logError: (error) => logInternalError(deps.logger, requestId, error),
+    reportMarker,
   };
 }
