@@ -2,8 +2,9 @@
  * Prints a development JWT alone on stdout, signed with JWT_SECRET (the development default
  * when unset): npm run -s token -- --company 1 --scopes clients:read,clients:write
  */
+import { decodeJwt } from "jose";
 import { loadConfig } from "../src/config";
-import { signToken } from "../src/auth/jwt";
+import { developmentTokenHours, lifetimeSeconds, signToken } from "../src/auth/jwt";
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(`--${name}`);
@@ -21,12 +22,15 @@ async function main(): Promise<void> {
       subject: option(args, "subject") ?? "developer",
       companies,
       scopes,
-      expiresIn: option(args, "expires") ?? "12h",
+      expiresIn: option(args, "expires") ?? `${developmentTokenHours(config.jwtMaxLifetimeHours)}h`,
       issuer: config.jwtIssuer,
       audience: config.jwtAudience,
     },
     config.jwtSecret,
   );
+  if (lifetimeSeconds(decodeJwt(token)) > config.jwtMaxLifetimeHours * 3600) {
+    throw new Error(`--expires ${option(args, "expires")} is longer than JWT_MAX_LIFETIME_HOURS (${config.jwtMaxLifetimeHours} h): the gateway would refuse the token`);
+  }
   process.stdout.write(`${token}\n`);
 }
 

@@ -208,7 +208,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const production = config.nodeEnv === "production";
   const logger = options.logger ?? createLogger(config.logLevel);
   const report = reporter(logger, options.onRequestComplete);
-  const tokens = new TokenVerifier({ secret: config.jwtSecret, jwksUrl: config.jwksUrl, issuer: config.jwtIssuer, audience: config.jwtAudience });
+  const tokens = new TokenVerifier({
+    secret: config.jwtSecret,
+    jwksUrl: config.jwksUrl,
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    maxLifetimeHours: config.jwtMaxLifetimeHours,
+  });
   const cursors = new CursorCodec(config.cursorSecret);
   const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.connectionTimeoutMs });
   const mutations: MutationEnvironment = {

@@ -20,6 +20,8 @@ export interface Config {
   /** The `iss` and `aud` every token must carry, when set. */
   jwtIssuer: string | null;
   jwtAudience: string | null;
+  /** The longest a token may live (exp - iat, or exp - now without iat); longer ones are refused. */
+  jwtMaxLifetimeHours: number;
   /** Seals paging cursors: CURSOR_SECRET, else JWT_SECRET. */
   cursorSecret: string;
   nodeEnv: "development" | "production" | "test";
@@ -143,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwksUrl,
     jwtIssuer: env.JWT_ISSUER || null,
     jwtAudience: env.JWT_AUDIENCE || null,
+    jwtMaxLifetimeHours: intFrom(env, "JWT_MAX_LIFETIME_HOURS", 24, 1, 24 * 365),
     cursorSecret,
     nodeEnv,
     introspection: flagFrom(env, "INTROSPECTION", !production),

@@ -3,7 +3,7 @@ import { loadConfig } from "./config";
 import { openDatabase } from "./db/database";
 import { buildGatewaySchema } from "./schema";
 import { startGateway } from "./app";
-import { signToken } from "./auth/jwt";
+import { developmentTokenHours, signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
 import { createLogger } from "./common/log";
 
@@ -39,12 +39,14 @@ async function main(): Promise<void> {
   if (config.nodeEnv !== "production" && config.jwtSecret) {
     // A convenience for a laptop, printed (not logged) outside production only.
     const print = (line: string) => process.stdout.write(`[gateway] ${line}\n`);
+    // Within JWT_MAX_LIFETIME_HOURS, or the gateway would refuse its own token.
+    const hours = developmentTokenHours(config.jwtMaxLifetimeHours);
     const token = await signToken(
-      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii"], expiresIn: "12h" },
+      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii"], expiresIn: `${hours}h` },
       config.jwtSecret,
     );
     print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);
-    print(`development token for company ${config.demoCompanyId} (12 h):\n${token}\n`);
+    print(`development token for company ${config.demoCompanyId} (${hours} h):\n${token}\n`);
     print(
       `try:\ncurl -s http://localhost:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
         `  -H "authorization: Bearer ${token}" -H 'x-company-id: ${config.demoCompanyId}' \\\n` +

@@ -1,5 +1,6 @@
 import { SignJWT } from "jose";
 import { ClientsPageDocument } from "./generated/graphql";
+import { loadConfig } from "../src/config";
 import { TestGateway } from "./helpers/harness";
 
 let gateway: TestGateway;
@@ -66,6 +67,57 @@ describe("authentication", () => {
   it("refuses a token without companies", async () => {
     const token = await sign({ scope: "clients:read" });
     await expectRefused(`Bearer ${token}`, "1", "UNAUTHENTICATED", 401);
+  });
+});
+
+describe("token lifetime (JWT_MAX_LIFETIME_HOURS, 24 by default)", () => {
+  const HOUR = 3600;
+  const claims = (tenant: string) => ({ sub: "someone", companies: [tenant], scope: "clients:read" });
+  /** A token with exactly these `iat`/`exp` (seconds; `iat: null` leaves it out). */
+  const signTimes = (tenant: string, iat: number | null, exp: number, key: Uint8Array = secret()) =>
+    new SignJWT({ ...claims(tenant), ...(iat === null ? {} : { iat }), exp }).setProtectedHeader({ alg: "HS256" }).sign(key);
+  const status = async (token: string, tenant: string, target = gateway) =>
+    (await target.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${token}` })).status;
+  const now = () => Math.floor(Date.now() / 1000);
+
+  it("refuses a token that lives longer than 24 h, measured as exp - iat", async () => {
+    const tenant = gateway.newTenant();
+    expect(await status(await signTimes(tenant, now(), Date.UTC(9999, 0, 1) / 1000), tenant)).toBe(401);
+    expect(await status(await signTimes(tenant, now(), now() + 25 * HOUR), tenant)).toBe(401);
+    // Issued 20 h ago for 25 h: still refused, though only 5 h remain.
+    expect(await status(await signTimes(tenant, now() - 20 * HOUR, now() + 5 * HOUR), tenant)).toBe(401);
+    expect(await status(await signTimes(tenant, now(), now() + 24 * HOUR), tenant)).toBe(200);
+    expect(await status(await signTimes(tenant, now(), now() + 5 * 60), tenant)).toBe(200);
+  });
+
+  it("measures a token without iat as exp - now, and one issued in the future from now", async () => {
+    const tenant = gateway.newTenant();
+    expect(await status(await signTimes(tenant, null, now() + 25 * HOUR), tenant)).toBe(401);
+    expect(await status(await signTimes(tenant, null, now() + 23 * HOUR), tenant)).toBe(200);
+    // "Issued" in 2090 for one hour: usable from now until then.
+    const future = Date.UTC(2090, 0, 1) / 1000;
+    expect(await status(await signTimes(tenant, future, future + HOUR), tenant)).toBe(401);
+  });
+
+  it("takes its maximum from JWT_MAX_LIFETIME_HOURS", async () => {
+    const weekly = await TestGateway.start({ env: { JWT_MAX_LIFETIME_HOURS: String(7 * 24) } });
+    const hourly = await TestGateway.start({ env: { JWT_MAX_LIFETIME_HOURS: "1" } });
+    try {
+      const tenant = gateway.newTenant();
+      const key = new TextEncoder().encode(weekly.config.jwtSecret!);
+      const threeDays = await signTimes(tenant, now(), now() + 72 * HOUR, key);
+      expect(await status(threeDays, tenant, weekly)).toBe(200);
+      expect(await status(await signTimes(tenant, now(), now() + 8 * 24 * HOUR, key), tenant, weekly)).toBe(401);
+      expect(await status(await signTimes(tenant, now(), now() + 2 * HOUR, key), tenant, hourly)).toBe(401);
+      expect(await status(await signTimes(tenant, now(), now() + 30 * 60, key), tenant, hourly)).toBe(200);
+    } finally {
+      await weekly.stop();
+      await hourly.stop();
+    }
+  });
+
+  it("refuses a setting of less than 1 hour", () => {
+    expect(() => loadConfig({ NODE_ENV: "test", JWT_MAX_LIFETIME_HOURS: "0" })).toThrow(/JWT_MAX_LIFETIME_HOURS/);
   });
 });
 

@@ -187,6 +187,13 @@ describe("the JWT attack set: all UNAUTHENTICATED", () => {
     expect(await outcome(await sign({ audience: null }))).toEqual(REFUSED);
   });
 
+  it("refuses a token living longer than JWT_MAX_LIFETIME_HOURS (24 h), such as one expiring in 9999", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await outcome(await sign({ expiresAt: Date.UTC(9999, 11, 31) / 1000 }))).toEqual(REFUSED);
+    expect(await outcome(await sign({ expiresAt: now + 24 * 3600 + 120 }))).toEqual(REFUSED);
+    expect(await outcome(await sign({ expiresAt: now + 24 * 3600 }))).toEqual(ACCEPTED);
+  });
+
   it("refuses a token without an expiry", async () => {
     const eternal = await new SignJWT({ companies: [tenant], scope: "clients:read" })
       .setProtectedHeader({ alg: "RS256", kid: "rsa-1" })

@@ -23,6 +23,8 @@ export interface TokenSettings {
   issuer: string | null;
   /** The `aud` every token must carry, when set. */
   audience: string | null;
+  /** The longest lifetime accepted: exp - iat, or exp - now for a token without iat (or issued in the future). */
+  maxLifetimeHours: number;
 }
 
 const SHARED_SECRET_ALGORITHMS = ["HS256"];
@@ -79,14 +81,29 @@ export class TokenVerifier {
       ...(this.settings.issuer ? { issuer: this.settings.issuer } : {}),
       ...(this.settings.audience ? { audience: this.settings.audience } : {}),
     };
+    let payload: JWTPayload;
     if (this.secret && alg !== undefined && SHARED_SECRET_ALGORITHMS.includes(alg)) {
-      return (await jwtVerify(token, this.secret, { ...options, algorithms: SHARED_SECRET_ALGORITHMS })).payload;
+      payload = (await jwtVerify(token, this.secret, { ...options, algorithms: SHARED_SECRET_ALGORITHMS })).payload;
+    } else if (this.jwks && alg !== undefined && PUBLIC_KEY_ALGORITHMS.includes(alg)) {
+      payload = (await jwtVerify(token, this.jwks, { ...options, algorithms: PUBLIC_KEY_ALGORITHMS })).payload;
+    } else {
+      throw new joseErrors.JOSEAlgNotAllowed("algorithm not accepted");
     }
-    if (this.jwks && alg !== undefined && PUBLIC_KEY_ALGORITHMS.includes(alg)) {
-      return (await jwtVerify(token, this.jwks, { ...options, algorithms: PUBLIC_KEY_ALGORITHMS })).payload;
+    // An `exp` in the year 9999 would make a leaked token good for ever, as no `exp` would.
+    if (lifetimeSeconds(payload) > this.settings.maxLifetimeHours * 3600 + CLOCK_TOLERANCE_SECONDS) {
+      throw new joseErrors.JWTClaimValidationFailed("token lives too long", payload, "exp", "check_failed");
     }
-    throw new joseErrors.JOSEAlgNotAllowed("algorithm not accepted");
+    return payload;
   }
+}
+
+/**
+ * How long a verified token is good for: from its `iat` to its `exp`, or from now when it has no
+ * `iat` or claims to be issued in the future (it is usable from now on either way).
+ */
+export function lifetimeSeconds(payload: JWTPayload, nowSeconds = Math.floor(Date.now() / 1000)): number {
+  const issuedAt = typeof payload.iat === "number" ? Math.min(payload.iat, nowSeconds) : nowSeconds;
+  return (payload.exp ?? Infinity) - issuedAt;
 }
 
 /** The gateway's claims: `sub`, `companies`, and the scopes as `scope` (space separated) or `scp` (a list). */
@@ -119,6 +136,9 @@ export interface TokenRequest {
   issuer?: string | null;
   audience?: string | null;
 }
+
+/** The development tokens' lifetime (the start-up banner, `npm run token`): 12 h, or the maximum when it is lower. */
+export const developmentTokenHours = (maxLifetimeHours: number): number => Math.min(12, maxLifetimeHours);
 
 /** Signs an HS256 token (`npm run token`, the tests, the development start-up banner). */
 export function signToken(request: TokenRequest, secret: string): Promise<string> {
