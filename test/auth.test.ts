@@ -70,6 +70,33 @@ describe("authentication", () => {
   });
 });
 
+describe("one message for every UNAUTHENTICATED", () => {
+  it("says nothing of why: no token, a bad one, or a well-signed one lacking sub or companies", async () => {
+    const tenant = gateway.newTenant();
+    const good = await sign({ companies: [tenant], scope: "clients:read" });
+    const refusals: Record<string, string> = {
+      "no token": "",
+      "another scheme": "Basic dXNlcjpwYXNz",
+      "not a JWT": "Bearer not.a.jwt",
+      "another secret": `Bearer ${await sign({ companies: [tenant] }, { secret: new TextEncoder().encode("x".repeat(40)) })}`,
+      "expired": `Bearer ${await sign({ companies: [tenant] }, { expiresIn: "-2m" })}`,
+      "a forged signature": `Bearer ${good.slice(0, -4)}AAAA`,
+      "living too long": `Bearer ${await sign({ companies: [tenant] }, { expiresIn: "30d" })}`,
+      // Signed with the right secret: a different message here would tell that the signature passed.
+      "without companies": `Bearer ${await sign({ scope: "clients:read" })}`,
+      "without sub": `Bearer ${await new SignJWT({ companies: [tenant] }).setProtectedHeader({ alg: "HS256" }).setIssuedAt().setExpirationTime("5m").sign(secret())}`,
+      "with a 256-character sub": `Bearer ${await new SignJWT({ companies: [tenant] }).setProtectedHeader({ alg: "HS256" }).setSubject("s".repeat(256)).setIssuedAt().setExpirationTime("5m").sign(secret())}`,
+    };
+    const answers: Record<string, unknown> = {};
+    for (const [name, authorization] of Object.entries(refusals)) {
+      const response = await gateway.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization });
+      answers[name] = { status: response.status, code: response.errors?.[0]?.extensions?.code, message: response.errors?.[0]?.message };
+    }
+    const expected = { status: 401, code: "UNAUTHENTICATED", message: "The bearer token is missing, invalid or expired" };
+    expect(answers).toEqual(Object.fromEntries(Object.keys(refusals).map((name) => [name, expected])));
+  });
+});
+
 describe("token lifetime (JWT_MAX_LIFETIME_HOURS, 24 by default)", () => {
   const HOUR = 3600;
   const claims = (tenant: string) => ({ sub: "someone", companies: [tenant], scope: "clients:read" });

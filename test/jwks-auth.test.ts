@@ -206,7 +206,7 @@ describe("the JWT attack set: all UNAUTHENTICATED", () => {
 
   it("says nothing of why a token was refused", async () => {
     const response = await gateway.send(`{ clientsSummary { accessibleClients } }`, {}, { tenant, authorization: `Bearer ${await sign({ audience: "another-api" })}` });
-    expect(response.errors?.[0]?.message).toBe("The bearer token is invalid or expired");
+    expect(response.errors?.[0]?.message).toBe("The bearer token is missing, invalid or expired");
   });
 });
 

@@ -65,7 +65,7 @@ export class TokenVerifier {
         throw serviceUnavailable("The identity provider's keys could not be fetched; retry shortly");
       }
       if (error instanceof joseErrors.JOSEError || error instanceof TypeError || error instanceof SyntaxError) {
-        throw unauthenticated("The bearer token is invalid or expired");
+        throw unauthenticated();
       }
       throw error;
     }
@@ -116,7 +116,7 @@ function callerOf(payload: JWTPayload): Caller {
     !Array.isArray(companies) ||
     !companies.every((c) => typeof c === "string" || typeof c === "number")
   ) {
-    throw unauthenticated("The bearer token lacks the sub (1..255 characters) or companies claim");
+    throw unauthenticated();
   }
   const scopes =
     typeof payload.scope === "string"

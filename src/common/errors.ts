@@ -31,8 +31,12 @@ export function withHttpStatus<E extends GraphQLError>(error: E, status: number)
   return error;
 }
 
-export const unauthenticated = (message = "A valid bearer token is required") =>
-  new GatewayError(RequestErrorCode.UNAUTHENTICATED, message);
+/**
+ * Every refused token, and none at all, gets this one message: a different one for a well-signed
+ * token lacking a claim would tell a forger that the signature passed.
+ */
+export const UNAUTHENTICATED_MESSAGE = "The bearer token is missing, invalid or expired";
+export const unauthenticated = () => new GatewayError(RequestErrorCode.UNAUTHENTICATED, UNAUTHENTICATED_MESSAGE);
 export const forbidden = (message = "You may not access this resource") =>
   new GatewayError(RequestErrorCode.FORBIDDEN, message);
 export const badUserInput = (message: string, field?: string) =>
