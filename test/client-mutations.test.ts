@@ -131,6 +131,46 @@ describe("createClient", () => {
     expect(asBusiness.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid org number of SE (check digit or length)" }]);
   });
 
+  it("refuses text without a visible character, and bidi override/isolate controls, in any text field", async () => {
+    const tenant = gateway.newTenant();
+    const BLANK = "Must not be blank";
+    const INVISIBLE = "Has no visible character (null clears the field)";
+    const BIDI = "Must not contain bidirectional override or isolate controls (U+202A..U+202E, U+2066..U+2069)";
+    const payload = dataOf(await create(tenant, {
+      name: "\u200B\u200D\u2060\uFEFF", // zero-width space, joiner, word joiner, BOM
+      legalName: "\u202E\u2066\u2069", // bidi controls alone
+      informalName: "\u3164\u115F", // Hangul fillers: letters that draw nothing
+      contactPerson: "\u0301\u034F", // a combining accent on nothing, a grapheme joiner
+      city: " \u00A0\t", // whitespace only
+      notes: "Pay to \u202Eevil\u202C please", // visible, but reordered on screen
+      street: "Main \u2067street\u2069 1",
+      countryCode: "SE",
+    })).createClient;
+    expect(payload.error?.code).toBe("INVALID_DATA");
+    expect(payload.error?.failures).toEqual([
+      { field: "input.name", message: BLANK },
+      { field: "input.legalName", message: INVISIBLE },
+      { field: "input.informalName", message: INVISIBLE },
+      { field: "input.contactPerson", message: INVISIBLE },
+      { field: "input.street", message: BIDI },
+      { field: "input.city", message: INVISIBLE },
+      { field: "input.notes", message: BIDI },
+    ]);
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+    // Right-to-left text with its marks, joined emoji, combining accents and an empty optional field are text.
+    const fine = dataOf(await create(tenant, { name: "e\u0301tude \u05E9\u05DC\u05D5\u05DD\u200F AB", notes: "\u{1F469}\u200D\u{1F4BB} \u0645\u0631\u062D\u0628\u0627", city: "", countryCode: "SE" })).createClient;
+    expect(fine.error).toBeNull();
+    // An update's patch gets the same check, and so does every input of a bulk create.
+    const patched = dataOf(await gateway.call(UpdateClientDocument, { id: fine.client!.id, patch: { name: "\u200B" }, key: newKey() }, { tenant, scopes: WRITER })).updateClient;
+    expect(patched.error?.failures).toEqual([{ field: "patch.name", message: BLANK }]);
+    const bulk = await gateway.send<{ bulkCreateClients: { results: { error: { failures: unknown[] } | null }[] } }>(
+      `mutation($inputs: [CreateClientInput!]!, $key: String!) { bulkCreateClients(inputs: $inputs, idempotencyKey: $key) { results { error { failures { field message } } } } }`,
+      { inputs: [{ name: "Visible AB" }, { name: "\u2800\u200C" }], key: newKey() },
+      { tenant, scopes: WRITER },
+    );
+    expect(dataOf(bulk).bulkCreateClients.results.map((r) => r.error?.failures ?? null)).toEqual([null, [{ field: "inputs.1.name", message: BLANK }]]);
+  });
+
   it("reports a missing name and an unknown parent together with the other failures", async () => {
     const tenant = gateway.newTenant();
     const payload = dataOf(await create(tenant, { email: "bad", parentId: "99999999" } as CreateClientInput)).createClient;

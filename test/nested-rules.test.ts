@@ -325,6 +325,24 @@ describe("inputs the database would refuse, and personal data", () => {
     expect(account.bankAccount.accountBalance).toBe("-10.00");
   });
 
+  it("refuses text without a visible character, and bidi override/isolate controls, in every resource's text fields", async () => {
+    const tenant = gateway.newTenant();
+    const clientId = await newClient(tenant);
+    const parameter = await run(tenant, `mutation($clientId: ID!, $key: String!) { setClientParameter(clientId: $clientId, name: "\u200B\u200B", input: { value: "\u202Dx" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    expect(parameter.error.failures).toEqual([
+      { field: "name", message: "Must not be blank" },
+      { field: "input.value", message: "Must not contain bidirectional override or isolate controls (U+202A..U+202E, U+2066..U+2069)" },
+    ]);
+    const extra = await run(tenant, `mutation($clientId: ID!, $values: [String!]!, $key: String!) { setExtraField(clientId: $clientId, name: "n", values: $values, idempotencyKey: $key) { ${ERROR} } }`, { clientId, values: ["a", "\u2066b\u2069", "\u200E\u200F", ""] });
+    expect(extra.error.failures).toEqual([
+      { field: "values.1", message: "Must not contain bidirectional override or isolate controls (U+202A..U+202E, U+2066..U+2069)" },
+      { field: "values.2", message: "Has no visible character (null clears the field)" },
+    ]);
+    const contract = await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { contractNumber: "\uFEFF", note: "fine" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    expect(contract.error.failures).toEqual([{ field: "input.contractNumber", message: "Has no visible character (null clears the field)" }]);
+    expect(await countRows(gateway, "client_parameter", tenant)).toBe(0);
+  });
+
   it("refuses a token whose subject can't be stored (over 255 characters)", async () => {
     const tenant = gateway.newTenant();
     const token = await signToken({ subject: "s".repeat(256), companies: [tenant], scopes: WRITER, expiresIn: "10m" }, gateway.config.jwtSecret!);

@@ -4,6 +4,7 @@ import { CountryCode, Currency, DateScalar, DateTime, Decimal } from "../scalars
 import type { FieldFailure } from "../mutation/mutation-error";
 import { isValidBic, isValidIban, normaliseIban } from "../validation/checksums";
 import { compareDecimals, decimalProblem, isCalendarDate, isCountryCode, isCurrencyCode } from "../validation/formats";
+import { textProblem } from "../validation/text";
 
 /**
  * The writable fields of a client's nested resource (contract, bank account, mandate...) in one
@@ -96,8 +97,8 @@ export function declareResourceFields(target: abstract new () => object, fields:
 /** The problem with one present, non-null value judged by its kind alone; null when it is fine. */
 export function resourceValueProblem(field: ResourceField, value: unknown): string | null {
   if (typeof value === "string") {
-    if (field.max !== undefined && value.length > field.max) return `At most ${field.max} characters`;
-    if (field.required && value.trim() === "") return "Must not be blank";
+    const problem = textProblem(value, field);
+    if (problem) return problem;
   }
   if (Array.isArray(value)) return field.maxItems !== undefined && value.length > field.maxItems ? `At most ${field.maxItems} items` : null;
   const text = String(value);

@@ -3,6 +3,7 @@ import {
   canonicalOrgNumber, isBigintId, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
 } from "../../common/validation/checksums";
 import { isCultureCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl } from "../../common/validation/formats";
+import { textProblem } from "../../common/validation/text";
 import { CrossRule, crossFieldFailures, definedOnly, resourceValueProblem } from "../../common/resource/fields";
 import { ClientType, CompanyType } from "./client.enums";
 import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
@@ -11,8 +12,8 @@ import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientValues, NOT_NULL_FIELDS, Writa
 /** The problem with one present, non-null value, judged by its kind alone; null when it is fine. */
 function valueProblem(spec: WritableField, value: unknown): string | null {
   if (typeof value === "string") {
-    if (spec.max !== undefined && value.length > spec.max) return `At most ${spec.max} characters`;
-    if (spec.required && value.trim() === "") return "Must not be blank";
+    const problem = textProblem(value, spec);
+    if (problem) return problem;
   }
   const text = String(value);
   switch (spec.kind) {
