@@ -36,6 +36,17 @@ describe("the request log", () => {
     expect(requestLine(response.errors?.[0]?.extensions?.requestId)).toMatchObject({ outcome: "error", errorCodes: ["UNAUTHENTICATED"], tenant: null, statements: 0 });
   });
 
+  it("redacts a number or token hidden in the operation name, split by underscores or glued to a word", async () => {
+    const names = { op_830821_4751: "op_[number]", tok_eyJhbGciOiJIUzI1NiJ9: "tok_[token]", get_19121212_1212_now: "get_[number]_now" };
+    for (const [name, logged] of Object.entries(names)) {
+      const response = await gateway.send(`query ${name} { clientsSummary { accessibleClients } }`, {}, { tenant });
+      expect(requestLine(response.extensions?.requestId)?.operationName).toBe(logged);
+    }
+    // Nowhere else in the log either (parts short enough to turn up in a request id by chance are left out).
+    const everything = gateway.logLines.join("\n");
+    for (const part of ["830821", "eyJhbGciOiJIUzI1NiJ9", "19121212"]) expect(everything).not.toContain(part);
+  });
+
   it("redacts org numbers, personnummer, emails, phones, IBANs and tokens in variables and never logs the bearer token", async () => {
     const secrets = {
       orgNumber: "556036-0793",

@@ -18,12 +18,30 @@ describe("redactText", () => {
     ["IBAN compact", "iban=NL91ABNA0417164300;", "iban=[iban];"],
     ["JWT", "token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig-_x", "token [token]"],
     ["bearer header", "Bearer abc.def", "Bearer [token]"],
+    ["number split by underscores (an operation name)", "op_830821_4751", "op_[number]"],
+    ["personnummer split by underscores", "get_19121212_1212_now", "get_[number]_now"],
+    ["org number split in small groups", "55 60 36 07 93", "[number]"],
+    ["number split by colons, commas and pipes", "556:036,07|93", "[number]"],
+    ["number split by a zero-width space", "191212\u200B1212", "[number]"],
+    ["number in full-width digits", "\uFF11\uFF19\uFF11\uFF12\uFF11\uFF12-\uFF11\uFF12\uFF11\uFF12", "[number]"],
+    ["JWT header glued to a word", "tok_eyJhbGciOiJIUzI1NiJ9", "tok_[token]"],
+    ["JWT glued to a word", "xeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig", "x[token]"],
+    ["JWT payload alone", "claims=eyJzdWIiOiJ4In0 ok", "claims=[token] ok"],
   ])("hides a %s", (_name, input, expected) => {
     expect(redactText(input)).toBe(expected);
   });
 
   it("keeps short numbers and plain words", () => {
     expect(redactText("page 2 of 25, code SE, 12345")).toBe("page 2 of 25, code SE, 12345");
+    expect(redactText("op_12_34 v2_final hey Judes eyJ short")).toBe("op_12_34 v2_final hey Judes eyJ short");
+  });
+
+  it("takes linear time on input made to make the number and token rules backtrack", () => {
+    for (const text of ["1_".repeat(200_000), `1${"_".repeat(400_000)}`, `${"1 ".repeat(2)}${"-".repeat(400_000)}x`, "eyJ".repeat(130_000), `eyJ${"a.".repeat(200_000)}`, "+1a".repeat(130_000)]) {
+      const started = process.hrtime.bigint();
+      redactText(text);
+      expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(1_000);
+    }
   });
 });
 

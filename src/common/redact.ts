@@ -5,15 +5,20 @@
  * never missing a number.
  */
 const RULES: [RegExp, string | ((match: string) => string)][] = [
-  // JWTs and bearer credentials.
-  [/\beyJ[\w-]*\.[\w-]*\.[\w-]*/g, "[token]"],
+  // JWTs and their parts: base64url JSON (`{"` is `eyJ`) of 10 or more characters, wherever it
+  // starts (`tok_eyJ...` too), with the following dot-separated parts. Linear: the character
+  // runs and the dots are disjoint, so nothing backtracks.
+  [/eyJ[\w-]{7,}(?:\.[\w-]*){0,2}/g, "[token]"],
   [/\b(Bearer|Basic)\s+\S+/gi, "$1 [token]"],
   // IBANs, with or without the groups' spaces.
   [/\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){10,30}\b/g, "[iban]"],
-  // Org numbers, personnummer, phone and account numbers: 6 or more digits, separators allowed.
+  // Org numbers, personnummer, phone and account numbers: runs of digits (any script's) joined by
+  // anything but letters (`_ - . / : ,` spaces, a zero-width space...), 6 or more digits in all, are
+  // one number: `op_830821_4751` is `op_[number]`, not `op_[number]_4751`. Linear for the same
+  // reason as above: digit runs and separator runs are disjoint.
   [
-    /\+?\d[\d\s\-./()+]*\d/g,
-    (match) => ((match.match(/\d/g)?.length ?? 0) >= 6 ? "[number]" : match),
+    /\+?\p{Nd}+(?:[^\p{L}\p{Nd}]+\p{Nd}+)*/gu,
+    (match) => ((match.match(/\p{Nd}/gu)?.length ?? 0) >= 6 ? "[number]" : match),
   ],
 ];
 
