@@ -1,4 +1,7 @@
+import { getNamedType, GraphQLObjectType, isObjectType } from "graphql";
 import { SignJWT } from "jose";
+import { isOutcomeType } from "../src/auth/read-scope";
+import { buildGatewaySchema } from "../src/schema";
 import { ClientsPageDocument } from "./generated/graphql";
 import { loadConfig } from "../src/config";
 import { TestGateway } from "./helpers/harness";
@@ -192,8 +195,57 @@ describe("clients:write without clients:read", () => {
     expect(response.data?.createClient.client.id).toEqual(expect.any(String));
   });
 
+  it("sorts every type a payload reaches into outcome (readable) or a record's data (needs clients:read)", async () => {
+    const schema = await buildGatewaySchema();
+    const data = new Set<string>();
+    const walk = (type: GraphQLObjectType, seen: Set<string>) => {
+      if (seen.has(type.name)) return;
+      seen.add(type.name);
+      for (const field of Object.values(type.getFields())) {
+        const named = getNamedType(field.type);
+        if (!isObjectType(named)) continue;
+        if (isOutcomeType(named.name)) walk(named, seen);
+        else data.add(named.name);
+      }
+    };
+    walk(schema.getMutationType()!, new Set());
+    // A new type here is a choice: what the write did (make it an outcome type) or what a record holds.
+    expect([...data].sort()).toEqual([
+      "BankAccount", "BankAccountPreview", "Client", "ClientContract", "ClientContractPreview", "ClientParameter", "ClientParameterPreview",
+      "ClientPreview", "DirectDebitMandate", "DirectDebitMandatePreview", "ExternalIdentifier", "ExternalIdentifierPreview", "ExtraField",
+      "ExtraFieldPreview", "FactoringLoanContract", "FactoringLoanContractPreview", "FactoringPurchaseContract", "FactoringPurchaseContractPreview",
+      "Pricelist", "PricelistPreview",
+    ]);
+  });
+
+  it("answers a bulk create's summary and each result's outcome: counts of its own inputs", async () => {
+    const tenant = gateway.newTenant();
+    const response = await gateway.send<{ bulkCreateClients: unknown }>(
+      `mutation Bulk($key: String!) { bulkCreateClients(inputs: [{ name: "One AB", countryCode: "SE" }, { name: "", countryCode: "SE" }], idempotencyKey: $key) {
+        error { code } replayed dryRun summary { total succeeded failed } results { ok requestIndex error { code } client { id } } } }`,
+      { key: "w-bulk" },
+      { tenant, scopes: WRITE_ONLY },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.bulkCreateClients).toMatchObject({
+      error: null,
+      summary: { total: 2, succeeded: 1, failed: 1 },
+      results: [{ ok: true, requestIndex: 0, error: null, client: { id: expect.any(String) } }, { ok: false, requestIndex: 1, error: { code: "INVALID_DATA" }, client: null }],
+    });
+  });
+
   it.each([
     ["a client field", create("client { id name }"), "Client.name"],
+    [
+      "a bulk result's client field",
+      `mutation Bulk($key: String!) { bulkCreateClients(inputs: [{ name: "One AB" }], idempotencyKey: $key) { summary { total } results { client { id name } } } }`,
+      "Client.name",
+    ],
+    [
+      "a bulk result's preview",
+      `mutation Bulk($key: String!) { bulkCreateClients(inputs: [{ name: "One AB" }], idempotencyKey: $key, dryRun: true) { summary { total } results { preview { name } } } }`,
+      "ClientPreview.name",
+    ],
     ["a relation", create("client { id bankAccounts { id } }"), "Client.bankAccounts"],
     ["a field through a fragment", create("client { ...Contact }", "fragment Contact on Client { email }"), "Client.email"],
   ])("refuses reading %s: FORBIDDEN before anything runs or is written", async (_name, query, field) => {

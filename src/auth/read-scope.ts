@@ -13,10 +13,12 @@ import { forbidden, withHttpStatus } from "../common/errors";
 import type { RequestContext } from "../context";
 
 /**
- * What a mutation answers about the write itself: readable with clients:write alone. Not a
- * preview: an update's preview is the stored record with the patch applied.
+ * What a mutation answers about the write itself: readable with clients:write alone (a bulk
+ * create's `summary` counts the caller's own inputs by outcome). Not a preview: an update's
+ * preview is the stored record with the patch applied.
  */
-const OUTCOME_TYPE = /(Payload|Result)$|^(Mutation|MutationError|FieldFailure)$/;
+const OUTCOME_TYPE = /(Payload|Result)$|^(Mutation|MutationError|FieldFailure|BulkSummary)$/;
+export const isOutcomeType = (typeName: string): boolean => OUTCOME_TYPE.test(typeName);
 /** Of a record, a caller without clients:read may see what identifies it, and no more. */
 const IDENTIFYING_FIELDS = new Set(["id", "uniqueId", "updatedAt", "__typename"]);
 
@@ -51,7 +53,7 @@ export function firstDataField(schema: GraphQLSchema, document: DocumentNode, op
       visitWithTypeInfo(typeInfo, {
         Field(field) {
           const parent = typeInfo.getParentType();
-          if (found || !parent || OUTCOME_TYPE.test(parent.name) || IDENTIFYING_FIELDS.has(field.name.value)) return;
+          if (found || !parent || isOutcomeType(parent.name) || IDENTIFYING_FIELDS.has(field.name.value)) return;
           found = `${parent.name}.${field.name.value}`;
         },
       }),
