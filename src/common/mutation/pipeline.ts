@@ -23,8 +23,17 @@ export interface MutationEnvironment {
   followUpWindowMs: number;
 }
 
-/** What a mutation's change gets: its transaction, and where to report what it changed. */
-export interface ChangeScope {
+/**
+ * What the caller may see, for the checks whose answer could tell what it may not: without
+ * clients:pii nothing a mutation answers may depend on a personal identity number.
+ */
+export interface CallerAccess {
+  /** The token has clients:pii: personal identity numbers may be written, and checked against. */
+  pii: boolean;
+}
+
+/** What a mutation's change gets: its transaction, what the caller may see, and where to report what it changed. */
+export interface ChangeScope extends CallerAccess {
   tx: WriteTransaction;
   tenantId: string;
   dryRun: boolean;
@@ -50,9 +59,11 @@ export interface MutationSpec<A, R> {
   fingerprint(args: A): unknown;
   /**
    * Checks that need no database: every failing field at once, as paths of the arguments (or an
-   * error of the whole call, such as BULK_LIMIT_EXCEEDED). Nothing is stored for these.
+   * error of the whole call, such as BULK_LIMIT_EXCEEDED). Nothing is stored for these. They run
+   * before the idempotency key is looked up, so a refusal here (a personnummer sent without
+   * clients:pii) also keeps a replay or IDEMPOTENCY_KEY_REUSED from telling whether it was right.
    */
-  validate(args: A): FieldFailure[] | MutationError;
+  validate(args: A, access: CallerAccess): FieldFailure[] | MutationError;
   /** The change itself. Throws MutationFailure for a business outcome (rolled back, returned as error). */
   change(scope: ChangeScope, args: A): Promise<R>;
   /** The result as JSON to store for replay, and back. */
@@ -85,6 +96,8 @@ export interface MutationCall<A> {
   dryRun: boolean | null | undefined;
 }
 
+const accessOf = (ctx: RequestContext): CallerAccess => ({ pii: ctx.caller.scopes.has("clients:pii") });
+
 function keyFailures(key: string): FieldFailure[] {
   if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || key.trim().length === 0) {
     return [{ field: "idempotencyKey", message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, not only spaces` }];
@@ -101,7 +114,8 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   const scope = spec.scope ?? "clients:write";
   if (!ctx.caller.scopes.has(scope)) throw forbidden(`This needs the scope ${scope}`);
   const dryRun = call.dryRun === true;
-  const checked = spec.validate(call.args);
+  const access = accessOf(ctx);
+  const checked = spec.validate(call.args, access);
   if (!Array.isArray(checked)) return { result: null, error: checked, dryRun, replayed: false };
   const failures = [...keyFailures(call.idempotencyKey), ...checked];
   if (failures.length > 0) return { result: null, error: invalidData(failures), dryRun, replayed: false };
@@ -122,7 +136,7 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
         return early;
       }
     }
-    const changeScope: ChangeScope = { tx, tenantId: ctx.tenantId, dryRun, audit: (record) => audits.push(record) };
+    const changeScope: ChangeScope = { tx, tenantId: ctx.tenantId, dryRun, ...access, audit: (record) => audits.push(record) };
     outcome = await tx
       .savepoint(() => spec.change(changeScope, call.args))
       .then((result): MutationOutcome<R> => ({ result, error: null, dryRun, replayed: false }))
@@ -199,7 +213,7 @@ async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, cal
   try {
     if (next) {
       const audits: AuditRecord[] = [];
-      const updated = await tx.savepoint(() => next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, audit: (record) => audits.push(record) }));
+      const updated = await tx.savepoint(() => next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, ...accessOf(ctx), audit: (record) => audits.push(record) }));
       await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
       settled = updated;
     }
