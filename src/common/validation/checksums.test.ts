@@ -1,5 +1,6 @@
 import {
   canonicalOrgNumber,
+  carriesSwedishPersonalNumber,
   composeIban,
   danishCvrCheckDigit,
   finnishBusinessIdCheckDigit,
@@ -121,6 +122,15 @@ describe("Swedish personnummer", () => {
   it("rejects wrong shapes", () => {
     for (const bad of ["811218-987", "81121898766", "811218--9876", "81-1218-9876", "", null]) {
       expect(isValidSwedishPersonalNumber(bad)).toBe(false);
+    }
+  });
+
+  it("is found in any writing of it, a sole trader's VAT number included, and not in an organisationsnummer", () => {
+    for (const writing of ["811218-9876", "811218+9876", "8112189876", "19811218-9876", "198112189876", "811218 9876", " 19811218 98 76 ", "SE811218987601", "se 811218-9876 01", "ID 811218-9876"]) {
+      expect({ writing, carries: carriesSwedishPersonalNumber(writing) }).toEqual({ writing, carries: true });
+    }
+    for (const other of ["556036-0793", "5560360793", "SE556036079301", "811218-9875", "SE811218987602", "12345678", "", null]) {
+      expect({ other, carries: carriesSwedishPersonalNumber(other) }).toEqual({ other, carries: false });
     }
   });
 });

@@ -96,6 +96,18 @@ export function isValidSwedishPersonalNumber(raw: string | null | undefined): bo
   return isPersonalNumberDate(1900 + Number(yy), month, day) || isPersonalNumberDate(2000 + Number(yy), month, day);
 }
 
+/**
+ * Whether a value carries a Swedish personnummer, however it is written: its digits (separators,
+ * spaces and letters aside) are one (10 or 12 digits), or a sole trader's VAT number around one
+ * (the 10 digits and 01, as in SE8112189876 01). A caller without clients:pii may not write such a
+ * value, so that no check ever compares what it sends with a personnummer it may not see.
+ */
+export function carriesSwedishPersonalNumber(raw: string | null | undefined): boolean {
+  const digits = (raw ?? "").replace(/\D/g, "");
+  if (isValidSwedishPersonalNumber(digits)) return true;
+  return digits.length === 12 && digits.endsWith("01") && isValidSwedishPersonalNumber(digits.slice(0, 10));
+}
+
 /** Swedish bankgiro number: 7 or 8 digits (spaces/dash allowed), Luhn. */
 export function isValidBankgiro(raw: string | null | undefined): boolean {
   const value = stripSpacesAndDashes(raw);
