@@ -39,9 +39,12 @@ const acme = (n: number): CreateClientInput => ({
   notes: "Key account",
 });
 
-async function create(tenant: string, input: CreateClientInput, key = newKey(), dryRun?: boolean) {
-  return gateway.call(CreateClientDocument, { input, key, dryRun }, { tenant, scopes: WRITER });
+async function create(tenant: string, input: CreateClientInput, key = newKey(), dryRun?: boolean, scopes = WRITER) {
+  return gateway.call(CreateClientDocument, { input, key, dryRun }, { tenant, scopes });
 }
+
+/** A writer that may write personal identity numbers. */
+const PII_WRITER = [...WRITER, "clients:pii"];
 
 describe("createClient", () => {
   it("stores every field, normalises the org number, checks the VAT number with VIES and audits the change", async () => {
@@ -112,11 +115,12 @@ describe("createClient", () => {
     const tenant = gateway.newTenant();
     const personal = swedishPersonalNumber("811218", "987");
     const input: CreateClientInput = { name: "Anna Svensson", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: `${personal.slice(0, 6)}-${personal.slice(6)}`, email: "anna@example.se" };
-    const created = dataOf(await create(tenant, input)).createClient;
+    // Writing a personnummer needs clients:pii.
+    const created = dataOf(await create(tenant, input, newKey(), false, PII_WRITER)).createClient;
     expect(created.error).toBeNull();
-    expect(created.client!.orgNumber).toBe("19811218-****");
-    const withPii = dataOf(await gateway.call(ClientWrittenByIdDocument, { id: created.client!.id }, { tenant, scopes: ["clients:read", "clients:pii"] })).client!;
-    expect(withPii.orgNumber).toBe(`19${personal.slice(0, 6)}-${personal.slice(6)}`);
+    expect(created.client!.orgNumber).toBe(`19${personal.slice(0, 6)}-${personal.slice(6)}`);
+    const withoutPii = dataOf(await gateway.call(ClientWrittenByIdDocument, { id: created.client!.id }, { tenant, scopes: ["clients:read"] })).client!;
+    expect(withoutPii.orgNumber).toBe("19811218-****");
     // The audit trail never holds it in clear, whoever reads it.
     const history = dataOf(await gateway.call(ClientHistoryDocument, { id: created.client!.id }, { tenant, scopes: ["clients:read", "clients:pii"] })).client!.history;
     const text = JSON.stringify(history);
@@ -124,10 +128,10 @@ describe("createClient", () => {
     expect(text).toContain("19811218-****");
     expect(text).not.toContain("anna@example.se");
 
-    const wrong = dataOf(await create(tenant, { ...input, orgNumber: "811218-9870" })).createClient;
+    const wrong = dataOf(await create(tenant, { ...input, orgNumber: "811218-9870" }, newKey(), false, PII_WRITER)).createClient;
     expect(wrong.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid personnummer (date and check digit)" }]);
     // A personnummer is no organisationsnummer: it can't come back in clear as a business's number.
-    const asBusiness = dataOf(await create(tenant, { name: "Anna's firm", countryCode: "SE", orgNumber: personal })).createClient;
+    const asBusiness = dataOf(await create(tenant, { name: "Anna's firm", countryCode: "SE", orgNumber: personal }, newKey(), false, PII_WRITER)).createClient;
     expect(asBusiness.error?.failures).toEqual([{ field: "input.orgNumber", message: "Not a valid org number of SE (check digit or length)" }]);
   });
 
@@ -225,7 +229,13 @@ describe("dry run", () => {
   it("masks a sole trader's personnummer in the preview without clients:pii", async () => {
     const tenant = gateway.newTenant();
     const personal = swedishPersonalNumber("900101", "123");
-    const payload = dataOf(await create(tenant, { name: "Per", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: personal }, newKey(), true)).createClient;
+    const input: CreateClientInput = { name: "Per", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: personal };
+    // Only a caller with clients:pii may send it (and sees it in the preview).
+    const dry = dataOf(await create(tenant, input, newKey(), true, PII_WRITER)).createClient;
+    expect(dry.preview?.orgNumber).toBe(`19900101-${personal.slice(6)}`);
+    const id = dataOf(await create(tenant, input, newKey(), false, PII_WRITER)).createClient.client!.id;
+    // Without clients:pii an update's preview shows the stored number masked.
+    const payload = dataOf(await gateway.call(UpdateClientDocument, { id, patch: { notes: "dry" }, key: newKey(), dryRun: true }, { tenant, scopes: WRITER })).updateClient;
     expect(payload.preview?.orgNumber).toBe("19900101-****");
   });
 });

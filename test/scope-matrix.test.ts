@@ -441,8 +441,9 @@ describe("personal identity numbers without clients:pii", () => {
   });
 
   it("a dry-run createClient's preview, and a dry-run updateClient's preview: masked", async () => {
+    // A caller without clients:pii can't send a personnummer (test/personal-number-oracles.test.ts), so its preview has none to show.
     const create = await run(CREATE, { key: newKey(), dryRun: true, input: { name: "Preview Person", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: PREVIEW.ten, vatNumber: PREVIEW.vat } }, NO_PII);
-    expect(dataOf(create).createClient).toMatchObject({ error: null, dryRun: true, client: null, preview: { orgNumber: PREVIEW.masked, vatNumber: PREVIEW.maskedVat } });
+    expect(dataOf(create).createClient).toMatchObject({ error: { code: "INVALID_DATA" }, dryRun: true, client: null, preview: null });
     expectNoFullNumber(create);
     const update = await run(UPDATE, { key: newKey(), dryRun: true, id: individual, patch: { notes: "dry" } }, NO_PII);
     expect(dataOf(update).updateClient).toMatchObject({ error: null, dryRun: true, client: null, preview: { orgNumber: MAIN.masked, vatNumber: MAIN.maskedVat } });
@@ -450,8 +451,12 @@ describe("personal identity numbers without clients:pii", () => {
   });
 
   it("createClient's and updateClient's payload client: masked", async () => {
-    const create = await run(CREATE, { key: newKey(), input: { name: "Created Person", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: CREATED.ten, vatNumber: CREATED.vat } }, NO_PII);
-    expect(dataOf(create).createClient).toMatchObject({ error: null, client: { orgNumber: CREATED.masked, vatNumber: CREATED.maskedVat } });
+    // Created by a caller with clients:pii; a caller without it replaying that call is refused (it sends the number), an update's payload is masked.
+    const key = newKey();
+    const input = { name: "Created Person", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: CREATED.ten, vatNumber: CREATED.vat };
+    expect(dataOf(await run(CREATE, { key, input }, WITH_PII)).createClient).toMatchObject({ error: null, client: { orgNumber: CREATED.shown, vatNumber: CREATED.vat } });
+    const create = await run(CREATE, { key, input }, NO_PII);
+    expect(dataOf(create).createClient).toMatchObject({ error: { code: "INVALID_DATA" }, replayed: false, client: null });
     expectNoFullNumber(create);
     const update = await run(UPDATE, { key: newKey(), id: individual, patch: { notes: "seen" } }, NO_PII);
     expect(dataOf(update).updateClient).toMatchObject({ error: null, client: { id: individual, orgNumber: MAIN.masked, vatNumber: MAIN.maskedVat } });
@@ -463,8 +468,16 @@ describe("personal identity numbers without clients:pii", () => {
     const input = { name: "Replayed Person", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: REPLAY.ten };
     const first = dataOf(await run(CREATE, { key, input }, WITH_PII)).createClient;
     expect(first).toMatchObject({ error: null, replayed: false, client: { orgNumber: REPLAY.shown } });
-    const again = await run(CREATE, { key, input }, NO_PII);
-    expect(dataOf(again).createClient).toMatchObject({ error: null, replayed: true, client: { id: first.client.id, orgNumber: REPLAY.masked } });
+    // The same call without clients:pii sends the number: refused before the key is looked up (else the replay would confirm the number).
+    const refused = await run(CREATE, { key, input }, NO_PII);
+    expect(dataOf(refused).createClient).toMatchObject({ error: { code: "INVALID_DATA" }, replayed: false, client: null });
+    expectNoFullNumber(refused);
+    // A call that sends no number is replayed to it, masked.
+    const updateKey = newKey();
+    const update = { id: first.client.id, patch: { notes: "replayed" } };
+    expect(dataOf(await run(UPDATE, { key: updateKey, ...update }, WITH_PII)).updateClient).toMatchObject({ error: null, client: { orgNumber: REPLAY.shown } });
+    const again = await run(`mutation($id: ID!, $patch: UpdateClientInput!, $key: String!) { updateClient(id: $id, patch: $patch, idempotencyKey: $key) { ${ERR} replayed client { ${NUMBERS} } } }`, { key: updateKey, ...update }, NO_PII);
+    expect(dataOf(again).updateClient).toMatchObject({ error: null, replayed: true, client: { id: first.client.id, orgNumber: REPLAY.masked } });
     expectNoFullNumber(again);
   });
 
@@ -484,29 +497,49 @@ describe("personal identity numbers without clients:pii", () => {
       { name: "Bulk Person", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: BULK.ten, vatNumber: BULK.vat },
       { name: "Bulk Twin", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: MAIN.shown },
     ];
+    // Without clients:pii a batch that sends a personnummer is refused whole, naming every such field, with no number in the answer.
     const response = await run(BULK_CREATE, { key: newKey(), inputs }, NO_PII);
     const payload = dataOf(response).bulkCreateClients;
-    expect(payload.error).toBeNull();
-    expect(payload.results[0]).toMatchObject({ ok: true, client: { orgNumber: BULK.masked, vatNumber: BULK.maskedVat } });
-    expect(payload.results[1]).toMatchObject({ ok: false, client: null, error: { code: "CLIENT_DUPLICATE_ORG_NUMBER" } });
+    expect(payload.results).toEqual([]);
+    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: ["inputs.0.orgNumber", "inputs.0.vatNumber", "inputs.1.orgNumber"].map((field) => ({ field })) });
     expectNoFullNumber(response);
-
     const dry = await run(BULK_CREATE, { key: newKey(), dryRun: true, inputs: [{ name: "Bulk Preview", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: BULK_PREVIEW.ten, vatNumber: BULK_PREVIEW.vat }] }, NO_PII);
-    expect(dataOf(dry).bulkCreateClients.results[0]).toMatchObject({ ok: true, client: null, preview: { orgNumber: BULK_PREVIEW.masked, vatNumber: BULK_PREVIEW.maskedVat } });
+    expect(dataOf(dry).bulkCreateClients).toMatchObject({ results: [], error: { code: "INVALID_DATA" } });
     expectNoFullNumber(dry);
+
+    // With clients:pii the batch runs; the duplicate's error holds no number, and the created client's numbers are masked for a reader without it.
+    const written = dataOf(await run(BULK_CREATE, { key: newKey(), inputs }, WITH_PII)).bulkCreateClients;
+    expect(written.error).toBeNull();
+    expect(written.results[0]).toMatchObject({ ok: true, client: { orgNumber: BULK.shown, vatNumber: BULK.vat } });
+    expect(written.results[1]).toMatchObject({ ok: false, client: null, error: { code: "CLIENT_DUPLICATE_ORG_NUMBER" } });
+    expectNoFullNumber(written.results[1].error);
+    const read = await run(`query($id: ID!) { client(id: $id) { ${NUMBERS} } }`, { id: written.results[0].client.id }, NO_PII);
+    expect(dataOf(read).client).toMatchObject({ orgNumber: BULK.masked, vatNumber: BULK.maskedVat });
+    expectNoFullNumber(read);
+    const preview = await run(BULK_CREATE, { key: newKey(), dryRun: true, inputs: [{ name: "Bulk Preview", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: BULK_PREVIEW.ten, vatNumber: BULK_PREVIEW.vat }] }, WITH_PII);
+    expect(dataOf(preview).bulkCreateClients.results[0]).toMatchObject({ ok: true, client: null, preview: { orgNumber: BULK_PREVIEW.shown, vatNumber: BULK_PREVIEW.vat } });
   });
 
   it("CLIENT_DUPLICATE_ORG_NUMBER of a twin (create and update): no number in its message or fields", async () => {
-    const twin = await run(CREATE, { key: newKey(), input: { name: "Twin", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: MAIN.twelve } }, NO_PII);
+    // Only a caller with clients:pii may send a personnummer, so only it learns of a twin (test/personal-number-oracles.test.ts).
+    const twin = await run(CREATE, { key: newKey(), input: { name: "Twin", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: MAIN.twelve } }, WITH_PII);
     const error = dataOf(twin).createClient.error;
     expect(error).toMatchObject({ code: "CLIENT_DUPLICATE_ORG_NUMBER", failures: [{ field: "input.orgNumber" }] });
     expect(error.message.length).toBeGreaterThan(0);
     expectNoFullNumber(twin);
     // Another sole trader taking the number by an update.
     const other = (await must(CREATE, { input: { name: "Other Person", clientType: "INDIVIDUAL", countryCode: "SE" } })).client.id;
-    const update = await run(UPDATE, { key: newKey(), id: other, patch: { orgNumber: MAIN.ten } }, NO_PII);
+    const update = await run(UPDATE, { key: newKey(), id: other, patch: { orgNumber: MAIN.ten } }, WITH_PII);
     expect(dataOf(update).updateClient.error).toMatchObject({ code: "CLIENT_DUPLICATE_ORG_NUMBER", failures: [{ field: "patch.orgNumber" }] });
     expectNoFullNumber(update);
+    // Without clients:pii both are refused for sending a personnummer, with no number either.
+    for (const [response, field] of [
+      [await run(CREATE, { key: newKey(), input: { name: "Twin", clientType: "INDIVIDUAL", countryCode: "SE", orgNumber: MAIN.twelve } }, NO_PII), "createClient"],
+      [await run(UPDATE, { key: newKey(), id: other, patch: { orgNumber: MAIN.ten } }, NO_PII), "updateClient"],
+    ] as const) {
+      expect(dataOf(response)[field].error).toMatchObject({ code: "INVALID_DATA", failures: [{ message: expect.stringContaining("clients:pii") }] });
+      expectNoFullNumber(response);
+    }
   });
 
   // -------------------------------------------------------------------------------------------

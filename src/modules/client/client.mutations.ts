@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { FieldFailure, fail, invalidData, mutationError, MutationError, MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
-import type { ChangeScope, MutationSpec } from "../../common/mutation/pipeline";
+import type { CallerAccess, ChangeScope, MutationSpec } from "../../common/mutation/pipeline";
 import { fromSnapshot, snapshotOf } from "../../db/snapshot";
 import { sameStoredValue } from "../../common/resource/fields";
 import { isBigintId } from "../../common/validation/checksums";
@@ -14,7 +14,7 @@ import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues } from
 import type { CreateClientInput, UpdateClientInput } from "./client.inputs";
 import type { BulkItem } from "./client.payloads";
 import { needsVatCheck, vatFollowUp } from "./client.vat-check";
-import { definedOnly, normaliseClientValues, validateClientInput } from "./client.validation";
+import { definedOnly, inputFailures, normaliseClientValues, personalNumberFailures, validateClientInput } from "./client.validation";
 
 /** The index that keeps one org number per tenant and country (archived clients included). */
 const ORG_NUMBER_INDEX = "UQ_client_tenant_country_org_number";
@@ -64,7 +64,18 @@ async function guardDuplicate<T>(field: string, write: () => Promise<T>): Promis
 
 /** Every failure of a new client's input, the parent's existence included: one pass. */
 async function createFailures(scope: ChangeScope, input: ClientValues, prefix: string): Promise<FieldFailure[]> {
-  return [...validateClientInput(input, prefix, "create"), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
+  return [...validateClientInput(input, prefix, "create", scope), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
+}
+
+/**
+ * New clients' inputs that the personnummer rule refuses: before the idempotency key is looked up
+ * (a replay of a caller's call with the right number would tell it apart from a wrong one), with
+ * every other failure that needs no database. Nothing when no input is refused (then all is
+ * checked in the change, the parents' existence with the rest).
+ */
+function refusedCreates(inputs: readonly { input: ClientValues; prefix: string }[], access: CallerAccess): FieldFailure[] {
+  if (!inputs.some(({ input, prefix }) => personalNumberFailures(input, prefix, "create", access).length > 0)) return [];
+  return inputs.flatMap(({ input, prefix }) => validateClientInput(input, prefix, "create", access));
 }
 
 /** Validates, normalises and inserts one client (createClient). */
@@ -114,7 +125,7 @@ export function clientMutations(dataSource: DataSource) {
     name: "createClient",
     fingerprint: (args) => args,
     // Checked in the change, with the parent's existence, so that every failure comes at once.
-    validate: () => [],
+    validate: (args, access) => refusedCreates([{ input: args.input, prefix: "input" }], access),
     change: (scope, args) => insertClient(scope, args.input, "input"),
     ...store,
     ...singleVatCheck,
@@ -123,8 +134,9 @@ export function clientMutations(dataSource: DataSource) {
   const updateClient: MutationSpec<UpdateClientArgs, Client> = {
     name: "updateClient",
     fingerprint: (args) => ({ ...args, expectedUpdatedAt: args.expectedUpdatedAt?.toISOString() ?? null }),
-    // Checked in the change, against the stored client, so that field and cross-field failures come together.
-    validate: () => [],
+    // Checked in the change, against the stored client, so that field and cross-field failures come
+    // together; a personnummer sent without clients:pii is refused before the key is looked up.
+    validate: (args, access) => (personalNumberFailures(args.patch, "patch", "update", access).length > 0 ? inputFailures(args.patch, "patch", "update", access) : []),
     async change(scope, args) {
       const before = await findForUpdate(scope.tx, Client, args.id);
       if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
@@ -132,7 +144,7 @@ export function clientMutations(dataSource: DataSource) {
         throw fail(MutationErrorCode.PRECONDITION_FAILED, `The client was changed at ${before.updatedAt.toISOString()}, after expectedUpdatedAt: read it again and reapply the change`);
       }
       const stored = before as unknown as ClientValues;
-      const failures = validateClientInput(args.patch, "patch", "update", stored);
+      const failures = validateClientInput(args.patch, "patch", "update", scope, stored);
       failures.push(...(await parentFailures(scope, args.patch.parentId, "patch.parentId", before.id)));
       if (failures.length > 0) throw new MutationFailure(invalidData(failures));
       const patch = definedOnly(args.patch);
@@ -194,12 +206,13 @@ export function clientMutations(dataSource: DataSource) {
   const bulkCreateClients: MutationSpec<BulkCreateClientsArgs, BulkItem[]> = {
     name: "bulkCreateClients",
     fingerprint: (args) => ({ inputs: args.inputs, allOrNothing: args.allOrNothing === true }),
-    validate(args) {
+    validate(args, access) {
       if (args.inputs.length > MAX_BULK_INPUTS) {
         return mutationError(MutationErrorCode.BULK_LIMIT_EXCEEDED, `At most ${MAX_BULK_INPUTS} inputs per call, got ${args.inputs.length}: split the batch`);
       }
       if (args.inputs.length === 0) return [{ field: "inputs", message: `Give 1 to ${MAX_BULK_INPUTS} inputs` }];
-      return [];
+      // A batch with a personnummer sent without clients:pii is refused whole, as a replay of it would tell.
+      return refusedCreates(args.inputs.map((input, i) => ({ input, prefix: `inputs.${i}` })), access);
     },
     async change(scope, args) {
       const allOrNothing = args.allOrNothing === true;

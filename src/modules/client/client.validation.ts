@@ -1,6 +1,7 @@
 import type { FieldFailure } from "../../common/mutation/mutation-error";
+import type { CallerAccess } from "../../common/mutation/pipeline";
 import {
-  canonicalOrgNumber, isBigintId, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
+  canonicalOrgNumber, carriesSwedishPersonalNumber, isBigintId, isValidGln, isValidLei, isValidOrgNumber, isValidVatNumber, normaliseOrgNumber, normaliseVatNumber, VAT_PATTERNS, vatPrefix,
 } from "../../common/validation/checksums";
 import { isCultureCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl } from "../../common/validation/formats";
 import { textProblem } from "../../common/validation/text";
@@ -128,12 +129,58 @@ const CROSS_RULES: CrossRule<ClientValues>[] = [
   },
 ];
 
+const PERSONAL_NUMBER_REFUSAL = "Holds a personnummer: writing one needs the clients:pii scope";
+
+/** The fields that hold an individual's personal identity number. */
+const NUMBER_FIELDS = ["orgNumber", "vatNumber"] as const;
+/** ...and those that decide how it is checked and stored: an update of them re-checks (and may re-store) the number. */
+const IDENTITY_FIELDS = [...NUMBER_FIELDS, "countryCode", "clientType"] as const;
+
 /**
- * Everything that can be checked without the database: each field, then the cross-field rules
- * over `base` (the stored client for an update, none for a create) with the input applied.
+ * The personnummer rule for writes: without clients:pii a caller may not write a personal
+ * identity number, so that no answer (the VAT number's match with the org number, a duplicate, an
+ * update that changes nothing, the replay of an idempotency key) ever depends on one it may not
+ * see. Refused, judged only by the input and the client's type (which the caller sees):
+ * - an org or VAT number that carries a personnummer, whatever the client's declared type;
+ * - a new INDIVIDUAL's org or VAT number;
+ * - on a client that is or becomes INDIVIDUAL, any change of its org number, VAT number, country
+ *   or type (`stored`: the client as read; without it only the input is judged).
  */
-export function validateClientInput(values: ClientValues, prefix: string, mode: "create" | "update", base: ClientValues = {}): FieldFailure[] {
+export function personalNumberFailures(values: ClientValues, prefix: string, mode: "create" | "update", access: CallerAccess, stored?: ClientValues): FieldFailure[] {
+  if (access.pii) return [];
+  const refused = new Map<string, string>();
+  for (const name of NUMBER_FIELDS) {
+    const value = values[name];
+    if (typeof value === "string" && carriesSwedishPersonalNumber(value)) refused.set(name, PERSONAL_NUMBER_REFUSAL);
+  }
+  const individual = values.clientType === ClientType.INDIVIDUAL || stored?.clientType === ClientType.INDIVIDUAL;
+  if (individual) {
+    const touched = mode === "create" ? NUMBER_FIELDS.filter((name) => values[name] != null) : IDENTITY_FIELDS.filter((name) => values[name] !== undefined);
+    for (const name of touched) {
+      if (!refused.has(name)) refused.set(name, "An individual's org number, VAT number, country and type are personal data: changing them needs the clients:pii scope");
+    }
+  }
+  return [...refused].map(([name, message]) => ({ field: `${prefix}.${name}`, message }));
+}
+
+/**
+ * Each field's problems and the personnummer rule's refusals, one failure per field: what is
+ * known of an input before the stored client is read.
+ */
+export function inputFailures(values: ClientValues, prefix: string, mode: "create" | "update", access: CallerAccess, stored?: ClientValues): FieldFailure[] {
   const failures = fieldFailures(values, prefix, mode);
+  const failed = new Set(failures.map((f) => f.field));
+  return [...failures, ...personalNumberFailures(values, prefix, mode, access, stored).filter((f) => !failed.has(f.field))];
+}
+
+/**
+ * Everything that can be checked without the database: each field and the personnummer rule,
+ * then the cross-field rules over `base` (the stored client for an update, none for a create) with
+ * the input applied. A refused field is not compared with anything stored: the rules that
+ * involve it are skipped.
+ */
+export function validateClientInput(values: ClientValues, prefix: string, mode: "create" | "update", access: CallerAccess, base: ClientValues = {}): FieldFailure[] {
+  const failures = inputFailures(values, prefix, mode, access, mode === "update" ? base : undefined);
   const record: ClientValues = { clientType: ClientType.BUSINESS, ...base, ...definedOnly(values) };
   return [...failures, ...crossFieldFailures(CROSS_RULES, record, values, prefix, failures)];
 }
