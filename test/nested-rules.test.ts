@@ -354,7 +354,9 @@ describe("inputs the database would refuse, and personal data", () => {
   it("masks a personnummer in a contract's idNumber without clients:pii, and always in the audit trail", async () => {
     const tenant = gateway.newTenant();
     const clientId = await newClient(tenant, { clientType: "INDIVIDUAL", countryCode: "SE" });
-    await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { idNumber: "19800101-0001" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    // Writing a personnummer needs clients:pii.
+    const written = await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { idNumber: "19800101-0001" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId }, { scopes: [...WRITER, "clients:pii"] });
+    expect(written.error).toBeNull();
     const READ = `query($id: ID!) { client(id: $id) { contract { idNumber } history(first: 1) { nodes { changes { field after } } } } }`;
     const plain = await run(tenant, READ, { id: clientId }, { scopes: ["clients:read"] });
     expect(plain.contract.idNumber).toBe("19800101-****");

@@ -16,7 +16,7 @@ import { footprint, newKey, swedishOrgNumber, swedishPersonalNumber } from "./he
  * A masked personnummer can't be recovered by guessing (issue 11, point 2). Every check that
  * compares what a caller sends with a stored personal identity number (the VAT number's match with
  * the org number, duplicate org numbers in createClient, updateClient and bulkCreateClients, "no
- * change" on an update, an idempotency key's replay)
+ * change" on an update, a contract's idNumber, an idempotency key's replay)
  * answers a writer without clients:pii the same for the right number and a wrong one, and stores
  * nothing for either; a writer with clients:pii still gets the real check.
  */
@@ -215,6 +215,33 @@ const ORACLES: Oracle[] = [
     withoutPii: (t) => expect(t).toMatchObject({ replayed: false, client: null, error: refusedAt("input.orgNumber", "input.vatNumber") }),
     withPii(right, wrong) {
       expect(right).toMatchObject({ error: null, replayed: true, client: { orgNumber: `19${SECRET.dashed}` } });
+      expect(wrong).toMatchObject({ replayed: false, error: { code: "IDEMPOTENCY_KEY_REUSED" } });
+    },
+  },
+  {
+    name: "updateClientContract written for real: the right idNumber changes nothing, a wrong one is written",
+    writes: true,
+    async probe(w, guess, scopes) {
+      const { contract, ...rest } = payloadOf(await gateway.call(ProbeUpdateContractDocument, { clientId: w.karin, patch: { idNumber: guess.dashed }, key: newKey() }, { tenant: w.tenant, scopes }));
+      return { ...rest, unchanged: contract ? contract.updatedAt === w.contractUpdatedAt : null };
+    },
+    withoutPii: (t) => expect(t).toMatchObject({ unchanged: null, error: refusedAt("patch.idNumber") }),
+    withPii(right, wrong) {
+      expect(right).toMatchObject({ error: null, unchanged: true });
+      expect(wrong).toMatchObject({ error: null, unchanged: false });
+    },
+  },
+  {
+    name: "a replay of the contract's creation, under its idempotency key",
+    async probe(w, guess, scopes) {
+      const { contract, ...rest } = payloadOf(
+        await gateway.call(ProbeCreateContractDocument, { clientId: w.karin, input: { idNumber: guess.dashed, startDate: "2026-01-01" }, key: w.contractKey }, { tenant: w.tenant, scopes }),
+      );
+      return { ...rest, contract: contract && { idNumber: contract.idNumber } };
+    },
+    withoutPii: (t) => expect(t).toMatchObject({ replayed: false, contract: null, error: refusedAt("input.idNumber") }),
+    withPii(right, wrong) {
+      expect(right).toMatchObject({ error: null, replayed: true, contract: { idNumber: SECRET.dashed } });
       expect(wrong).toMatchObject({ replayed: false, error: { code: "IDEMPOTENCY_KEY_REUSED" } });
     },
   },

@@ -137,7 +137,7 @@ export type CreateClientContractInput = {
   customerCategory?: string | null | undefined;
   /** Expiry; on or before cancelDate. YYYY-MM-DD */
   endDate?: string | null | undefined;
-  /** Organisation number as written on the contract. At most 32 characters */
+  /** Organisation number as written on the contract; a personnummer needs clients:pii. At most 32 characters */
   idNumber?: string | null | undefined;
   /** Special instructions to the agents. At most 10000 characters */
   instructions?: string | null | undefined;
@@ -385,7 +385,7 @@ export type UpdateClientContractInput = {
   customerCategory?: string | null | undefined;
   /** Expiry; on or before cancelDate. YYYY-MM-DD */
   endDate?: string | null | undefined;
-  /** Organisation number as written on the contract. At most 32 characters */
+  /** Organisation number as written on the contract; a personnummer needs clients:pii. At most 32 characters */
   idNumber?: string | null | undefined;
   /** Special instructions to the agents. At most 10000 characters */
   instructions?: string | null | undefined;

@@ -6,9 +6,9 @@ import type { WriteTransaction } from "../../db/write-transaction";
 import type { FieldChange } from "../../modules/audit/audit-entry.entity";
 import { isBigintId } from "../validation/checksums";
 import { fail, FieldFailure, invalidData, MutationErrorCode, MutationFailure } from "../mutation/mutation-error";
-import type { ChangeScope, MutationSpec } from "../mutation/pipeline";
+import type { CallerAccess, ChangeScope, MutationSpec } from "../mutation/pipeline";
 import {
-  CrossRule, crossFieldFailures, definedOnly, normaliseResourceValues, ResourceFields, resourceFieldFailures, ResourceValues, sameStoredValue,
+  CrossRule, crossFieldFailures, definedOnly, normaliseResourceValues, personalValueFailures, ResourceFields, resourceFieldFailures, ResourceValues, sameStoredValue,
 } from "./fields";
 
 /** A row that belongs to one client of one tenant. */
@@ -67,8 +67,8 @@ export function found<E>(row: E | null, message: string): E {
 }
 
 /** Field and cross-field failures of a new record's input: needs no database. */
-export function createFailures<E extends ChildRow>(resource: ChildResource<E>, input: ResourceValues, prefix = "input"): FieldFailure[] {
-  const failures = resourceFieldFailures(resource.fields, input, prefix, "create");
+export function createFailures<E extends ChildRow>(resource: ChildResource<E>, input: ResourceValues, access: CallerAccess, prefix = "input"): FieldFailure[] {
+  const failures = resourceFieldFailures(resource.fields, input, prefix, "create", access);
   return [...failures, ...crossFieldFailures(resource.rules ?? [], definedOnly(input), input, prefix, failures)];
 }
 
@@ -118,7 +118,7 @@ export async function patchChild<E extends ChildRow>(
   if (expectedUpdatedAt && before.updatedAt && before.updatedAt.getTime() !== expectedUpdatedAt.getTime()) {
     throw fail(MutationErrorCode.PRECONDITION_FAILED, `The ${resource.label} was changed at ${before.updatedAt.toISOString()}, after expectedUpdatedAt: read it again and reapply the change`);
   }
-  const failures = resourceFieldFailures(resource.fields, patch, prefix, "update");
+  const failures = resourceFieldFailures(resource.fields, patch, prefix, "update", scope);
   const record = { ...(before as ResourceValues), ...definedOnly(patch) };
   failures.push(...crossFieldFailures(resource.rules ?? [], record, patch, prefix, failures));
   if (failures.length > 0) throw new MutationFailure(invalidData(failures));
@@ -183,7 +183,7 @@ export function childResourceSpecs<E extends ChildRow>(
   const create: MutationSpec<CreateChildArgs, E> = {
     name: names.create,
     fingerprint: (args) => args,
-    validate: (args) => createFailures(resource, args.input),
+    validate: (args, access) => createFailures(resource, args.input, access),
     async change(scope, args) {
       await lockClient(scope, args.clientId);
       if (options.one && (await findChild(scope.tx, resource, { clientId: args.clientId } as Partial<Record<keyof E & string, unknown>>))) {
@@ -198,7 +198,10 @@ export function childResourceSpecs<E extends ChildRow>(
   const update: MutationSpec<PatchChildArgs & Partial<Record<Locator, string>>, E> = {
     name: names.update,
     fingerprint: fingerprintWithInstant,
-    validate: () => [],
+    // Checked against the stored row in the change; a personnummer sent without clients:pii is
+    // refused before the key is looked up (with the patch's other field problems).
+    validate: (args, access) =>
+      personalValueFailures(resource.fields, args.patch, "patch", access).length > 0 ? resourceFieldFailures(resource.fields, args.patch, "patch", "update", access) : [],
     async change(scope, args) {
       const before = found(await locate(scope, args), missing);
       return patchChild(scope, resource, before, args.patch, args.expectedUpdatedAt);
@@ -250,9 +253,9 @@ export function namedChildSpecs<E extends ChildRow & { name: string }>(
   const set: MutationSpec<SetNamedArgs, E> = {
     name: names.set,
     fingerprint: (args) => args,
-    validate: (args) => [
-      ...resourceFieldFailures({ name: nameField }, { name: args.name }, "", "create"),
-      ...resourceFieldFailures(valueFields, full(args.values), valuesPrefix, "create"),
+    validate: (args, access) => [
+      ...resourceFieldFailures({ name: nameField }, { name: args.name }, "", "create", access),
+      ...resourceFieldFailures(valueFields, full(args.values), valuesPrefix, "create", access),
     ],
     async change(scope, args) {
       await lockClient(scope, args.clientId);

@@ -2,7 +2,8 @@ import { Field, Int } from "type-graphql";
 import type { GraphQLScalarType } from "graphql";
 import { CountryCode, Currency, DateScalar, DateTime, Decimal } from "../scalars";
 import type { FieldFailure } from "../mutation/mutation-error";
-import { isValidBic, isValidIban, normaliseIban } from "../validation/checksums";
+import type { CallerAccess } from "../mutation/pipeline";
+import { carriesSwedishPersonalNumber, isValidBic, isValidIban, normaliseIban } from "../validation/checksums";
 import { compareDecimals, decimalProblem, isCalendarDate, isCountryCode, isCurrencyCode } from "../validation/formats";
 import { textProblem } from "../validation/text";
 
@@ -30,6 +31,12 @@ export interface ResourceField {
   signed?: boolean;
   /** The registered GraphQL enum, for enum fields. */
   enum?: object;
+  /**
+   * Free text that may hold a personal identity number without saying whose (a contract's
+   * idNumber): a value that carries a personnummer is masked on reading without clients:pii, and
+   * writing one needs clients:pii (so no check compares it with a stored one for such a caller).
+   */
+  personal?: boolean;
   description?: string;
 }
 
@@ -119,8 +126,23 @@ export function resourceValueProblem(field: ResourceField, value: unknown): stri
   }
 }
 
-/** Every field-level problem of an input, as paths under `prefix` (`input`, `patch`). */
-export function resourceFieldFailures(fields: ResourceFields, values: ResourceValues, prefix: string, mode: "create" | "update"): FieldFailure[] {
+/** Why a value that carries a personnummer is refused without clients:pii (clients and nested resources alike). */
+export const PERSONAL_NUMBER_REFUSAL = "Holds a personnummer: writing one needs the clients:pii scope";
+
+/**
+ * The `personal` fields of an input that carry a personnummer, for a caller without clients:pii.
+ * Judged by the input alone, so the refusal tells nothing of what is stored; resources check it
+ * before the idempotency key is looked up, so that a replay doesn't tell either.
+ */
+export function personalValueFailures(fields: ResourceFields, values: ResourceValues, prefix: string, access: CallerAccess): FieldFailure[] {
+  if (access.pii) return [];
+  return Object.entries(fields)
+    .filter(([name, field]) => field.personal && typeof values[name] === "string" && carriesSwedishPersonalNumber(values[name] as string))
+    .map(([name]) => ({ field: prefix ? `${prefix}.${name}` : name, message: PERSONAL_NUMBER_REFUSAL }));
+}
+
+/** Every field-level problem of an input, as paths under `prefix` (`input`, `patch`), the personnummer rule's refusals included. */
+export function resourceFieldFailures(fields: ResourceFields, values: ResourceValues, prefix: string, mode: "create" | "update", access: CallerAccess): FieldFailure[] {
   const failures: FieldFailure[] = [];
   for (const [name, field] of Object.entries(fields)) {
     const value = values[name];
@@ -141,7 +163,8 @@ export function resourceFieldFailures(fields: ResourceFields, values: ResourceVa
       }
     }
   }
-  return failures;
+  const failed = new Set(failures.map((f) => f.field));
+  return [...failures, ...personalValueFailures(fields, values, prefix, access).filter((f) => !failed.has(f.field))];
 }
 
 /** The stored form: codes upper case, IBAN and BIC without spaces, instants as Date. Only the table's fields. */

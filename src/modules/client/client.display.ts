@@ -1,4 +1,4 @@
-import { formatOrgNumber, isValidSwedishPersonalNumber } from "../../common/validation/checksums";
+import { carriesSwedishPersonalNumber, formatOrgNumber, isValidSwedishPersonalNumber } from "../../common/validation/checksums";
 import { ClientType } from "./client.enums";
 
 /** What the display rules need of a client (a stored Client or a preview). */
@@ -42,10 +42,22 @@ export function displayVatNumber(client: ClientIdentity, pii: boolean): string |
 }
 
 /**
- * A free-text identity number kept on a nested record (a contract's idNumber): masked, unless
- * `pii`, when it reads as a Swedish personnummer, since the record doesn't say whose it is.
+ * Free text kept on a nested record that may hold a personal identity number (a contract's
+ * idNumber, an external identifier): masked, unless `pii`, when it carries a Swedish personnummer
+ * (the same test that refuses writing it without clients:pii), since the record doesn't say whose
+ * it is. The four serial digits are hidden wherever they stand (before the 01 of a VAT number).
  */
 export function displayIdNumber(value: string | null, pii: boolean): string | null {
-  if (!value || pii || !isValidSwedishPersonalNumber(value)) return value;
-  return maskPersonalNumber(value.trim());
+  if (!value || pii || !carriesSwedishPersonalNumber(value)) return value;
+  const text = value.trim();
+  const digits = text.replace(/\D/g, "");
+  const serialEnd = isValidSwedishPersonalNumber(digits) ? digits.length : digits.length - 2;
+  let digit = -1; // the index among the digits of the character at hand
+  return [...text]
+    .map((ch) => {
+      if (!/\d/.test(ch)) return ch;
+      digit += 1;
+      return digit >= serialEnd - 4 && digit < serialEnd ? "*" : ch;
+    })
+    .join("");
 }

@@ -5,7 +5,7 @@ import {
 } from "../../common/validation/checksums";
 import { isCultureCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl } from "../../common/validation/formats";
 import { textProblem } from "../../common/validation/text";
-import { CrossRule, crossFieldFailures, definedOnly, resourceValueProblem } from "../../common/resource/fields";
+import { CrossRule, crossFieldFailures, definedOnly, PERSONAL_NUMBER_REFUSAL, resourceValueProblem } from "../../common/resource/fields";
 import { ClientType, CompanyType } from "./client.enums";
 import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
 
@@ -128,8 +128,6 @@ const CROSS_RULES: CrossRule<ClientValues>[] = [
     },
   },
 ];
-
-const PERSONAL_NUMBER_REFUSAL = "Holds a personnummer: writing one needs the clients:pii scope";
 
 /** The fields that hold an individual's personal identity number. */
 const NUMBER_FIELDS = ["orgNumber", "vatNumber"] as const;

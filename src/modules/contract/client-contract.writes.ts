@@ -13,7 +13,7 @@ export const CLIENT_CONTRACT_FIELDS: ResourceFields = {
   endDate: { kind: "date", description: "Expiry; on or before cancelDate" },
   invoiceDate: { kind: "date" },
   cancelDate: { kind: "date" },
-  idNumber: { kind: "text", max: 32, description: "Organisation number as written on the contract" },
+  idNumber: { kind: "text", max: 32, personal: true, description: "Organisation number as written on the contract; a personnummer needs clients:pii" },
   contractCancelReason: { kind: "text", max: 255 },
   periodFee: { kind: "money", description: "Fee per period" },
   contractLength: { kind: "int", range: [0, 1200], description: "Months" },

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
 import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
 import { fail, MutationErrorCode } from "../../common/mutation/mutation-error";
-import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
+import { CallerAccess, MutationSpec, runMutation } from "../../common/mutation/pipeline";
 import { ChildResource, findChild, found, insertChild, lockClient, recordChildChange, rowStore } from "../../common/resource/child-resource";
 import { declareResourceFields, ResourceFields, resourceFieldFailures } from "../../common/resource/fields";
 import { updateReturning } from "../../db/write";
@@ -47,7 +47,7 @@ interface IdentifierArgs {
 
 const specs = specsPerServer((dataSource) => {
   const store = rowStore(dataSource, ExternalIdentifier);
-  const validate = (args: IdentifierArgs) => resourceFieldFailures(EXTERNAL_IDENTIFIER_FIELDS, { ...args }, "", "create");
+  const validate = (args: IdentifierArgs, access: CallerAccess) => resourceFieldFailures(EXTERNAL_IDENTIFIER_FIELDS, { ...args }, "", "create", access);
   const resource = externalIdentifierResource;
 
   const addExternalIdentifier: MutationSpec<IdentifierArgs & { clientId: string }, ExternalIdentifier> = {

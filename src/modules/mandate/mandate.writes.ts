@@ -85,7 +85,7 @@ function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
   const createDirectDebitMandate: MutationSpec<CreateChildArgs, DirectDebitMandate> = {
     name: "createDirectDebitMandate",
     fingerprint: (args) => args,
-    validate: (args) => createFailures(mandateResource, args.input),
+    validate: (args, access) => createFailures(mandateResource, args.input, access),
     async change(scope, args) {
       await lockClient(scope, args.clientId);
       return insertChild(scope, mandateResource, args.clientId, args.input);

@@ -47,7 +47,7 @@ const specs = specsPerServer((dataSource) => {
   const createClientPricelist: MutationSpec<CreateChildArgs, Pricelist> = {
     name: "createClientPricelist",
     fingerprint: (args) => args,
-    validate: (args) => createFailures(pricelistResource, args.input),
+    validate: (args, access) => createFailures(pricelistResource, args.input, access),
     async change(scope, args) {
       await lockClient(scope, args.clientId);
       if (args.input.isDefaultPricelist === true) {
