@@ -3,8 +3,10 @@ import {
   CreateClientInput,
   ProbeAddExternalIdentifierDocument,
   ProbeBulkCreateClientsDocument,
+  ProbeClientByExternalIdDocument,
   ProbeCreateClientDocument,
   ProbeCreateContractDocument,
+  ProbeRemoveExternalIdentifierDocument,
   ProbeUpdateClientDocument,
   ProbeUpdateClientOutcomeDocument,
   ProbeUpdateContractDocument,
@@ -16,7 +18,7 @@ import { footprint, newKey, swedishOrgNumber, swedishPersonalNumber } from "./he
  * A masked personnummer can't be recovered by guessing (issue 11, point 2). Every check that
  * compares what a caller sends with a stored personal identity number (the VAT number's match with
  * the org number, duplicate org numbers in createClient, updateClient and bulkCreateClients, "no
- * change" on an update, a contract's idNumber, an idempotency key's replay)
+ * change" on an update, a contract's idNumber, external identifiers, an idempotency key's replay)
  * answers a writer without clients:pii the same for the right number and a wrong one, and stores
  * nothing for either; a writer with clients:pii still gets the real check.
  */
@@ -245,6 +247,38 @@ const ORACLES: Oracle[] = [
       expect(wrong).toMatchObject({ replayed: false, error: { code: "IDEMPOTENCY_KEY_REUSED" } });
     },
   },
+  {
+    name: "addExternalIdentifier's uniqueness (dry run)",
+    probe: async (w, guess, scopes) =>
+      told(await gateway.call(ProbeAddExternalIdentifierDocument, { clientId: w.business, source: "skatteverket", externalId: guess.twelve, key: newKey(), dryRun: true }, { tenant: w.tenant, scopes })),
+    withoutPii: (t) => expect(t.data.addExternalIdentifier).toMatchObject({ preview: null, error: refusedAt("externalId") }),
+    withPii(right, wrong) {
+      expect(right.data.addExternalIdentifier.error).toMatchObject({ code: "EXTERNAL_IDENTIFIER_IN_USE" });
+      expect(wrong.data.addExternalIdentifier).toMatchObject({ error: null, preview: { externalId: WRONG.twelve } });
+    },
+  },
+  {
+    name: "removeExternalIdentifier (dry run)",
+    probe: async (w, guess, scopes) =>
+      told(await gateway.call(ProbeRemoveExternalIdentifierDocument, { source: "skatteverket", externalId: guess.twelve, key: newKey(), dryRun: true }, { tenant: w.tenant, scopes })),
+    withoutPii: (t) => expect(t.data.removeExternalIdentifier).toMatchObject({ preview: null, error: refusedAt("externalId") }),
+    withPii(right, wrong) {
+      expect(right.data.removeExternalIdentifier).toMatchObject({ error: null, preview: { externalId: SECRET.twelve } });
+      expect(wrong.data.removeExternalIdentifier.error).toMatchObject({ code: "NOT_FOUND" });
+    },
+  },
+  {
+    name: "clientByExternalId",
+    probe: async (w, guess, scopes) => {
+      const found = dataOf(await gateway.call(ProbeClientByExternalIdDocument, { source: "skatteverket", externalId: guess.twelve }, { tenant: w.tenant, scopes })).clientByExternalId;
+      return { found: found !== null && found.id === w.karin };
+    },
+    withoutPii: (t) => expect(t).toEqual({ found: false }),
+    withPii(right, wrong) {
+      expect(right).toEqual({ found: true });
+      expect(wrong).toEqual({ found: false });
+    },
+  },
 ];
 
 describe.each(ORACLES)("$name", (oracle) => {
@@ -297,5 +331,15 @@ describe("a sole trader's identity fields without clients:pii", () => {
     expect(created).toMatchObject({ error: null, client: { orgNumber: null } });
     const contract = dataOf(await gateway.call(ProbeUpdateContractDocument, { clientId: w.karin, patch: { idNumber: "556036-0793" }, key: newKey() }, { tenant: w.tenant, scopes: NO_PII })).updateClientContract;
     expect(contract).toMatchObject({ error: null, contract: { idNumber: "556036-0793" } });
+  });
+
+  it("an external identifier holding a personnummer is masked without clients:pii, like a contract's idNumber", async () => {
+    const w = await makeWorld();
+    const masked = `${SECRET.twelve.slice(0, 8)}****`;
+    const plain = dataOf(await gateway.call(ClientIdentityNumbersDocument, { id: w.karin }, { tenant: w.tenant, scopes: [READ] })).client!;
+    expect(plain.externalIdentifiers).toEqual([{ source: "skatteverket", externalId: masked }]);
+    expect(plain.contract?.idNumber).toBe(`${SECRET.ten.slice(0, 6)}-****`);
+    const withPii = dataOf(await gateway.call(ClientIdentityNumbersDocument, { id: w.karin }, { tenant: w.tenant, scopes: [READ, PII] })).client!;
+    expect(withPii.externalIdentifiers).toEqual([{ source: "skatteverket", externalId: SECRET.twelve }]);
   });
 });

@@ -56,9 +56,9 @@ export class ClientQueryResolver {
   }
 
   @Authorized("clients:read")
-  @Query(() => Client, { nullable: true, description: "By an identifier of another system" })
+  @Query(() => Client, { nullable: true, description: "By an identifier of another system; without clients:pii one that carries a personnummer finds nothing" })
   clientByExternalId(@Args() args: ClientByExternalIdArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findByExternalId(ctx.session, args.source, args.externalId);
+    return clientService.findByExternalId(ctx.session, args.source, args.externalId, ctx.caller.scopes.has("clients:pii"));
   }
 
   @Authorized("clients:read")

@@ -3,7 +3,7 @@ import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compi
 import type { CursorCodec } from "../../common/pagination/cursor";
 import { assertPageSize } from "../../common/pagination/page-size";
 import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
-import { normaliseOrgNumber } from "../../common/validation/checksums";
+import { carriesSwedishPersonalNumber, normaliseOrgNumber } from "../../common/validation/checksums";
 import { hydrateRows } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import { ClientConnection } from "./client.connection";
@@ -58,7 +58,9 @@ export class ClientService {
     return rows[0] ?? null;
   }
 
-  async findByExternalId(session: TenantSession, source: string, externalId: string): Promise<Client | null> {
+  /** Without `pii` (clients:pii) an identifier that carries a personnummer finds nothing: it would be a lookup by personnummer. */
+  async findByExternalId(session: TenantSession, source: string, externalId: string, pii: boolean): Promise<Client | null> {
+    if (!pii && carriesSwedishPersonalNumber(externalId)) return null;
     return this.findOne(
       session,
       `c."id" = (SELECT e."client_id" FROM "external_identifier" e

@@ -23,7 +23,7 @@ export class ExternalIdentifier extends TenantEntity {
   @Column({ type: "varchar", length: 50 })
   source: string;
 
-  @Field({ description: "The client's id in that system" })
+  /** A GraphQL field through ExternalIdentifierValueResolver (masking). */
   @Column({ type: "varchar", length: 255 })
   externalId: string;
 

@@ -7,11 +7,18 @@ import { declareResourceFields, ResourceFields, resourceFieldFailures } from "..
 import { updateReturning } from "../../db/write";
 import type { RequestContext } from "../../context";
 import { resourcePayload } from "../client/client-resource";
+import { displayIdNumber } from "../client/client.display";
 import { ExternalIdentifier } from "./external-identifier.entity";
 
 export const EXTERNAL_IDENTIFIER_FIELDS: ResourceFields = {
   source: { kind: "text", max: 50, required: true, description: "The other system (the CRM's type)" },
-  externalId: { kind: "text", max: 255, required: true, description: "The client's id in that system; (source, externalId) is unique per company" },
+  externalId: {
+    kind: "text",
+    max: 255,
+    required: true,
+    personal: true,
+    description: "The client's id in that system; (source, externalId) is unique per company; a personnummer needs clients:pii",
+  },
 };
 
 const inUse = () =>
@@ -25,11 +32,13 @@ export const externalIdentifierResource: ChildResource<ExternalIdentifier> = {
   label: "external identifier",
   fields: EXTERNAL_IDENTIFIER_FIELDS,
   auditedExtra: ["clientId", "deletedAt"],
+  // The audit trail is kept for good: a personnummer used as an identifier is kept masked.
+  auditMask: (field, value) => (field === "externalId" && typeof value === "string" ? displayIdNumber(value, false) : value),
   uniqueIndexes: { UQ_external_identifier_source: inUse },
 };
 
 @ObjectType({ description: "What a dry run would have written: the identifier without id and timestamps" })
-class ExternalIdentifierPreview {}
+export class ExternalIdentifierPreview {}
 declareResourceFields(ExternalIdentifierPreview, EXTERNAL_IDENTIFIER_FIELDS, "output");
 
 const payload = resourcePayload({

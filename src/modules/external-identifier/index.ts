@@ -1,6 +1,11 @@
 import { ExternalIdentifier } from "./external-identifier.entity";
-import { ClientExternalIdentifiersFieldResolver } from "./external-identifier.resolver";
+import { ClientExternalIdentifiersFieldResolver, ExternalIdentifierPreviewValueResolver, ExternalIdentifierValueResolver } from "./external-identifier.resolver";
 import { externalIdentifierWriteResolvers } from "./external-identifier.writes";
 
 export const externalIdentifierEntities = [ExternalIdentifier];
-export const externalIdentifierResolvers = [ClientExternalIdentifiersFieldResolver, ...externalIdentifierWriteResolvers] as const;
+export const externalIdentifierResolvers = [
+  ClientExternalIdentifiersFieldResolver,
+  ExternalIdentifierValueResolver,
+  ExternalIdentifierPreviewValueResolver,
+  ...externalIdentifierWriteResolvers,
+] as const;
