@@ -1,33 +1,8 @@
-import { ChildProcess, spawn } from "node:child_process";
-import path from "node:path";
-import readline from "node:readline";
 import { Client as PgClient } from "pg";
 import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
 import { scratchDatabase } from "./helpers/databases";
-
-/** The real server process (src/server.ts), as `npm start` runs it, on a database of its own. */
-class ServerProcess {
-  readonly lines: Record<string, unknown>[] = [];
-  private readonly waiters: (() => void)[] = [];
-  readonly exited: Promise<number | null>;
-
-  constructor(readonly child: ChildProcess) {
-    readline.createInterface({ input: child.stdout! }).on("line", (line) => {
-      if (line.startsWith("{")) this.lines.push(JSON.parse(line) as Record<string, unknown>);
-      this.waiters.splice(0).forEach((wake) => wake());
-    });
-    this.exited = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
-  }
-
-  async line(msg: string): Promise<Record<string, unknown>> {
-    for (;;) {
-      const found = this.lines.find((line) => line.msg === msg);
-      if (found) return found;
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-}
+import { ServerProcess } from "./helpers/server-process";
 
 let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 beforeAll(async () => {
@@ -36,14 +11,7 @@ beforeAll(async () => {
 afterAll(() => scratch.drop());
 
 it("SIGTERM completes the requests in flight, refuses new connections, and exits 0", async () => {
-  const root = path.join(__dirname, "..");
-  const server = new ServerProcess(
-    spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/server.ts"], {
-      cwd: root,
-      env: { PATH: process.env.PATH, DATABASE_URL: scratch.url, PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "info", VIES_URL: "" },
-      stdio: ["ignore", "pipe", "inherit"],
-    }),
-  );
+  const server = ServerProcess.start({ DATABASE_URL: scratch.url });
   const lock = new PgClient({ connectionString: scratch.url });
   try {
     const { port } = (await server.line("GraphQL API ready")) as { port: number };
