@@ -11,7 +11,7 @@ import { createLogger } from "./common/log";
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const log = (line: string) => logger.info(line);
+  const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
   const database = await openDatabase(config, log, { ownSignalHandling: true });
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);

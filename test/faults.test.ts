@@ -1,8 +1,15 @@
 import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { TestGateway } from "./helpers/harness";
 import { WRITER } from "./helpers/mutations";
 import { ensureDatabase, migrate } from "../src/db/database";
 import { RestartablePostgres } from "./helpers/restartable-postgres";
+import { ServerProcess } from "./helpers/server-process";
+import { freePort } from "./helpers/databases";
+import { signToken } from "../src/auth/jwt";
+import { DEVELOPMENT_JWT_SECRET } from "../src/config";
 
 const CREATE = `mutation Create($input: CreateClientInput!, $key: String!) {
   createClient(input: $input, idempotencyKey: $key) { client { id name } error { code } replayed }
@@ -150,4 +157,82 @@ describe("PostgreSQL restarting under load", () => {
     expect(count).toBe(sent.length);
     expect(gateway.logs().some((line) => line.msg === "database unavailable")).toBe(true);
   });
+});
+
+/** `promise`'s value, or `timedOut` when it takes longer than `ms`. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | "timed out"> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timed out">((resolve) => (timer = setTimeout(() => resolve("timed out"), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+describe("the embedded PostgreSQL dying", () => {
+  it("is restarted by the server, which answers 503 meanwhile, recovers by itself, keeps committed writes, and still stops cleanly", async () => {
+    // The real server with the embedded default (no DATABASE_URL), on a data directory of its own.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdg-supervise-"));
+    const dataDir = path.join(dir, "pg");
+    const pidFile = path.join(dataDir, "postmaster.pid");
+    const postmaster = () => Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const server = ServerProcess.start({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DB_CONNECTION_TIMEOUT_MS: "500" });
+    let running: number | undefined;
+    try {
+      const { port } = (await server.line("GraphQL API ready")) as { port: number };
+      const base = `http://127.0.0.1:${port}`;
+      const tenant = "supervised";
+      const token = await signToken({ subject: "t", companies: [tenant], scopes: ["clients:read", "clients:write"], expiresIn: "5m" }, DEVELOPMENT_JWT_SECRET);
+      const post = (query: string, variables: Record<string, unknown> = {}) =>
+        fetch(`${base}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-company-id": tenant },
+          body: JSON.stringify({ query, variables }),
+        });
+      const created = await post(CREATE, { input: { name: "Before the crash AB", countryCode: "SE" }, key: "before-crash" });
+      expect(created.status).toBe(200);
+
+      const killed = postmaster();
+      running = killed;
+      process.kill(killed, "SIGKILL");
+
+      // Nobody restarts it: the server answers 503 until it has, then 200 again.
+      const failures: string[] = [];
+      const deadline = Date.now() + 30_000;
+      let recovered = false;
+      while (!recovered && Date.now() < deadline) {
+        const response = await post(COUNT);
+        const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+        if (response.status === 200 && failures.length > 0) recovered = true;
+        else if (response.status !== 200) failures.push(`${response.status} ${body.errors?.[0]?.extensions.code} ${response.headers.get("retry-after")}`);
+      }
+      expect({ recovered, failures: new Set(failures) }).toEqual({ recovered: true, failures: new Set(["503 SERVICE_UNAVAILABLE 1"]) });
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      // The write committed before the crash survived it.
+      expect(await (await post(COUNT)).json()).toMatchObject({ data: { clients: { totalCount: 1 } } });
+      running = postmaster();
+      expect(running).not.toBe(killed);
+      expect(server.lines.filter((line) => line.level === "warn" && String(line.msg).startsWith("embedded PostgreSQL exited")).length).toBe(1);
+      await server.line("embedded PostgreSQL restarted");
+
+      // SIGTERM after the restart still stops cleanly, the restarted PostgreSQL included.
+      server.child.kill("SIGTERM");
+      expect(await within(server.exited, 5_000)).toBe(0);
+      await server.line("database closed");
+      expect({ postmasterAlive: alive(running), pidFile: fs.existsSync(pidFile) }).toEqual({ postmasterAlive: false, pidFile: false });
+    } finally {
+      if (server.child.exitCode === null) server.child.kill("SIGKILL");
+      for (const pid of [running, fs.existsSync(pidFile) ? postmaster() : undefined]) if (pid && alive(pid)) process.kill(pid, "SIGKILL");
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -44,12 +44,13 @@ export async function migrate(url: string, log: (line: string) => void = () => u
 
 /**
  * The database of the configuration: `DATABASE_URL` when set, else an embedded PostgreSQL whose
- * data lives in `DATA_DIR` and survives restarts. Migrations are applied before it is returned.
+ * data lives in `DATA_DIR` and survives restarts, and which is restarted when it dies (`log` is
+ * told at `warn`). Migrations are applied before it is returned.
  * With `ownSignalHandling` the caller stops it on SIGINT/SIGTERM itself, after draining requests.
  */
 export async function openDatabase(
   config: Config,
-  log: (line: string) => void,
+  log: (line: string, level?: "info" | "warn") => void,
   options: { ownSignalHandling?: boolean } = {},
 ): Promise<Database> {
   let url = config.databaseUrl;
@@ -61,6 +62,7 @@ export async function openDatabase(
       port: config.embeddedPgPort,
       persistent: true,
       ownSignalHandling: options.ownSignalHandling,
+      report: (level, message) => log(message, level),
     });
     stopEmbedded = embedded.stop;
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);

