@@ -5,7 +5,6 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
@@ -30,6 +29,7 @@ import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
 import { ConnectionGate } from "./db/connection-gate";
+import { HttpDrain } from "./http/drain";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -59,7 +59,10 @@ export interface GatewayOptions {
 export interface Gateway {
   url: string;
   port: number;
-  /** Stops taking requests, completes those in flight (Apollo's drain), and writes pending opens. */
+  /**
+   * Stops taking connections, answers the requests that reached it (each connection's last answer
+   * says `Connection: close`; src/http/drain.ts), then stops Apollo and writes pending opens.
+   */
   stop(): Promise<void>;
   /** Writes the pending "opened client" notes now (tests; otherwise a timer does). */
   flushOpenedClients(): Promise<void>;
@@ -229,6 +232,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  const drain = new HttpDrain(httpServer, config.shutdown);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
     formatError: (formatted, error) => formatError(formatted, error, { production }),
@@ -239,8 +243,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // server.ts owns SIGINT/SIGTERM: drain, then close the database, then exit.
     stopOnTerminationSignals: false,
     introspection: config.introspection,
+    // No ApolloServerPluginDrainHttpServer: it closes idle connections under their next request; `drain` does it.
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
@@ -352,6 +356,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     stop: async () => {
       stopping = true;
       clearInterval(purge);
+      // HTTP first: once it resolves no request is executing (unless cut at the deadline).
+      await drain.drain();
       await apollo.stop();
       await openedClients.stop();
     },

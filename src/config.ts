@@ -2,6 +2,7 @@ import path from "node:path";
 import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
+import type { DrainSettings } from "./http/drain";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
@@ -49,6 +50,8 @@ export interface Config {
   idempotencyPurgeIntervalMs: number;
   /** How often the clients callers opened are written (clientsSummary.latestOpened). */
   openedClientsFlushMs: number;
+  /** How SIGTERM drains the HTTP connections (src/http/drain.ts). */
+  shutdown: DrainSettings;
 }
 
 export interface QueryLimits {
@@ -178,5 +181,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencyTtlHours: intFrom(env, "IDEMPOTENCY_TTL_HOURS", MIN_IDEMPOTENCY_TTL_HOURS, MIN_IDEMPOTENCY_TTL_HOURS, 24 * 365),
     idempotencyPurgeIntervalMs: intFrom(env, "IDEMPOTENCY_PURGE_INTERVAL_MINUTES", 60, 1, 24 * 60) * 60_000,
     openedClientsFlushMs: intFrom(env, "OPENED_CLIENTS_FLUSH_MS", 1000, 50, 60_000),
+    shutdown: {
+      idleGraceMs: intFrom(env, "SHUTDOWN_IDLE_GRACE_MS", 1000, 0, 60_000),
+      timeoutMs: intFrom(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 100, 600_000),
+    },
   };
 }

@@ -1,3 +1,5 @@
+import http from "node:http";
+import { randomUUID } from "node:crypto";
 import { Client as PgClient } from "pg";
 import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
@@ -57,6 +59,104 @@ it("SIGTERM completes the requests in flight, refuses new connections, and exits
     expect(rows).toEqual([{ notes: "written during shutdown" }]);
   } finally {
     await lock.end().catch(() => undefined);
+    if (server.child.exitCode === null) server.child.kill("SIGKILL");
+  }
+});
+
+interface Answer {
+  status: number;
+  connection: string | undefined;
+  body: { data?: { createClient?: { client: { id: string } | null } | null }; errors?: unknown[] };
+}
+
+/** One POST /graphql over `agent` (node's http client, as a kept-alive API client would send it). */
+function postOver(agent: http.Agent, port: number, headers: Record<string, string>, payload: unknown): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent, headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("error", reject);
+      response.on("end", () =>
+        resolve({ status: response.statusCode!, connection: response.headers.connection, body: JSON.parse(Buffer.concat(chunks).toString("utf8")) as Answer["body"] }),
+      );
+    });
+    request.on("error", reject);
+    request.end(JSON.stringify(payload));
+  });
+}
+
+it("SIGTERM under 20 kept-alive clients drops no request: each connection's last answer says Connection: close, then connections are refused", async () => {
+  const server = ServerProcess.start({ DATABASE_URL: scratch.url });
+  const db = new PgClient({ connectionString: scratch.url });
+  const agents = Array.from({ length: 20 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  try {
+    const { port } = (await server.line("GraphQL API ready")) as { port: number };
+    const tenant = `drain-${randomUUID().slice(0, 8)}`;
+    const token = await signToken({ subject: "t", companies: [tenant], scopes: ["clients:read", "clients:write"], expiresIn: "5m" }, DEVELOPMENT_JWT_SECRET);
+    const headers = { "content-type": "application/json", authorization: `Bearer ${token}`, "x-company-id": tenant };
+    const create = `mutation($input: CreateClientInput!, $key: String!) { createClient(input: $input, idempotencyKey: $key) { client { id } error { code } } }`;
+    const list = `{ clients(first: 5) { totalCount nodes { id name } } }`;
+
+    let signalled = false;
+    let refusing = false; // a connection has been refused: the listening socket is closed
+    const answers: (Answer & { client: number; sentWhileRefusing: boolean })[] = [];
+    const failures: { client: number; error: string; afterSignal: boolean }[] = [];
+    const confirmedWrites: string[] = [];
+
+    // Each client sends one request after the other on its kept-alive connection, every third a write,
+    // until its connection is refused (or a bound: 3,000 requests).
+    const run = async (client: number) => {
+      for (let i = 0; i < 3000; i++) {
+        const write = i % 3 === 1;
+        const sentWhileRefusing = refusing;
+        const payload = write
+          ? { query: create, variables: { input: { name: `Drain ${client}-${i}`, countryCode: "SE" }, key: `drain-${client}-${i}` } }
+          : { query: list };
+        try {
+          const answer = await postOver(agents[client], port, headers, payload);
+          answers.push({ ...answer, client, sentWhileRefusing });
+          const id = answer.body.data?.createClient?.client?.id;
+          if (write && answer.status === 200 && id) confirmedWrites.push(id);
+        } catch (error) {
+          const code = (error as { code?: string }).code;
+          failures.push({ client, error: code ?? (error as Error).message, afterSignal: signalled });
+          if (code !== "ECONNREFUSED") continue;
+          refusing = true;
+          return;
+        }
+      }
+    };
+    const clients = agents.map((_, client) => run(client));
+
+    // SIGTERM mid-stream, once every client has had three answers (a write among them).
+    const answered = () => agents.every((_, client) => answers.filter((a) => a.client === client).length >= 3);
+    for (let i = 0; i < 10_000 && !answered(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(answered()).toBe(true);
+    signalled = true;
+    server.child.kill("SIGTERM");
+    await Promise.all(clients);
+    expect(await server.exited).toBe(0);
+    await server.line("database closed");
+
+    // No request was dropped: the only failures are refused connections, after the signal.
+    expect(failures.filter((f) => f.error !== "ECONNREFUSED" || !f.afterSignal)).toEqual([]);
+    expect(failures.length).toBe(agents.length);
+    // Every request that was answered succeeded; what was sent once connections were refused was told to close.
+    expect(new Set(answers.map((a) => a.status))).toEqual(new Set([200]));
+    expect(answers.filter((a) => a.sentWhileRefusing && a.connection !== "close")).toEqual([]);
+    // Each client's last answer, on its kept-alive connection, said Connection: close.
+    for (let client = 0; client < agents.length; client++) {
+      expect({ client, connection: answers.filter((a) => a.client === client).at(-1)?.connection }).toEqual({ client, connection: "close" });
+    }
+    // Every write the server confirmed is in the database.
+    await db.connect();
+    const { rows } = await db.query(`SELECT id::text FROM client WHERE tenant_id = $1`, [tenant]);
+    const stored = new Set(rows.map((row: { id: string }) => row.id));
+    expect(confirmedWrites.length).toBeGreaterThan(0);
+    expect(confirmedWrites.filter((id) => !stored.has(id))).toEqual([]);
+  } finally {
+    agents.forEach((agent) => agent.destroy());
+    await db.end().catch(() => undefined);
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
   }
 });

@@ -61,6 +61,8 @@ export class TestGateway {
       // Opened clients are written when a test calls flushOpenedClients(), not by the timer mid-test.
       OPENED_CLIENTS_FLUSH_MS: "60000",
       DB_POOL_SIZE: String(options.poolSize ?? 10),
+      // Nothing is sent while a test gateway stops: its idle connections needn't wait for a last request.
+      SHUTDOWN_IDLE_GRACE_MS: "0",
       ...options.env,
     });
     // Its own application_name, so a test can tell this gateway's connections from other suites'.
