@@ -86,9 +86,11 @@ function postOver(agent: http.Agent, port: number, headers: Record<string, strin
 }
 
 it("SIGTERM under 20 kept-alive clients drops no request: each connection's last answer says Connection: close, then connections are refused", async () => {
-  const server = ServerProcess.start({ DATABASE_URL: scratch.url });
+  // A deadline far off: the drain must end because the connections closed, not because it was cut.
+  const server = ServerProcess.start({ DATABASE_URL: scratch.url, SHUTDOWN_IDLE_GRACE_MS: "500", SHUTDOWN_TIMEOUT_MS: "20000" });
   const db = new PgClient({ connectionString: scratch.url });
   const agents = Array.from({ length: 20 }, () => new http.Agent({ keepAlive: true, maxSockets: 1 }));
+  const idleAgent = new http.Agent({ keepAlive: true });
   try {
     const { port } = (await server.line("GraphQL API ready")) as { port: number };
     const tenant = `drain-${randomUUID().slice(0, 8)}`;
@@ -132,6 +134,14 @@ it("SIGTERM under 20 kept-alive clients drops no request: each connection's last
     const answered = () => agents.every((_, client) => answers.filter((a) => a.client === client).length >= 3);
     for (let i = 0; i < 10_000 && !answered(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
     expect(answered()).toBe(true);
+    // One more client keeps its connection open, sending nothing after one request.
+    expect((await postOver(idleAgent, port, headers, { query: list })).status).toBe(200);
+    const idleSince = Date.now();
+    const [idleSocket] = Object.values(idleAgent.freeSockets).flat();
+    const idleClosed = new Promise<{ error?: string; idleMs: number }>((resolve) => {
+      idleSocket!.once("error", (error: NodeJS.ErrnoException) => resolve({ error: error.code, idleMs: Date.now() - idleSince }));
+      idleSocket!.once("close", () => resolve({ idleMs: Date.now() - idleSince }));
+    });
     signalled = true;
     server.child.kill("SIGTERM");
     await Promise.all(clients);
@@ -148,6 +158,13 @@ it("SIGTERM under 20 kept-alive clients drops no request: each connection's last
     for (let client = 0; client < agents.length; client++) {
       expect({ client, connection: answers.filter((a) => a.client === client).at(-1)?.connection }).toEqual({ client, connection: "close" });
     }
+    // The idle connection was closed cleanly once idle for its grace (500 ms, counted by the server
+    // from a moment before this client had the answer), long before Node's keep-alive timeout (5 s)
+    // or the deadline would have closed it.
+    const idle = await idleClosed;
+    expect(idle).toEqual({ idleMs: expect.any(Number) });
+    expect(idle.idleMs).toBeGreaterThanOrEqual(450);
+    expect(idle.idleMs).toBeLessThan(4_000);
     // Every write the server confirmed is in the database.
     await db.connect();
     const { rows } = await db.query(`SELECT id::text FROM client WHERE tenant_id = $1`, [tenant]);
@@ -155,7 +172,7 @@ it("SIGTERM under 20 kept-alive clients drops no request: each connection's last
     expect(confirmedWrites.length).toBeGreaterThan(0);
     expect(confirmedWrites.filter((id) => !stored.has(id))).toEqual([]);
   } finally {
-    agents.forEach((agent) => agent.destroy());
+    [...agents, idleAgent].forEach((agent) => agent.destroy());
     await db.end().catch(() => undefined);
     if (server.child.exitCode === null) server.child.kill("SIGKILL");
   }
