@@ -28,6 +28,8 @@ export interface RequestContext {
   openedClients: OpenedClientsRecorder;
   /** After a committed write: the next read opens a new snapshot, and loaders forget their cache. */
   renewReads(): Promise<void>;
+  /** Before a write: ends the read transaction and holds reads until the returned function is called. */
+  pauseReads(): Promise<() => void>;
   /** Logs an unexpected error that is handled (not returned to the caller), with the request id. */
   logError(error: unknown): void;
   /** Set once the request's log line is written (so it is written once). */
@@ -93,6 +95,11 @@ export async function createContext(
     renewReads: async () => {
       await session.renew();
       loaders.clear();
+    },
+    pauseReads: async () => {
+      const resume = await session.pauseReads();
+      loaders.clear();
+      return resume;
     },
     logError: (error) => logInternalError(deps.logger, requestId, error),
     reportMarker,

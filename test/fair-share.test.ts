@@ -72,3 +72,72 @@ describe("a tenant flooding the server", () => {
     expect(outcomes.filter((o) => o.status === 200).length).toBeGreaterThanOrEqual(3);
   });
 });
+
+describe("one request holds one connection at a time", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    // A pool of 2: one permit per tenant, so a request that wanted a second would wait for itself.
+    gateway = await TestGateway.start({ poolSize: 2, env: { DB_CONNECTION_TIMEOUT_MS: "1000" } });
+  });
+  afterAll(() => gateway.stop());
+
+  it("even when a failed payload field leaves loaders pending while the next mutation writes", async () => {
+    const tenant = gateway.newTenant();
+    const create = `mutation($k: String!, $input: CreateClientInput!) { createClient(input: $input, idempotencyKey: $k) { client { id } } }`;
+    const parent = dataOf(await gateway.send<{ createClient: { client: { id: string } } }>(create, { k: newKey(), input: { name: "Parent AB" } }, { tenant, scopes: WRITER })).createClient.client.id;
+    dataOf(await gateway.send(create, { k: newKey(), input: { name: "Child AB", parentId: parent } }, { tenant, scopes: WRITER }));
+    // history(after: "garbage") fails and nulls `client` while its children's bank accounts are
+    // still loading; the next mutation then writes while those loaders read.
+    const response = await gateway.send<{ b: { error: null } }>(
+      `mutation($id: ID!, $k1: String!, $k2: String!) {
+        a: updateClient(id: $id, patch: { notes: "a" }, idempotencyKey: $k1) { client { children { bankAccounts { id } history(after: "garbage") { nodes { operation } } } } }
+        b: updateClient(id: $id, patch: { notes: "b" }, idempotencyKey: $k2) { error { code } client { notes } }
+      }`,
+      { id: parent, k1: newKey(), k2: newKey() },
+      { tenant, scopes: WRITER },
+    );
+    expect(response.status).toBe(200);
+    expect(response.errors?.map((e) => e.extensions?.code)).toEqual(["BAD_USER_INPUT"]);
+    expect(response.data?.b).toEqual({ error: null, client: { notes: "b" } });
+  });
+});
+
+describe("a mutation's follow-up that can't get a connection", () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await TestGateway.start({ poolSize: 2, viesTimeoutMs: 1000, env: { DB_CONNECTION_TIMEOUT_MS: "500" } });
+  });
+  afterAll(() => gateway.stop());
+
+  it("leaves the committed result standing: the create answers its client, not 503", async () => {
+    const tenant = gateway.newTenant();
+    const create = `mutation($k: String!, $input: CreateClientInput!) { createClient(input: $input, idempotencyKey: $k) { error { code } client { id vatNumberValidated } } }`;
+    const other = dataOf(await gateway.send<{ createClient: { client: { id: string } } }>(create, { k: newKey(), input: { name: "Busy AB" } }, { tenant, scopes: WRITER })).createClient.client.id;
+    const orgNumber = "5560360793";
+    gateway.vies.setBehaviour(`${orgNumber}01`, "slow");
+    const arrived = gateway.vies.nextRequest();
+    const pending = gateway.send<{ createClient: { error: null; client: { id: string; vatNumberValidated: boolean } } }>(
+      create,
+      { k: newKey(), input: { name: "Checked AB", countryCode: "SE", orgNumber, vatNumber: `SE${orgNumber}01` } },
+      { tenant, scopes: WRITER },
+    );
+    await arrived; // committed; its VIES check is waiting
+
+    // Meanwhile another request of the tenant takes its one connection and holds it.
+    const lock = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await lock.connect();
+    await lock.query("BEGIN");
+    await lock.query("SELECT 1 FROM client WHERE id = $1 FOR UPDATE", [other]);
+    let busy: Promise<unknown> | undefined;
+    try {
+      busy = gateway.send(`mutation($id: ID!, $k: String!) { updateClient(id: $id, patch: { notes: "busy" }, idempotencyKey: $k) { error { code } } }`, { id: other, k: newKey() }, { tenant, scopes: WRITER });
+      const response = await pending;
+      expect(response.status).toBe(200);
+      expect(response.data?.createClient).toMatchObject({ error: null, client: { vatNumberValidated: false } });
+    } finally {
+      await lock.query("COMMIT");
+      await lock.end();
+      await busy;
+    }
+  });
+});

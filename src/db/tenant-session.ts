@@ -22,6 +22,8 @@ export class TenantSession {
   readonly stats: StatementStats = { statements: 0, framing: 0 };
   private runner: Promise<QueryRunner> | undefined;
   private closed = false;
+  /** While the request writes: reads started meanwhile wait for it (see `pauseReads`). */
+  private writing: Promise<void> | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -57,6 +59,25 @@ export class TenantSession {
     }
   }
 
+  /**
+   * Ends the read transaction and holds this request's reads until the returned function is
+   * called: a mutation writes in a transaction of its own, and this keeps the request to one
+   * connection (one permit of the gate) at a time. Without it, a loader left pending by an earlier
+   * field (a payload's sub-field that failed, say) opens a read session while the write
+   * transaction is open, and with one permit per tenant the request waits for itself.
+   */
+  async pauseReads(): Promise<() => void> {
+    let resume!: () => void;
+    const barrier = new Promise<void>((resolve) => (resume = resolve));
+    this.writing = barrier;
+    // Synchronously after the barrier: a runner set before it is not waiting for it.
+    await this.renew();
+    return () => {
+      if (this.writing === barrier) this.writing = undefined;
+      resume();
+    };
+  }
+
   /** Ends the transaction (commit, or rollback when `failed`) and returns the connection to the pool. */
   async close(failed = false): Promise<void> {
     if (this.closed) return;
@@ -73,13 +94,19 @@ export class TenantSession {
 
   private queryRunner(): Promise<QueryRunner> {
     if (this.closed) return Promise.reject(new Error("The request's database session is already closed"));
-    this.runner ??= this.open();
+    this.runner ??= this.writing ? this.writing.then(() => this.open()) : this.open();
     return this.runner;
   }
 
   private async open(): Promise<QueryRunner> {
     const permit = await this.gate.acquire(this.tenantId);
-    const runner = this.dataSource.createQueryRunner();
+    let runner: QueryRunner;
+    try {
+      runner = this.dataSource.createQueryRunner();
+    } catch (error) {
+      permit();
+      throw error;
+    }
     runner.data = { stats: this.stats, permit };
     failFastWhenLost(runner);
     serialiseQueries(runner);

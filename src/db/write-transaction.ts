@@ -23,7 +23,13 @@ export class WriteTransaction {
     gate: Pick<ConnectionGate, "acquire"> = UNGATED,
   ): Promise<WriteTransaction> {
     const permit = await gate.acquire(tenantId);
-    const runner = dataSource.createQueryRunner();
+    let runner: QueryRunner;
+    try {
+      runner = dataSource.createQueryRunner();
+    } catch (error) {
+      permit();
+      throw error;
+    }
     runner.data = { stats, permit };
     failFastWhenLost(runner);
     try {

@@ -121,42 +121,47 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   if (failures.length > 0) return { result: null, error: invalidData(failures), dryRun, replayed: false };
 
   const environment = ctx.mutations;
-  // An earlier field of this request may hold a read connection: give it back before taking a
-  // write one, so that concurrent requests can't each hold one and wait for the other (pool deadlock).
-  await ctx.renewReads();
-  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+  // An earlier field of this request may hold a read connection: give it back, and hold the
+  // request's reads, while it writes, so that it holds one connection at a time (concurrent
+  // requests can't each hold one and wait for another; one permit of the gate per request).
+  const resumeReads = await ctx.pauseReads();
   let committed = false;
   let outcome: MutationOutcome<R>;
-  const audits: AuditRecord[] = [];
   try {
-    if (!dryRun) {
-      const early = await claimKey(tx, ctx, spec, call);
-      if (early) {
-        await tx.end(false);
-        return early;
+    const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+    const audits: AuditRecord[] = [];
+    try {
+      if (!dryRun) {
+        const early = await claimKey(tx, ctx, spec, call);
+        if (early) {
+          await tx.end(false);
+          return early;
+        }
       }
+      const changeScope: ChangeScope = { tx, tenantId: ctx.tenantId, dryRun, ...access, audit: (record) => audits.push(record) };
+      outcome = await tx
+        .savepoint(() => spec.change(changeScope, call.args))
+        .then((result): MutationOutcome<R> => ({ result, error: null, dryRun, replayed: false }))
+        .catch((error: unknown): MutationOutcome<R> => {
+          if (!(error instanceof MutationFailure)) throw error;
+          audits.length = 0;
+          return { result: (error.result as R | undefined) ?? null, error: error.error, dryRun, replayed: false };
+        });
+      const keep = !dryRun && !(outcome.error && UNSTORED_CODES.has(outcome.error.code));
+      if (keep) {
+        await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+        const payload = stored(spec, outcome);
+        if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + environment.followUpWindowMs).toISOString();
+        await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);
+      }
+      await tx.end(keep);
+      committed = keep;
+    } catch (error) {
+      if (!committed) await tx.end(false).catch(() => undefined);
+      throw error;
     }
-    const changeScope: ChangeScope = { tx, tenantId: ctx.tenantId, dryRun, ...access, audit: (record) => audits.push(record) };
-    outcome = await tx
-      .savepoint(() => spec.change(changeScope, call.args))
-      .then((result): MutationOutcome<R> => ({ result, error: null, dryRun, replayed: false }))
-      .catch((error: unknown): MutationOutcome<R> => {
-        if (!(error instanceof MutationFailure)) throw error;
-        audits.length = 0;
-        return { result: (error.result as R | undefined) ?? null, error: error.error, dryRun, replayed: false };
-      });
-    const keep = !dryRun && !(outcome.error && UNSTORED_CODES.has(outcome.error.code));
-    if (keep) {
-      await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
-      const payload = stored(spec, outcome);
-      if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + environment.followUpWindowMs).toISOString();
-      await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);
-    }
-    await tx.end(keep);
-    committed = keep;
-  } catch (error) {
-    if (!committed) await tx.end(false).catch(() => undefined);
-    throw error;
+  } finally {
+    resumeReads();
   }
   // Reads after a write see it: the request's read snapshot and loader caches start afresh.
   if (committed) await ctx.renewReads();
@@ -208,25 +213,38 @@ async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, cal
   } catch (error) {
     ctx.logError(error);
   }
-  const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+  const resumeReads = await ctx.pauseReads();
   let settled = result;
   try {
-    if (next) {
-      const audits: AuditRecord[] = [];
-      const updated = await tx.savepoint(() => next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, ...accessOf(ctx), audit: (record) => audits.push(record) }));
-      await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
-      settled = updated;
+    let tx: WriteTransaction;
+    try {
+      tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+    } catch (error) {
+      // No connection for the follow-up (the tenant's own load, the database gone): the committed
+      // result stands, and the stored call counts as running until its window has passed.
+      ctx.logError(error);
+      return result;
     }
-  } catch (error) {
-    ctx.logError(error);
-  }
-  try {
-    await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: settled, error: null, dryRun: false, replayed: false }));
-    await tx.end(true);
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    ctx.logError(error);
-    return result;
+    try {
+      if (next) {
+        const audits: AuditRecord[] = [];
+        const updated = await tx.savepoint(() => next.apply({ tx, tenantId: ctx.tenantId, dryRun: false, ...accessOf(ctx), audit: (record) => audits.push(record) }));
+        await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+        settled = updated;
+      }
+    } catch (error) {
+      ctx.logError(error);
+    }
+    try {
+      await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: settled, error: null, dryRun: false, replayed: false }));
+      await tx.end(true);
+    } catch (error) {
+      await tx.end(false).catch(() => undefined);
+      ctx.logError(error);
+      return result;
+    }
+  } finally {
+    resumeReads();
   }
   if (settled !== result) await ctx.renewReads();
   return settled;
