@@ -54,6 +54,25 @@ describe("string arguments are bounded before any SQL", () => {
     expect(dataOf(await gateway.send(CLIENTS, { filter: { name: { in: names(100) } } }, { tenant }))).toEqual({ clients: { totalCount: 0 } });
   });
 
+  it("bounds a variable's default like a value sent (search, filter, lookup, cursor)", async () => {
+    const long = "q".repeat(5_000);
+    await refused(`query($s: String = "${"s".repeat(201)}") { clients(search: $s) { totalCount } }`, {}, "BAD_USER_INPUT");
+    const filter = await refused(`query($f: ClientFilter = { name: { contains: "${"f".repeat(201)}" } }) { clients(filter: $f) { totalCount } }`, {}, "BAD_USER_INPUT");
+    expect(filter.errors?.[0]?.extensions?.argument).toBe("filter.name.contains");
+    await refused(`query($o: String = "${long}") { clientByOrgNumber(orgNumber: $o) { id } }`, {}, "BAD_USER_INPUT");
+    await refused(`query($a: String = "${long}") { clients(after: $a) { totalCount } }`, {}, "BAD_USER_INPUT");
+    // A default that a variable sent replaces is not what runs.
+    expect(dataOf(await gateway.send(`query($s: String = "${"s".repeat(201)}") { clients(search: $s) { totalCount } }`, { s: "ok" }, { tenant }))).toEqual({ clients: { totalCount: 0 } });
+  });
+
+  it("counts the items of nested filter lists together (at most 1,000 in an operation)", async () => {
+    const ids = (n: number) => Array.from({ length: n }, (_, i) => String(i + 1));
+    const nested = (outer: number, inner: number) => ({ or: Array.from({ length: outer }, () => ({ or: Array.from({ length: inner }, () => ({ id: { in: ids(100) } })) })) });
+    const response = await refused(CLIENTS, { filter: nested(100, 7) }, "BAD_USER_INPUT");
+    expect(response.errors?.[0]?.message).toContain("past 1000 list items in all");
+    expect(dataOf(await gateway.send(CLIENTS, { filter: nested(2, 4) }, { tenant }))).toEqual({ clients: { totalCount: 0 } });
+  });
+
   it("refuses any other direct string argument over 4096 characters (lookups, cursors, ids, keys)", async () => {
     await refused(`query($o: String!) { clientByOrgNumber(orgNumber: $o) { id } }`, { o: "5".repeat(4097) }, "BAD_USER_INPUT");
     await refused(`query($a: String) { clients(after: $a) { totalCount } }`, { a: "A".repeat(5000) }, "BAD_USER_INPUT");

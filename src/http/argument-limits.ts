@@ -27,7 +27,7 @@ import { GatewayError, RequestErrorCode, withHttpStatus } from "../common/errors
 export interface ArgumentLimits {
   /** A search term or any string in a filter (`search:`, `filter:`): what reaches ILIKE and comparisons. */
   maxFilterLength: number;
-  /** Items of a list in a filter (`in`, `nin`). */
+  /** Items of a list in a filter (`in`, `nin`, `or`), and ten times that in all the filters of an operation. */
   maxFilterItems: number;
   /** Any other string argument given directly (ids, org numbers, names, idempotency keys, cursors). */
   maxArgumentLength: number;
@@ -78,6 +78,10 @@ export function checkArguments(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
   }
   const checkedFragments = new Set<string>();
+  const defaults = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue] as const));
+  // Lists nest (`or: [{ or: [{ id: { in: [...] } }] }]`): their items are also counted together.
+  const maxFilterValues = limits.maxFilterItems * 10;
+  let filterValues = 0;
 
   const checkString = (value: string, place: Place) => {
     if (place.inFilter) {
@@ -88,7 +92,10 @@ export function checkArguments(
   };
 
   const checkList = (length: number, place: Place) => {
-    if (place.inFilter && length > limits.maxFilterItems) refuse(place, `has ${length} items (at most ${limits.maxFilterItems} in a filter)`);
+    if (!place.inFilter) return;
+    if (length > limits.maxFilterItems) refuse(place, `has ${length} items (at most ${limits.maxFilterItems} in a filter)`);
+    filterValues += length;
+    if (filterValues > maxFilterValues) refuse(place, `takes the operation's filters past ${maxFilterValues} list items in all`);
   };
 
   /** A value already in JavaScript (from the variables). */
@@ -116,7 +123,13 @@ export function checkArguments(
 
   /** A value written in the query (maybe with variables inside). */
   const checkNode = (node: ValueNode, type: GraphQLInputType, place: Place): void => {
-    if (node.kind === Kind.VARIABLE) return checkValue(variables[node.name.value], type, place);
+    if (node.kind === Kind.VARIABLE) {
+      const value = variables[node.name.value];
+      if (value !== undefined) return checkValue(value, type, place);
+      // Not sent: its default, written in the query, counts like an inline value.
+      const fallback = defaults.get(node.name.value);
+      return fallback ? checkNode(fallback, type, place) : undefined;
+    }
     const nullable = getNullableType(type);
     if (node.kind === Kind.LIST) {
       const itemType = isListType(nullable) ? nullable.ofType : nullable;
@@ -174,7 +187,7 @@ export function checkArguments(
 
   const checkField = (node: FieldNode, parent: GraphQLNamedType | undefined) => {
     const field = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[node.name.value] : undefined;
-    if (!field) return; // introspection and __typename take no strings worth bounding beyond the query's length
+    if (!field) return; // introspection: __type(name:) is a lookup in a map, whatever the name's length
     checkArgs(node.name.value, node.arguments, field.args);
     const type = getNamedType(field.type);
     if (node.selectionSet && isCompositeType(type)) checkSelections(node.selectionSet, type);
