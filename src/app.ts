@@ -222,7 +222,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.connectionTimeoutMs });
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
-    gate,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),
     idempotencyTtlHours: config.idempotencyTtlHours,
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.

@@ -6,7 +6,7 @@ import { forbidden, GatewayError, RequestErrorCode, unauthenticated, withHttpSta
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
-import type { ConnectionGate } from "./db/connection-gate";
+import type { ConnectionGate, PermitSource } from "./db/connection-gate";
 import { Logger, logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
@@ -19,6 +19,8 @@ export interface RequestContext {
   caller: Caller;
   tenantId: string;
   session: TenantSession;
+  /** Permits of the pool's fair share, counted for this tenant and this caller (write transactions take theirs here). */
+  permits: PermitSource;
   loaders: RequestLoaders;
   /** Seals and opens the paging cursors of this server. */
   cursors: CursorCodec;
@@ -80,7 +82,8 @@ export async function createContext(
   if (!TENANT_ID.test(tenantId) || !caller.companies.includes(tenantId)) {
     throw withHttpStatus(forbidden("Your token does not allow this company"), 403);
   }
-  const session = new TenantSession(deps.dataSource, tenantId, deps.gate);
+  const permits: PermitSource = { acquire: (tenant) => deps.gate.acquire(tenant, caller.subject) };
+  const session = new TenantSession(deps.dataSource, tenantId, permits);
   const loaders = new RequestLoaders(session);
   return {
     requestId,
@@ -88,6 +91,7 @@ export async function createContext(
     caller,
     tenantId,
     session,
+    permits,
     loaders,
     cursors: deps.cursors,
     mutations: deps.mutations,

@@ -14,17 +14,25 @@ describe("a tenant flooding the server", () => {
   });
   afterAll(() => gateway.stop());
 
-  it("leaves another tenant served at once while its own requests wait their turn", async () => {
-    const flooder = gateway.newTenant();
+  it.each([
+    ["one company", 1],
+    ["a token for two companies, flooding both", 2],
+  ])("leaves another tenant served at once while the flood waits its turn: %s", async (_name, companies) => {
+    const flooders = Array.from({ length: companies }, () => gateway.newTenant());
     const other = gateway.newTenant();
-    const created = await gateway.send<{ createClient: { client: { id: string } } }>(
-      `mutation($k: String!) { createClient(input: { name: "Locked AB" }, idempotencyKey: $k) { client { id } } }`,
-      { k: newKey() },
-      { tenant: flooder, scopes: WRITER },
-    );
-    const id = dataOf(created).createClient.client.id;
+    // The flood comes from one caller (its own subject); the other tenant's user is someone else.
+    const as = (tenant: string) => ({ tenant, companies: flooders, scopes: WRITER, subject: "flooder" });
+    const ids: string[] = [];
+    for (const tenant of flooders) {
+      const created = await gateway.send<{ createClient: { client: { id: string } } }>(
+        `mutation($k: String!) { createClient(input: { name: "Locked AB" }, idempotencyKey: $k) { client { id } } }`,
+        { k: newKey() },
+        as(tenant),
+      );
+      ids.push(dataOf(created).createClient.client.id);
+    }
 
-    // Hold the client's row so that every update of it waits, holding its connection. (On a
+    // Hold the clients' rows so that every update of them waits, holding its connection. (On a
     // connection of the test's own, outside the gateway's pool.)
     const lock = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await lock.connect();
@@ -32,12 +40,16 @@ describe("a tenant flooding the server", () => {
     const monitor = new Client({ connectionString: process.env.TEST_DATABASE_URL });
     await monitor.connect();
     await lock.query("BEGIN");
-    await lock.query("SELECT 1 FROM client WHERE id = $1 FOR UPDATE", [id]);
+    await lock.query("SELECT 1 FROM client WHERE id = ANY($1) FOR UPDATE", [ids]);
     let floods: Promise<{ status: number; code: unknown }>[] = [];
     try {
       floods = Array.from({ length: 8 }, (_, i) =>
         gateway
-          .send(`mutation($id: ID!, $k: String!, $n: String!) { updateClient(id: $id, patch: { name: $n }, idempotencyKey: $k) { error { code } } }`, { id, k: newKey(), n: `Flood ${i}` }, { tenant: flooder, scopes: WRITER })
+          .send(
+            `mutation($id: ID!, $k: String!, $n: String!) { updateClient(id: $id, patch: { name: $n }, idempotencyKey: $k) { error { code } } }`,
+            { id: ids[i % companies], k: newKey(), n: `Flood ${i}` },
+            as(flooders[i % companies]),
+          )
           .then((response) => ({ status: response.status, code: response.errors?.[0]?.extensions?.code ?? null })),
       );
       // Wait until the flooder holds every connection it may: three of four are blocked on the lock.

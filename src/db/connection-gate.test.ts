@@ -47,6 +47,22 @@ describe("ConnectionGate", () => {
     expect(gate.queued).toBe(0);
   });
 
+  it("caps a caller across its companies like a tenant: a token for two can't take the reserve", async () => {
+    const gate = new ConnectionGate({ size: 4, timeoutMs: 10_000 });
+    const a = [gate.acquire("a", "mallory"), gate.acquire("a", "mallory")];
+    const b = [gate.acquire("b", "mallory"), gate.acquire("b", "mallory")];
+    expect(await settled(a[1])).toBe(true);
+    expect(await settled(b[0])).toBe(true);
+    expect(await settled(b[1])).toBe(false); // mallory holds 3 of 4
+    const other = gate.acquire("c", "carol");
+    expect(await settled(other)).toBe(true);
+    (await other)();
+    (await a[0])();
+    expect(await settled(b[1])).toBe(true);
+    for (const release of [await a[1], await b[0], await b[1]]) release();
+    expect(gate.queued).toBe(0);
+  });
+
   it("serves one tenant's waiters in arrival order and gives a permit back once", async () => {
     const gate = new ConnectionGate({ size: 2, timeoutMs: 10_000 });
     const first = await gate.acquire("a");

@@ -16,6 +16,7 @@ export interface ConnectionGateOptions {
 }
 
 interface Waiter {
+  callerId: string;
   grant: (release: Release) => void;
   timer: NodeJS.Timeout;
 }
@@ -25,7 +26,9 @@ interface Waiter {
  * takes a permit before it takes a connection and gives it back when it returns the connection.
  *
  * - No tenant holds more than `size - reserved` permits, so while one tenant floods the server
- *   (slow searches, a stream of writes), `reserved` connections stay free for everyone else.
+ *   (slow searches, a stream of writes), `reserved` connections stay free for everyone else. The
+ *   same cap holds per caller (the token's subject) across its companies: a token for several
+ *   companies can't take the reserve by flooding each of them.
  * - It is work-conserving: a tenant alone on the server uses up to that many, not a fixed slice.
  * - When permits are scarce, a freed one goes to the waiting tenant that holds the fewest (ties:
  *   the one waiting longest), FIFO within a tenant; so every waiting tenant is served in turn,
@@ -43,6 +46,7 @@ export class ConnectionGate {
   private readonly timeoutMs: number;
   private inUse = 0;
   private readonly held = new Map<string, number>();
+  private readonly heldByCaller = new Map<string, number>();
   /** Waiting tenants in arrival order of their oldest waiter. */
   private readonly waiting = new Map<string, Waiter[]>();
 
@@ -65,11 +69,15 @@ export class ConnectionGate {
     return count;
   }
 
-  /** Resolves with a release once `tenantId` may take a connection; SERVICE_UNAVAILABLE after the timeout. */
-  acquire(tenantId: string): Promise<Release> {
-    if (!this.waiting.has(tenantId) && this.mayTake(tenantId)) return Promise.resolve(this.take(tenantId));
+  /**
+   * Resolves with a release once `tenantId` may take a connection for `callerId` (by default the
+   * tenant itself); SERVICE_UNAVAILABLE after the timeout.
+   */
+  acquire(tenantId: string, callerId: string = tenantId): Promise<Release> {
+    if (!this.waiting.has(tenantId) && this.mayTake(tenantId, callerId)) return Promise.resolve(this.take(tenantId, callerId));
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
+        callerId,
         grant: resolve,
         timer: setTimeout(() => {
           const queue = this.waiting.get(tenantId);
@@ -87,21 +95,21 @@ export class ConnectionGate {
     });
   }
 
-  private mayTake(tenantId: string): boolean {
-    return this.inUse < this.size && this.heldBy(tenantId) < this.perTenant;
+  private mayTake(tenantId: string, callerId: string): boolean {
+    return this.inUse < this.size && this.heldBy(tenantId) < this.perTenant && (this.heldByCaller.get(callerId) ?? 0) < this.perTenant;
   }
 
-  private take(tenantId: string): Release {
+  private take(tenantId: string, callerId: string): Release {
     this.inUse += 1;
-    this.held.set(tenantId, this.heldBy(tenantId) + 1);
+    count(this.held, tenantId, 1);
+    count(this.heldByCaller, callerId, 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.inUse -= 1;
-      const left = this.heldBy(tenantId) - 1;
-      if (left === 0) this.held.delete(tenantId);
-      else this.held.set(tenantId, left);
+      count(this.held, tenantId, -1);
+      count(this.heldByCaller, callerId, -1);
       this.dispatch();
     };
   }
@@ -110,8 +118,8 @@ export class ConnectionGate {
   private dispatch(): void {
     while (this.inUse < this.size) {
       let next: string | undefined;
-      for (const tenantId of this.waiting.keys()) {
-        if (this.heldBy(tenantId) >= this.perTenant) continue;
+      for (const [tenantId, queue] of this.waiting) {
+        if (!this.mayTake(tenantId, queue[0].callerId)) continue;
         if (next === undefined || this.heldBy(tenantId) < this.heldBy(next)) next = tenantId;
       }
       if (next === undefined) return;
@@ -121,10 +129,21 @@ export class ConnectionGate {
       this.waiting.delete(next);
       if (queue.length > 0) this.waiting.set(next, queue);
       clearTimeout(waiter.timer);
-      waiter.grant(this.take(next));
+      waiter.grant(this.take(next, waiter.callerId));
     }
   }
 }
 
+function count(counts: Map<string, number>, key: string, by: number): void {
+  const next = (counts.get(key) ?? 0) + by;
+  if (next === 0) counts.delete(key);
+  else counts.set(key, next);
+}
+
+/** What a session takes its permits from: the gate, bound to the request's caller. */
+export interface PermitSource {
+  acquire(tenantId: string): Promise<Release>;
+}
+
 /** No gate: every acquire is granted (scripts and tests that open sessions directly). */
-export const UNGATED: Pick<ConnectionGate, "acquire"> = { acquire: async () => () => undefined };
+export const UNGATED: PermitSource = { acquire: async () => () => undefined };

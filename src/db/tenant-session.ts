@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
 import { failFastWhenLost } from "./connection-lost";
-import { ConnectionGate, Release, UNGATED } from "./connection-gate";
+import { PermitSource, Release, UNGATED } from "./connection-gate";
 
 /**
  * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
@@ -29,7 +29,7 @@ export class TenantSession {
     private readonly dataSource: DataSource,
     readonly tenantId: string,
     /** The tenant's fair share of the pool: a permit is taken before the connection. */
-    private readonly gate: Pick<ConnectionGate, "acquire"> = UNGATED,
+    private readonly gate: PermitSource = UNGATED,
   ) {}
 
   /** The entity manager bound to this request's transaction. */

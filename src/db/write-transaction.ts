@@ -2,7 +2,7 @@ import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
 import { APP_ROLE, releaseGated, TENANT_SETTING } from "./tenant-session";
 import { failFastWhenLost } from "./connection-lost";
-import { ConnectionGate, UNGATED } from "./connection-gate";
+import { PermitSource, UNGATED } from "./connection-gate";
 
 /**
  * One mutation's writable transaction, run as the app role with the tenant set, so the row-level
@@ -20,7 +20,7 @@ export class WriteTransaction {
     dataSource: DataSource,
     tenantId: string,
     stats: StatementStats,
-    gate: Pick<ConnectionGate, "acquire"> = UNGATED,
+    gate: PermitSource = UNGATED,
   ): Promise<WriteTransaction> {
     const permit = await gate.acquire(tenantId);
     let runner: QueryRunner;

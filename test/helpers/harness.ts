@@ -21,6 +21,8 @@ export interface CallOptions {
   tenant?: string;
   scopes?: string[];
   companies?: string[];
+  /** The token's subject (default "test-user"). */
+  subject?: string;
   /** A raw Authorization header value, replacing the generated token ("" sends none). */
   authorization?: string;
 }
@@ -104,8 +106,8 @@ export class TestGateway {
     return `t-${randomUUID().slice(0, 13)}`;
   }
 
-  token(companies: string[], scopes: string[] = ["clients:read"]): Promise<string> {
-    return signToken({ subject: "test-user", companies, scopes, expiresIn: "10m" }, this.config.jwtSecret!);
+  token(companies: string[], scopes: string[] = ["clients:read"], subject = "test-user"): Promise<string> {
+    return signToken({ subject, companies, scopes, expiresIn: "10m" }, this.config.jwtSecret!);
   }
 
   /** Sends a typed operation over HTTP as a client would. */
@@ -122,7 +124,7 @@ export class TestGateway {
     if (options.tenant) headers["x-company-id"] = options.tenant;
     const authorization =
       options.authorization ??
-      (options.tenant ? `Bearer ${await this.token(options.companies ?? [options.tenant], options.scopes)}` : "");
+      (options.tenant ? `Bearer ${await this.token(options.companies ?? [options.tenant], options.scopes, options.subject)}` : "");
     if (authorization) headers.authorization = authorization;
     const response = await fetch(this.gateway.url, { method: "POST", headers, body: JSON.stringify({ query, variables }) });
     const body = (await response.json()) as Omit<GraphQLResponse<TData>, "status">;

@@ -1,7 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { RequestContext } from "../../context";
 import { WriteTransaction } from "../../db/write-transaction";
-import type { ConnectionGate } from "../../db/connection-gate";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
 import { forbidden } from "../errors";
@@ -11,8 +10,6 @@ import { FieldFailure, invalidData, MutationError, MutationErrorCode, MutationFa
 /** What the mutation pipeline needs beyond the request: made once per server. */
 export interface MutationEnvironment {
   dataSource: DataSource;
-  /** The tenants' fair share of the pool (write transactions take a permit like reads). */
-  gate?: Pick<ConnectionGate, "acquire">;
   vatChecker: VatChecker;
   idempotencyTtlHours: number;
   /**
@@ -128,7 +125,7 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
   let committed = false;
   let outcome: MutationOutcome<R>;
   try {
-    const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+    const tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, ctx.permits);
     const audits: AuditRecord[] = [];
     try {
       if (!dryRun) {
@@ -218,7 +215,7 @@ async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, cal
   try {
     let tx: WriteTransaction;
     try {
-      tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, environment.gate);
+      tx = await WriteTransaction.open(environment.dataSource, ctx.tenantId, ctx.session.stats, ctx.permits);
     } catch (error) {
       // No connection for the follow-up (the tenant's own load, the database gone): the committed
       // result stands, and the stored call counts as running until its window has passed.
