@@ -128,7 +128,10 @@ const elapsedMs = (startedAt: bigint) => Number((process.hrtime.bigint() - start
  */
 function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
+    async requestDidStart({ contextValue }) {
+      // From here Apollo runs the operation to its end and this plugin writes its line, even when
+      // the client has gone away: the close handler leaves it to us.
+      (contextValue.reportMarker as { executing?: boolean }).executing = true;
       return {
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
@@ -231,6 +234,18 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
+  // What Node itself refuses (headers too large, a malformed request) never reaches Express: it
+  // gets its line too, and the answer Node would give.
+  httpServer.on("clientError", (error: NodeJS.ErrnoException, socket: import("node:stream").Duplex) => {
+    if (error.code === "ECONNRESET" || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
+    const requestId = randomUUID();
+    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code ?? "BAD_REQUEST"], durationMs: 0 }, {});
+    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nX-Request-Id: ${requestId}\r\nContent-Length: 0\r\n\r\n`);
+  });
   const drain = new HttpDrain(httpServer, config.shutdown);
   const apollo = new ApolloServer<RequestContext>({
     schema: options.schema,
@@ -285,6 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         return send(body);
       };
       res.on("close", () => {
+        if (res.locals.executing) return;
         report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: errorCodesOf(res), durationMs: elapsedMs(startedAt) }, res.locals);
       });
       next();
@@ -298,7 +314,15 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         refuse(res, 400, RequestErrorCode.QUERY_TOO_COMPLEX, error.message);
         return;
       }
-      const variables: unknown = req.method === "GET" ? req.query.variables : (req.body as { variables?: unknown } | undefined)?.variables;
+      let variables: unknown = req.method === "GET" ? req.query.variables : (req.body as { variables?: unknown } | undefined)?.variables;
+      if (typeof variables === "string") {
+        // A GET's variables are JSON in the query string (Apollo parses them after this check).
+        try {
+          variables = JSON.parse(variables);
+        } catch {
+          variables = undefined; // Apollo refuses it with its own message
+        }
+      }
       if (typeof variables === "object" && nesting(variables) > MAX_VARIABLE_DEPTH) {
         refuse(res, 400, RequestErrorCode.BAD_USER_INPUT, `The variables nest deeper than ${MAX_VARIABLE_DEPTH} levels`);
         return;
@@ -310,11 +334,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const requestId = res.locals.requestId as string;
         const startedAt = res.locals.startedAt as bigint;
         try {
-          return await createContext(
+          const context = await createContext(
             { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger, gate },
             req.headers,
             { requestId, startedAt, reportMarker: res.locals },
           );
+          return context;
         } catch (error) {
           if (error instanceof GatewayError) {
             error.extensions.requestId = requestId;

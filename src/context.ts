@@ -35,7 +35,7 @@ export interface RequestContext {
   /** Logs an unexpected error that is handled (not returned to the caller), with the request id. */
   logError(error: unknown): void;
   /** Set once the request's log line is written (so it is written once). */
-  reportMarker: { reported?: boolean };
+  reportMarker: { reported?: boolean; executing?: boolean };
 }
 
 export interface ContextDeps {

@@ -1,4 +1,6 @@
+import { Client } from "pg";
 import { TestGateway } from "./helpers/harness";
+import { newKey, WRITER } from "./helpers/mutations";
 
 let gateway: TestGateway;
 let tenant: string;
@@ -48,5 +50,67 @@ describe("every request gets one log line with its outcome", () => {
     const lines = await linesOf(response.headers.get("x-request-id"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatchObject({ outcome: "ok", operationName: "One", tenant });
+  });
+});
+
+describe("requests at the edges of HTTP", () => {
+  it("logs what Node refuses itself: headers too large (431)", async () => {
+    const before = gateway.logs().length;
+    const response = await fetch(gateway.url, { method: "POST", headers: { "content-type": "application/json", "x-pad": "p".repeat(20_000) }, body: "{}" });
+    expect(response.status).toBe(431);
+    const lines = await linesOf(response.headers.get("x-request-id"));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({ outcome: "error", errorCodes: ["HPE_HEADER_OVERFLOW"] });
+    expect(gateway.logs().length).toBe(before + 1);
+  });
+
+  it("logs the real outcome of a request whose client went away, once", async () => {
+    const writer = { authorization: `Bearer ${await gateway.token([tenant], WRITER)}`, "x-company-id": tenant, "content-type": "application/json" };
+    const created = (await (await fetch(gateway.url, { method: "POST", headers: writer, body: JSON.stringify({ query: `mutation { createClient(input: { name: "Gone AB" }, idempotencyKey: "${newKey()}") { client { id } } }` }) })).json()) as { data: { createClient: { client: { id: string } } } };
+    const id = created.data.createClient.client.id;
+    // The update waits on a row lock the test holds, so the client can go away while it runs.
+    const lock = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    const monitor = new Client({ connectionString: process.env.TEST_DATABASE_URL });
+    await lock.connect();
+    await monitor.connect();
+    await lock.query("BEGIN");
+    await lock.query("SELECT 1 FROM client WHERE id = $1 FOR UPDATE", [id]);
+    const controller = new AbortController();
+    const sent = fetch(gateway.url, {
+      method: "POST",
+      headers: writer,
+      body: JSON.stringify({ query: `mutation Gone { updateClient(id: "${id}", patch: { notes: "gone" }, idempotencyKey: "${newKey()}") { error { code } } }` }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    try {
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const { rows } = await monitor.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'`, [gateway.applicationName]);
+        if (rows[0].n > 0) break;
+        if (Date.now() > deadline) throw new Error("the update never waited on the lock");
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      controller.abort();
+      await sent;
+    } finally {
+      await lock.query("COMMIT");
+      await lock.end();
+      await monitor.end();
+    }
+    const gone = () => gateway.logs().filter((line) => line.msg === "request" && (line.operationName === "Gone" || String(line.errorCodes) === "CONNECTION_CLOSED"));
+    const deadline = Date.now() + 5_000;
+    while (gone().length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(gone()).toEqual([expect.objectContaining({ operationName: "Gone", tenant, outcome: "ok", errorCodes: [] })]);
+    expect((gone()[0].statements as number) > 0).toBe(true);
+  });
+
+  it("bounds the nesting of a GET's variables like a POST's", async () => {
+    let deep: unknown = { name: { eq: "x" } };
+    for (let i = 0; i < 40; i += 1) deep = { not: deep };
+    const url = `${gateway.url}?query=${encodeURIComponent("query($f: ClientFilter) { clients(filter: $f) { totalCount } }")}&variables=${encodeURIComponent(JSON.stringify({ f: deep }))}`;
+    const response = await fetch(url, { headers: { ...(await (async () => ({ authorization: `Bearer ${await gateway.token([tenant])}`, "x-company-id": tenant }))()), "apollo-require-preflight": "true" } });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    expect(body.errors[0]).toMatchObject({ message: "The variables nest deeper than 32 levels", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
