@@ -109,3 +109,74 @@ describe("production mode (NODE_ENV=production)", () => {
     });
   });
 });
+
+describe("no error echoes a value the caller sent (production)", () => {
+  const SENT = "Anna Svensson secret note";
+  const writer = () => ({ tenant, scopes: ["clients:read", "clients:write"] });
+  const CREATE = `mutation($input: CreateClientInput!) { createClient(input: $input, idempotencyKey: "echo") { error { code } } }`;
+  /** What the logs hold besides the variables (logged at debug by design, redacted by shape). */
+  const logsWithoutVariables = () => JSON.stringify(production.logs().map(({ variables: _variables, ...line }) => line));
+
+  it.each<[string, string, Record<string, unknown>, string]>([
+    ["an enum", `query($o: [ClientOrder!]) { clients(orderBy: $o) { totalCount } }`, { o: [{ field: SENT }] },
+      'Variable "$o" got an invalid value at "o[0].field"; Value does not exist in "ClientOrderField" enum.'],
+    ["an Int", `query($n: Int!) { clients(first: $n) { totalCount } }`, { n: SENT },
+      'Variable "$n" got an invalid value; Int cannot represent non-integer value.'],
+    ["a UUID", `query($u: UUID!) { clientByUniqueId(uniqueId: $u) { id } }`, { u: SENT },
+      'Variable "$u" got an invalid value; Expected type "UUID". Must be a UUID'],
+    ["a CountryCode", `query($c: CountryCode) { clientByOrgNumber(countryCode: $c, orgNumber: "5560360793") { id } }`, { c: SENT },
+      'Variable "$c" got an invalid value; Expected type "CountryCode". Must be an ISO 3166-1 alpha-2 country code'],
+    ["a DateTime", `query($f: ClientFilter) { clients(filter: $f) { totalCount } }`, { f: { createdAt: { gt: SENT } } },
+      'Variable "$f" got an invalid value at "f.createdAt.gt"; Expected type "DateTime". Must be an ISO 8601 date-time: YYYY-MM-DDThh:mm:ss with Z or an offset'],
+    ["a Decimal", CREATE, { input: { name: "Echo AB", countryCode: "SE", creditLimit: SENT } },
+      'Variable "$input" got an invalid value at "input.creditLimit"; Expected type "Decimal". Decimal must be a string such as "125.50"'],
+  ])("for %s in a variable", async (_kind, query, variables, message) => {
+    const response = await production.send(query, variables, writer());
+    expect(response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[message, "BAD_USER_INPUT"]]);
+    expect(JSON.stringify(response)).not.toContain("Svensson");
+    expect(logsWithoutVariables()).not.toContain("Svensson");
+  });
+
+  it.each<[string, string, string]>([
+    ["an enum", `{ clients(orderBy: [{ field: Anna_Svensson_secret_note }]) { totalCount } }`, 'Value does not exist in "ClientOrderField" enum.'],
+    ["an enum given as a string", `{ clients(orderBy: [{ field: "${SENT}" }]) { totalCount } }`, 'Enum "ClientOrderField" cannot represent a non-enum value.'],
+    ["an Int", `{ clients(first: "${SENT}") { totalCount } }`, "Int cannot represent non-integer value."],
+    ["a UUID", `{ clientByUniqueId(uniqueId: "${SENT}") { id } }`, 'Expected value of type "UUID!", found a string; Must be a UUID'],
+    ["a CountryCode", `{ clientByOrgNumber(countryCode: "${SENT}", orgNumber: "5560360793") { id } }`,
+      'Expected value of type "CountryCode", found a string; Must be an ISO 3166-1 alpha-2 country code'],
+    ["a DateTime", `{ clients(filter: { createdAt: { gt: "${SENT}" } }) { totalCount } }`,
+      'Expected value of type "DateTime", found a string; Must be an ISO 8601 date-time: YYYY-MM-DDThh:mm:ss with Z or an offset'],
+    ["a Decimal", `mutation { createClient(input: { name: "Echo AB", countryCode: "SE", creditLimit: "${SENT}" }, idempotencyKey: "echo") { error { code } } }`,
+      'Expected value of type "Decimal", found a string; Decimal must be a string such as "125.50"'],
+    ["an input object", `{ clients(filter: "${SENT}") { totalCount } }`, 'Expected value of type "ClientFilter", found a string.'],
+  ])("for %s in an inline argument", async (_kind, query, message) => {
+    const response = await production.send(query, {}, writer());
+    expect(response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[message, "BAD_USER_INPUT"]]);
+    expect(JSON.stringify(response)).not.toContain("Svensson");
+    expect(logsWithoutVariables()).not.toContain("Svensson");
+  });
+
+  it("keeps graphql-js's tails that hold no value", async () => {
+    const order = `query($o: [ClientOrder!]) { clients(orderBy: $o) { totalCount } }`;
+    const missing = await production.send(order, { o: [{ direction: "ASC", note: SENT }] }, writer());
+    expect(missing.errors?.map((e) => e.message)).toEqual([
+      'Variable "$o" got an invalid value at "o[0]"; Field "field" of required type "ClientOrderField!" was not provided.',
+      'Variable "$o" got an invalid value at "o[0]"; Field "note" is not defined by type "ClientOrder".',
+    ]);
+    expect(JSON.stringify(missing)).not.toContain("Svensson");
+    const nullLiteral = await production.send(`{ clientByUniqueId(uniqueId: null) { id } }`, {}, writer());
+    expect(nullLiteral.errors?.[0]?.message).toBe('Expected value of type "UUID!", found null.');
+  });
+
+  it("answers a 900 KB enum value briefly", async () => {
+    const huge = "A".repeat(900_000);
+    const response = await fetch(production.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${await production.token([tenant])}`, "x-company-id": tenant },
+      body: JSON.stringify({ query: `query($o: [ClientOrder!]) { clients(orderBy: $o) { totalCount } }`, variables: { o: [{ field: huge }] } }),
+    });
+    const text = await response.text();
+    expect(text.length).toBeLessThan(1_000);
+    expect(text).toContain('Value does not exist in \\"ClientOrderField\\" enum.');
+  });
+});

@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { redactText } from "./redact";
+import { valueFreeMessage } from "./caller-message";
 
 /** Request-level error codes (GraphQL `errors[].extensions.code`), fixed by API.md. */
 export enum RequestErrorCode {
@@ -121,11 +122,9 @@ export function isGraphqlCallerMistake(error: unknown): boolean {
 
 const TOKEN_LIMIT = /^Syntax Error: Document contains more than \d+ tokens/;
 const SUGGESTION = /\s*Did you mean [^?]*\?/g;
-/** graphql-js echoes an invalid variable's whole value (a personnummer, an email) in the message. */
-const COERCION = /^(Variable "\$[^"]+") got invalid value [\s\S]*?(?:( at "[^"]*")?; )([\s\S]*)$/;
-
-function callerMessage(message: string, options: FormatOptions): string {
-  let text = message.replace(COERCION, "$1 got an invalid value$2; $3");
+/** A caller's mistake as the caller sees it: no value it sent (caller-message.ts), no suggestions in production, redacted. */
+function callerMessage(message: string, error: unknown, options: FormatOptions): string {
+  let text = valueFreeMessage(message, error);
   if (options.production) text = text.replace(SUGGESTION, "");
   return redactText(text);
 }
@@ -148,7 +147,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   }
   if (isRequestErrorCode(code) && code !== RequestErrorCode.INTERNAL_SERVER_ERROR) {
     const { stacktrace: _drop, http: _http, ...extensions } = formatted.extensions ?? {};
-    const message = code === RequestErrorCode.BAD_USER_INPUT ? callerMessage(formatted.message, options) : formatted.message;
+    const message = code === RequestErrorCode.BAD_USER_INPUT ? callerMessage(formatted.message, error, options) : formatted.message;
     return { ...base, message, extensions: { ...extensions, code } };
   }
   if (code === "GRAPHQL_PARSE_FAILED" && TOKEN_LIMIT.test(formatted.message)) {
@@ -157,7 +156,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   if ((typeof code === "string" && CALLER_CODES.has(code)) || ((code === undefined || code === RequestErrorCode.INTERNAL_SERVER_ERROR) && isGraphqlCallerMistake(error))) {
     return {
       ...base,
-      message: callerMessage(formatted.message, options),
+      message: callerMessage(formatted.message, error, options),
       extensions: { code: code === "BAD_REQUEST" ? "BAD_REQUEST" : RequestErrorCode.BAD_USER_INPUT },
     };
   }
