@@ -130,6 +130,8 @@ describe("no error echoes a value the caller sent (production)", () => {
       'Variable "$f" got an invalid value at "f.createdAt.gt"; Expected type "DateTime". Must be an ISO 8601 date-time: YYYY-MM-DDThh:mm:ss with Z or an offset'],
     ["a Decimal", CREATE, { input: { name: "Echo AB", countryCode: "SE", creditLimit: SENT } },
       'Variable "$input" got an invalid value at "input.creditLimit"; Expected type "Decimal". Decimal must be a string such as "125.50"'],
+    ["an id in a filter", `query($f: ClientFilter) { clients(filter: $f) { totalCount } }`, { f: { id: { eq: SENT } } },
+      "filter.id: a value is not an id (ids are whole numbers of at most 18 digits)"],
   ])("for %s in a variable", async (_kind, query, variables, message) => {
     const response = await production.send(query, variables, writer());
     expect(response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[message, "BAD_USER_INPUT"]]);

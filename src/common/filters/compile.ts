@@ -49,7 +49,7 @@ type Operators = Record<string, unknown>;
 /** Values that a column's SQL cast would reject are the caller's mistake: refuse them before SQL. */
 function assertFits(column: ColumnRef, value: unknown, path: string): void {
   if (column.kind === "bigint" && !(typeof value === "string" && isBigintId(value))) {
-    throw badUserInput(`${path}: "${String(value).slice(0, 40)}" is not an id`, path);
+    throw badUserInput(`${path}: a value is not an id (ids are whole numbers of at most 18 digits)`, path);
   }
 }
 
