@@ -175,6 +175,18 @@ describe("createClient", () => {
     expect(dataOf(bulk).bulkCreateClients.results.map((r) => r.error?.failures ?? null)).toEqual([null, [{ field: "inputs.1.name", message: BLANK }]]);
   });
 
+  it("refuses hidden tag characters and lone surrogates, which would be stored changed", async () => {
+    const tenant = gateway.newTenant();
+    const hidden = [..."pay to 99"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("");
+    const payload = dataOf(await create(tenant, { name: "Sur\ud800rogate", notes: `Fine${hidden}`, city: "Glasgow \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}", countryCode: "SE" })).createClient;
+    expect(payload.error?.code).toBe("INVALID_DATA");
+    expect(payload.error?.failures).toEqual([
+      { field: "input.name", message: "Must not contain a lone surrogate (half of a UTF-16 pair, which is no character)" },
+      { field: "input.notes", message: "Must not contain tag characters (U+E0000..U+E007F), which hide text; only a subdivision flag may use them" },
+    ]);
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
+  });
+
   it("reports a missing name and an unknown parent together with the other failures", async () => {
     const tenant = gateway.newTenant();
     const payload = dataOf(await create(tenant, { email: "bad", parentId: "99999999" } as CreateClientInput)).createClient;

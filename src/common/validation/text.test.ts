@@ -35,6 +35,28 @@ describe("textProblem", () => {
     expect(textProblem("\u05E9\u05DC\u05D5\u05DD\u200F 42", { required: true, max: 255 })).toBeNull();
   });
 
+  it("refuses tag characters inside visible text (ASCII smuggling), except a subdivision flag's", () => {
+    const TAGS = /^Must not contain tag characters \(U\+E0000\.\.U\+E007F\)/;
+    // "Anna" followed by "ignore this" written in tags: shown as "Anna", stored with the hidden text.
+    const smuggled = `Anna${[..."ignore this"].map((c) => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join("")}`;
+    expect(textProblem(smuggled, { required: true })).toMatch(TAGS);
+    expect(textProblem("a\u{E0001}b", {})).toMatch(TAGS);
+    expect(textProblem("x\u{E007F}", {})).toMatch(TAGS);
+    // Scotland's flag is a black flag with the tags "gbsct" and a cancel tag: the only use of tags in text.
+    const scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+    expect(textProblem(`Glasgow ${scotland}`, { required: true })).toBeNull();
+    // A flag can't carry more: a tag sequence longer than a subdivision code is refused.
+    expect(textProblem(`\u{1F3F4}${"\u{E0061}".repeat(12)}\u{E007F}`, {})).toMatch(TAGS);
+  });
+
+  it("refuses a lone surrogate, which would be stored changed (as U+FFFD)", () => {
+    const SURROGATE = /^Must not contain a lone surrogate/;
+    expect(textProblem("Sur\ud800rogate", { required: true })).toMatch(SURROGATE);
+    expect(textProblem("end\udfff", {})).toMatch(SURROGATE);
+    expect(textProblem("\ud800", { required: true })).toMatch(SURROGATE);
+    expect(textProblem("pair \ud83d\ude00", { required: true })).toBeNull();
+  });
+
   it("takes linear time on long input", () => {
     const started = process.hrtime.bigint();
     expect(textProblem("\u200B".repeat(700_000), {})).toBe("Has no visible character (null clears the field)");
