@@ -75,6 +75,25 @@ describe("a retry with the same key", () => {
     }
     expect(dataOf(await create(tenant, { input: input(7), key: "k".repeat(255) })).createClient.error).toBeNull();
   });
+
+  it("must show a visible character, and hold no control or format character", async () => {
+    const tenant = gateway.newTenant();
+    const refused = {
+      "\u200B": "Must contain a visible character",
+      "\u3164\uFEFF": "Must contain a visible character",
+      "key\u200B1": "Must not contain control or format characters (such as U+200B or a line break)",
+      "key\n1": "Must not contain control or format characters (such as U+200B or a line break)",
+      "key\u202E1": "Must not contain control or format characters (such as U+200B or a line break)",
+      // Stored as U+FFFD, so it would share its record with "key\udfff".
+      "key\ud800": "Must not contain control or format characters (such as U+200B or a line break)",
+    };
+    for (const [key, message] of Object.entries(refused)) {
+      const payload = dataOf(await create(tenant, { input: input(9), key })).createClient;
+      expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "idempotencyKey", message }] });
+    }
+    expect(await footprint(gateway, tenant)).toMatchObject({ clients: 0, keys: 0 });
+    expect(dataOf(await create(tenant, { input: input(9), key: "order 42 \u00E5\u{1F642}" })).createClient.error).toBeNull();
+  });
 });
 
 describe("concurrent calls", () => {

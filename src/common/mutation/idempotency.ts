@@ -1,10 +1,27 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { WriteTransaction } from "../../db/write-transaction";
+import { hasVisibleCharacter } from "../validation/text";
 
 /** Keys are kept at least this long (API.md); IDEMPOTENCY_TTL_HOURS may only lengthen it. */
 export const MIN_IDEMPOTENCY_TTL_HOURS = 24;
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/**
+ * Control and format characters (zero-width spaces, bidi controls, line breaks), line and
+ * paragraph separators, and lone surrogates: two keys that differ only by them look alike in a log
+ * or a support ticket, and a lone surrogate is stored as U+FFFD, so "k\ud800" and "k\udfff" would
+ * share one record.
+ */
+const UNSEEN_IN_KEY = /[\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]/u;
+
+/** What is wrong with an idempotency key; null when it is fine. */
+export function idempotencyKeyProblem(key: string): string | null {
+  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH) return `Must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters`;
+  if (!hasVisibleCharacter(key)) return "Must contain a visible character";
+  if (UNSEEN_IN_KEY.test(key)) return "Must not contain control or format characters (such as U+200B or a line break)";
+  return null;
+}
 
 /** JSON with object keys sorted and undefined dropped: equal arguments give equal text. */
 export function canonicalJson(value: unknown): string {

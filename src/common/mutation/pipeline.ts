@@ -4,7 +4,7 @@ import { WriteTransaction } from "../../db/write-transaction";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
 import { forbidden } from "../errors";
-import { findStoredCall, MAX_IDEMPOTENCY_KEY_LENGTH, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
+import { findStoredCall, idempotencyKeyProblem, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
 import { FieldFailure, invalidData, MutationError, MutationErrorCode, MutationFailure, mutationError, UNSTORED_CODES } from "./mutation-error";
 
 /** What the mutation pipeline needs beyond the request: made once per server. */
@@ -96,10 +96,8 @@ export interface MutationCall<A> {
 const accessOf = (ctx: RequestContext): CallerAccess => ({ pii: ctx.caller.scopes.has("clients:pii") });
 
 function keyFailures(key: string): FieldFailure[] {
-  if (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || key.trim().length === 0) {
-    return [{ field: "idempotencyKey", message: `Must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters, not only spaces` }];
-  }
-  return [];
+  const problem = idempotencyKeyProblem(key);
+  return problem ? [{ field: "idempotencyKey", message: problem }] : [];
 }
 
 /**
