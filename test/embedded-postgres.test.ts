@@ -25,6 +25,16 @@ describe("a DATA_DIR without a PostgreSQL cluster", () => {
     expect(fs.readdirSync(dataDir)).toEqual(["notes.txt"]);
   });
 
+  it("refuses a mount point (only lost+found in it), saying to use a subdirectory of it", async () => {
+    const dataDir = path.join(dir, "data");
+    fs.mkdirSync(path.join(dataDir, "lost+found"), { recursive: true });
+    const start = startEmbeddedPostgres({ dataDir, port: await freePort(), persistent: false });
+    await expect(start).rejects.toThrow(`DATA_DIR ${dataDir} holds only lost+found, so it looks like a mount point`);
+    await expect(start).rejects.toThrow(`set DATA_DIR to a subdirectory of it, such as ${path.join(dataDir, "pgdata")}`);
+    await expect(start).rejects.not.toThrow(/empty it/);
+    expect(fs.readdirSync(dataDir)).toEqual(["lost+found"]);
+  });
+
   it("refuses a file in its place", async () => {
     const dataDir = path.join(dir, "data");
     fs.writeFileSync(dataDir, "a file");

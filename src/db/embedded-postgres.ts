@@ -106,7 +106,15 @@ function hasCluster(dataDir: string): boolean {
   if (!stat) return false;
   if (!stat.isDirectory()) throw new Error(`DATA_DIR ${dataDir} is not a directory: ${WHAT_TO_DO}`);
   if (fs.existsSync(path.join(dataDir, "PG_VERSION"))) return true;
-  if (fs.readdirSync(dataDir).length > 0) {
+  const entries = fs.readdirSync(dataDir);
+  if (entries.length === 1 && entries[0] === "lost+found") {
+    // A file system's root: emptying it would be wrong advice, and PostgreSQL shouldn't use a mount point directly (initdb says the same).
+    throw new Error(
+      `DATA_DIR ${dataDir} holds only lost+found, so it looks like a mount point, which PostgreSQL should not use directly: ` +
+        `set DATA_DIR to a subdirectory of it, such as ${path.join(dataDir, "pgdata")} (it is created), or set DATABASE_URL to use a PostgreSQL of your own`,
+    );
+  }
+  if (entries.length > 0) {
     throw new Error(`DATA_DIR ${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): ${WHAT_TO_DO}`);
   }
   return false;
