@@ -1,3 +1,4 @@
+import { lazyPage } from "../../common/pagination/page";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
 import type { RequestContext } from "../../context";
@@ -33,16 +34,6 @@ export class ClientActsResolver {
     const position = cursor && [cursor.periodEnd, cursor.id];
     const rows = await ctx.loaders.get(actPageLoader).load({ ...keyOf(client), first: size, after: position });
     const nodes = rows.slice(0, size);
-    const edges = nodes.map((node) => ({ cursor: encodeActCursor(ctx.cursors, node), node }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: cursor !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return lazyPage(nodes, (node) => encodeActCursor(ctx.cursors, node), { hasNextPage: rows.length > size, hasPreviousPage: cursor !== null });
   }
 }

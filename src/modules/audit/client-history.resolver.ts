@@ -1,3 +1,4 @@
+import { lazyPage } from "../../common/pagination/page";
 import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { badUserInput } from "../../common/errors";
 import { isBigintId } from "../../common/validation/checksums";
@@ -64,16 +65,6 @@ export class ClientHistoryResolver {
     const position = after == null ? null : decodeHistoryCursor(ctx, after);
     const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
     const nodes = rows.slice(0, size);
-    const edges = nodes.map((node) => ({ cursor: ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), node }));
-    return {
-      edges,
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > size,
-        hasPreviousPage: position !== null,
-        startCursor: edges[0]?.cursor ?? null,
-        endCursor: edges[edges.length - 1]?.cursor ?? null,
-      },
-    };
+    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
   }
 }

@@ -1,3 +1,4 @@
+import { lazyPage } from "../../common/pagination/page";
 import { badUserInput } from "../../common/errors";
 import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
 import type { CursorCodec } from "../../common/pagination/cursor";
@@ -97,16 +98,13 @@ export class ClientService {
     const page = rows.slice(0, first);
     // Without clients:pii an individual sorts with a NULL org number, and its cursor says so.
     const sortable = (node: Client) => (args.pii || node.clientType !== ClientType.INDIVIDUAL ? node : { ...node, orgNumber: null });
-    const edges = page.map((node) => ({ node, cursor: cursors.encode(cursorValuesOf(sortable(node) as never, properties)) }));
-    const connection = new ClientConnection();
-    connection.edges = edges;
-    connection.nodes = page;
-    connection.pageInfo = {
-      hasNextPage: rows.length > first,
-      hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
-    };
+    const connection = Object.assign(
+      new ClientConnection(),
+      lazyPage(page, (node) => cursors.encode(cursorValuesOf(sortable(node) as never, properties)), {
+        hasNextPage: rows.length > first,
+        hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
+      }),
+    );
     connection.count = async () => {
       const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM "client" c WHERE ${where}`, countParams)) as {
         count: number;
