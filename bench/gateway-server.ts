@@ -1,0 +1,50 @@
+/**
+ * The real gateway (src/app.ts startGateway) as a child process of the benchmark, so its CPU and
+ * memory are measured apart from the load generator's. DATABASE_URL names the seeded database;
+ * the pool is DB_POOL_SIZE (the bench passes 10). Started with NODE_ENV=production in its
+ * environment, so graphql-js skips its development-only checks; the gateway's own config is the
+ * test defaults (development JWT secret, as the bench signs its token with it).
+ */
+import "reflect-metadata";
+import { startGateway } from "../src/app";
+import { loadConfig } from "../src/config";
+import { createDataSource } from "../src/db/data-source";
+import { buildGatewaySchema } from "../src/schema";
+import { reportFiguresOnRequest } from "./child-figures";
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is required");
+  // Defaults only: the shell's JWT_ISSUER or limits must not change what is measured.
+  const config = loadConfig({
+    NODE_ENV: "test",
+    DATABASE_URL: url,
+    LOG_LEVEL: "warn",
+    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? "10",
+    ...(process.env.DB_POOL_RESERVED !== undefined ? { DB_POOL_RESERVED: process.env.DB_POOL_RESERVED } : {}),
+  });
+  const dataSource = createDataSource(url, { pool: config.pool });
+  await dataSource.initialize();
+  let statements = 0;
+  const gateway = await startGateway({
+    config,
+    dataSource,
+    schema: await buildGatewaySchema(),
+    port: 0,
+    host: "127.0.0.1",
+    onRequestComplete: (summary) => (statements += summary.stats.statements),
+  });
+  reportFiguresOnRequest(
+    gateway.url,
+    async () => {
+      await gateway.stop();
+      await dataSource.destroy();
+    },
+    () => statements,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
