@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import type { EntityTarget, ObjectLiteral } from "typeorm";
+import type { EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import { hydrateRows } from "../db/hydrate";
 import type { TenantSession } from "../db/tenant-session";
 
@@ -64,6 +64,30 @@ interface RelationOptions<T> {
   where?: string;
 }
 
+/**
+ * The statement of a relation, built once per relation from the entity's metadata: property names
+ * (in `where`, `orderBy`, the parent column) become column names here, not on every statement as
+ * TypeORM's query builder does (its SQL rewriting and hydration were a quarter of a page's CPU).
+ */
+const relationStatements = new WeakMap<EntityMetadata, WeakMap<object, string>>();
+
+function relationStatement(metadata: EntityMetadata, options: RelationOptions<ObjectLiteral>): string {
+  let statements = relationStatements.get(metadata);
+  if (!statements) relationStatements.set(metadata, (statements = new WeakMap()));
+  let sql = statements.get(options);
+  if (sql) return sql;
+  const column = (property: string) => {
+    const found = metadata.findColumnWithPropertyPath(property);
+    if (!found) throw new Error(`${metadata.name} has no column ${property}`);
+    return `r."${found.databaseName}"`;
+  };
+  const where = options.where?.replace(/\br\.([A-Za-z_][A-Za-z0-9_]*)/g, (_match, property: string) => column(property));
+  const order = [...(options.orderBy ?? []).map(([property, direction]) => `${column(property)} ${direction}`), `${column("id")} ASC`];
+  sql = `SELECT r.* FROM "${metadata.tableName}" r WHERE ${column("tenantId")} = $1 AND ${column(options.parentColumn)} = ANY($2)${where ? ` AND (${where})` : ""} ORDER BY ${order.join(", ")}`;
+  statements.set(options, sql);
+  return sql;
+}
+
 async function fetchByParents<T extends ObjectLiteral>(
   session: TenantSession,
   entity: EntityTarget<T>,
@@ -71,15 +95,9 @@ async function fetchByParents<T extends ObjectLiteral>(
   options: RelationOptions<T>,
 ): Promise<T[]> {
   const manager = await session.manager();
-  const query = manager
-    .getRepository(entity)
-    .createQueryBuilder("r")
-    .where("r.tenantId = :tenantId", { tenantId: session.tenantId })
-    .andWhere(`r.${options.parentColumn} IN (:...ids)`, { ids: [...new Set(ids)] });
-  if (options.where) query.andWhere(options.where);
-  for (const [column, direction] of options.orderBy ?? []) query.addOrderBy(`r.${column}`, direction);
-  query.addOrderBy("r.id", "ASC");
-  return query.getMany();
+  const sql = relationStatement(manager.dataSource.getMetadata(entity), options as RelationOptions<ObjectLiteral>);
+  const raw = (await manager.query(sql, [session.tenantId, [...new Set(ids)]])) as Record<string, unknown>[];
+  return hydrateRows(manager, entity, raw);
 }
 
 /** One-to-many: all rows of `entity` whose `parentColumn` is the key's id, in one statement. */
@@ -96,7 +114,9 @@ export function hasMany<T extends ObjectLiteral>(
       const groups = new Map<string, T[]>();
       for (const row of rows) {
         const parent = String(row[options.parentColumn]);
-        groups.set(parent, [...(groups.get(parent) ?? []), row]);
+        const group = groups.get(parent);
+        if (group) group.push(row);
+        else groups.set(parent, [row]);
       }
       return keys.map((key) => groups.get(key.id) ?? []);
     },
