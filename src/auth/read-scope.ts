@@ -3,7 +3,6 @@ import {
   DocumentNode,
   FragmentDefinitionNode,
   GraphQLSchema,
-  Kind,
   OperationDefinitionNode,
   TypeInfo,
   visit,
@@ -11,6 +10,7 @@ import {
 } from "graphql";
 import { forbidden, withHttpStatus } from "../common/errors";
 import type { RequestContext } from "../context";
+import { fragmentsByName } from "../http/operation";
 
 /**
  * What a mutation answers about the write itself: readable with clients:write alone (a bulk
@@ -24,10 +24,7 @@ const IDENTIFYING_FIELDS = new Set(["id", "uniqueId", "updatedAt", "__typename"]
 
 /** The fragments an operation uses, directly or through other fragments. */
 function usedFragments(document: DocumentNode, operation: OperationDefinitionNode): FragmentDefinitionNode[] {
-  const byName = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) byName.set(definition.name.value, definition);
-  }
+  const byName = fragmentsByName(document);
   const used = new Map<string, FragmentDefinitionNode>();
   const collect = (node: OperationDefinitionNode | FragmentDefinitionNode) =>
     visit(node, {

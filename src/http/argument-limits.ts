@@ -3,7 +3,6 @@ import {
   DirectiveNode,
   DocumentNode,
   FieldNode,
-  FragmentDefinitionNode,
   getNamedType,
   getNullableType,
   GraphQLArgument,
@@ -20,6 +19,7 @@ import {
   SelectionSetNode,
   ValueNode,
 } from "graphql";
+import { fragmentsByName } from "./operation";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GatewayError, RequestErrorCode, withHttpStatus } from "../common/errors";
 
@@ -73,10 +73,7 @@ export function checkArguments(
   variables: Record<string, unknown>,
   limits: ArgumentLimits,
 ): void {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsByName(document);
   const checkedFragments = new Set<string>();
   const defaults = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d.defaultValue] as const));
   // Lists nest (`or: [{ or: [{ id: { in: [...] } }] }]`): their items are also counted together.
@@ -193,7 +190,7 @@ export function checkArguments(
     if (node.selectionSet && isCompositeType(type)) checkSelections(node.selectionSet, type);
   };
 
-  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  const root = schema.getRootType(operation.operation);
   checkDirectives(operation.directives);
   if (root) checkSelections(operation.selectionSet, root);
 }

@@ -2,7 +2,6 @@ import {
   DirectiveNode,
   DocumentNode,
   FieldNode,
-  FragmentDefinitionNode,
   getNamedType,
   getNullableType,
   GraphQLField,
@@ -24,6 +23,7 @@ import {
   isIntrospectionType,
   isAbstractType,
 } from "graphql";
+import { fragmentsByName } from "./operation";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { QueryLimits } from "../config";
 import { GatewayError, RequestErrorCode, withHttpStatus } from "../common/errors";
@@ -81,10 +81,7 @@ export function measureOperation(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): OperationMeasure {
-  const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-  }
+  const fragments = fragmentsByName(document);
   const measuredFragments = new Map<string, OperationMeasure>();
   let introspection = sizesBySchema.get(schema);
   if (!introspection) sizesBySchema.set(schema, (introspection = introspectionSizes(schema)));
@@ -179,7 +176,7 @@ export function measureOperation(
     };
   };
 
-  const root = operation.operation === "mutation" ? schema.getMutationType() : operation.operation === "subscription" ? schema.getSubscriptionType() : schema.getQueryType();
+  const root = schema.getRootType(operation.operation);
   if (!root) return NOTHING;
   const measured = measureSelections(operation.selectionSet, root);
   return { ...measured, directives: measured.directives + countDirectives(operation.directives) };
@@ -203,7 +200,7 @@ export function queryLimitsPlugin<T extends object>(limits: QueryLimits, product
           if (!operation) return;
           // graphql-js validates `subscription { x }` against no type at all and fails only when
           // executing, without a code: the caller's mistake, said as one.
-          const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[operation.operation];
+          const root = schema.getRootType(operation.operation);
           if (!root) {
             throw withHttpStatus(new GatewayError(RequestErrorCode.BAD_USER_INPUT, `This API has no ${operation.operation} operations`), 400);
           }
