@@ -121,6 +121,16 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
 
 const elapsedMs = (startedAt: bigint) => Number((process.hrtime.bigint() - startedAt) / 1000n) / 1000;
 
+/** The summary of a request refused before GraphQL knew its operation or tenant. */
+const refusedSummary = (requestId: string, errorCodes: string[], startedAt?: bigint): RequestSummary => ({
+  requestId,
+  operationName: null,
+  tenantId: null,
+  stats: NO_STATEMENTS,
+  errorCodes,
+  durationMs: startedAt === undefined ? 0 : elapsedMs(startedAt),
+});
+
 /**
  * Ends each request's database session after its response is built (commit, or rollback when
  * the request failed), puts the request id on every response, answers 503 when the database
@@ -243,7 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     }
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
     const requestId = randomUUID();
-    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code ?? "BAD_REQUEST"], durationMs: 0 }, {});
+    report(refusedSummary(requestId, [error.code ?? "BAD_REQUEST"]), {});
     socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nX-Request-Id: ${requestId}\r\nContent-Length: 0\r\n\r\n`);
   });
   const drain = new HttpDrain(httpServer, config.shutdown);
@@ -276,7 +286,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const refuse = (res: express.Response, status: number, code: RequestErrorCode, message: string, extra: Record<string, unknown> = {}) => {
     const requestId = res.locals.requestId as string;
     res.status(status).json({ errors: [{ message, extensions: { code, ...extra, requestId } }], extensions: { requestId } });
-    report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [code], durationMs: res.locals.startedAt ? elapsedMs(res.locals.startedAt as bigint) : 0 }, res.locals);
+    report(refusedSummary(requestId, [code], res.locals.startedAt as bigint | undefined), res.locals);
   };
 
   let stopping = false;
@@ -304,7 +314,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       };
       res.on("close", () => {
         if (res.locals.executing) return;
-        report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: errorCodesOf(res), durationMs: elapsedMs(startedAt) }, res.locals);
+        report(refusedSummary(requestId, errorCodesOf(res), startedAt), res.locals);
       });
       next();
     },
@@ -346,7 +356,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         } catch (error) {
           if (error instanceof GatewayError) {
             error.extensions.requestId = requestId;
-            report({ requestId, operationName: null, tenantId: null, stats: NO_STATEMENTS, errorCodes: [error.code], durationMs: elapsedMs(startedAt) }, res.locals);
+            report(refusedSummary(requestId, [error.code], startedAt), res.locals);
           }
           throw error;
         }
