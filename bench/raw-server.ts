@@ -12,7 +12,8 @@
  *
  * POST /relations {"first": 100}  the page of src/test/operations/relations.graphql
  * POST /client    {"id": "42"}    one client by id with the same relations
- * POST /page      {"first": 25}   first page, id and name only
+ * POST /page      {"first": 25}   first page, id and name only; with "after" (the gateway's
+ *                                  cursor) or "offset", a deeper page
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -34,6 +35,11 @@ type Row = Record<string, any>;
 
 const PAGE_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."archived_at" IS NULL AND TRUE
       ORDER BY c."created_at" ASC, c."id" ASC LIMIT $2`;
+/** The same page after a cursor (client.service.ts keysetCondition: one row comparison) and by offset. */
+const PAGE_AFTER_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."archived_at" IS NULL AND TRUE AND (c."created_at", c."id") > ($2::timestamptz, $3::bigint)
+      ORDER BY c."created_at" ASC, c."id" ASC LIMIT $4`;
+const PAGE_OFFSET_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."archived_at" IS NULL AND TRUE
+      ORDER BY c."created_at" ASC, c."id" ASC LIMIT $2 OFFSET $3`;
 const BY_ID_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."id" = $2::bigint`;
 
 /** hasMany / hasOne of src/common/loaders.ts. TypeORM selects every column by name; `r.*` is the same columns. */
@@ -353,7 +359,15 @@ async function answer(pool: Pool, tenant: string, path: string, input: Row): Pro
     case "/page": {
       const first = Math.min(100, Math.max(1, Number(input.first ?? 25)));
       return inTenantSession(pool, tenant, async (db) => {
-        const rows = (await db.query(PAGE_SQL, [tenant, first + 1])).rows as Row[];
+        const after = typeof input.after === "string" ? cursors.decode(input.after, 2) : null;
+        const offset = Number(input.offset ?? 0);
+        const rows = (
+          after
+            ? await db.query(PAGE_AFTER_SQL, [tenant, after[0], after[1], first + 1])
+            : offset > 0
+              ? await db.query(PAGE_OFFSET_SQL, [tenant, first + 1, offset])
+              : await db.query(PAGE_SQL, [tenant, first + 1])
+        ).rows as Row[];
         const page = rows.slice(0, first);
         if (path === "/page") {
           const last = page.at(-1);
