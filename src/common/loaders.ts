@@ -44,13 +44,24 @@ export class RequestLoaders {
           const byKey = new Map(own.map((key, index) => [key, loaded[index]] as const));
           return keys.map((key) => (byKey.has(key) ? (byKey.get(key) as V) : spec.empty()));
         },
-        { cacheKeyFn: (key) => JSON.stringify(key), maxBatchSize: 1000 },
+        { cacheKeyFn: cacheKeyOf, maxBatchSize: 1000 },
       );
       loader = typed as unknown as DataLoader<TenantKey, unknown, string>;
       this.loaders.set(spec as LoaderSpec<TenantKey, unknown>, loader);
     }
     return loader as unknown as DataLoader<K, V, string>;
   }
+}
+
+/**
+ * A loader key as a string: tenant, id, and a page's `first` and `after` when the key has them
+ * (TenantKey, TopKey, PageKey are all there is). Called for every load(), so not JSON.stringify.
+ */
+function cacheKeyOf(key: TenantKey & { first?: number; after?: readonly string[] | null }): string {
+  let text = `${key.tenantId}\u0000${key.id}`;
+  if (key.first !== undefined) text += `\u0000${key.first}`;
+  if (key.after !== undefined) text += key.after === null ? "\u0000-" : `\u0000${JSON.stringify(key.after)}`;
+  return text;
 }
 
 export const keyOf = (row: { tenantId: string; id: string }): TenantKey => ({ tenantId: row.tenantId, id: row.id });
@@ -184,7 +195,9 @@ export function topPerParent<T extends ObjectLiteral>(
       const groups = new Map<string, T[]>();
       for (const row of rows) {
         const id = String(row[options.parentColumn]);
-        groups.set(id, [...(groups.get(id) ?? []), row]);
+        const group = groups.get(id);
+        if (group) group.push(row);
+        else groups.set(id, [row]);
       }
       return keys.map((key) => (groups.get(key.id) ?? []).slice(0, key.first));
     },
@@ -245,7 +258,9 @@ export function keysetPagePerParent<T extends ObjectLiteral>(
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
         const group = JSON.stringify(key.after);
-        groups.set(group, [...(groups.get(group) ?? []), key]);
+        const sameAfter = groups.get(group);
+        if (sameAfter) sameAfter.push(key);
+        else groups.set(group, [key]);
       }
       const results = new Map<PageKey, T[]>();
       for (const group of groups.values()) {
@@ -266,7 +281,9 @@ export function keysetPagePerParent<T extends ObjectLiteral>(
         const byParent = new Map<string, T[]>();
         for (const row of rows) {
           const id = String(row[options.parentColumn]);
-          byParent.set(id, [...(byParent.get(id) ?? []), row]);
+          const rowsOfParent = byParent.get(id);
+          if (rowsOfParent) rowsOfParent.push(row);
+          else byParent.set(id, [row]);
         }
         for (const key of group) results.set(key, (byParent.get(key.id) ?? []).slice(0, key.first + 1));
       }
