@@ -232,7 +232,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     maxLifetimeHours: config.jwtMaxLifetimeHours,
   });
   const cursors = new CursorCodec(config.cursorSecret);
-  const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.connectionTimeoutMs });
+  const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.queueTimeoutMs,
+    maxQueuedPerTenant: config.pool.queueLimit,
+  });
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { DEFAULT_QUEUE_LIMIT } from "./db/connection-gate";
 import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
@@ -74,8 +75,15 @@ export interface QueryLimits {
 export interface PoolSettings {
   /** Connections per server process. */
   size: number;
-  /** How long a request waits for a connection (new or pooled) before it fails with SERVICE_UNAVAILABLE. */
+  /**
+   * How long opening a connection may take (and waiting for one outside the gate) before it fails
+   * with SERVICE_UNAVAILABLE: an unreachable database is reported this fast.
+   */
   connectionTimeoutMs: number;
+  /** How long a request may wait in the gate's queue for its turn on the pool (DB_QUEUE_TIMEOUT_MS). */
+  queueTimeoutMs: number;
+  /** Requests one tenant may have waiting for the pool; more are refused at once (DB_QUEUE_LIMIT). */
+  queueLimit: number;
   /** PostgreSQL cancels a statement running longer (statement_timeout). */
   statementTimeoutMs: number;
   /**
@@ -86,7 +94,13 @@ export interface PoolSettings {
 }
 
 /** The pool when nothing is configured (the server, scripts and tests alike). */
-export const DEFAULT_POOL: PoolSettings = { size: 20, connectionTimeoutMs: 3_000, statementTimeoutMs: 15_000 };
+export const DEFAULT_POOL: PoolSettings = {
+  size: 20,
+  connectionTimeoutMs: 3_000,
+  queueTimeoutMs: 30_000,
+  queueLimit: DEFAULT_QUEUE_LIMIT,
+  statementTimeoutMs: 15_000,
+};
 
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
@@ -170,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pool: {
       size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
+      queueTimeoutMs: intFrom(env, "DB_QUEUE_TIMEOUT_MS", DEFAULT_POOL.queueTimeoutMs, 100, 600_000),
+      queueLimit: intFrom(env, "DB_QUEUE_LIMIT", DEFAULT_POOL.queueLimit, 1, 1_000_000),
       statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_POOL.statementTimeoutMs, 100, 3_600_000),
       reservedForOthers: env.DB_POOL_RESERVED ? intFrom(env, "DB_POOL_RESERVED", 0, 0, 1_000) : undefined,
     },

@@ -87,4 +87,21 @@ describe("ConnectionGate", () => {
     held();
     expect(await settled(gate.acquire("b"))).toBe(true);
   });
+
+  it("bounds each tenant's queue: one request more is refused at once, another tenant still queues", async () => {
+    const gate = new ConnectionGate({ size: 2, timeoutMs: 60_000, maxQueuedPerTenant: 3 });
+    const held = await gate.acquire("a");
+    const queued = [gate.acquire("a"), gate.acquire("a"), gate.acquire("a")];
+    expect(gate.queued).toBe(3);
+    await expect(gate.acquire("a")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE", http: { status: 503 } } });
+    expect(gate.queued).toBe(3);
+    // Another tenant's request is not refused by "a"'s full queue: it gets the free permit.
+    const other = gate.acquire("b");
+    expect(await settled(other)).toBe(true);
+    // The queued ones are served in turn as permits come back, none of them refused.
+    held();
+    (await other)();
+    for (const waiting of queued) (await waiting)();
+    expect(gate.queued).toBe(0);
+  });
 });

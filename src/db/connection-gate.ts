@@ -11,9 +11,17 @@ export interface ConnectionGateOptions {
    * floods the server still leaves them a connection at once. At least 1 when size > 1.
    */
   reserved?: number;
-  /** How long a request waits for a permit before it fails with SERVICE_UNAVAILABLE. */
+  /**
+   * How long a request waits in the queue for a permit before it fails with SERVICE_UNAVAILABLE:
+   * a safety valve, long enough that a busy but healthy database never trips it.
+   */
   timeoutMs: number;
+  /** Requests one tenant may have waiting; one more is refused at once (SERVICE_UNAVAILABLE). */
+  maxQueuedPerTenant?: number;
 }
+
+/** The default bound of one tenant's queue (DB_QUEUE_LIMIT). */
+export const DEFAULT_QUEUE_LIMIT = 1_000;
 
 interface Waiter {
   callerId: string;
@@ -33,7 +41,10 @@ interface Waiter {
  * - When permits are scarce, a freed one goes to the waiting tenant that holds the fewest (ties:
  *   the one waiting longest), FIFO within a tenant; so every waiting tenant is served in turn,
  *   however many requests the busiest one has queued.
- * - A request that waits longer than `timeoutMs` fails with SERVICE_UNAVAILABLE (503, retry).
+ * - The queue is bounded: a tenant with `maxQueuedPerTenant` requests waiting has its next one
+ *   refused at once (503, retry), so a flood holds bounded memory and can't refuse other tenants;
+ *   a request that waits longer than `timeoutMs` fails the same way. Both are far above what a
+ *   healthy database under load needs: requests queue, they don't fail, because a busy pool.
  *
  * Each request holds at most one connection at a time (a mutation gives back its read connection
  * before it opens its write transaction), so a request never waits for a permit while holding one:
@@ -44,6 +55,7 @@ export class ConnectionGate {
   readonly size: number;
   readonly perTenant: number;
   private readonly timeoutMs: number;
+  private readonly maxQueuedPerTenant: number;
   private inUse = 0;
   private readonly held = new Map<string, number>();
   private readonly heldByCaller = new Map<string, number>();
@@ -55,6 +67,7 @@ export class ConnectionGate {
     const reserved = Math.min(this.size - 1, Math.max(this.size > 1 ? 1 : 0, options.reserved ?? Math.floor(this.size / 4)));
     this.perTenant = this.size - reserved;
     this.timeoutMs = options.timeoutMs;
+    this.maxQueuedPerTenant = Math.max(1, options.maxQueuedPerTenant ?? DEFAULT_QUEUE_LIMIT);
   }
 
   /** Permits `tenantId` holds now (tests, metrics). */
@@ -71,10 +84,13 @@ export class ConnectionGate {
 
   /**
    * Resolves with a release once `tenantId` may take a connection for `callerId` (by default the
-   * tenant itself); SERVICE_UNAVAILABLE after the timeout.
+   * tenant itself); SERVICE_UNAVAILABLE after the timeout, or at once when the tenant's queue is full.
    */
   acquire(tenantId: string, callerId: string = tenantId): Promise<Release> {
     if (!this.waiting.has(tenantId) && this.mayTake(tenantId, callerId)) return Promise.resolve(this.take(tenantId, callerId));
+    if ((this.waiting.get(tenantId)?.length ?? 0) >= this.maxQueuedPerTenant) {
+      return Promise.reject(serviceUnavailable("Too many requests are waiting for the database; retry shortly"));
+    }
     return new Promise<Release>((resolve, reject) => {
       const waiter: Waiter = {
         callerId,
