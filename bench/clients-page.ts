@@ -2,7 +2,7 @@
  * Measures the read API on a large tenant against a hand-written floor:
  *
  *   npm run bench [-- --clients 10000 --rounds 30 --seconds 3 --passes 2 --concurrency 10,50,200
- *                    --requests 0 --pool 10 --skip-sequential --profile DIR]
+ *                    --requests 0 --pool 10 --skip-sequential --profile DIR --only LABEL-TEXT]
  *
  * Seeds a throwaway database (embedded PostgreSQL in a temp dir, or a scratch database on
  * DATABASE_URL's server), then starts two servers as child processes on it: the real gateway
@@ -359,6 +359,10 @@ async function main(): Promise<void> {
         raw: () => ({ path: "/page", body: { first: 100, offset: deep } }),
       },
     ];
+
+    // --only <text>: just the workloads whose label contains it (for profiling one of them).
+    const only = process.argv.includes("--only") ? String(process.argv[process.argv.indexOf("--only") + 1]) : undefined;
+    if (only) workloads.splice(0, workloads.length, ...workloads.filter((w) => w.label.includes(only)));
 
     console.log("\nsanity check: both servers answer the same rows and fields");
     for (const workload of workloads) {
