@@ -11,6 +11,8 @@ export interface Caller {
   /** The company ids (tenants) the caller may act for. */
   companies: readonly string[];
   scopes: ReadonlySet<string>;
+  /** The token's `exp` (seconds since the epoch). */
+  expiresAtSeconds: number;
 }
 
 /** How tokens are checked: an HS256 secret, a JWKS URL (RS256/ES256), or both. */
@@ -29,6 +31,10 @@ export interface TokenSettings {
 
 const SHARED_SECRET_ALGORITHMS = ["HS256"];
 const PUBLIC_KEY_ALGORITHMS = ["RS256", "ES256"];
+/** How long a verified token is taken without checking it again (and never past its `exp`). */
+export const VERIFIED_TOKEN_TTL_MS = 60_000;
+/** Verified tokens kept at most (the oldest goes first). */
+const VERIFIED_TOKENS_KEPT = 5_000;
 /** Clock skew allowed on exp/nbf/iat. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 /** An unknown key id refetches the JWKS at most this often (jose's cooldown). */
@@ -41,6 +47,13 @@ export const JWKS_REFETCH_COOLDOWN_MS = 30_000;
  */
 export class TokenVerifier {
   private readonly secret: Uint8Array | null;
+  /**
+   * Tokens verified lately, by their text, with when the entry stops counting: a caller sends the
+   * same token with every request, and checking its signature again each time was a few per cent
+   * of a small request's CPU. An entry counts until the token's `exp` (no clock tolerance) and at
+   * most VERIFIED_TOKEN_TTL_MS, so a key withdrawn from the JWKS stops its tokens within that time.
+   */
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
 
   constructor(private readonly settings: TokenSettings) {
@@ -55,6 +68,26 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && now < known.until) return known.caller;
+    if (known) this.verified.delete(token);
+    const caller = await this.verifyUncached(token);
+    this.remember(token, caller, now);
+    return caller;
+  }
+
+  private remember(token: string, caller: Caller, now: number): void {
+    const expiresAt = caller.expiresAtSeconds * 1000;
+    if (expiresAt <= now) return;
+    if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
+      // The oldest entry goes (a Map iterates in insertion order).
+      this.verified.delete(this.verified.keys().next().value as string);
+    }
+    this.verified.set(token, { caller, until: Math.min(expiresAt, now + VERIFIED_TOKEN_TTL_MS) });
+  }
+
+  private async verifyUncached(token: string): Promise<Caller> {
     let payload: JWTPayload;
     try {
       payload = await this.verifySignatureAndClaims(token);
@@ -124,7 +157,7 @@ function callerOf(payload: JWTPayload): Caller {
       : Array.isArray(payload.scp)
         ? payload.scp.filter((s): s is string => typeof s === "string")
         : [];
-  return { subject: payload.sub, companies: companies.map(String), scopes: new Set(scopes.filter(Boolean)) };
+  return { subject: payload.sub, companies: companies.map(String), scopes: new Set(scopes.filter(Boolean)), expiresAtSeconds: payload.exp! };
 }
 
 export interface TokenRequest {
