@@ -42,7 +42,7 @@ const PAGE_OFFSET_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND
       ORDER BY c."created_at" ASC, c."id" ASC LIMIT $2 OFFSET $3`;
 const BY_ID_SQL = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."id" = $2::bigint`;
 
-/** hasMany / hasOne of src/common/loaders.ts. TypeORM selects every column by name; `r.*` is the same columns. */
+/** hasMany / hasOne of src/common/loaders.ts. The gateway names every column of the entity; `r.*` is the same columns. */
 const byParents = (table: string, parentColumn: string, order: string, where = "") =>
   `SELECT r.* FROM "${table}" r WHERE r."tenant_id" = $1 AND r."${parentColumn}" = ANY($2::bigint[])${where} ORDER BY ${order}`;
 

@@ -1,4 +1,4 @@
-import { hydrateRows } from "../src/db/hydrate";
+import { entityColumns, hydrateRows, queryEntities } from "../src/db/hydrate";
 import { seedTenant } from "../src/db/seed/seed";
 import { RequestLoaders } from "../src/common/loaders";
 import { TenantSession } from "../src/db/tenant-session";
@@ -72,7 +72,7 @@ describe("hydrateRows", () => {
     const typesSeen = new Set<string>();
     for (const metadata of gateway.dataSource.entityMetadatas) {
       if (!metadata.columns.some((c) => c.propertyName === "tenantId")) continue;
-      const raw = (await manager.query(`SELECT * FROM "${metadata.tableName}" WHERE "tenant_id" = $1 ORDER BY 1 LIMIT 50`, [tenant])) as Record<string, unknown>[];
+      const raw = (await manager.query(`SELECT * FROM "${metadata.tableName}" WHERE "tenant_id" = $1 ORDER BY "id" LIMIT 50`, [tenant])) as Record<string, unknown>[];
       // TypeORM's way, which hydrateRows replaced on the read path: the constructor, then prepareHydratedValue per column.
       const expected = raw.map((r) => {
         const row = manager.create(metadata.target as never) as Record<string, unknown>;
@@ -81,6 +81,15 @@ describe("hydrateRows", () => {
       });
       const actual = hydrateRows(manager, metadata.target as never, raw) as Record<string, unknown>[];
       expect(actual).toEqual(expected);
+      // The same rows read as arrays (rowMode "array"), by position.
+      const byPosition = (await queryEntities(
+        manager,
+        metadata.target as never,
+        `SELECT ${entityColumns(manager, metadata.target as never, "t")}, 1 AS "extra" FROM "${metadata.tableName}" t WHERE "tenant_id" = $1 ORDER BY "id" LIMIT 50`,
+        [tenant],
+      )) as Record<string, unknown>[];
+      expect(byPosition).toEqual(expected);
+      byPosition.forEach((row, i) => expect(Object.getPrototypeOf(row)).toBe(Object.getPrototypeOf(expected[i])));
       // toEqual: the same values (relation properties the constructor left undefined aside), and the class.
       actual.forEach((row, i) => expect(Object.getPrototypeOf(row)).toBe(Object.getPrototypeOf(expected[i])));
       compared += raw.length;

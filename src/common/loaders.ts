@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
-import { hydrateRows } from "../db/hydrate";
+import { entityColumns, queryEntities } from "../db/hydrate";
 import type { TenantSession } from "../db/tenant-session";
 
 /** A loader key always names its tenant: a batch never assumes one tenant (unlike Twenty's). */
@@ -82,7 +82,7 @@ interface RelationOptions<T> {
  */
 const relationStatements = new WeakMap<EntityMetadata, WeakMap<object, string>>();
 
-function relationStatement(metadata: EntityMetadata, options: RelationOptions<ObjectLiteral>): string {
+function relationStatement(metadata: EntityMetadata, columns: string, options: RelationOptions<ObjectLiteral>): string {
   let statements = relationStatements.get(metadata);
   if (!statements) relationStatements.set(metadata, (statements = new WeakMap()));
   let sql = statements.get(options);
@@ -94,7 +94,7 @@ function relationStatement(metadata: EntityMetadata, options: RelationOptions<Ob
   };
   const where = options.where?.replace(/\br\.([A-Za-z_][A-Za-z0-9_]*)/g, (_match, property: string) => column(property));
   const order = [...(options.orderBy ?? []).map(([property, direction]) => `${column(property)} ${direction}`), `${column("id")} ASC`];
-  sql = `SELECT r.* FROM "${metadata.tableName}" r WHERE ${column("tenantId")} = $1 AND ${column(options.parentColumn)} = ANY($2)${where ? ` AND (${where})` : ""} ORDER BY ${order.join(", ")}`;
+  sql = `SELECT ${columns} FROM "${metadata.tableName}" r WHERE ${column("tenantId")} = $1 AND ${column(options.parentColumn)} = ANY($2)${where ? ` AND (${where})` : ""} ORDER BY ${order.join(", ")}`;
   statements.set(options, sql);
   return sql;
 }
@@ -106,9 +106,8 @@ async function fetchByParents<T extends ObjectLiteral>(
   options: RelationOptions<T>,
 ): Promise<T[]> {
   const manager = await session.manager();
-  const sql = relationStatement(manager.dataSource.getMetadata(entity), options as RelationOptions<ObjectLiteral>);
-  const raw = (await manager.query(sql, [session.tenantId, [...new Set(ids)]])) as Record<string, unknown>[];
-  return hydrateRows(manager, entity, raw);
+  const sql = relationStatement(manager.dataSource.getMetadata(entity), entityColumns(manager, entity, "r"), options as RelationOptions<ObjectLiteral>);
+  return queryEntities(manager, entity, sql, [session.tenantId, [...new Set(ids)]]);
 }
 
 /** One-to-many: all rows of `entity` whose `parentColumn` is the key's id, in one statement. */
@@ -185,13 +184,12 @@ export function topPerParent<T extends ObjectLiteral>(
       const order = sortKeys.map(([p, d]) => `${column(p)} ${d}`).join(", ");
       const limit = Math.max(...keys.map((k) => k.first));
       const parent = column(options.parentColumn);
-      const sql = `SELECT * FROM (
+      const sql = `SELECT ${entityColumns(manager, entity, "ranked")} FROM (
           SELECT t.*, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "__rank"
           FROM "${metadata.tableName}" t
           WHERE t."tenant_id" = $1 AND ${parent} = ANY($2::bigint[])
         ) ranked WHERE "__rank" <= $3 ORDER BY ${parent}, "__rank"`;
-      const raw = (await manager.query(sql, [session.tenantId, [...new Set(keys.map((k) => k.id))], limit])) as Record<string, unknown>[];
-      const rows = hydrateRows(manager, entity, raw);
+      const rows = await queryEntities(manager, entity, sql, [session.tenantId, [...new Set(keys.map((k) => k.id))], limit]);
       const groups = new Map<string, T[]>();
       for (const row of rows) {
         const id = String(row[options.parentColumn]);
@@ -272,12 +270,12 @@ export function keysetPagePerParent<T extends ObjectLiteral>(
           keyset = ` AND (${sortColumns.join(", ")}) < (${placeholders.join(", ")})`;
           parameters.push(...after);
         }
-        const sql = `SELECT * FROM (
+        const sql = `SELECT ${entityColumns(manager, entity, "ranked")} FROM (
             SELECT t.*, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "__rank"
             FROM "${metadata.tableName}" t
             WHERE t."tenant_id" = $1 AND ${parent} = ANY($2::bigint[])${keyset}
           ) ranked WHERE "__rank" <= $3 ORDER BY ${parent.replace("t.", "")}, "__rank"`;
-        const rows = hydrateRows(manager, entity, (await manager.query(sql, parameters)) as Record<string, unknown>[]);
+        const rows = await queryEntities(manager, entity, sql, parameters);
         const byParent = new Map<string, T[]>();
         for (const row of rows) {
           const id = String(row[options.parentColumn]);

@@ -40,6 +40,7 @@ type Conversion = (value: unknown) => unknown;
 type RowConstructor = new (source: Record<string, unknown>) => ObjectLiteral;
 
 const constructors = new WeakMap<EntityMetadata, RowConstructor>();
+const arrayConstructors = new WeakMap<EntityMetadata, RowConstructor>();
 
 function conversionOf(column: ColumnMetadata, driver: Driver): Conversion | undefined {
   if (!column.transformer && AS_DELIVERED.has(column.type)) return undefined;
@@ -53,20 +54,21 @@ function conversionOf(column: ColumnMetadata, driver: Driver): Conversion | unde
  * in-object, which a loop over the column list did not (it cost more than the constructor and
  * TypeORM's conversion it replaced). Its prototype is the entity's, so `instanceof` holds.
  */
-function rowConstructorOf(metadata: EntityMetadata, driver: Driver): RowConstructor {
-  let Row = constructors.get(metadata);
+function rowConstructorOf(metadata: EntityMetadata, driver: Driver, from: "names" | "positions" = "names"): RowConstructor {
+  const cache = from === "names" ? constructors : arrayConstructors;
+  let Row = cache.get(metadata);
   if (!Row) {
     const conversions = metadata.columns.map((c) => conversionOf(c, driver));
     const body = metadata.columns
       .map((c, i) => {
-        const value = `source[${JSON.stringify(c.databaseName)}]`;
+        const value = from === "names" ? `source[${JSON.stringify(c.databaseName)}]` : `source[${i}]`;
         return `this[${JSON.stringify(c.propertyName)}] = ${conversions[i] ? `conversions[${i}](${value})` : value};`;
       })
       .join("\n");
     // Built from the entity metadata only, never from input.
     Row = new Function("conversions", `"use strict"; return function Row(source) {\n${body}\n};`)(conversions) as RowConstructor;
     Row.prototype = (metadata.target as { prototype: object }).prototype;
-    constructors.set(metadata, Row);
+    cache.set(metadata, Row);
   }
   return Row;
 }
@@ -86,5 +88,43 @@ export function hydrateRows<T extends ObjectLiteral>(
   const Row = rowConstructorOf(manager.dataSource.getMetadata(entity), manager.dataSource.driver);
   const rows = new Array<T>(raw.length);
   for (let r = 0; r < raw.length; r++) rows[r] = new Row(raw[r]) as T;
+  return rows;
+}
+
+const columnLists = new WeakMap<EntityMetadata, Map<string, string>>();
+
+/**
+ * Every column of the entity, qualified by `alias`, in the order of its metadata: what a
+ * statement read by `queryEntities` selects first (`SELECT ${entityColumns(...)} FROM ...`).
+ */
+export function entityColumns(manager: EntityManager, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  const metadata = manager.dataSource.getMetadata(entity);
+  let lists = columnLists.get(metadata);
+  if (!lists) columnLists.set(metadata, (lists = new Map()));
+  let list = lists.get(alias);
+  if (!list) {
+    list = metadata.columns.map((c) => `${alias}."${c.databaseName}"`).join(", ");
+    lists.set(alias, list);
+  }
+  return list;
+}
+
+/**
+ * Runs a read whose select list begins with `entityColumns(manager, entity, alias)` and makes
+ * entities of its rows. pg delivers the rows as arrays (rowMode "array"): no object per raw row
+ * with a property per column, only the entity, made by a constructor that reads positions. Extra
+ * columns after the entity's (a window's rank) are ignored.
+ */
+export async function queryEntities<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  sql: string,
+  parameters: unknown[],
+): Promise<T[]> {
+  // TypeORM hands a query config to pg as it is; the statement is counted like any other.
+  const raw = (await manager.query({ text: sql, rowMode: "array" } as unknown as string, parameters)) as unknown[][];
+  const Row = rowConstructorOf(manager.dataSource.getMetadata(entity), manager.dataSource.driver, "positions");
+  const rows = new Array<T>(raw.length);
+  for (let r = 0; r < raw.length; r++) rows[r] = new Row(raw[r] as unknown as Record<string, unknown>) as T;
   return rows;
 }

@@ -5,7 +5,7 @@ import type { CursorCodec } from "../../common/pagination/cursor";
 import { assertPageSize } from "../../common/pagination/page-size";
 import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
 import { carriesSwedishPersonalNumber, normaliseOrgNumber } from "../../common/validation/checksums";
-import { hydrateRows } from "../../db/hydrate";
+import { entityColumns, queryEntities } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
@@ -46,13 +46,13 @@ export class ClientService {
     if (!normalised) return null;
     const manager = await session.manager();
     const params: unknown[] = [session.tenantId, normalised];
-    let sql = `SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND c."org_number" = $2`;
+    let sql = `SELECT ${entityColumns(manager, Client, "c")} FROM "client" c WHERE c."tenant_id" = $1 AND c."org_number" = $2`;
     if (!pii) sql += ` AND c."client_type" <> 'INDIVIDUAL'`;
     if (countryCode) {
       params.push(countryCode.toUpperCase());
       sql += ` AND c."country_code" = $3`;
     }
-    const rows = hydrateRows(manager, Client, await manager.query(`${sql} ORDER BY c."id" LIMIT 2`, params));
+    const rows = await queryEntities(manager, Client, `${sql} ORDER BY c."id" LIMIT 2`, params);
     if (rows.length > 1) {
       throw badUserInput("Clients in several countries have this org number: pass countryCode", "countryCode");
     }
@@ -90,11 +90,10 @@ export class ClientService {
     }
     const limit = params.add(first + 1);
     const offset = args.offset ? ` OFFSET ${params.add(args.offset)}` : "";
-    const sql = `SELECT c.* FROM "client" c WHERE ${conditions.join(" AND ")}
-      ORDER BY ${orderByClause(keyset)} LIMIT ${limit}${offset}`;
-
     const manager = await session.manager();
-    const rows = hydrateRows(manager, Client, await manager.query(sql, params.values));
+    const sql = `SELECT ${entityColumns(manager, Client, "c")} FROM "client" c WHERE ${conditions.join(" AND ")}
+      ORDER BY ${orderByClause(keyset)} LIMIT ${limit}${offset}`;
+    const rows = await queryEntities(manager, Client, sql, params.values);
     const page = rows.slice(0, first);
     // Without clients:pii an individual sorts with a NULL org number, and its cursor says so.
     const sortable = (node: Client) => (args.pii || node.clientType !== ClientType.INDIVIDUAL ? node : { ...node, orgNumber: null });
@@ -155,11 +154,8 @@ export class ClientService {
 
   private async findOne(session: TenantSession, condition: string, extra: unknown[]): Promise<Client | null> {
     const manager = await session.manager();
-    const raw = await manager.query(`SELECT c.* FROM "client" c WHERE c."tenant_id" = $1 AND ${condition}`, [
-      session.tenantId,
-      ...extra,
-    ]);
-    return (hydrateRows(manager, Client, raw))[0] ?? null;
+    const sql = `SELECT ${entityColumns(manager, Client, "c")} FROM "client" c WHERE c."tenant_id" = $1 AND ${condition}`;
+    return (await queryEntities(manager, Client, sql, [session.tenantId, ...extra]))[0] ?? null;
   }
 }
 

@@ -4,7 +4,7 @@ import { MutationError } from "../../common/mutation/mutation-error";
 import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
 import { lockClient } from "../../common/resource/child-resource";
 import { assertPageSize } from "../../common/pagination/page-size";
-import { hydrateRows } from "../../db/hydrate";
+import { entityColumns, queryEntities } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
@@ -37,12 +37,13 @@ const MAX_LIST = KEEP_OPENED_PER_CALLER;
 /** Clients of the tenant joined from a per-caller table, newest first. */
 async function callerClients(session: TenantSession, table: "favourite_client" | "opened_client", order: string, subject: string, first: number): Promise<Client[]> {
   const manager = await session.manager();
-  const raw = await manager.query(
-    `SELECT c.* FROM "${table}" x JOIN client c ON c.id = x.client_id
+  return queryEntities(
+    manager,
+    Client,
+    `SELECT ${entityColumns(manager, Client, "c")} FROM "${table}" x JOIN client c ON c.id = x.client_id
       WHERE x.tenant_id = $1 AND x.subject = $2 ORDER BY x.${order} DESC, x.id DESC LIMIT $3`,
     [session.tenantId, subject, first],
   );
-  return hydrateRows(manager, Client, raw);
 }
 
 @Resolver(() => ClientsSummary)
