@@ -20,8 +20,17 @@ export const TENANT_SETTING = "app.tenant_id";
  */
 export class TenantSession {
   readonly stats: StatementStats = { statements: 0, framing: 0 };
+  /**
+   * Transactions opened after `release()`: a read the plan missed (src/common/prefetch.ts).
+   * Each is correct and tenant-confined, but sees a later snapshot than the reads before it.
+   */
+  lateReads = 0;
   private runner: Promise<QueryRunner> | undefined;
   private closed = false;
+  /** Set by `release()`: the request has read all it planned to. */
+  private released = false;
+  private releasing: Promise<void> | undefined;
+  private permitsHeld = 0;
   /** While the request writes: reads started meanwhile wait for it (see `pauseReads`). */
   private writing: Promise<void> | undefined;
 
@@ -30,7 +39,14 @@ export class TenantSession {
     readonly tenantId: string,
     /** The tenant's fair share of the pool: a permit is taken before the connection. */
     private readonly gate: PermitSource = UNGATED,
+    /** Called on each late read (a read after `release()`), to log it. */
+    private readonly onLateRead?: () => void,
   ) {}
+
+  /** Connections (permits of the gate) this request holds now: 0 or 1. */
+  get connectionsHeld(): number {
+    return this.permitsHeld;
+  }
 
   /** The entity manager bound to this request's transaction. */
   async manager(): Promise<EntityManager> {
@@ -78,10 +94,29 @@ export class TenantSession {
     };
   }
 
+  /**
+   * Ends the read transaction (commit) and returns the connection before the request ends: the
+   * request has run every read it needs, and what remains is JavaScript work on values in memory
+   * (src/common/prefetch.ts). A read after it still works: it opens a new transaction, as the first
+   * read did, and is counted in `lateReads`.
+   */
+  release(): Promise<void> {
+    this.released = true;
+    return (this.releasing ??= this.renew());
+  }
+
   /** Ends the transaction (commit, or rollback when `failed`) and returns the connection to the pool. */
   async close(failed = false): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    try {
+      await this.releasing;
+    } finally {
+      await this.end(failed);
+    }
+  }
+
+  private async end(failed: boolean): Promise<void> {
     if (!this.runner) return;
     const runner = await this.runner.catch(() => undefined);
     if (!runner) return;
@@ -99,7 +134,19 @@ export class TenantSession {
   }
 
   private async open(): Promise<QueryRunner> {
-    const permit = await this.gate.acquire(this.tenantId);
+    if (this.released) {
+      this.lateReads += 1;
+      this.onLateRead?.();
+    }
+    const granted = await this.gate.acquire(this.tenantId);
+    this.permitsHeld += 1;
+    let given = false;
+    const permit: Release = () => {
+      if (given) return;
+      given = true;
+      this.permitsHeld -= 1;
+      granted();
+    };
     let runner: QueryRunner;
     try {
       runner = this.dataSource.createQueryRunner();
