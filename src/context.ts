@@ -10,6 +10,7 @@ import type { ConnectionGate, PermitSource } from "./db/connection-gate";
 import { Logger, logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
+import type { RequestPlan } from "./common/prefetch";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
@@ -22,6 +23,11 @@ export interface RequestContext {
   /** Permits of the pool's fair share, counted for this tenant and this caller (write transactions take theirs here). */
   permits: PermitSource;
   loaders: RequestLoaders;
+  /**
+   * A query's plan of reads (src/common/prefetch.ts), made when its first root field runs: null
+   * when the operation can't be planned, undefined before (and in a mutation).
+   */
+  plan?: RequestPlan | null;
   /** Seals and opens the paging cursors of this server. */
   cursors: CursorCodec;
   /** What mutations write with (the pipeline's environment). */
@@ -83,7 +89,9 @@ export async function createContext(
     throw withHttpStatus(forbidden("Your token does not allow this company"), 403);
   }
   const permits: PermitSource = { acquire: (tenant) => deps.gate.acquire(tenant, caller.subject) };
-  const session = new TenantSession(deps.dataSource, tenantId, permits);
+  const session = new TenantSession(deps.dataSource, tenantId, permits, () =>
+    deps.logger.warn({ requestId }, "read after the request released its connection: a field the read plan did not foresee"),
+  );
   const loaders = new RequestLoaders(session);
   return {
     requestId,
