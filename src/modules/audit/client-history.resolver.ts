@@ -5,6 +5,7 @@ import { isBigintId } from "../../common/validation/checksums";
 import { keyOf, keysetPagePerParent } from "../../common/loaders";
 import { PageInfo } from "../../common/pagination/page-info";
 import { assertPageSize } from "../../common/pagination/page-size";
+import { databaseField } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { AuditEntry } from "./audit-entry.entity";
@@ -48,11 +49,23 @@ function decodeHistoryCursor(ctx: RequestContext, after: string): string[] {
   return [occurredAt, id];
 }
 
+const loadHistory = databaseField(
+  "Client",
+  "history",
+  async (client: Client, { first, after }: { first?: number | null; after?: string | null }, ctx): Promise<AuditEntryConnection> => {
+    const size = assertPageSize(first, 100);
+    const position = after == null ? null : decodeHistoryCursor(ctx, after);
+    const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
+    const nodes = rows.slice(0, size);
+    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
+  },
+);
+
 /** `Client.history`: the audit trail of a client and its resources. */
 @Resolver(() => Client)
 export class ClientHistoryResolver {
   @FieldResolver(() => AuditEntryConnection, { description: "Committed changes of this client and its resources, newest first" })
-  async history(
+  history(
     @Root() client: Client,
     @Ctx() ctx: RequestContext,
     // `after` before `first`: type-graphql lists arguments in reverse, so the SDL reads (first, after).
@@ -61,10 +74,6 @@ export class ClientHistoryResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1..100" })
     first: number | null,
   ): Promise<AuditEntryConnection> {
-    const size = assertPageSize(first, 100);
-    const position = after == null ? null : decodeHistoryCursor(ctx, after);
-    const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
-    const nodes = rows.slice(0, size);
-    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
+    return loadHistory(client, { first, after }, ctx);
   }
 }

@@ -1,6 +1,9 @@
 import { FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { dbFreeFields } from "../../common/prefetch";
 import { BankAccount } from "./bank-account.entity";
 import { bankAccountClassCode, bankAccountOwnerTypeCode } from "./bank-account.enums";
+
+dbFreeFields("BankAccount", ["bankAccountClassCode", "ownerTypeCode"]);
 
 /** BankAccount's Aptic numeric codes (bankAccountClass, ownerType), derived from the enums. */
 @Resolver(() => BankAccount)

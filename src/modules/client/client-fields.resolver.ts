@@ -1,10 +1,18 @@
 import { Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
 import { keyOf } from "../../common/loaders";
+import { databaseField, dbFreeFields, NoArgs } from "../../common/prefetch";
 import { displayOrgNumber, displayVatNumber } from "./client.display";
 import { Client } from "./client.entity";
 import { companyTypeCode } from "./client.enums";
 import { childrenByParent, clientById } from "./client.loaders";
+
+dbFreeFields("Client", ["orgNumber", "vatNumber", "companyTypeCode", "fullAddress"]);
+
+const loadParent = databaseField("Client", "parent", (client: Client, _args: NoArgs, ctx) =>
+  client.parentId ? ctx.loaders.get(clientById).load({ tenantId: client.tenantId, id: client.parentId }) : null,
+);
+const loadChildren = databaseField("Client", "children", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(childrenByParent).load(keyOf(client)));
 
 /**
  * Where the GraphQL Client differs from the stored one: the org number is shown in the country's
@@ -43,13 +51,12 @@ export class ClientFieldsResolver {
   }
 
   @FieldResolver(() => Client, { nullable: true, description: "The group parent" })
-  async parent(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    if (!client.parentId) return null;
-    return ctx.loaders.get(clientById).load({ tenantId: client.tenantId, id: client.parentId });
+  parent(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
+    return loadParent(client, {}, ctx);
   }
 
   @FieldResolver(() => [Client], { description: "Group companies whose parent this client is" })
   children(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<Client[]> {
-    return ctx.loaders.get(childrenByParent).load(keyOf(client));
+    return loadChildren(client, {}, ctx);
   }
 }

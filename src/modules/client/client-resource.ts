@@ -6,6 +6,7 @@ import { ChildResource, childResourceSpecs, ChildRow, Locator } from "../../comm
 import { declareResourceFields, ResourceValues } from "../../common/resource/fields";
 import { DateTime } from "../../common/scalars";
 import type { RequestContext } from "../../context";
+import { databaseField, NoArgs } from "../../common/prefetch";
 import { Client } from "./client.entity";
 import { clientById } from "./client.loaders";
 
@@ -55,11 +56,13 @@ export function resourcePayload<E extends { clientId: string }>(options: {
   Field(() => options.type, { nullable: true, description: "As written (a delete: as it was); null on error and in a dry run" })(ResourcePayload.prototype, options.field);
   Field(() => options.preview, { nullable: true, description: "Dry run only: what would have been written (a delete: what would be removed)" })(ResourcePayload.prototype, "preview");
 
+  const loadClient = databaseField(options.name, "client", (payload: ResourcePayload, _args: NoArgs, ctx) => clientAfterWrite(payload.clientId, ctx));
+
   @Resolver(() => ResourcePayload)
   class ResourcePayloadResolver {
     @FieldResolver(() => Client, { nullable: true, description: "The client, read after the write (null on NOT_FOUND)" })
     client(@Root() payload: ResourcePayload, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
-      return clientAfterWrite(payload.clientId, ctx);
+      return loadClient(payload, {}, ctx);
     }
   }
 

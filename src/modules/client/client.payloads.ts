@@ -1,6 +1,7 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from "type-graphql";
 import { MutationError } from "../../common/mutation/mutation-error";
 import type { MutationOutcome } from "../../common/mutation/pipeline";
+import { dbFreeFields } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { displayOrgNumber, displayVatNumber } from "./client.display";
 import { Client } from "./client.entity";
@@ -25,6 +26,8 @@ export function previewOf(client: Client): ClientPreview {
   preview.archived = client.archivedAt !== null;
   return preview as unknown as ClientPreview;
 }
+
+dbFreeFields("ClientPreview", ["orgNumber", "vatNumber"]);
 
 /** A preview shows org and VAT numbers by the same rules as a client (masked without clients:pii). */
 @Resolver(() => ClientPreview)

@@ -1,5 +1,6 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context";
+import { databaseField, NoArgs } from "../../common/prefetch";
 import { CountryCode, UUID } from "../../common/scalars";
 import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
@@ -31,47 +32,66 @@ class ClientByExternalIdArgs {
   @Field() externalId: string;
 }
 
+// The root queries read in their resolvers, before the planner looks beneath them (src/common/prefetch.ts).
+const loadClient = databaseField("Query", "client", async (_root: unknown, { id }: { id: string }, ctx): Promise<Client | null> => {
+  const client = await clientService.findById(ctx.session, id);
+  // Only noted here; written after the request by the recorder, never in this read transaction.
+  if (client) ctx.openedClients.record(ctx.tenantId, ctx.caller.subject, client.id);
+  return client;
+});
+const loadByUniqueId = databaseField("Query", "clientByUniqueId", (_root: unknown, { uniqueId }: { uniqueId: string }, ctx) =>
+  clientService.findByUniqueId(ctx.session, uniqueId),
+);
+const loadByOrgNumber = databaseField("Query", "clientByOrgNumber", (_root: unknown, args: ClientByOrgNumberArgs, ctx) =>
+  clientService.findByOrgNumber(ctx.session, args.orgNumber, args.countryCode, ctx.caller.scopes.has("clients:pii")),
+);
+const loadByExternalId = databaseField("Query", "clientByExternalId", (_root: unknown, args: ClientByExternalIdArgs, ctx) =>
+  clientService.findByExternalId(ctx.session, args.source, args.externalId, ctx.caller.scopes.has("clients:pii")),
+);
+const loadClients = databaseField("Query", "clients", (_root: unknown, args: ClientsArgs, ctx) =>
+  clientService.list(ctx.session, ctx.cursors, { ...args, pii: ctx.caller.scopes.has("clients:pii") }),
+);
+/** The COUNT(*) of a page's filter, run by the page (ClientService.list). */
+const loadTotalCount = databaseField("ClientConnection", "totalCount", (connection: ClientConnection, _args: NoArgs) => connection.count());
+
 /** The client queries: thin, each one call into ClientService with the request's session. */
 @Resolver(() => Client)
 export class ClientQueryResolver {
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true, description: "A client by id, archived ones too (archivedAt tells). Noted for the caller's clientsSummary.latestOpened" })
-  async client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    const client = await clientService.findById(ctx.session, id);
-    // Only noted here; written after the request by the recorder, never in this read transaction.
-    if (client) ctx.openedClients.record(ctx.tenantId, ctx.caller.subject, client.id);
-    return client;
+  client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+    return loadClient(undefined, { id }, ctx);
   }
 
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true })
   clientByUniqueId(@Arg("uniqueId", () => UUID) uniqueId: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findByUniqueId(ctx.session, uniqueId);
+    return loadByUniqueId(undefined, { uniqueId }, ctx);
   }
 
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true, description: "By org number, with or without dash; countryCode when several countries share it" })
   clientByOrgNumber(@Args() args: ClientByOrgNumberArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findByOrgNumber(ctx.session, args.orgNumber, args.countryCode, ctx.caller.scopes.has("clients:pii"));
+    return loadByOrgNumber(undefined, args, ctx);
   }
 
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true, description: "By an identifier of another system; without clients:pii one that carries a personnummer finds nothing" })
   clientByExternalId(@Args() args: ClientByExternalIdArgs, @Ctx() ctx: RequestContext): Promise<Client | null> {
-    return clientService.findByExternalId(ctx.session, args.source, args.externalId, ctx.caller.scopes.has("clients:pii"));
+    return loadByExternalId(undefined, args, ctx);
   }
 
   @Authorized("clients:read")
   @Query(() => ClientConnection)
   clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext): Promise<ClientConnection> {
-    return clientService.list(ctx.session, ctx.cursors, { ...args, pii: ctx.caller.scopes.has("clients:pii") });
+    return loadClients(undefined, args, ctx);
   }
 }
 
 @Resolver(() => ClientConnection)
 export class ClientConnectionResolver {
   @FieldResolver(() => Int, { description: "Clients matching filter, search and deleted (all pages)" })
-  totalCount(@Root() connection: ClientConnection): Promise<number> {
-    return connection.count();
+  totalCount(@Root() connection: ClientConnection, @Ctx() ctx: RequestContext): Promise<number> {
+    return loadTotalCount(connection, {}, ctx);
   }
 }

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
+import { databaseField, dbFreeFields, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { displayIdNumber } from "../client/client.display";
 import { Client } from "../client/client.entity";
@@ -7,14 +8,19 @@ import { ClientContract } from "./client-contract.entity";
 import { contractByClient } from "./client-contract.loaders";
 import { clientContractApi } from "./client-contract.writes";
 
+const loadContract = databaseField("Client", "contract", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(contractByClient).load(keyOf(client)));
+
 /** `Client.contract`: the client's service contract, batched per request. */
 @Resolver(() => Client)
 export class ClientContractFieldResolver {
   @FieldResolver(() => ClientContract, { nullable: true })
   contract(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ClientContract | null> {
-    return ctx.loaders.get(contractByClient).load(keyOf(client));
+    return loadContract(client, {}, ctx);
   }
 }
+
+dbFreeFields("ClientContract", ["idNumber"]);
+dbFreeFields("ClientContractPreview", ["idNumber"]);
 
 /** A sole trader's contract may carry a personnummer: shown by the personnummer rule. */
 @Resolver(() => ClientContract)

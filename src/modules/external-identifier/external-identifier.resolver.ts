@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
+import { databaseField, dbFreeFields, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { displayIdNumber } from "../client/client.display";
 import { Client } from "../client/client.entity";
@@ -7,14 +8,19 @@ import { ExternalIdentifier } from "./external-identifier.entity";
 import { externalIdentifiersByClient } from "./external-identifier.loaders";
 import { ExternalIdentifierPreview } from "./external-identifier.writes";
 
+const loadExternalIdentifiers = databaseField("Client", "externalIdentifiers", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(externalIdentifiersByClient).load(keyOf(client)));
+
 /** Client.externalIdentifiers (deleted ones left out), batched per request. */
 @Resolver(() => Client)
 export class ClientExternalIdentifiersFieldResolver {
   @FieldResolver(() => [ExternalIdentifier], { description: "By source; deleted ones left out" })
   externalIdentifiers(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ExternalIdentifier[]> {
-    return ctx.loaders.get(externalIdentifiersByClient).load(keyOf(client));
+    return loadExternalIdentifiers(client, {}, ctx);
   }
 }
+
+dbFreeFields("ExternalIdentifier", ["externalId"]);
+dbFreeFields("ExternalIdentifierPreview", ["externalId"]);
 
 /** An identifier can be a personnummer (a registry's id of a sole trader): shown by the personnummer rule, as a contract's idNumber. */
 @Resolver(() => ExternalIdentifier)

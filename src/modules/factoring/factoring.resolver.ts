@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import { assertPageSize } from "../../common/pagination/page-size";
 import { keyOf } from "../../common/loaders";
+import { databaseField, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
@@ -17,12 +18,31 @@ import {
 
 const MAX_TRANSACTIONS = 100;
 
+const loadLoanContract = databaseField("Client", "factoringLoanContract", (client: Client, _args: NoArgs, ctx) =>
+  ctx.loaders.get(loanContractByClient).load(keyOf(client)),
+);
+const loadPurchaseContract = databaseField("Client", "factoringPurchaseContract", (client: Client, _args: NoArgs, ctx) =>
+  ctx.loaders.get(purchaseContractByClient).load(keyOf(client)),
+);
+const loadLatestTransactions = databaseField(
+  "FactoringLoanContract",
+  "latestTransactions",
+  (contract: FactoringLoanContract, { first }: { first?: number | null }, ctx) =>
+    ctx.loaders.get(latestTransactionsByContract).load({ ...keyOf(contract), first: assertPageSize(first, MAX_TRANSACTIONS) }),
+);
+const loadLoanSummary = databaseField("FactoringLoanContract", "summary", (contract: FactoringLoanContract, _args: NoArgs, ctx) =>
+  ctx.loaders.get(loanSummaryByContract).load(keyOf(contract)),
+);
+const loadPurchaseSummary = databaseField("FactoringPurchaseContract", "summary", (contract: FactoringPurchaseContract, _args: NoArgs, ctx) =>
+  ctx.loaders.get(purchaseSummaryByClient).load({ tenantId: contract.tenantId, id: contract.clientId }),
+);
+
 /** `Client.factoringLoanContract` and `Client.factoringPurchaseContract`, batched per request. */
 @Resolver(() => Client)
 export class FactoringClientFieldResolver {
   @FieldResolver(() => FactoringLoanContract, { nullable: true })
   factoringLoanContract(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<FactoringLoanContract | null> {
-    return ctx.loaders.get(loanContractByClient).load(keyOf(client));
+    return loadLoanContract(client, {}, ctx);
   }
 
   @FieldResolver(() => FactoringPurchaseContract, { nullable: true })
@@ -30,7 +50,7 @@ export class FactoringClientFieldResolver {
     @Root() client: Client,
     @Ctx() ctx: RequestContext,
   ): Promise<FactoringPurchaseContract | null> {
-    return ctx.loaders.get(purchaseContractByClient).load(keyOf(client));
+    return loadPurchaseContract(client, {}, ctx);
   }
 }
 
@@ -44,12 +64,12 @@ export class FactoringLoanContractFieldResolver {
     @Arg("first", () => Int, { nullable: true, defaultValue: 10, description: `1..${MAX_TRANSACTIONS}` })
     first: number | null,
   ): Promise<FactoringLoanTransaction[]> {
-    return ctx.loaders.get(latestTransactionsByContract).load({ ...keyOf(contract), first: assertPageSize(first, MAX_TRANSACTIONS) });
+    return loadLatestTransactions(contract, { first }, ctx);
   }
 
   @FieldResolver(() => FactoringLoanSummary)
   summary(@Root() contract: FactoringLoanContract, @Ctx() ctx: RequestContext): Promise<FactoringLoanSummary> {
-    return ctx.loaders.get(loanSummaryByContract).load(keyOf(contract));
+    return loadLoanSummary(contract, {}, ctx);
   }
 }
 
@@ -58,6 +78,6 @@ export class FactoringLoanContractFieldResolver {
 export class FactoringPurchaseContractFieldResolver {
   @FieldResolver(() => FactoringPurchaseSummary)
   summary(@Root() contract: FactoringPurchaseContract, @Ctx() ctx: RequestContext): Promise<FactoringPurchaseSummary> {
-    return ctx.loaders.get(purchaseSummaryByClient).load({ tenantId: contract.tenantId, id: contract.clientId });
+    return loadPurchaseSummary(contract, {}, ctx);
   }
 }

@@ -7,6 +7,7 @@ import { assertPageSize } from "../../common/pagination/page-size";
 import { entityColumns, queryEntities } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
 import type { RequestContext } from "../../context";
+import { databaseField, NoArgs } from "../../common/prefetch";
 import { Client } from "../client/client.entity";
 import { clientAfterWrite } from "../client/client-resource";
 import { KEEP_OPENED_PER_CALLER } from "./opened-clients.recorder";
@@ -46,40 +47,60 @@ async function callerClients(session: TenantSession, table: "favourite_client" |
   );
 }
 
+// The summary itself reads nothing: its fields do (the planner reads them before values complete).
+const loadSummary = databaseField("Query", "clientsSummary", (_root: unknown, _args: NoArgs, ctx) =>
+  Object.assign(new ClientsSummary(), { subject: ctx.caller.subject }),
+);
+const loadAccessible = databaseField("ClientsSummary", "accessibleClients", async (summary: ClientsSummary, _args: NoArgs, ctx) =>
+  (await clientCounts(summary, ctx.session)).active,
+);
+const loadArchived = databaseField("ClientsSummary", "archivedClients", async (summary: ClientsSummary, _args: NoArgs, ctx) =>
+  (await clientCounts(summary, ctx.session)).archived,
+);
+const loadFavoriteCount = databaseField("ClientsSummary", "favoriteCount", async (summary: ClientsSummary, _args: NoArgs, ctx) => {
+  const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM favourite_client WHERE tenant_id = $1 AND subject = $2`, [ctx.tenantId, summary.subject]);
+  return row.n;
+});
+const loadFavorites = databaseField("ClientsSummary", "favorites", (summary: ClientsSummary, { first }: { first: number }, ctx) =>
+  callerClients(ctx.session, "favourite_client", "created_at", summary.subject, assertPageSize(first, MAX_LIST)),
+);
+const loadLatestOpened = databaseField("ClientsSummary", "latestOpened", (summary: ClientsSummary, { first }: { first: number }, ctx) =>
+  callerClients(ctx.session, "opened_client", "opened_at", summary.subject, assertPageSize(first, MAX_LIST)),
+);
+
 @Resolver(() => ClientsSummary)
 export class ClientsSummaryResolver {
   @Authorized("clients:read")
   @Query(() => ClientsSummary, { description: "Counts over the company's clients, the caller's favourites and the clients the caller opened most recently" })
   clientsSummary(@Ctx() ctx: RequestContext): ClientsSummary {
-    return Object.assign(new ClientsSummary(), { subject: ctx.caller.subject });
+    return loadSummary(undefined, {}, ctx);
   }
 
   @FieldResolver(() => Int, { description: "Clients of the company that are not archived" })
-  async accessibleClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await clientCounts(summary, ctx.session)).active;
+  accessibleClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return loadAccessible(summary, {}, ctx);
   }
 
   @FieldResolver(() => Int, { description: "Archived clients of the company" })
-  async archivedClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await clientCounts(summary, ctx.session)).archived;
+  archivedClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return loadArchived(summary, {}, ctx);
   }
 
   @FieldResolver(() => Int, { description: "How many clients the caller marked as favourite" })
-  async favoriteCount(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
-    const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM favourite_client WHERE tenant_id = $1 AND subject = $2`, [ctx.tenantId, summary.subject]);
-    return row.n;
+  favoriteCount(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return loadFavoriteCount(summary, {}, ctx);
   }
 
   @FieldResolver(() => [Client], { description: `The caller's favourites, the last marked first (archived ones too: archivedAt tells). first: 1..${MAX_LIST}` })
   favorites(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
-    return callerClients(ctx.session, "favourite_client", "created_at", summary.subject, assertPageSize(first, MAX_LIST));
+    return loadFavorites(summary, { first }, ctx);
   }
 
   @FieldResolver(() => [Client], {
     description: `The clients the caller opened with the client query, the latest first. Recorded after the query, so an open shows here within a second or so. first: 1..${MAX_LIST}`,
   })
   latestOpened(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
-    return callerClients(ctx.session, "opened_client", "opened_at", summary.subject, assertPageSize(first, MAX_LIST));
+    return loadLatestOpened(summary, { first }, ctx);
   }
 }
 
@@ -144,6 +165,10 @@ const toPayload = (outcome: { result: FavoriteResult | null; error: MutationErro
     clientId: outcome.result?.clientId ?? null,
   });
 
+const loadPayloadClient = databaseField("FavoriteClientPayload", "client", (payload: FavoriteClientPayload, _args: NoArgs, ctx) =>
+  clientAfterWrite(payload.clientId, ctx),
+);
+
 @Resolver(() => FavoriteClientPayload)
 export class FavoriteClientResolver {
   @Mutation(() => FavoriteClientPayload, { description: "Marks a client as one of the caller's favourites (again: no change). Needs clients:read." })
@@ -158,6 +183,6 @@ export class FavoriteClientResolver {
 
   @FieldResolver(() => Client, { nullable: true, description: "The client, read after the change (null on NOT_FOUND)" })
   client(@Root() payload: FavoriteClientPayload, @Ctx() ctx: RequestContext): Promise<Client | null> | null {
-    return clientAfterWrite(payload.clientId, ctx);
+    return loadPayloadClient(payload, {}, ctx);
   }
 }

@@ -1,9 +1,12 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
+import { databaseField, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { Invoice } from "./invoice.entity";
 import { openInvoicesLoader } from "./invoice.loaders";
+
+const loadOpenInvoices = databaseField("Client", "openInvoices", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(openInvoicesLoader).load(keyOf(client)));
 
 /** The invoice fields of a client, batched per request by dataloader. */
 @Resolver(() => Client)
@@ -12,6 +15,6 @@ export class ClientInvoicesResolver {
     description: "Invoices still waiting for money (SENT, PARTIALLY_PAID, OVERDUE), the first due first",
   })
   openInvoices(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<Invoice[]> {
-    return ctx.loaders.get(openInvoicesLoader).load(keyOf(client));
+    return loadOpenInvoices(client, {}, ctx);
   }
 }

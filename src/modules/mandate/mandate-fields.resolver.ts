@@ -1,10 +1,13 @@
 import { FieldResolver, Int, Resolver, Root } from "type-graphql";
+import { dbFreeFields } from "../../common/prefetch";
 import { bankAccountClassCode } from "../bank-account/bank-account.enums";
 import { DirectDebitMandate } from "./mandate.entity";
 import { directDebitMandateTypeCode } from "./mandate.enums";
 
 /** "YYYY-MM-DD" of today in UTC, comparable as a string with a `date` column's value. */
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+dbFreeFields("DirectDebitMandate", ["active", "mandateTypeCode", "sendingBankAccountClassCode"]);
 
 /** DirectDebitMandate's derived fields: active, and Aptic's numeric codes (mandateType, sendingBankAccountClass). */
 @Resolver(() => DirectDebitMandate)

@@ -1,19 +1,24 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { Decimal } from "../../common/scalars";
 import { keyOf } from "../../common/loaders";
+import { databaseField, dbFreeFields, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { ClientSummary } from "./client-summary.type";
 import { clientSummaryLoader } from "./summary.loaders";
+
+const loadSummary = databaseField("Client", "summary", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(clientSummaryLoader).load(keyOf(client)));
 
 /** `Client.summary`: one statement per batch of clients. */
 @Resolver(() => Client)
 export class ClientSummaryResolver {
   @FieldResolver(() => ClientSummary, { description: "Counts and totals over the client's related data" })
   summary(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ClientSummary> {
-    return ctx.loaders.get(clientSummaryLoader).load(keyOf(client));
+    return loadSummary(client, {}, ctx);
   }
 }
+
+dbFreeFields("ClientSummary", ["openInvoiceAmount"]);
 
 /** ClientSummary's deprecated single open amount, kept for callers written before per-currency amounts. */
 @Resolver(() => ClientSummary)
