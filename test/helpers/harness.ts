@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
-import { print } from "graphql";
+import { GraphQLSchema, print } from "graphql";
 import type { DataSource } from "typeorm";
 import { RequestSummary, startGateway, Gateway } from "../../src/app";
 import { signToken } from "../../src/auth/jwt";
@@ -34,6 +34,8 @@ export interface StartOptions {
   databaseUrl?: string;
   /** Settings as environment variables (JWT_JWKS_URL, MAX_QUERY_DEPTH, NODE_ENV, ...). */
   env?: Record<string, string>;
+  /** Another schema than the gateway's (a test's instrumented one). */
+  schema?: GraphQLSchema;
 }
 
 /** The real server on a free port, against the test database, with a record of its requests. */
@@ -78,7 +80,7 @@ export class TestGateway {
       logger,
       config,
       dataSource,
-      schema: await buildGatewaySchema(),
+      schema: options.schema ?? (await buildGatewaySchema()),
       port: 0,
       host: "127.0.0.1",
       onRequestComplete: (summary) => requests.push(summary),
