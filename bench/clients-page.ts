@@ -4,6 +4,8 @@
  *   npm run bench [-- --clients 10000 --rounds 30 --seconds 3 --passes 2 --concurrency 10,50,200
  *                    --requests 0 --pool 10 --skip-sequential --profile DIR --only LABEL-TEXT]
  *
+ * BENCH_NODE_FLAGS="--max-old-space-size=160" passes V8 flags to the gateway's process only.
+ *
  * Seeds a throwaway database (embedded PostgreSQL in a temp dir, or a scratch database on
  * DATABASE_URL's server), then starts two servers as child processes on it: the real gateway
  * (bench/gateway-server.ts) and a node:http + pg server that runs the same SQL in the same
@@ -71,6 +73,7 @@ async function startServer(name: Server["name"], script: string, env: NodeJS.Pro
     env,
     execArgv: [
       ...(compiled ? [] : ["-r", "ts-node/register/transpile-only"]),
+      ...(process.env.BENCH_NODE_FLAGS && name === "gateway" ? process.env.BENCH_NODE_FLAGS.split(" ") : []),
       ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []),
     ],
     // stdout is the gateway's request log (LOG_LEVEL=warn: the refused requests under load); the
