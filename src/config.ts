@@ -97,7 +97,7 @@ export interface PoolSettings {
 export const DEFAULT_POOL: PoolSettings = {
   size: 20,
   connectionTimeoutMs: 3_000,
-  queueTimeoutMs: 30_000,
+  queueTimeoutMs: 60_000,
   queueLimit: DEFAULT_QUEUE_LIMIT,
   statementTimeoutMs: 15_000,
 };
