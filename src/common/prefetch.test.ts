@@ -1,10 +1,11 @@
 import { GraphQLSchema, isObjectType, OperationDefinitionNode, parse, FragmentDefinitionNode, Kind } from "graphql";
+import fc from "fast-check";
 import { Authorized, buildSchema, FieldResolver, getMetadataStorage, Int, NonEmptyArray, Resolver } from "type-graphql";
 import { scopeAuthChecker } from "../auth/auth-checker";
 import { Client } from "../modules/client/client.entity";
 import { resolvers } from "../modules";
 import { buildGatewaySchema } from "../schema";
-import { databaseField, FieldPlan, fieldPlansOf, NoArgs, ReadPlanner, registeredFields } from "./prefetch";
+import { argumentsKey, databaseField, FieldPlan, fieldPlansOf, NoArgs, ReadPlanner, registeredFields } from "./prefetch";
 
 /** A nested field with a check of its own: the planner would read before the check, so it is refused. */
 databaseField("Client", "guardedProbe", (_client: Client, _args: NoArgs) => 1);
@@ -92,5 +93,25 @@ describe("The read planner's classification", () => {
     expect(planner.canPlan(...operation(`query { clients { nodes { id children { id } } } }`))).toBe(true);
     expect(planner.canPlan(...operation(`query { clients { nodes { ...F } } } fragment F on Client { ...G } fragment G on Client { parent { id } }`))).toBe(false);
     expect(planner.canPlan(...operation(`query ($no: Boolean!) { client(id: "1") { parent @include(if: $no) { id } } }`))).toBe(false);
+  });
+});
+
+describe("argumentsKey", () => {
+  const sortedJson = (value: unknown): string =>
+    JSON.stringify(value, (_key, v: unknown) =>
+      v !== null && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v,
+    );
+
+  it("is JSON with sorted names, whatever order the arguments come in", () => {
+    const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+    const value = fc.oneof(scalar, fc.array(scalar, { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 3 }), scalar, { maxKeys: 3 }));
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 6 }), value, { maxKeys: 5 }), (args) => {
+        const reversed = Object.fromEntries(Object.entries(args).reverse());
+        expect(argumentsKey(args)).toBe(sortedJson(args));
+        expect(argumentsKey(reversed)).toBe(argumentsKey(args));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -115,8 +115,26 @@ export function dbFreeFields(typeName: string, fieldNames: readonly string[]): v
   for (const fieldName of fieldNames) register(typeName, fieldName, { kind: "dbFree" });
 }
 
-/** The key of a load's arguments: the same for the planner's call and the resolver's. */
-function argumentsKey(args: object): string {
+/**
+ * The key of a load's arguments: the same for the planner's call and the resolver's. Called for
+ * every resolver call of a planned field, so the usual cases (no arguments, a few scalars) are
+ * built by hand: JSON with sorted names, as the general case below makes it.
+ */
+export function argumentsKey(args: object): string {
+  const names = Object.keys(args);
+  if (names.length === 0) return "{}";
+  if (names.length > 1) names.sort();
+  let key = "{";
+  for (let i = 0; i < names.length; i++) {
+    const value = (args as Record<string, unknown>)[names[i]];
+    if (value !== null && typeof value === "object") return sortedJson(args);
+    if (value === undefined) continue;
+    key += `${key.length > 1 ? "," : ""}${JSON.stringify(names[i])}:${JSON.stringify(value)}`;
+  }
+  return `${key}}`;
+}
+
+function sortedJson(args: object): string {
   return JSON.stringify(args, (_key, value: unknown) =>
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? Object.fromEntries(Object.keys(value).sort().map((name) => [name, (value as Record<string, unknown>)[name]]))
@@ -124,7 +142,10 @@ function argumentsKey(args: object): string {
   );
 }
 
-type Outcome = { value: unknown } | { error: unknown };
+/** What a load threw (synchronously), kept so the resolver's call throws it again. */
+class Thrown {
+  constructor(readonly error: unknown) {}
+}
 
 /** The values that settled, in order (a rejected or failed one is left out: execution reports it). */
 async function settled(values: readonly unknown[]): Promise<unknown[]> {
@@ -194,7 +215,8 @@ export class ReadPlanner {
  * fields still planning, after which the request's connection is released.
  */
 export class RequestPlan {
-  private readonly loads = new WeakMap<object, Map<string, Outcome>>();
+  /** Per field and arguments, the outcome of each parent's load (its value, or a Thrown). */
+  private readonly loads = new Map<string, Map<object, unknown>>();
   private planning = 0;
   private sealed = false;
   private released: Promise<void> | undefined;
@@ -235,20 +257,20 @@ export class RequestPlan {
   /** The memoised load of `entry` for one parent: the planner's call and then the resolver's. */
   load(entry: DatabaseEntry, parent: unknown, args: object, key = argumentsKey(args)): unknown {
     if (parent === null || typeof parent !== "object") return entry.load(parent, args, this.ctx);
-    let byField = this.loads.get(parent);
-    if (!byField) this.loads.set(parent, (byField = new Map()));
     const id = entry.id + key;
-    let outcome = byField.get(id);
-    if (!outcome) {
+    let byParent = this.loads.get(id);
+    if (!byParent) this.loads.set(id, (byParent = new Map()));
+    let outcome = byParent.get(parent);
+    if (outcome === undefined && !byParent.has(parent)) {
       try {
-        outcome = { value: entry.load(parent, args, this.ctx) };
+        outcome = entry.load(parent, args, this.ctx);
       } catch (error) {
-        outcome = { error };
+        outcome = new Thrown(error);
       }
-      byField.set(id, outcome);
+      byParent.set(parent, outcome);
     }
-    if ("error" in outcome) throw outcome.error;
-    return outcome.value;
+    if (outcome instanceof Thrown) throw outcome.error;
+    return outcome;
   }
 
   private settle(): void {
