@@ -1,0 +1,209 @@
+import { systemClock, type Clock } from "./clock";
+import { Semaphore, StartGate } from "./limiter";
+import { redactBody, redactText, safeUrl } from "./redact";
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, type RetryPolicy } from "./retry";
+import { SourceHttpError, type SourceErrorKind } from "./source-http-error";
+
+export interface SourceHttpOptions {
+  /** The source's name in messages ("CRM"). */
+  source: string;
+  /** Where the source's API lives; a path prefix is kept ("https://crm.example/tenant-1"). */
+  baseUrl: string;
+  /**
+   * Sent with every request (Authorization, X-Company-Id...). Never logged, never in an error: their
+   * values (and a Bearer/Basic header's credential) are redacted from every error body and message.
+   */
+  headers?: Readonly<Record<string, string>>;
+  /** More values to redact wherever they appear (a client secret used elsewhere). */
+  secrets?: readonly string[];
+  /** Budget of one request, from sending it to the end of its body. Default 30 s. */
+  timeoutMs?: number;
+  /** Requests in flight at once. Default 4. */
+  maxConcurrency?: number;
+  /** Optional cap on request starts per second. */
+  requestsPerSecond?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Cancels every request of this client, waiting or in flight (a cancelled run). */
+  signal?: AbortSignal;
+  /** Time and waiting; tests pass virtualClock(). */
+  clock?: Clock;
+  /** [0, 1) for the backoff's jitter. Default Math.random. */
+  random?: () => number;
+  /** Reads the source's own error code and message from its (redacted) error body. */
+  describeError?: (body: unknown) => { code?: string; message?: string } | undefined;
+}
+
+export type QueryValue = string | number | boolean | null | undefined;
+
+export interface SourceResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+type Attempt =
+  | { kind: "response"; status: number; headers: Headers; text: string }
+  | { kind: "failed"; reason: Extract<SourceErrorKind, "TIMEOUT" | "NETWORK" | "CANCELLED"> };
+
+/**
+ * The one HTTP client of the connectors, on Node's global fetch: JSON GETs with a timeout per
+ * call, retries (429/503 after Retry-After or backoff; other 5xx, timeouts and network errors a
+ * bounded number of times; other statuses never), a limit of requests in flight and an optional
+ * requests/second cap shared by every call of this instance (one instance per source and run),
+ * and cancellation. It logs nothing. Failures are SourceHttpError, with the error body redacted.
+ */
+export class SourceHttpClient {
+  private readonly base: string;
+  private readonly headers: Record<string, string>;
+  private readonly secrets: string[];
+  private readonly timeoutMs: number;
+  private readonly retry: RetryPolicy;
+  private readonly clock: Clock;
+  private readonly random: () => number;
+  private readonly slots: Semaphore;
+  private readonly gate: StartGate;
+
+  constructor(private readonly options: SourceHttpOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, "");
+    new URL(this.base); // throws on a base URL that is no URL
+    this.headers = { accept: "application/json", ...(options.headers ?? {}) };
+    this.secrets = secretsOf(options.headers ?? {}, options.secrets ?? []);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
+    this.clock = options.clock ?? systemClock;
+    this.random = options.random ?? Math.random;
+    this.slots = new Semaphore(options.maxConcurrency ?? 4);
+    this.gate = new StartGate(this.clock, options.requestsPerSecond);
+  }
+
+  /** The absolute URL of `path` (which starts with /) with the query's defined values. */
+  url(path: string, query: Readonly<Record<string, QueryValue>> = {}): URL {
+    const url = new URL(this.base + path);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    return url;
+  }
+
+  /** GET a JSON document. Resolves with a 2xx and its parsed body; rejects with SourceHttpError. */
+  async getJson<T = unknown>(path: string, query?: Readonly<Record<string, QueryValue>>, call: { signal?: AbortSignal } = {}): Promise<SourceResponse<T>> {
+    const url = this.url(path, query);
+    const signals = [this.options.signal, call.signal].filter((s): s is AbortSignal => s !== undefined);
+    const cancel = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
+    let attempts = 0;
+    let retries = 0;
+    let throttles = 0;
+    for (;;) {
+      let attempt: Attempt;
+      try {
+        const release = await this.slots.acquire(cancel);
+        try {
+          await this.gate.pass(cancel);
+          attempts++;
+          attempt = await this.once(url, cancel);
+        } finally {
+          release();
+        }
+      } catch {
+        // Only a cancellation rejects the waits above; `once` never rejects.
+        attempt = { kind: "failed", reason: "CANCELLED" };
+      }
+      const fail = (kind: SourceErrorKind, extra: { status?: number; text?: string; retryAfterMs?: number } = {}) =>
+        this.error(kind, url, Math.max(attempts, 1), extra);
+
+      if (attempt.kind === "failed") {
+        if (attempt.reason === "CANCELLED") throw fail("CANCELLED");
+        if (++retries > this.retry.maxRetries) throw fail(attempt.reason);
+        if (!(await this.wait(backoffMs(retries, this.retry, this.random), cancel))) throw fail("CANCELLED");
+        continue;
+      }
+      const { status, text, headers } = attempt;
+      if (status >= 200 && status < 300) {
+        try {
+          return { status, headers, body: (text === "" ? null : JSON.parse(text)) as T };
+        } catch {
+          throw fail("INVALID_RESPONSE", { status, text });
+        }
+      }
+      if (status === 401 || status === 403) throw fail("AUTH", { status, text });
+      if (status === 429 || status === 503) {
+        const asked = retryAfterMs(headers.get("retry-after"), this.clock.now());
+        const delay = asked ?? backoffMs(throttles + 1, this.retry, this.random);
+        if (++throttles > this.retry.maxThrottleRetries || delay > this.retry.maxRetryAfterMs) {
+          throw fail("HTTP", { status, text, retryAfterMs: asked ?? undefined });
+        }
+        // The source as a whole asked for a pause: every request of this client waits for it.
+        this.gate.pauseUntil(this.clock.now() + delay);
+        continue;
+      }
+      if (status >= 500 && ++retries <= this.retry.maxRetries) {
+        if (!(await this.wait(backoffMs(retries, this.retry, this.random), cancel))) throw fail("CANCELLED");
+        continue;
+      }
+      throw fail("HTTP", { status, text });
+    }
+  }
+
+  /** One request, its body read under the same timeout. Never rejects. */
+  private async once(url: URL, cancel: AbortSignal | undefined): Promise<Attempt> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
+    try {
+      const response = await fetch(url, { method: "GET", headers: this.headers, signal, redirect: "manual" });
+      const text = await response.text();
+      return { kind: "response", status: response.status, headers: response.headers, text };
+    } catch {
+      if (cancel?.aborted) return { kind: "failed", reason: "CANCELLED" };
+      return { kind: "failed", reason: timeout.aborted ? "TIMEOUT" : "NETWORK" };
+    }
+  }
+
+  /** Waits `ms`; false when cancelled meanwhile. */
+  private async wait(ms: number, cancel: AbortSignal | undefined): Promise<boolean> {
+    try {
+      await this.clock.sleep(ms, cancel);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private error(kind: SourceErrorKind, url: URL, attempts: number, extra: { status?: number; text?: string; retryAfterMs?: number }): SourceHttpError {
+    const body = extra.text === undefined ? undefined : redactBody(extra.text, { secrets: this.secrets });
+    let said: { code?: string; message?: string } | undefined;
+    try {
+      said = body === undefined ? undefined : this.options.describeError?.(body);
+    } catch {
+      said = undefined;
+    }
+    const clean = (value: unknown) => (typeof value === "string" && value !== "" ? redactText(value, this.secrets).slice(0, 300) : undefined);
+    return new SourceHttpError({
+      kind,
+      source: this.options.source,
+      method: "GET",
+      url: redactText(safeUrl(url), this.secrets),
+      status: extra.status,
+      body,
+      sourceCode: clean(said?.code),
+      sourceMessage: clean(said?.message),
+      attempts,
+      retryAfterMs: extra.retryAfterMs,
+    });
+  }
+}
+
+/** Headers that carry a credential. */
+const CREDENTIAL_HEADER = /authorization|api[-_]?key|token|secret|cookie/i;
+
+/** The values of the credential headers, and the credential part of an `Authorization: Scheme credential`. */
+function secretsOf(headers: Readonly<Record<string, string>>, extra: readonly string[]): string[] {
+  const out = new Set<string>(extra.filter((s) => s.length > 0));
+  for (const [name, value] of Object.entries(headers)) {
+    if (!CREDENTIAL_HEADER.test(name)) continue;
+    out.add(value);
+    const credential = /^\S+\s+(.+)$/.exec(value)?.[1];
+    if (credential) out.add(credential);
+  }
+  // Longest first, so that a token inside a longer header value is not left half redacted.
+  return [...out].sort((a, b) => b.length - a.length);
+}
