@@ -8,9 +8,10 @@ export const REDACTED = "[REDACTED]";
 
 /** Keys whose values are credentials wherever they appear in a body. */
 const SECRET_KEY = /authori[sz]ation|token|secret|password|passwd|api[-_]?key|credential|cookie|session|signature|private[-_]?key/i;
-/** Credentials in free text: `Bearer x`, `Basic x`, `token=x`, `api_key: x`. */
+/** Credentials in free text: `Bearer x`, `Basic x`, `token=x`, `api_key: x` (the known secrets are removed exactly as well). */
 const SECRET_TEXT = [
-  /\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/=]+/gi,
+  // a credential has 8 or more characters and a digit or symbol: "Bearer x9f3..." but not "bearer token"
+  /\b(Bearer|Basic)\s+(?=[A-Za-z]*[0-9\-._~+/=])[A-Za-z0-9\-._~+/=]{8,}/gi,
   /\b((?:access_|refresh_|id_)?token|api[-_]?key|client_secret|password|secret)(["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
 ];
 

@@ -1,0 +1,138 @@
+import { countryCodeOf } from "../mapping-kit";
+import type { SourceClientRecord } from "../source-record";
+import { CRM_DETAIL_EXAMPLE, CRM_LIST_EXAMPLE } from "./examples";
+import { mapCrmClient } from "./mapping";
+
+function mapped(raw: unknown): SourceClientRecord {
+  const result = mapCrmClient(raw);
+  if (!result.ok) throw new Error(result.rejected.message);
+  return result.record;
+}
+
+describe("mapCrmClient", () => {
+  it("maps 001's example record field by field", () => {
+    const record = mapped(CRM_LIST_EXAMPLE);
+    expect(record).toEqual({
+      kind: "CRM",
+      sourceId: "1",
+      sourceCreatedAt: "2026-05-15T17:08:59.529Z",
+      sourceUpdatedAt: "2026-05-15T17:08:59.529Z",
+      deletedInSource: true,
+      deletedAt: "2026-05-15T17:08:59.529Z",
+      values: {
+        name: "First client",
+        acronym: "First client acronym",
+        email: "example@example.com",
+        notes: "Some notes",
+        website: "https://example.com",
+        linkedin: "https://linkedin.com/in/example",
+        description: "A brief description",
+        street: "123 Main St",
+        zipCode: "12345",
+        city: "Townsville",
+        countryCode: "US",
+        vatNumber: "123456789",
+        paymentCondition: "Payment terms",
+        groupCompany: 1,
+        pec: "pec@example.com",
+        administrationEmail: "admin@example.com",
+        orgNumber: "1234567890",
+        legalName: "Legal Name",
+        intentCode: "Intent Code",
+        intentDate: "2024-01-01",
+        phone: "123-456-7890",
+        taxReference: "Tax Reference",
+        groupId: 1,
+        bankAccountId: 1,
+        vatRateId: 1,
+        paymentTermId: 1,
+      },
+      // SDI codes are 6 or 7 characters: the document's placeholder is kept raw and flagged
+      issues: [{ field: "sdiCode", sourceField: "sdi_code", value: "SDI12345", message: "At most 7 characters" }],
+      externalIdentifiers: [
+        { source: "string", externalId: "SF-0001", deletedAt: null, sourceId: "1", sourceCreatedAt: "2026-05-15T17:08:59.529Z", sourceUpdatedAt: "2026-05-15T17:08:59.529Z" },
+      ],
+      unmapped: {},
+      raw: CRM_LIST_EXAMPLE,
+    });
+  });
+
+  it("gives every field of the example a home: a value, an issue, the record's own fields or unmapped", () => {
+    for (const example of [CRM_LIST_EXAMPLE, CRM_DETAIL_EXAMPLE]) {
+      const record = mapped(example);
+      const homed = new Set([
+        "id", "created_at", "updated_at", "deleted_at", "external_identifiers",
+        ...record.issues.map((i) => i.sourceField),
+        ...Object.keys(record.unmapped),
+      ]);
+      const renamed: Record<string, string> = { corporate_name: "name", legal_name: "legalName", town: "city", zip_code: "zipCode", vat: "vatNumber", country: "countryCode", company_registration_number: "orgNumber" };
+      for (const key of Object.keys(example)) {
+        const gateway = renamed[key] ?? key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+        expect([key, homed.has(key) || gateway in record.values]).toEqual([key, true]);
+      }
+      expect(record.raw).toBe(example);
+    }
+  });
+
+  it("keeps values the gateway's checks refuse as issues, and maps the rest", () => {
+    const record = mapped({
+      id: 7,
+      corporate_name: "Acme AB",
+      country: "Sverige",
+      company_registration_number: "556036-0794", // bad check digit
+      vat: "SE556036079301",
+      email: "not-an-email",
+      website: "ftp://example.com",
+      group_id: "3",
+      intent_date: "2024-02-30",
+      updated_at: "yesterday",
+      favourite_colour: "blue",
+    });
+    expect(record.values).toEqual({ name: "Acme AB", countryCode: "SE", vatNumber: "SE556036079301" });
+    expect(record.issues.map((i) => [i.field, i.sourceField, i.value])).toEqual(
+      expect.arrayContaining([
+        ["orgNumber", "company_registration_number", "556036-0794"],
+        ["email", "email", "not-an-email"],
+        ["website", "website", "ftp://example.com"],
+        ["groupId", "group_id", "3"],
+        ["intentDate", "intent_date", "2024-02-30"],
+        ["updatedAt", "updated_at", "yesterday"],
+      ]),
+    );
+    expect(record.issues).toHaveLength(6);
+    expect(record.sourceUpdatedAt).toBeNull();
+    expect(record.unmapped).toEqual({ favouriteColour: "blue" });
+    expect(record.deletedInSource).toBe(false);
+  });
+
+  it("flags a VAT number that doesn't match the org number, and an unknown country", () => {
+    const mismatch = mapped({ id: 8, corporate_name: "X", country: "SE", company_registration_number: "556036-0793", vat: "SE556677889901" });
+    expect(mismatch.values).toMatchObject({ orgNumber: "556036-0793", countryCode: "SE" });
+    expect(mismatch.values.vatNumber).toBeUndefined();
+    expect(mismatch.issues.map((i) => i.field)).toEqual(["vatNumber"]);
+    const nowhere = mapped({ id: 9, corporate_name: "Y", country: "Atlantis", company_registration_number: "12345" });
+    expect(nowhere.values).toEqual({ name: "Y" });
+    expect(nowhere.issues.map((i) => [i.field, i.value])).toEqual([["countryCode", "Atlantis"], ["orgNumber", "12345"]]);
+  });
+
+  it("flags malformed external identifiers and keeps the good ones", () => {
+    const record = mapped({ id: 10, corporate_name: "Z", external_identifiers: [{ external_id: "A-1", type: "salesforce", deleted_at: "2026-01-01T00:00:00Z" }, { type: "hubspot" }] });
+    expect(record.externalIdentifiers).toEqual([{ source: "salesforce", externalId: "A-1", deletedAt: "2026-01-01T00:00:00Z", sourceId: null, sourceCreatedAt: null, sourceUpdatedAt: null }]);
+    expect(record.issues).toEqual([{ field: "externalIdentifiers.1", sourceField: "external_identifiers.1", value: '{"type":"hubspot"}', message: "external_id must be text of 1..255 characters" }]);
+  });
+
+  it("rejects a record without a usable id", () => {
+    expect(mapCrmClient({ corporate_name: "No id" })).toMatchObject({ ok: false, rejected: { kind: "CRM" } });
+    expect(mapCrmClient([])).toMatchObject({ ok: false });
+    expect(mapCrmClient({ id: "12" })).toMatchObject({ ok: true, record: { sourceId: "12" } });
+  });
+});
+
+describe("countryCodeOf", () => {
+  it("reads ISO codes and names in the sources' languages", () => {
+    expect(["United States", "USA", "se", "SE", "Sverige", "Italia", "Deutschland", "Suomi", "Norge", "the Netherlands", "Côte d’Ivoire", "united kingdom"].map(countryCodeOf))
+      .toEqual(["US", "US", "SE", "SE", "SE", "IT", "DE", "FI", "NO", "NL", "CI", "GB"]);
+    expect(countryCodeOf("Atlantis")).toBeNull();
+    expect(countryCodeOf("ZZ")).toBeNull();
+  });
+});
