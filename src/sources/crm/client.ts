@@ -41,7 +41,8 @@ export interface CrmPage {
   /**
    * The latest `updated_at` seen so far (ISO 8601), or the listing's `since` when none is later.
    * Store it only from the final page: the CRM lists by id, not by change time, so a watermark of
-   * an unfinished listing would skip the changes on the pages not read.
+   * an unfinished listing would skip the changes on the pages not read. A record the sync fails
+   * should hold it back: store min(watermark, that record's updated_at) so the next run reads it again.
    */
   watermark: string | null;
 }

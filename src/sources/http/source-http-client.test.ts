@@ -198,6 +198,13 @@ describe("SourceHttpClient", () => {
     await expect(http.getJson("/x")).resolves.toMatchObject({ status: 204, body: null });
   });
 
+  it("refuses a body larger than maxResponseBytes without reading it all", async () => {
+    sim.fault({ status: 200, text: JSON.stringify({ big: "z".repeat(10_000) }) });
+    const { http } = client({ maxResponseBytes: 1_000 });
+    expect(await failure(http.getJson("/x"))).toMatchObject({ kind: "INVALID_RESPONSE", status: 200, attempts: 1 });
+    await expect(http.getJson("/x")).resolves.toMatchObject({ status: 200 });
+  });
+
   it("holds at most maxConcurrency requests in flight", async () => {
     sim.fault({ delayMs: 40, times: Infinity });
     const { http } = client({ maxConcurrency: 3 });

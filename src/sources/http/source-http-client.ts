@@ -22,6 +22,8 @@ export interface SourceHttpOptions {
   maxConcurrency?: number;
   /** Optional cap on request starts per second. */
   requestsPerSecond?: number;
+  /** Largest response body read (bytes); a larger one is INVALID_RESPONSE, not retried. Default 16 MiB. */
+  maxResponseBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** Cancels every request of this client, waiting or in flight (a cancelled run). */
   signal?: AbortSignal;
@@ -42,7 +44,7 @@ export interface SourceResponse<T = unknown> {
 }
 
 type Attempt =
-  | { kind: "response"; status: number; headers: Headers; text: string }
+  | { kind: "response"; status: number; headers: Headers; text: string; tooLarge?: boolean }
   | { kind: "failed"; reason: Extract<SourceErrorKind, "TIMEOUT" | "NETWORK" | "CANCELLED"> };
 
 /**
@@ -57,6 +59,7 @@ export class SourceHttpClient {
   private readonly headers: Record<string, string>;
   private readonly secrets: string[];
   private readonly timeoutMs: number;
+  private readonly maxResponseBytes: number;
   private readonly retry: RetryPolicy;
   private readonly clock: Clock;
   private readonly random: () => number;
@@ -69,6 +72,7 @@ export class SourceHttpClient {
     this.headers = { accept: "application/json", ...(options.headers ?? {}) };
     this.secrets = secretsOf(options.headers ?? {}, options.secrets ?? []);
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxResponseBytes = options.maxResponseBytes ?? 16 * 1024 * 1024;
     this.retry = { ...DEFAULT_RETRY, ...(options.retry ?? {}) };
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
@@ -118,6 +122,7 @@ export class SourceHttpClient {
         continue;
       }
       const { status, text, headers } = attempt;
+      if (attempt.tooLarge) throw fail("INVALID_RESPONSE", { status, text: `(body larger than ${this.maxResponseBytes} bytes, not read)` });
       if (status >= 200 && status < 300) {
         try {
           return { status, headers, body: (text === "" ? null : JSON.parse(text)) as T };
@@ -150,8 +155,8 @@ export class SourceHttpClient {
     const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
     try {
       const response = await fetch(url, { method: "GET", headers: this.headers, signal, redirect: "manual" });
-      const text = await response.text();
-      return { kind: "response", status: response.status, headers: response.headers, text };
+      const text = await readText(response, this.maxResponseBytes);
+      return { kind: "response", status: response.status, headers: response.headers, text: text ?? "", tooLarge: text === null };
     } catch {
       if (cancel?.aborted) return { kind: "failed", reason: "CANCELLED" };
       return { kind: "failed", reason: timeout.aborted ? "TIMEOUT" : "NETWORK" };
@@ -190,6 +195,30 @@ export class SourceHttpClient {
       retryAfterMs: extra.retryAfterMs,
     });
   }
+}
+
+/** The body as text, or null (and the rest cancelled) once it passes `max` bytes. */
+async function readText(response: Response, max: number): Promise<string | null> {
+  if (!response.body) return "";
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await response.body.cancel().catch(() => undefined);
+    return null;
+  }
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 /** Headers that carry a credential. */
