@@ -1,4 +1,5 @@
 import path from "node:path";
+import { createHash } from "node:crypto";
 import { DEFAULT_QUEUE_LIMIT } from "./db/connection-gate";
 import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
@@ -53,6 +54,19 @@ export interface Config {
   openedClientsFlushMs: number;
   /** How SIGTERM drains the HTTP connections (src/http/drain.ts). */
   shutdown: DrainSettings;
+  /** The job queue (src/sync/jobs.ts): source syncs run as jobs on the gateway's PostgreSQL. */
+  jobs: JobSettings;
+  /** AES-256-GCM key of the source systems' credentials (src/sources/credentials.ts): 32 bytes. */
+  sourceCredentialsKey: Buffer;
+}
+
+export interface JobSettings {
+  /** Start the queue's workers and maintenance with the gateway (JOBS_ENABLED). */
+  enabled: boolean;
+  /** Jobs one process runs at once (JOBS_CONCURRENCY). */
+  concurrency: number;
+  /** On SIGTERM, how long running jobs may take to finish before they are failed (and retried). */
+  stopTimeoutMs: number;
 }
 
 export interface QueryLimits {
@@ -102,6 +116,13 @@ export const DEFAULT_POOL: PoolSettings = {
   statementTimeoutMs: 15_000,
 };
 
+/**
+ * DEVELOPMENT ONLY, public: the credentials key used when SOURCE_CREDENTIALS_KEY is unset outside
+ * production (32 bytes derived from a fixed text). Credentials encrypted with it are not secret;
+ * production refuses to start without its own key.
+ */
+export const DEVELOPMENT_SOURCE_CREDENTIALS_KEY = createHash("sha256").update("client-data-gateway development credentials key").digest();
+
 /** The secret used when JWT_SECRET is unset outside production: fine for a laptop, refused in production. */
 export const DEVELOPMENT_JWT_SECRET = "development-secret-change-me-0123456789";
 
@@ -129,6 +150,16 @@ function urlFrom(env: NodeJS.ProcessEnv, name: string): string | null {
   return raw;
 }
 
+/** SOURCE_CREDENTIALS_KEY: 32 bytes as 64 hex digits or as base64 (44 characters with padding). */
+export function parseCredentialsKey(raw: string): Buffer {
+  const text = raw.trim();
+  let key: Buffer | undefined;
+  if (/^[0-9a-fA-F]{64}$/.test(text)) key = Buffer.from(text, "hex");
+  else if (/^[A-Za-z0-9+/]{43}=?$/.test(text) || /^[A-Za-z0-9_-]{43}$/.test(text)) key = Buffer.from(text, text.includes("-") || text.includes("_") ? "base64url" : "base64");
+  if (!key || key.length !== 32) throw new Error("SOURCE_CREDENTIALS_KEY must be 32 bytes, as 64 hex digits or base64 (e.g. `openssl rand -base64 32`)");
+  return key;
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
 
 function levelFrom(env: NodeJS.ProcessEnv): string {
@@ -153,6 +184,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const cursorSecret = env.CURSOR_SECRET || jwtSecret || (production ? "" : DEVELOPMENT_JWT_SECRET);
   if (cursorSecret.length < 32) throw new Error("CURSOR_SECRET must be set to at least 32 characters when JWT_SECRET is not");
+  const credentialsKey = env.SOURCE_CREDENTIALS_KEY ? parseCredentialsKey(env.SOURCE_CREDENTIALS_KEY) : production ? null : DEVELOPMENT_SOURCE_CREDENTIALS_KEY;
+  if (credentialsKey === null) throw new Error("Set SOURCE_CREDENTIALS_KEY (32 bytes, hex or base64) in production: it encrypts the source systems' credentials");
   return {
     port: intFrom(env, "PORT", 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -201,5 +234,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       idleGraceMs: intFrom(env, "SHUTDOWN_IDLE_GRACE_MS", 1000, 0, 60_000),
       timeoutMs: intFrom(env, "SHUTDOWN_TIMEOUT_MS", 10_000, 100, 600_000),
     },
+    jobs: {
+      enabled: flagFrom(env, "JOBS_ENABLED", true),
+      concurrency: intFrom(env, "JOBS_CONCURRENCY", 2, 1, 100),
+      stopTimeoutMs: intFrom(env, "JOBS_STOP_TIMEOUT_MS", 20_000, 1_000, 600_000),
+    },
+    sourceCredentialsKey: credentialsKey,
   };
 }

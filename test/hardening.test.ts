@@ -235,8 +235,9 @@ describe("review findings", () => {
     const { loadConfig } = await import("../src/config");
     expect(() => loadConfig({ NODE_ENV: "staging" })).toThrow(/NODE_ENV must be development, production or test/);
     const secret = "a-production-secret-of-at-least-32-chars";
-    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret }).seedDemo).toBe(false);
-    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SEED_DEMO: "true" }).seedDemo).toBe(true);
+    const key = "00".repeat(32);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SOURCE_CREDENTIALS_KEY: key }).seedDemo).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SOURCE_CREDENTIALS_KEY: key, SEED_DEMO: "true" }).seedDemo).toBe(true);
     expect(loadConfig({}).seedDemo).toBe(true);
   });
 });

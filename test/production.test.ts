@@ -3,6 +3,8 @@ import { scratchDatabase } from "./helpers/databases";
 import { createClients } from "./helpers/fixtures";
 
 const SECRET = "a-production-secret-of-at-least-32-chars";
+/** A production credentials key (test only): 32 bytes, base64. */
+const CREDENTIALS_KEY = Buffer.alloc(32, 7).toString("base64");
 let scratch: Awaited<ReturnType<typeof scratchDatabase>>;
 let production: TestGateway;
 let development: TestGateway;
@@ -11,7 +13,7 @@ let tenant: string;
 beforeAll(async () => {
   // Its own database: one test breaks a table on purpose.
   scratch = await scratchDatabase("production");
-  production = await TestGateway.start({ databaseUrl: scratch.url, env: { NODE_ENV: "production", JWT_SECRET: SECRET } });
+  production = await TestGateway.start({ databaseUrl: scratch.url, env: { NODE_ENV: "production", JWT_SECRET: SECRET, SOURCE_CREDENTIALS_KEY: CREDENTIALS_KEY } });
   development = await TestGateway.start({ databaseUrl: scratch.url });
   tenant = production.newTenant();
 });
@@ -33,7 +35,7 @@ describe("production mode (NODE_ENV=production)", () => {
   });
 
   it("turns introspection on when configured", async () => {
-    const open = await TestGateway.start({ databaseUrl: scratch.url, env: { NODE_ENV: "production", JWT_SECRET: SECRET, INTROSPECTION: "true" } });
+    const open = await TestGateway.start({ databaseUrl: scratch.url, env: { NODE_ENV: "production", JWT_SECRET: SECRET, SOURCE_CREDENTIALS_KEY: CREDENTIALS_KEY, INTROSPECTION: "true" } });
     try {
       expect((await open.send(INTROSPECTION, {}, { tenant })).data).toEqual({ __schema: { queryType: { name: "Query" } } });
     } finally {
@@ -97,12 +99,13 @@ describe("production mode (NODE_ENV=production)", () => {
     }
   });
 
-  it("refuses to start without a JWT secret or JWKS URL", async () => {
+  it("refuses to start without a JWT secret or JWKS URL, or without a credentials key", async () => {
     const { loadConfig } = await import("../src/config");
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/JWT_SECRET .* or JWT_JWKS_URL/);
     expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: "short" })).toThrow(/at least 32/);
     expect(() => loadConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://id.example.test/jwks" })).toThrow(/CURSOR_SECRET/);
-    expect(loadConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://id.example.test/jwks", CURSOR_SECRET: SECRET })).toMatchObject({
+    expect(() => loadConfig({ NODE_ENV: "production", JWT_SECRET: SECRET })).toThrow(/SOURCE_CREDENTIALS_KEY/);
+    expect(loadConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://id.example.test/jwks", CURSOR_SECRET: SECRET, SOURCE_CREDENTIALS_KEY: CREDENTIALS_KEY })).toMatchObject({
       jwtSecret: null,
       introspection: false,
       landingPage: false,
