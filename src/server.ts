@@ -6,8 +6,12 @@ import { startGateway } from "./app";
 import { developmentTokenHours, signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
 import { createLogger } from "./common/log";
+import { JobHandlers, startJobQueue } from "./sync/jobs";
 
-/** Boot: config -> database (+ migrations) -> demo data -> Apollo -> listen; stop on SIGINT/SIGTERM. */
+/** The job handlers this process runs (the sync code plugs its handler in here). */
+const jobHandlers: JobHandlers = {};
+
+/** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -17,6 +21,20 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
     if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
   }
+  // Before the gateway listens: a queue that can't start (its schema, its connections) stops the boot.
+  const jobs = config.jobs.enabled
+    ? await startJobQueue({
+        url: database.url,
+        handlers: jobHandlers,
+        concurrency: config.jobs.concurrency,
+        stopTimeoutMs: config.jobs.stopTimeoutMs,
+        logger,
+      }).catch(async (error: unknown) => {
+        await database.close();
+        throw error;
+      })
+    : null;
+  if (jobs) log(`job queue started (${config.jobs.concurrency} at a time)`);
   const schema = await buildGatewaySchema();
   const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger });
 
@@ -27,8 +45,11 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(`${signal}: draining requests and stopping`);
-    await gateway.stop();
-    log("HTTP server stopped");
+    // HTTP and the jobs wind down side by side; both are done before the database closes.
+    await Promise.all([
+      gateway.stop().then(() => log("HTTP server stopped")),
+      jobs?.stop().then(() => log("job queue stopped")),
+    ]);
     await database.close();
     log("database closed");
     process.exit(0);

@@ -55,6 +55,11 @@ it("SIGTERM completes the requests in flight, refuses new connections, and exits
     expect(await response.json()).toMatchObject({ data: { updateClient: { client: { notes: "written during shutdown" }, error: null } } });
     expect(await server.exited).toBe(0);
     await server.line("database closed");
+    // The job queue ran too (JOBS_ENABLED defaults to true), and stopped before the database closed.
+    const order = server.lines.map((line) => line.msg);
+    expect(order.indexOf("job queue started (2 at a time)")).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf("job queue stopped")).toBeGreaterThan(order.indexOf("SIGTERM: draining requests and stopping"));
+    expect(order.indexOf("job queue stopped")).toBeLessThan(order.indexOf("database closed"));
     const { rows } = await lock.query("SELECT notes FROM client WHERE id = $1", [id]);
     expect(rows).toEqual([{ notes: "written during shutdown" }]);
   } finally {

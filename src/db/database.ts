@@ -6,6 +6,8 @@ import { startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface Database {
   dataSource: DataSource;
+  /** Where it is (the embedded server's URL when DATABASE_URL is unset): the job queue connects there too. */
+  url: string;
   /** Stops what `openDatabase` started: the pool, and the embedded server if there is one. */
   close(): Promise<void>;
 }
@@ -82,6 +84,7 @@ export async function openDatabase(
   }
   return {
     dataSource,
+    url,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await stopEmbedded?.();
