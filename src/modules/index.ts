@@ -13,6 +13,11 @@ import { mandateEntities, mandateResolvers } from "./mandate";
 import { parameterEntities, parameterResolvers } from "./parameter";
 import { pricelistEntities, pricelistResolvers } from "./pricelist";
 import { summaryResolvers } from "./summary";
+import { SourceSystem } from "../sources/source-system.entity";
+import { SyncRun } from "../sync/sync-run.entity";
+import { SyncIssue } from "../sync/sync-issue.entity";
+import { SourceRecord } from "../sync/source-record.entity";
+import { FieldSource } from "../sync/field-source.entity";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -30,6 +35,12 @@ export const entities = [
   ...favouriteEntities,
   ...auditEntities,
   IdempotencyRecord,
+  // Sources and sync (SOURCES.md): tables only, no GraphQL type yet.
+  SourceSystem,
+  SyncRun,
+  SyncIssue,
+  SourceRecord,
+  FieldSource,
 ];
 
 /** Every type-graphql resolver of the gateway. */

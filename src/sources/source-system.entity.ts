@@ -1,0 +1,67 @@
+import { Check, Column, Entity, Index } from "typeorm";
+import { CreatedAt, inList, StringColumn, UpdatedAt } from "../db/columns";
+import { TenantEntity } from "../db/tenant-entity";
+
+/** The kinds of source system the gateway has connectors for (SOURCES.md: SourceKind). */
+export enum SourceKind {
+  CRM = "CRM",
+  APTIC = "APTIC",
+  INVOICING = "INVOICING",
+  CREDIT_DATA = "CREDIT_DATA",
+}
+
+/**
+ * Where incremental syncs resume (a connector's own shape): e.g. the CRM's and credit data's
+ * `updated_at` watermark, the invoicing system's last cursor. Written by the sync code only.
+ */
+export type SourceSyncState = Record<string, unknown>;
+
+/**
+ * A source system of a tenant: one CRM, Aptic, invoicing or credit-data account the gateway
+ * syncs clients from. Not yet a GraphQL type (the resolver comes with the sync code). The
+ * credentials are stored sealed (src/sources/credentials.ts) and never leave the server.
+ * Optimistic concurrency as elsewhere: a write names the `updatedAt` it read.
+ */
+@Entity("source_system")
+@Index("IDX_source_system_tenant_kind", ["tenantId", "kind"])
+@Check("CHK_source_system_kind", inList("kind", Object.values(SourceKind)))
+export class SourceSystem extends TenantEntity {
+  @Column({ type: "varchar", length: 16 })
+  kind: SourceKind;
+
+  @Column({ type: "varchar", length: 255 })
+  name: string;
+
+  /** The system's base URL (every connector's paths are relative to it). */
+  @Column({ type: "varchar", length: 2048 })
+  baseUrl: string;
+
+  /** The source's own company id (the CRM's X-Company-Id, the invoicing system's companyId). */
+  @StringColumn(64)
+  companyId: string | null;
+
+  /** Sent as X-Api-Version where the source takes one. */
+  @StringColumn(32)
+  apiVersion: string | null;
+
+  @Column({ type: "boolean", default: true })
+  enabled: boolean;
+
+  /** How often to sync, an ISO-8601 duration (`PT15M`); null: only on request. */
+  @StringColumn(64)
+  schedule: string | null;
+
+  /** The sealed SourceCredentials (`v1.<iv>.<ciphertext>.<tag>`): never logged, never answered. */
+  @Column({ type: "text" })
+  credentials: string;
+
+  /** Where the next incremental sync resumes (watermark, cursor). */
+  @Column({ type: "jsonb", default: {} })
+  syncState: SourceSyncState;
+
+  @CreatedAt()
+  createdAt: Date;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}

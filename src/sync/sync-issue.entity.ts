@@ -1,0 +1,59 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { CreatedAt, inList, StringColumn } from "../db/columns";
+import { TenantEntity } from "../db/tenant-entity";
+import { Client } from "../modules/client/client.entity";
+import { SyncRun } from "./sync-run.entity";
+
+/** SOURCES.md: SyncIssue.kind. */
+export enum SyncIssueKind {
+  CONFLICT = "CONFLICT",
+  INVALID_VALUE = "INVALID_VALUE",
+  SOURCE_ERROR = "SOURCE_ERROR",
+  RECORD_FAILED = "RECORD_FAILED",
+}
+
+/**
+ * Something a run could not apply as it was: a conflict (`sourceId` the record not applied,
+ * `clientId` the client it collided with, both sides in `detail`), a value kept raw, a source's
+ * refusal (its status and redacted error body in `detail`), a failed record.
+ */
+@Entity("sync_issue")
+@Index("IDX_sync_issue_tenant_run", ["tenantId", "runId", "id"])
+@Index("IDX_sync_issue_run", ["runId"])
+@Index("IDX_sync_issue_client", ["clientId"])
+@Check("CHK_sync_issue_kind", inList("kind", Object.values(SyncIssueKind)))
+export class SyncIssue extends TenantEntity {
+  @Column({ type: "bigint" })
+  runId: string;
+
+  @ManyToOne(() => SyncRun, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "run_id" })
+  run?: SyncRun;
+
+  @Column({ type: "varchar", length: 16 })
+  kind: SyncIssueKind;
+
+  /** The record's id in the source, when the issue is about one. */
+  @StringColumn(255)
+  sourceId: string | null;
+
+  @Column({ type: "bigint", nullable: true })
+  clientId: string | null;
+
+  @ManyToOne(() => Client, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "client_id" })
+  client?: Client;
+
+  @StringColumn(255)
+  field: string | null;
+
+  @Column({ type: "text" })
+  message: string;
+
+  /** Structured detail: both sides of a conflict, the source's status and redacted error body. */
+  @Column({ type: "jsonb", nullable: true })
+  detail: Record<string, unknown> | null;
+
+  @CreatedAt()
+  createdAt: Date;
+}

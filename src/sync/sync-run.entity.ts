@@ -1,0 +1,83 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { inList, TimestampColumn, UpdatedAt } from "../db/columns";
+import { TenantEntity } from "../db/tenant-entity";
+import { SourceSystem } from "../sources/source-system.entity";
+
+/** SOURCES.md: SyncStatus. QUEUED and RUNNING are open; the others are final. */
+export enum SyncStatus {
+  QUEUED = "QUEUED",
+  RUNNING = "RUNNING",
+  SUCCEEDED = "SUCCEEDED",
+  PARTIAL = "PARTIAL",
+  FAILED = "FAILED",
+  CANCELLED = "CANCELLED",
+}
+
+export const OPEN_SYNC_STATUSES = [SyncStatus.QUEUED, SyncStatus.RUNNING] as const;
+
+const COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
+
+/**
+ * One sync of one source system: queued as a job (src/sync/jobs.ts, `jobId`), run, and counted.
+ * A source has at most one open run (QUEUED or RUNNING): the queue runs one job per source at a
+ * time, and this index keeps the runs in step with it.
+ */
+@Entity("sync_run")
+@Index("IDX_sync_run_tenant_source_queued", ["tenantId", "sourceSystemId", "queuedAt", "id"])
+@Index("IDX_sync_run_source_system", ["sourceSystemId"])
+@Index("UQ_sync_run_open_per_source", ["tenantId", "sourceSystemId"], { unique: true, where: `"status" IN ('QUEUED', 'RUNNING')` })
+@Check("CHK_sync_run_status", inList("status", Object.values(SyncStatus)))
+@Check("CHK_sync_run_counters", COUNTERS.map((counter) => `"${counter}" >= 0`).join(" AND "))
+@Check("CHK_sync_run_times", `("started_at" IS NULL OR "started_at" >= "queued_at") AND ("finished_at" IS NULL OR "finished_at" >= "queued_at")`)
+export class SyncRun extends TenantEntity {
+  @Column({ type: "bigint" })
+  sourceSystemId: string;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
+  @Column({ type: "varchar", length: 16, default: SyncStatus.QUEUED })
+  status: SyncStatus;
+
+  /** A full run reads everything; otherwise from the source's watermark. */
+  @Column({ type: "boolean", default: false })
+  full: boolean;
+
+  @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
+  queuedAt: Date;
+
+  @TimestampColumn()
+  startedAt: Date | null;
+
+  @TimestampColumn()
+  finishedAt: Date | null;
+
+  @Column({ type: "int", default: 0 })
+  fetched: number;
+
+  @Column({ type: "int", default: 0 })
+  created: number;
+
+  @Column({ type: "int", default: 0 })
+  updated: number;
+
+  @Column({ type: "int", default: 0 })
+  unchanged: number;
+
+  @Column({ type: "int", default: 0 })
+  archived: number;
+
+  @Column({ type: "int", default: 0 })
+  conflicts: number;
+
+  @Column({ type: "int", default: 0 })
+  failed: number;
+
+  /** The pg-boss job that runs it (a UUID); null until queued. */
+  @Column({ type: "uuid", nullable: true })
+  jobId: string | null;
+
+  @UpdatedAt()
+  updatedAt: Date;
+}
