@@ -275,6 +275,18 @@ beforeAll(async () => {
     await gateway.dataSource.query(`INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, $2, $3, now())`, [tenantB, subject, b.main]);
   }
   await gateway.dataSource.query(`INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'someone', $2)`, [tenantB, b.main]);
+  // The tables of sources and sync have no API yet: B's rows as a sync will write them.
+  const [{ id: bSource }] = (await gateway.dataSource.query(
+    `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'CRM', $2, 'https://crm.example.test', 'v1.sealed.by.test') RETURNING id`,
+    [tenantB, `${SECRET} CRM`],
+  )) as { id: string }[];
+  const [{ id: bRun }] = (await gateway.dataSource.query(`INSERT INTO sync_run (tenant_id, source_system_id, status) VALUES ($1, $2, 'PARTIAL') RETURNING id`, [tenantB, bSource])) as { id: string }[];
+  await gateway.dataSource.query(`INSERT INTO sync_issue (tenant_id, run_id, kind, source_id, client_id, message) VALUES ($1, $2, 'CONFLICT', 'crm-B-1', $3, $4)`, [tenantB, bRun, b.main, `${SECRET} conflict`]);
+  await gateway.dataSource.query(
+    `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, content_hash, raw, last_run_id) VALUES ($1, $2, $3, 'crm-B-1', now(), repeat('0', 64), $4, $5)`,
+    [tenantB, b.main, bSource, JSON.stringify({ id: "crm-B-1", corporate_name: `${SECRET} main` }), bRun],
+  );
+  await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, b.main, bSource]);
 
   const ids = async (sql: string, params: unknown[]) => ((await gateway.dataSource.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
   b.accounts = await ids(`SELECT id FROM bank_account WHERE client_id = $1 ORDER BY id`, [b.main]);
