@@ -34,6 +34,18 @@ beforeAll(async () => {
     `INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, 'someone', $2, now())`,
     [tenantB, bId],
   );
+  // ... and in the tables of sources and sync (no API yet: as a sync will write them).
+  const [{ id: source }] = (await gateway.dataSource.query(
+    `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'CRM', 'B''s CRM', 'https://crm.example.test', 'v1.sealed.by.test') RETURNING id`,
+    [tenantB],
+  )) as { id: string }[];
+  const [{ id: run }] = (await gateway.dataSource.query(`INSERT INTO sync_run (tenant_id, source_system_id) VALUES ($1, $2) RETURNING id`, [tenantB, source])) as { id: string }[];
+  await gateway.dataSource.query(`INSERT INTO sync_issue (tenant_id, run_id, kind, message) VALUES ($1, $2, 'SOURCE_ERROR', '503')`, [tenantB, run]);
+  await gateway.dataSource.query(
+    `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, content_hash, raw) VALUES ($1, $2, $3, 'B-1', now(), repeat('0', 64), '{}')`,
+    [tenantB, bId, source],
+  );
+  await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, bId, source]);
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
   // ... and an audit entry and an idempotency key, from a mutation.
   dataOf(await gateway.call(UpdateClientDocument, { id: bId, patch: { notes: "B's note" }, key: "b-key" }, { tenant: tenantB, scopes: ["clients:read", "clients:write"] }));
@@ -93,7 +105,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(17);
+    expect(tables).toHaveLength(22);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];
