@@ -146,6 +146,36 @@ describe("the job queue (pg-boss 10)", () => {
     expect(await one.enqueueSync({ ...busy, runId: randomUUID() })).toMatchObject({ queued: true });
   }, 30_000);
 
+  it("(pg-boss itself) stalls the queue behind a due job of a busy source: why enqueueSync queues one job per source", async () => {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const busy = job();
+    const other = job();
+    const ran: string[] = [];
+    const jobs = await queue({
+      concurrency: 2,
+      handlers: {
+        [SYNC_RUN_QUEUE]: async (data) => {
+          if (data.sourceId === busy.sourceId && ran.length === 0) await released;
+          ran.push(data.sourceId);
+        },
+      },
+    });
+    const send = (data: SyncRunJob) => jobs.boss.send(SYNC_RUN_QUEUE, data, { singletonKey: syncKey(data) });
+    const first = await send(busy);
+    await waitFor("the busy source's run", async () => (await jobs.job(SYNC_RUN_QUEUE, first!))?.state === "active");
+    await send({ ...busy, runId: randomUUID() });
+    await sleep(50);
+    await send(other);
+    // Four polls with a slot free: the other source's job waits behind the busy source's second one.
+    await sleep(2_000);
+    expect(ran).toEqual([]);
+    release();
+    await waitFor("all three runs", () => ran.length === 3);
+    expect(ran[0]).toBe(busy.sourceId);
+    expect([...ran].sort()).toEqual([busy.sourceId, busy.sourceId, other.sourceId].sort());
+  }, 30_000);
+
   it("stop() waits for the running job to finish and records it", async () => {
     const events: string[] = [];
     const jobs = await queue({

@@ -11,20 +11,22 @@ import type { Logger } from "../common/log";
  * What pg-boss gives (10.4.2; line numbers in node_modules/pg-boss/src):
  * - The `singleton` queue policy: at most one job per (queue, singletonKey) is `active`, across
  *   processes, by a unique partial index on each queue's partition (plans.js:339-341, job_i2,
- *   made per queue at plans.js:272). Our singleton key is the
- *   source, so one source never runs twice at once. A plain singletonKey on a `standard` queue
- *   would not do that: it only dedupes within a `singletonSeconds` slot (plans.js:347-349, job_i4).
+ *   made per queue at plans.js:272). Our singleton key is the source, so one source never runs
+ *   twice at once. A singletonKey on a `standard` queue would not do that: it only dedupes
+ *   within a `singletonSeconds` slot (plans.js:347-349, job_i4).
  * - Fetching marks the oldest due job `active` in one UPDATE ... FOR UPDATE SKIP LOCKED
- *   (plans.js:506-541; retry_count goes up when a job is fetched again, plans.js:529-532). On a singleton queue, a due job whose key is already active makes that
- *   UPDATE violate job_i2; fetch() swallows the error and returns nothing (manager.js:435-449),
- *   so one busy source would hold up every source queued after it. Hence `enqueueSync` never
- *   queues a second unfinished job for a source: it answers the one there is (under an advisory
- *   lock, in one transaction with pg-boss's insert), and the index stays the backstop.
- * - Retries: a failed job goes back as `retry` with start_after = now + delay * 2^n / 2 * (1 +
- *   random()) seconds when retryBackoff is on, n the retries so far plus 1 (plans.js:615-622),
- *   while retry_count < retry_limit; then `failed` (plans.js:607-610).
+ *   (plans.js:506-541; retry_count goes up when a job is fetched again, plans.js:529-532). On a
+ *   singleton queue, a due job whose key is already active makes that UPDATE violate job_i2, and
+ *   fetch() swallows the error (any error, in fact) and returns nothing (manager.js:435-449): one
+ *   busy source would hold up every source queued after it (tried: it does). Hence `enqueueSync`
+ *   never queues a second unfinished job for a source: it answers the one there is (under an
+ *   advisory lock, in one transaction with pg-boss's insert), and the index stays the backstop.
+ * - Retries: a failed job goes back as `retry` with start_after = now + delay * 2^n / 2 *
+ *   (1 + random()) seconds when retryBackoff is on, n the retries so far plus 1
+ *   (plans.js:615-622), while retry_count < retry_limit; then it is `failed` (plans.js:607-610).
  * - Expiry: maintenance fails (and so retries) a job active longer than its expire_in, e.g. one
- *   whose process died (plans.js:566-570; boss.js:81-112 runs it every maintenanceIntervalSeconds).
+ *   whose process died (plans.js:566-570), every maintenanceIntervalSeconds in one of the
+ *   processes (boss.js:81-125: onSupervise, maintain).
  *
  * What we do ourselves: the worker loop, on fetch/complete/fail. pg-boss's own `work()` calls
  * complete()/fail() without awaiting them (manager.js:216-220): a database error at that moment
@@ -296,6 +298,7 @@ export class JobQueue {
         jobs = await this.#boss.fetch<JobTypes[JobName]>(name, { batchSize: 1, includeMetadata: true });
         failures = 0;
       } catch (error) {
+        // pg-boss's fetch() answers [] on a database error; what gets here is a bug of ours (its argument checks).
         failures++;
         this.#options.logger?.warn({ queue: name, code: (error as { code?: string }).code }, "job fetch failed");
         await this.#idle(Math.min(interval * 2 ** failures, 60_000));
@@ -314,7 +317,7 @@ export class JobQueue {
   async #run(name: JobName, job: PgBoss.JobWithMetadata<JobTypes[JobName]>): Promise<void> {
     const handler = this.#handlers.get(name) as JobHandler<JobTypes[JobName]>;
     const controller = new AbortController();
-    const expiry = setTimeout(() => controller.abort(new Error("The job ran out of time")), Math.max(1, job.expireInSeconds) * 1000);
+    const expiry = setTimeout(() => controller.abort(new Error("The job ran out of time")), Math.max(1, Number(job.expireInSeconds)) * 1000);
     expiry.unref();
     let settle!: () => void;
     const running: Running = { queue: name, jobId: job.id, controller, done: new Promise<void>((resolve) => (settle = resolve)) };
