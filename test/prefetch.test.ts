@@ -161,6 +161,32 @@ describe("Planned reads", () => {
     for (const { ctx } of [page, one]) expect(ctx.session.lateReads).toBe(0);
   });
 
+  it("raises a directive whose argument fails to coerce at its field, as execution does, and reads nothing after the release", async () => {
+    // A group of three: `mid` has a parent and a child. `$with: Boolean = true` may be sent as null,
+    // which graphql-js refuses only when it collects the selection that carries the directive.
+    const [, mid, leaf] = await createClients(gateway, tenant, [fullGraph(200), fullGraph(201, 0), fullGraph(202, 1)]);
+    const query = `query ($mid: ID!, $other: ID!, $with: Boolean = true) {
+      client(id: $mid) { id parent { id children @include(if: $with) { id } } children { id summary { invoiceCount } acts { nodes { periodEnd } } } }
+      other: client(id: $other) { id }
+    }`;
+    const { response, ctx, held } = await run(query, { mid, other: ids[5], with: null });
+    expect(response.data).toEqual({
+      client: { id: mid, parent: null, children: [{ id: leaf, summary: { invoiceCount: 3 }, acts: { nodes: [{ periodEnd: "2025-12-31" }, { periodEnd: "2024-12-31" }, { periodEnd: "2023-12-31" }] } }] },
+      other: { id: ids[5] },
+    });
+    expect(response.errors).toEqual([
+      {
+        message: 'Argument "if" of non-null type "Boolean!" must not be null.',
+        locations: [{ line: 2, column: 63 }],
+        path: ["client", "parent"],
+        extensions: { code: "BAD_USER_INPUT" },
+      },
+    ]);
+    expect(ctx.plan).toBeTruthy();
+    expect(held.every((n) => n === 0)).toBe(true);
+    expect(ctx.session.lateReads).toBe(0);
+  });
+
   it("keeps the connection to the end for an operation with a field the planner doesn't know, and answers it", async () => {
     const { response, ctx, held, stats } = await run(`query ($id: ID!) { client(id: $id) { id unplannedProbe children { id } } }`, { id: ids[0] });
     expect(dataOf(response).client).toMatchObject({ id: ids[0], unplannedProbe: 1 });

@@ -245,7 +245,8 @@ export class RequestPlan {
     }
     try {
       const value = await resolve();
-      await this.plan(info.returnType, [value], info.fieldNodes, info);
+      // The walk only reads ahead: whatever it could not plan, execution resolves (and reports) as before.
+      await this.plan(info.returnType, [value], info.fieldNodes, info).catch(() => undefined);
       return value;
     } finally {
       this.planning -= 1;
@@ -295,8 +296,16 @@ export class RequestPlan {
     const parents = items.filter((item): item is Record<string, unknown> => item !== null && typeof item === "object");
     if (parents.length === 0) return;
     const objectType: GraphQLObjectType = itemType;
+    let subfields: Map<string, readonly FieldNode[]>;
+    try {
+      subfields = collectSubfields(info.schema, info.fragments, info.variableValues, objectType, nodes);
+    } catch {
+      // A directive's argument fails to coerce (`@include(if: $v)`, `$v: Boolean = true` sent as
+      // null): execution raises it at this field and resolves nothing beneath, so nothing to read.
+      return;
+    }
     const work: Promise<void>[] = [];
-    for (const fieldNodes of collectSubfields(info.schema, info.fragments, info.variableValues, objectType, nodes).values()) {
+    for (const fieldNodes of subfields.values()) {
       const fieldPlan = this.planner.fieldPlan(objectType.name, fieldNodes[0].name.value);
       if (!fieldPlan || fieldPlan.kind === "dbFree") continue;
       const field = objectType.getFields()[fieldNodes[0].name.value];
@@ -324,7 +333,9 @@ export class RequestPlan {
       });
       work.push(this.plan(field.type, loaded, fieldNodes, info));
     }
-    await Promise.all(work);
+    // Every branch to its end, even when one fails: the root field returns (and the connection is
+    // released) only once no branch of its walk can still read.
+    await Promise.allSettled(work);
   }
 }
 
