@@ -63,6 +63,29 @@ describe("ConnectionGate", () => {
     expect(gate.queued).toBe(0);
   });
 
+  it("doesn't hold a tenant's queue behind a caller that its other companies keep at its cap", async () => {
+    const gate = new ConnectionGate({ size: 4, timeoutMs: 60_000 });
+    // mallory floods "b" up to her cap across companies (3 of 4), then asks for "a" too: she waits.
+    const flood = await Promise.all([1, 2, 3].map(() => gate.acquire("b", "mallory")));
+    const mallorys = gate.acquire("a", "mallory");
+    expect(await settled(mallorys)).toBe(false);
+    // carol, of "a" alone: a permit is free and "a" holds none, so she gets it at once (not after
+    // mallory's 60 s), like any tenant while another floods; so does the next one of "a".
+    const carol = gate.acquire("a", "carol");
+    expect(await settled(carol)).toBe(true);
+    (await carol)();
+    const dave = gate.acquire("a", "dave");
+    expect(await settled(dave)).toBe(true);
+    (await dave)();
+    // mallory's turn comes when her own share allows it.
+    expect(await settled(mallorys)).toBe(false);
+    flood[0]();
+    expect(await settled(mallorys)).toBe(true);
+    for (const release of [await mallorys, ...flood.slice(1)]) release();
+    expect(gate.queued).toBe(0);
+    expect(gate.heldBy("a") + gate.heldBy("b")).toBe(0);
+  });
+
   it("serves one tenant's waiters in arrival order and gives a permit back once", async () => {
     const gate = new ConnectionGate({ size: 2, timeoutMs: 10_000 });
     const first = await gate.acquire("a");

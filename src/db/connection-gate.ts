@@ -108,6 +108,9 @@ export class ConnectionGate {
       const queue = this.waiting.get(tenantId);
       if (queue) queue.push(waiter);
       else this.waiting.set(tenantId, [waiter]);
+      // Queued behind a waiter that can't be served (its caller is at its cap through another
+      // company) while a permit is free: this one may be served now.
+      if (this.inUse < this.size) this.dispatch();
     });
   }
 
@@ -130,17 +133,26 @@ export class ConnectionGate {
     };
   }
 
-  /** Hands free permits to waiting tenants, the one holding fewest first. */
+  /**
+   * Hands free permits to waiting tenants, the one holding fewest first; within a tenant to the
+   * first waiter whose caller may take one: a caller held at its cap by its other companies waits
+   * without holding up the tenant's other callers.
+   */
   private dispatch(): void {
     while (this.inUse < this.size) {
       let next: string | undefined;
+      let index = -1;
       for (const [tenantId, queue] of this.waiting) {
-        if (!this.mayTake(tenantId, queue[0].callerId)) continue;
-        if (next === undefined || this.heldBy(tenantId) < this.heldBy(next)) next = tenantId;
+        if (next !== undefined && this.heldBy(tenantId) >= this.heldBy(next)) continue;
+        if (this.heldBy(tenantId) >= this.perTenant) continue; // none of its waiters may take one
+        const servable = queue.findIndex((waiter) => this.mayTake(tenantId, waiter.callerId));
+        if (servable < 0) continue;
+        next = tenantId;
+        index = servable;
       }
       if (next === undefined) return;
       const queue = this.waiting.get(next)!;
-      const waiter = queue.shift()!;
+      const [waiter] = queue.splice(index, 1);
       // Re-inserted at the end: a tenant just served waits behind the others of equal share.
       this.waiting.delete(next);
       if (queue.length > 0) this.waiting.set(next, queue);
