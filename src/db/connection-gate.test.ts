@@ -86,6 +86,21 @@ describe("ConnectionGate", () => {
     expect(gate.heldBy("a") + gate.heldBy("b")).toBe(0);
   });
 
+  it("doesn't refuse a caller who may take a free permit because the tenant's queue is full of a capped caller's requests", async () => {
+    const gate = new ConnectionGate({ size: 4, timeoutMs: 60_000, maxQueuedPerTenant: 3 });
+    const flood = await Promise.all([1, 2, 3].map(() => gate.acquire("b", "mallory")));
+    // mallory fills "a"'s queue with requests none of which can be served while she holds "b".
+    const mallorys = [1, 2, 3].map(() => gate.acquire("a", "mallory"));
+    await expect(gate.acquire("a", "mallory")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    // carol may take the free permit: she gets it, not "Too many requests are waiting".
+    const carol = gate.acquire("a", "carol");
+    expect(await settled(carol)).toBe(true);
+    (await carol)();
+    for (const release of flood) release();
+    for (const waiting of mallorys) (await waiting)();
+    expect(gate.queued).toBe(0);
+  });
+
   it("serves one tenant's waiters in arrival order and gives a permit back once", async () => {
     const gate = new ConnectionGate({ size: 2, timeoutMs: 10_000 });
     const first = await gate.acquire("a");

@@ -87,7 +87,9 @@ export class ConnectionGate {
    * tenant itself); SERVICE_UNAVAILABLE after the timeout, or at once when the tenant's queue is full.
    */
   acquire(tenantId: string, callerId: string = tenantId): Promise<Release> {
-    if (!this.waiting.has(tenantId) && this.mayTake(tenantId, callerId)) return Promise.resolve(this.take(tenantId, callerId));
+    // No waiter can be served while this one may be (dispatch serves them as soon as they can):
+    // those queued are held at their caller's cap, and this one overtakes none of them.
+    if (this.mayTake(tenantId, callerId)) return Promise.resolve(this.take(tenantId, callerId));
     if ((this.waiting.get(tenantId)?.length ?? 0) >= this.maxQueuedPerTenant) {
       return Promise.reject(serviceUnavailable("Too many requests are waiting for the database; retry shortly"));
     }
@@ -108,9 +110,6 @@ export class ConnectionGate {
       const queue = this.waiting.get(tenantId);
       if (queue) queue.push(waiter);
       else this.waiting.set(tenantId, [waiter]);
-      // Queued behind a waiter that can't be served (its caller is at its cap through another
-      // company) while a permit is free: this one may be served now.
-      if (this.inUse < this.size) this.dispatch();
     });
   }
 
