@@ -67,7 +67,9 @@ import type { RequestContext } from "../context";
  * in failures only: when an error nulls part of a result (a non-null field failed), graphql-js
  * stopped waiting for its siblings, and the request could end before DataLoader ran their
  * batches, which then failed on the closed session; the planner waits for them, so such a
- * response can cost a few more statements. Its data and errors are the same.
+ * response can cost a few more statements. Its data is the same; its errors can be more: those of
+ * fields beneath the nulled part (a page size out of range, say), which execution, done waiting,
+ * no longer reported, and which it reports when their values are at hand, as they now are.
  */
 
 /** How a field's value is obtained: the field resolver's own loading function. */
