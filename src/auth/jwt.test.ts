@@ -1,10 +1,10 @@
 import { SignJWT } from "jose";
-import { TokenVerifier, VERIFIED_TOKEN_TTL_MS } from "./jwt";
+import { TokenVerifier, VERIFIED_TOKEN_MAX_LENGTH, VERIFIED_TOKEN_TTL_MS } from "./jwt";
 
 const SECRET = "a-secret-for-the-token-cache-tests-0123456789";
 const verifier = () => new TokenVerifier({ secret: SECRET, jwksUrl: null, issuer: null, audience: null, maxLifetimeHours: 24 });
-const sign = (exp: number, scope = "clients:read") =>
-  new SignJWT({ companies: ["1"], scope, exp }).setProtectedHeader({ alg: "HS256" }).setSubject("someone").setIssuedAt().sign(new TextEncoder().encode(SECRET));
+const sign = (exp: number, scope = "clients:read", extra: Record<string, unknown> = {}) =>
+  new SignJWT({ companies: ["1"], scope, exp, ...extra }).setProtectedHeader({ alg: "HS256" }).setSubject("someone").setIssuedAt().sign(new TextEncoder().encode(SECRET));
 
 describe("TokenVerifier's cache of verified tokens", () => {
   afterEach(() => jest.useRealTimers());
@@ -42,5 +42,14 @@ describe("TokenVerifier's cache of verified tokens", () => {
     const at = good.length - 10; // inside the signature, clear of its last character's unused bits
     const forged = good.slice(0, at) + (good[at] === "A" ? "B" : "A") + good.slice(at + 1);
     await expect(tokens.verify(forged)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("keeps no token longer than VERIFIED_TOKEN_MAX_LENGTH: such a token is checked every time", async () => {
+    const token = await sign(Math.floor(Date.now() / 1000) + 3600, "clients:read", { padding: "x".repeat(VERIFIED_TOKEN_MAX_LENGTH) });
+    expect(token.length).toBeGreaterThan(VERIFIED_TOKEN_MAX_LENGTH);
+    const tokens = verifier();
+    await tokens.verify(token);
+    (tokens as unknown as { secret: null }).secret = null;
+    await expect(tokens.verify(token)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
   });
 });

@@ -35,6 +35,8 @@ const PUBLIC_KEY_ALGORITHMS = ["RS256", "ES256"];
 export const VERIFIED_TOKEN_TTL_MS = 60_000;
 /** Verified tokens kept at most (the oldest goes first). */
 const VERIFIED_TOKENS_KEPT = 5_000;
+/** The longest token kept (characters): a signed token with huge claims is verified every time. */
+export const VERIFIED_TOKEN_MAX_LENGTH = 4_096;
 /** Clock skew allowed on exp/nbf/iat. */
 const CLOCK_TOLERANCE_SECONDS = 30;
 /** An unknown key id refetches the JWKS at most this often (jose's cooldown). */
@@ -79,7 +81,8 @@ export class TokenVerifier {
 
   private remember(token: string, caller: Caller, now: number): void {
     const expiresAt = caller.expiresAtSeconds * 1000;
-    if (expiresAt <= now) return;
+    // Long tokens are checked every time: the cache holds at most 5,000 × 4 KB of them.
+    if (expiresAt <= now || token.length > VERIFIED_TOKEN_MAX_LENGTH) return;
     if (this.verified.size >= VERIFIED_TOKENS_KEPT) {
       // The oldest entry goes (a Map iterates in insertion order).
       this.verified.delete(this.verified.keys().next().value as string);
