@@ -142,4 +142,19 @@ describe("ConnectionGate", () => {
     for (const waiting of queued) (await waiting)();
     expect(gate.queued).toBe(0);
   });
+
+  it("bounds a caller's queue across its companies as a tenant's: a token for two can't queue twice as many", async () => {
+    const gate = new ConnectionGate({ size: 4, timeoutMs: 60_000, maxQueuedPerTenant: 2 });
+    // The caller holds its cap (3 of 4) with company "a".
+    const held = await Promise.all([gate.acquire("a", "flooder"), gate.acquire("a", "flooder"), gate.acquire("a", "flooder")]);
+    const queued = [gate.acquire("a", "flooder"), gate.acquire("b", "flooder")];
+    expect(gate.queued).toBe(2);
+    await expect(gate.acquire("b", "flooder")).rejects.toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+    // Someone else of "b" still gets the free permit at once.
+    expect(await settled(gate.acquire("b", "someone"))).toBe(true);
+    for (const release of held) release();
+    for (const waiting of queued) (await waiting)();
+    // The caller's count came back down: it may queue again.
+    expect(gate.queued).toBe(0);
+  });
 });

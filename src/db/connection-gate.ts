@@ -41,8 +41,8 @@ interface Waiter {
  * - When permits are scarce, a freed one goes to the waiting tenant that holds the fewest (ties:
  *   the one waiting longest), FIFO within a tenant; so every waiting tenant is served in turn,
  *   however many requests the busiest one has queued.
- * - The queue is bounded: a tenant with `maxQueuedPerTenant` requests waiting has its next one
- *   refused at once (503, retry), so a flood holds bounded memory and can't refuse other tenants;
+ * - The queue is bounded: a tenant (or a caller, across its companies) with `maxQueuedPerTenant`
+ *   requests waiting has its next one refused at once (503, retry), so a flood holds bounded memory and can't refuse other tenants;
  *   a request that waits longer than `timeoutMs` fails the same way. Both are far above what a
  *   healthy database under load needs: requests queue, they don't fail, because a busy pool.
  *
@@ -59,6 +59,8 @@ export class ConnectionGate {
   private inUse = 0;
   private readonly held = new Map<string, number>();
   private readonly heldByCaller = new Map<string, number>();
+  /** Requests each caller has waiting, across its companies. */
+  private readonly queuedByCaller = new Map<string, number>();
   /** Waiting tenants in arrival order of their oldest waiter. */
   private readonly waiting = new Map<string, Waiter[]>();
 
@@ -90,7 +92,8 @@ export class ConnectionGate {
     // No waiter can be served while this one may be (dispatch serves them as soon as they can):
     // those queued are held at their caller's cap, and this one overtakes none of them.
     if (this.mayTake(tenantId, callerId)) return Promise.resolve(this.take(tenantId, callerId));
-    if ((this.waiting.get(tenantId)?.length ?? 0) >= this.maxQueuedPerTenant) {
+    // The same bound per caller across its companies: a token for N companies can't queue N times as many.
+    if ((this.waiting.get(tenantId)?.length ?? 0) >= this.maxQueuedPerTenant || (this.queuedByCaller.get(callerId) ?? 0) >= this.maxQueuedPerTenant) {
       return Promise.reject(serviceUnavailable("Too many requests are waiting for the database; retry shortly"));
     }
     return new Promise<Release>((resolve, reject) => {
@@ -103,6 +106,7 @@ export class ConnectionGate {
           if (queue && index >= 0) {
             queue.splice(index, 1);
             if (queue.length === 0) this.waiting.delete(tenantId);
+            count(this.queuedByCaller, callerId, -1);
           }
           reject(serviceUnavailable("Too many requests are waiting for the database; retry shortly"));
         }, this.timeoutMs),
@@ -110,6 +114,7 @@ export class ConnectionGate {
       const queue = this.waiting.get(tenantId);
       if (queue) queue.push(waiter);
       else this.waiting.set(tenantId, [waiter]);
+      count(this.queuedByCaller, callerId, 1);
     });
   }
 
@@ -156,6 +161,7 @@ export class ConnectionGate {
       this.waiting.delete(next);
       if (queue.length > 0) this.waiting.set(next, queue);
       clearTimeout(waiter.timer);
+      count(this.queuedByCaller, waiter.callerId, -1);
       waiter.grant(this.take(next, waiter.callerId));
     }
   }
