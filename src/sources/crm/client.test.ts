@@ -79,6 +79,19 @@ describe("CrmClient over HTTP", () => {
     expect(pages.map((p) => [p.offset, p.records.length, p.final])).toEqual([[0, 100, false], [100, 100, false], [200, 0, true]]);
   });
 
+  it("ends a listing with INVALID_RESPONSE when the source ignores the offset and answers the same full page forever", async () => {
+    sim.server.fault({ match: onPath("/api/clients"), status: 200, times: Infinity, body: roster(100) });
+    const { client } = crm();
+    let pages = 0;
+    const error = await failure((async () => {
+      for await (const page of client.pages()) {
+        if (++pages > 5) throw new Error(`still paging at offset ${page.offset}`);
+      }
+    })());
+    expect(error).toMatchObject({ kind: "INVALID_RESPONSE", status: 200 });
+    expect(pages).toBe(1);
+  });
+
   it("leaves out X-Api-Version when none is configured", async () => {
     await all(crm({ apiVersion: null, pageSize: 100 }).client.pages({ since: at(300) }));
     expect(sim.server.requests[0].headers["x-api-version"]).toBeUndefined();

@@ -80,6 +80,9 @@ export class CrmClient {
   async *pages(listing: CrmListing = {}): AsyncGenerator<CrmPage> {
     const from = this.lowerBound(listing.since);
     let watermark: number | null = listing.since == null ? null : typeof listing.since === "string" ? Date.parse(listing.since) : listing.since.getTime();
+    // The ids of the previous page: a full page with none new means the CRM ignores the offset, and
+    // "fewer than limit ends the listing" would never come (a loop without end).
+    let previous = new Set<string>();
     for (let offset = 0; ; offset += this.pageSize) {
       const query = {
         limit: this.pageSize,
@@ -98,6 +101,11 @@ export class CrmClient {
         if (!Number.isNaN(at) && (watermark === null || at > watermark)) watermark = at;
       }
       const final = records.length < this.pageSize;
+      const ids = new Set((records as CrmClientWire[]).map((r) => String(r.id)));
+      if (!final && offset > 0 && [...ids].every((id) => previous.has(id))) {
+        throw this.invalid("/api/clients", response.status, `the page at offset ${offset} repeats the previous page (the offset is ignored)`);
+      }
+      previous = ids;
       yield { offset, records: records as CrmClientWire[], final, watermark: watermark === null ? null : new Date(watermark).toISOString() };
       if (final) return;
     }
