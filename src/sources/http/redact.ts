@@ -45,6 +45,8 @@ function redactValue(value: unknown, secrets: readonly string[], depth: number):
     const text = redactText(value, secrets);
     return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
   }
+  // A numeric credential (an account-number API key) parses as a number: compare its text.
+  if ((typeof value === "number" || typeof value === "bigint") && secrets.includes(String(value))) return REDACTED;
   if (value === null || typeof value !== "object") return value;
   if (depth >= MAX_DEPTH) return "[…]";
   if (Array.isArray(value)) {
@@ -54,7 +56,10 @@ function redactValue(value: unknown, secrets: readonly string[], depth: number):
   }
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) ? REDACTED : redactValue(item, secrets, depth + 1);
+    // A source may echo a credential as a key too ({"<token>": "unknown token"}).
+    let safeKey = redactText(key, secrets);
+    for (let n = 2; safeKey !== key && safeKey in out; n++) safeKey = `${redactText(key, secrets)} (${n})`;
+    out[safeKey] = SECRET_KEY.test(key) ? REDACTED : redactValue(item, secrets, depth + 1);
   }
   return out;
 }

@@ -253,4 +253,14 @@ describe("redactBody", () => {
     expect(body).not.toContain("abc.def.ghi");
     expect(body.length).toBeLessThanOrEqual(101);
   });
+
+  it("removes a known secret the source echoes as a key, or as a JSON number", () => {
+    const token = "tok_9f8e7d6c5b4a";
+    const numeric = "4929123456781234";
+    const body = redactBody(JSON.stringify({ failures: { [token]: "unknown token", [`Bearer ${token}`]: "revoked" }, account: Number(numeric) }), { secrets: [token, numeric] });
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(numeric);
+    expect(text).toContain("unknown token");
+  });
 });
