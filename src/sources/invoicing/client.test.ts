@@ -114,6 +114,19 @@ describe("InvoicingClient over HTTP", () => {
     expect(full.find((c) => c.id === "cus_0004")!.invoices).toEqual([]);
   });
 
+  it("ends a listing with INVALID_RESPONSE when the source ignores the cursor: the same customers again under a new next_cursor", async () => {
+    const data = roster(100).map(({ invoices: _invoices, ...item }) => item);
+    for (let n = 1; n <= 10; n++) sim.server.fault({ match: onPath(BASE), status: 200, body: { data, meta: { request_id: `req_${n}`, next_cursor: `c${n}` } } });
+    let pages = 0;
+    const error = await failure((async () => {
+      for await (const page of invoicing().client.listPages()) {
+        if (++pages > 5) throw new Error(`still paging at cursor ${page.cursor}`);
+      }
+    })());
+    expect(error).toMatchObject({ kind: "INVALID_RESPONSE", status: 200 });
+    expect(pages).toBe(1);
+  });
+
   it("reads archived customers and unmasked personal numbers from the detail, though the list masks them", async () => {
     sim.customers = [{ id: "cus_p", name: "Anna Andersson", customer_type: "individual", country: "SE", org_number: "811218-9876", created_at: at(0), updated_at: at(1), archived_at: at(1), invoices: [] }];
     const listed = [];

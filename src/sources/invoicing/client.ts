@@ -92,6 +92,9 @@ export class InvoicingClient {
   async *listPages(signal?: AbortSignal): AsyncGenerator<{ cursor: string | null; items: InvoicingCustomerListItemWire[]; nextCursor: string | null; meta: InvoicingMetaWire }> {
     let cursor: string | null = null;
     const seen = new Set<string>();
+    // The previous page's ids: a page with none new means the cursor is ignored, whatever
+    // next_cursor says (a fresh cursor on the same page forever would never end the listing).
+    let previous = new Set<string>();
     for (;;) {
       const response = await this.http.getJson(this.base, { include_archived: true, limit: this.pageSize, cursor }, { signal });
       const body = response.body as { data?: unknown; meta?: InvoicingMetaWire } | null;
@@ -102,6 +105,11 @@ export class InvoicingClient {
       const next = body?.meta?.next_cursor ?? null;
       if (next !== null && (typeof next !== "string" || seen.has(next))) throw this.invalid(this.base, response.status, "next_cursor repeats or is not text");
       if (next !== null) seen.add(next);
+      const ids = new Set((items as InvoicingCustomerListItemWire[]).map((i) => i.id));
+      if (cursor !== null && ids.size > 0 && [...ids].every((id) => previous.has(id))) {
+        throw this.invalid(this.base, response.status, "the page repeats the previous page (the cursor is ignored)");
+      }
+      previous = ids;
       yield { cursor, items: items as InvoicingCustomerListItemWire[], nextCursor: next, meta: body?.meta ?? {} };
       if (next === null) return;
       cursor = next;
