@@ -186,6 +186,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (cursorSecret.length < 32) throw new Error("CURSOR_SECRET must be set to at least 32 characters when JWT_SECRET is not");
   const credentialsKey = env.SOURCE_CREDENTIALS_KEY ? parseCredentialsKey(env.SOURCE_CREDENTIALS_KEY) : production ? null : DEVELOPMENT_SOURCE_CREDENTIALS_KEY;
   if (credentialsKey === null) throw new Error("Set SOURCE_CREDENTIALS_KEY (32 bytes, hex or base64) in production: it encrypts the source systems' credentials");
+  if (production && credentialsKey.equals(DEVELOPMENT_SOURCE_CREDENTIALS_KEY)) {
+    throw new Error("SOURCE_CREDENTIALS_KEY is the public development key: set a key of your own in production (`openssl rand -base64 32`)");
+  }
   return {
     port: intFrom(env, "PORT", 4000),
     databaseUrl: env.DATABASE_URL || undefined,

@@ -90,6 +90,10 @@ describe("SOURCE_CREDENTIALS_KEY", () => {
     const key = randomBytes(32);
     expect(loadConfig({ NODE_ENV: "production", ...jwt, SOURCE_CREDENTIALS_KEY: key.toString("base64") }).sourceCredentialsKey).toEqual(key);
     expect(loadConfig({}).sourceCredentialsKey).toEqual(DEVELOPMENT_SOURCE_CREDENTIALS_KEY);
+    // The development key is public: set explicitly in production, it would seal nothing.
+    for (const encoded of [DEVELOPMENT_SOURCE_CREDENTIALS_KEY.toString("hex"), DEVELOPMENT_SOURCE_CREDENTIALS_KEY.toString("base64")]) {
+      expect(() => loadConfig({ NODE_ENV: "production", ...jwt, SOURCE_CREDENTIALS_KEY: encoded })).toThrow(/development key/);
+    }
     expect(DEVELOPMENT_SOURCE_CREDENTIALS_KEY).toHaveLength(32);
   });
 });
