@@ -218,4 +218,30 @@ describe("the job queue (pg-boss 10)", () => {
     const reader = await queue({ handlers: {} });
     expect(await reader.job(SYNC_RUN_QUEUE, jobId)).toMatchObject({ state: "retry", output: { message: "The gateway stopped before the job ended" } });
   }, 30_000);
+
+  it("holds a job past its expiry until its handler has ended: the retry never runs beside it", async () => {
+    let active = 0;
+    let most = 0;
+    const attempts: number[] = [];
+    const jobs = await queue({
+      concurrency: 2,
+      policies: { [SYNC_RUN_QUEUE]: { retryLimit: 2, retryDelaySeconds: 0, expireInSeconds: 1 } },
+      handlers: {
+        [SYNC_RUN_QUEUE]: async (_data, context) => {
+          attempts.push(context.attempt);
+          most = Math.max(most, ++active);
+          try {
+            // The first try ignores its signal for a while (a sync still writing its page).
+            if (context.attempt === 1) await sleep(5_000);
+          } finally {
+            active--;
+          }
+        },
+      },
+    });
+    const { jobId } = await jobs.enqueueSync(job());
+    await waitFor("the retry's completion", async () => (await jobs.job(SYNC_RUN_QUEUE, jobId))?.state === "completed", 20_000);
+    expect(attempts).toEqual([1, 2]);
+    expect(most).toBe(1);
+  }, 30_000);
 });

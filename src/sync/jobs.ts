@@ -31,7 +31,8 @@ import type { Logger } from "../common/log";
  * What we do ourselves: the worker loop, on fetch/complete/fail. pg-boss's own `work()` calls
  * complete()/fail() without awaiting them (manager.js:216-220): a database error at that moment
  * is an unhandled rejection, which ends a Node 20 process. Here every call is awaited and a
- * failure logged; the job, left `active`, is expired and retried by maintenance. Stopping waits
+ * failure logged; the job, left `active`, is expired and retried by maintenance. A job past its
+ * expiry has its signal aborted and is failed once its handler has ended, not before. Stopping waits
  * for the running handlers (up to `stopTimeoutMs`), then fails what still runs, so it is retried.
  */
 
@@ -330,16 +331,16 @@ export class JobQueue {
       signal: controller.signal,
     };
     try {
-      const aborted = new Promise<never>((_, reject) =>
-        controller.signal.addEventListener("abort", () => reject(controller.signal.reason), { once: true }),
-      );
-      aborted.catch(() => undefined);
       let outcome: { ok: true; output: unknown } | { ok: false; error: unknown };
+      // The handler itself is awaited, also once its signal aborts (expiry): failing the job while
+      // it still runs would free this slot and let the retry run the same source beside it.
       try {
-        outcome = { ok: true, output: await Promise.race([handler(job.data, context), aborted]) };
+        outcome = { ok: true, output: await handler(job.data, context) };
       } catch (error) {
         outcome = { ok: false, error };
       }
+      // Out of time: a failure (retried), even if the handler ended without an error.
+      if (outcome.ok && controller.signal.aborted) outcome = { ok: false, error: controller.signal.reason };
       // Failed by stop() already: nothing more to record.
       if (this.#stopping && controller.signal.aborted && !this.#running.has(running)) return;
       if (outcome.ok) {
