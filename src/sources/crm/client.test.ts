@@ -92,6 +92,13 @@ describe("CrmClient over HTTP", () => {
     expect(pages).toBe(1);
   });
 
+  it("names no credential in the URL of an INVALID_RESPONSE, even one in the configured base URL's path", async () => {
+    sim.server.fault({ status: 200, times: Infinity, body: { not: "a list" } });
+    const error = await failure(all(crm({ baseUrl: `${sim.url}/tenants/${TOKEN}` }).client.pages()));
+    expect(error.kind).toBe("INVALID_RESPONSE");
+    expect(error.url).toContain("/api/clients");
+  });
+
   it("leaves out X-Api-Version when none is configured", async () => {
     await all(crm({ apiVersion: null, pageSize: 100 }).client.pages({ since: at(300) }));
     expect(sim.server.requests[0].headers["x-api-version"]).toBeUndefined();

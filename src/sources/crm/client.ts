@@ -131,7 +131,7 @@ export class CrmClient {
   }
 
   private invalid(path: string, status: number, why: string): SourceHttpError {
-    return new SourceHttpError({ kind: "INVALID_RESPONSE", source: CRM_SOURCE, method: "GET", url: this.http.url(path).href, status, attempts: 1, sourceMessage: why });
+    return new SourceHttpError({ kind: "INVALID_RESPONSE", source: CRM_SOURCE, method: "GET", url: this.http.shownUrl(path), status, attempts: 1, sourceMessage: why });
   }
 }
 

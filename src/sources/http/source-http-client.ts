@@ -89,6 +89,11 @@ export class SourceHttpClient {
     return url;
   }
 
+  /** The URL of `path` as an error may show it: no user info, no credential (see safeUrl). */
+  shownUrl(path: string, query: Readonly<Record<string, QueryValue>> = {}): string {
+    return redactText(safeUrl(this.url(path, query)), this.secrets);
+  }
+
   /** GET a JSON document. Resolves with a 2xx and its parsed body; rejects with SourceHttpError. */
   async getJson<T = unknown>(path: string, query?: Readonly<Record<string, QueryValue>>, call: { signal?: AbortSignal } = {}): Promise<SourceResponse<T>> {
     const url = this.url(path, query);

@@ -183,7 +183,7 @@ export class InvoicingClient {
   }
 
   private invalid(path: string, status: number, why: string): SourceHttpError {
-    return new SourceHttpError({ kind: "INVALID_RESPONSE", source: INVOICING_SOURCE, method: "GET", url: this.http.url(path).href, status, attempts: 1, sourceMessage: why });
+    return new SourceHttpError({ kind: "INVALID_RESPONSE", source: INVOICING_SOURCE, method: "GET", url: this.http.shownUrl(path), status, attempts: 1, sourceMessage: why });
   }
 }
 
