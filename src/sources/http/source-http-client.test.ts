@@ -219,6 +219,29 @@ describe("SourceHttpClient", () => {
     expect(sim.maxInFlight).toBeGreaterThan(3);
   });
 
+  it("gives back every permit on a call's own cancellation and on errors: the limit still holds and nothing stalls", async () => {
+    sim.fault({ match: onPath(/^\/slow\//), delayMs: 30, times: Infinity });
+    sim.fault({ match: onPath(/^\/gone\//), status: 404, times: Infinity });
+    const { http } = client({ maxConcurrency: 2, retry: { maxRetries: 0 } });
+    const calls = Array.from({ length: 12 }, (_, i) => {
+      const call = new AbortController();
+      const path = i % 3 === 0 ? `/gone/${i}` : `/slow/${i}`;
+      const done = http.getJson(path, {}, { signal: call.signal }).then(() => "ok", (e: SourceHttpError) => e.kind);
+      if (i % 4 === 1) setTimeout(() => call.abort(), i);
+      return done;
+    });
+    const kinds = await Promise.all(calls);
+    expect(kinds).toContain("CANCELLED");
+    expect(kinds).toContain("HTTP");
+    expect(kinds).toContain("ok");
+    expect(sim.maxInFlight).toBeLessThanOrEqual(2);
+    // Both permits are free again: two slow calls run side by side.
+    sim.reset();
+    sim.fault({ delayMs: 50, times: Infinity });
+    await Promise.all([http.getJson("/x/1"), http.getJson("/x/2")]);
+    expect(sim.maxInFlight).toBe(2);
+  });
+
   it("spaces request starts by the requests/second cap", async () => {
     const { http, clock } = client({ requestsPerSecond: 4, maxConcurrency: 1 });
     for (let i = 0; i < 4; i++) await http.getJson("/r");
