@@ -76,7 +76,9 @@ export function redactBody(text: string, options: RedactOptions = {}): unknown {
   try {
     parsed = JSON.parse(text);
   } catch {
-    const safe = redactText(text.slice(0, maxChars * 2), secrets);
+    // Cut after redacting (the body is bounded by maxResponseBytes): a secret straddling a cut
+    // made first would leave its first part behind.
+    const safe = redactText(text, secrets);
     return safe.length > maxChars ? `${safe.slice(0, maxChars)}…` : safe;
   }
   const safe = redactValue(parsed, secrets, 0);

@@ -286,4 +286,13 @@ describe("redactBody", () => {
     expect(text).not.toContain(numeric);
     expect(text).toContain("unknown token");
   });
+
+  it("leaves no piece of a known secret that straddles where a long text body is cut", () => {
+    const secret = `k${"7f3a9c1e".repeat(19)}`; // a 153-character key, echoed twice in a debug page
+    const body = redactBody(`${secret} ${secret} ${"z".repeat(500)}`, { secrets: [secret], maxChars: 100 }) as string;
+    expect(body).not.toContain(secret.slice(0, 16));
+    // however much the redactions before it shrink the text
+    const many = redactBody(`${`${secret} `.repeat(30)}${secret}`, { secrets: [secret], maxChars: 100 }) as string;
+    expect(many).not.toContain(secret.slice(0, 16));
+  });
 });
