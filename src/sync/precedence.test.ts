@@ -13,12 +13,6 @@ describe("field precedence", () => {
     expect(DEFAULT_PRECEDENCE.CREDIT[0]).toBe("CREDIT_DATA");
   });
 
-  it("takes currency from credit data, as SOURCES.md's defaults say (credit limit, currency and rating)", () => {
-    expect(fieldGroupOf("currencyCode")).toBe("CREDIT");
-    expect(takesValue(offer("currencyCode", "APTIC"), { source: "CREDIT_DATA" })).toBe(false);
-    expect(takesValue(offer("currencyCode", "CREDIT_DATA"), { source: "APTIC" })).toBe(true);
-  });
-
   it("fills a field nobody set, from any source", () => {
     expect(takesValue(offer("name", "CREDIT_DATA"), undefined)).toBe(true);
   });

@@ -16,14 +16,13 @@ const GROUP_FIELDS: Record<Exclude<FieldGroup, "IDENTITY">, readonly string[]> =
   ],
   // Finance and factoring: the factoring platform's terms of the client.
   FINANCE: [
-    "vatRate", "vatRateId", "registeredForTax", "taxReference", "ledgerType",
+    "vatRate", "vatRateId", "registeredForTax", "taxReference", "currencyCode", "ledgerType",
     "chartOfAccountTemplate", "bankAccountId", "masterPinCode", "active", "blocked", "pricelistTemplate",
     "parameterTemplate", "referenceCode", "groupId", "groupCompany",
   ],
   // Billing and invoices: how the client is invoiced.
   BILLING: ["paymentTerms", "paymentCondition", "paymentTermId", "sdiCode", "intentCode", "intentDate"],
-  // SOURCES.md: "credit limit, currency and rating from credit data".
-  CREDIT: ["creditLimit", "creditLimitCurrency", "currencyCode", "rating"],
+  CREDIT: ["creditLimit", "creditLimitCurrency", "rating"],
 };
 
 const GROUP_OF = new Map<string, FieldGroup>(
@@ -34,7 +33,7 @@ export function fieldGroupOf(field: string): FieldGroup {
   return GROUP_OF.get(field) ?? "IDENTITY";
 }
 
-/** The defaults of SOURCES.md: identity and contact from the CRM, finance from Aptic, billing from invoicing, credit (limit, currency, rating) from credit data. */
+/** The defaults of SOURCES.md: identity and contact from the CRM, finance from Aptic, billing from invoicing, credit from credit data. */
 export const DEFAULT_PRECEDENCE: Record<FieldGroup, readonly SourceKindName[]> = {
   IDENTITY: ["CRM", "APTIC", "INVOICING", "CREDIT_DATA"],
   CONTACT: ["CRM", "APTIC", "INVOICING", "CREDIT_DATA"],
