@@ -22,6 +22,8 @@ const GROUP_FIELDS: Record<Exclude<FieldGroup, "IDENTITY">, readonly string[]> =
   ],
   // Billing and invoices: how the client is invoiced.
   BILLING: ["paymentTerms", "paymentCondition", "paymentTermId", "sdiCode", "intentCode", "intentDate"],
+  // "Credit limit, currency and rating from credit data" (SOURCES.md): the credit limit's currency;
+  // the client's own currencyCode is finance.
   CREDIT: ["creditLimit", "creditLimitCurrency", "rating"],
 };
 
