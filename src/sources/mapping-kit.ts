@@ -133,3 +133,14 @@ export function checkClientValues(candidates: readonly Candidate[]): { values: C
 export function issue(candidate: Pick<Candidate, "field" | "sourceField" | "value" | "sent">, message: string): DataQualityIssue {
   return { field: candidate.field, sourceField: candidate.sourceField, value: asText(candidate.sent === undefined ? candidate.value : candidate.sent), message };
 }
+
+/**
+ * A country as a source sent it (a name such as "United States" or an ISO code): a candidate with
+ * its ISO 3166-1 alpha-2 code, or a data-quality issue keeping what was sent.
+ */
+export function countryCandidate(field: ClientFieldName, sourceField: string, value: string): { candidate: Candidate } | { issue: DataQualityIssue } {
+  const code = countryCodeOf(value);
+  return code === null
+    ? { issue: issue({ field, sourceField, value }, "Not a country name or ISO 3166-1 alpha-2 code the gateway knows") }
+    : { candidate: { field, sourceField, value: code, sent: value } };
+}

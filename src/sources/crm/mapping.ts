@@ -1,5 +1,5 @@
 import type { ClientFieldName } from "../../modules/client/client.fields";
-import { asText, camelCase, checkClientValues, countryCodeOf, isInstant, issue, type Candidate } from "../mapping-kit";
+import { asText, camelCase, checkClientValues, countryCandidate, isInstant, type Candidate } from "../mapping-kit";
 import type { DataQualityIssue, MappingResult, SourceClientRecord, SourceExternalIdentifier } from "../source-record";
 
 /** The CRM fields whose gateway name is not their camelCase name (SOURCES.md). */
@@ -47,9 +47,9 @@ export function mapCrmClient(raw: unknown): MappingResult<SourceClientRecord> {
       continue;
     }
     if (field === "countryCode" && typeof value === "string" && value.trim() !== "") {
-      const code = countryCodeOf(value);
-      if (code === null) issues.push(issue({ field, sourceField, value }, "Not a country name or ISO 3166-1 alpha-2 code the gateway knows"));
-      else candidates.push({ field, sourceField, value: code, sent: value });
+      const country = countryCandidate(field, sourceField, value);
+      if ("issue" in country) issues.push(country.issue);
+      else candidates.push(country.candidate);
       continue;
     }
     candidates.push({ field, sourceField, value });

@@ -3,7 +3,7 @@ import { ClientType } from "../../modules/client/client.enums";
 import { InvoiceStatus } from "../../modules/invoice/invoice.enums";
 import { subtractDecimal } from "../../modules/invoice/decimal";
 import { compareDecimals, decimalProblem, isCalendarDate, isCurrencyCode } from "../../common/validation/formats";
-import { asText, camelCase, checkClientValues, countryCodeOf, isInstant, issue, type Candidate } from "../mapping-kit";
+import { asText, camelCase, checkClientValues, countryCandidate, isInstant, issue, type Candidate } from "../mapping-kit";
 import type { DataQualityIssue, MappingResult, SourceClientRecord } from "../source-record";
 
 /** The invoicing fields that land on a field of the gateway's Client, and where. */
@@ -96,9 +96,9 @@ export function mapInvoicingCustomer(raw: unknown): MappingResult<InvoicingClien
       continue;
     }
     if (field === "countryCode" && typeof value === "string" && value.trim() !== "") {
-      const code = countryCodeOf(value);
-      if (code === null) issues.push(issue({ field, sourceField, value }, "Not a country name or ISO 3166-1 alpha-2 code the gateway knows"));
-      else candidates.push({ field, sourceField, value: code, sent: value });
+      const country = countryCandidate(field, sourceField, value);
+      if ("issue" in country) issues.push(country.issue);
+      else candidates.push(country.candidate);
       continue;
     }
     if (field === "orgNumber" && typeof value === "string" && MASKED.test(value)) {
