@@ -57,4 +57,8 @@ it("keeps only the last four characters of an account number for the audit trail
   expect(maskAccountNumber("SE45 5000 0000 0583 9825 7466")).toBe("****7466");
   expect(maskAccountNumber("123")).toBe("****");
   expect(maskAccountNumber(null)).toBeNull();
+  // Characters outside the BMP count as one each: no half surrogate pair, which jsonb refuses.
+  const masked = maskAccountNumber("\u{645f0}\u{a817c}\u{b69f4}\u{ff8f1}\u{b8330}\u{425f6}\u{256cd}\u7cd7") as string;
+  expect(masked).toBe("****\u{b8330}\u{425f6}\u{256cd}\u7cd7");
+  expect(masked).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
 });

@@ -32,9 +32,12 @@ export function accountNumberProblem(accountClass: BankAccountClass | null | und
   }
 }
 
-/** An account number as the audit trail keeps it: the last four characters. */
+/**
+ * An account number as the audit trail keeps it: the last four characters, counted as code
+ * points (a slice of UTF-16 units could keep half a surrogate pair, which jsonb refuses).
+ */
 export function maskAccountNumber(value: unknown): unknown {
   if (typeof value !== "string") return value;
-  const plain = value.replace(/[\s.-]/g, "");
-  return plain.length <= 4 ? "****" : `****${plain.slice(-4)}`;
+  const plain = Array.from(value.replace(/[\s.-]/g, ""));
+  return plain.length <= 4 ? "****" : `****${plain.slice(-4).join("")}`;
 }
