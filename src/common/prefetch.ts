@@ -24,6 +24,7 @@ import {
 import { collectSubfields } from "graphql/execution/collectFields";
 import { getMetadataStorage } from "type-graphql";
 import type { RequestContext } from "../context";
+import { canonicalJson } from "./mutation/idempotency";
 
 /**
  * Planning the reads ahead: a query's database reads all run before graphql-js completes its
@@ -120,7 +121,7 @@ export function dbFreeFields(typeName: string, fieldNames: readonly string[]): v
 /**
  * The key of a load's arguments: the same for the planner's call and the resolver's. Called for
  * every resolver call of a planned field, so the usual cases (no arguments, a few scalars) are
- * built by hand: JSON with sorted names, as the general case below makes it.
+ * built by hand: JSON with sorted names, as canonicalJson (the idempotency hash's) makes it for the rest.
  */
 export function argumentsKey(args: object): string {
   const names = Object.keys(args);
@@ -129,20 +130,13 @@ export function argumentsKey(args: object): string {
   let key = "{";
   for (let i = 0; i < names.length; i++) {
     const value = (args as Record<string, unknown>)[names[i]];
-    if (value !== null && typeof value === "object") return sortedJson(args);
+    if (value !== null && typeof value === "object") return canonicalJson(args);
     if (value === undefined) continue;
     key += `${key.length > 1 ? "," : ""}${JSON.stringify(names[i])}:${JSON.stringify(value)}`;
   }
   return `${key}}`;
 }
 
-function sortedJson(args: object): string {
-  return JSON.stringify(args, (_key, value: unknown) =>
-    value !== null && typeof value === "object" && !Array.isArray(value)
-      ? Object.fromEntries(Object.keys(value).sort().map((name) => [name, (value as Record<string, unknown>)[name]]))
-      : value,
-  );
-}
 
 /** What a load threw (synchronously), kept so the resolver's call throws it again. */
 class Thrown {
