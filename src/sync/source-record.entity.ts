@@ -5,6 +5,14 @@ import { Client } from "../modules/client/client.entity";
 import { SourceSystem } from "../sources/source-system.entity";
 import { SyncRun } from "./sync-run.entity";
 
+/** A refused value of a record (src/sources/source-record.ts DataQualityIssue, as stored). */
+export interface SourceRecordIssue {
+  field: string;
+  sourceField: string;
+  value: string | null;
+  message: string;
+}
+
 /**
  * A client's record in one source system: the link (source system + the source's id) that
  * reconciliation follows first, and the record as the source last sent it, whole (`raw`: nothing a
@@ -40,6 +48,10 @@ export class SourceRecord extends TenantEntity {
   @TimestampColumn()
   sourceUpdatedAt: Date | null;
 
+  /** The source's own creation time, where it sends one. */
+  @TimestampColumn()
+  sourceCreatedAt: Date | null;
+
   @Column({ type: "timestamptz", precision: 3 })
   lastSyncedAt: Date;
 
@@ -54,6 +66,13 @@ export class SourceRecord extends TenantEntity {
   /** The record as the source sent it. */
   @Column({ type: "jsonb" })
   raw: Record<string, unknown>;
+
+  /**
+   * The values of this record the gateway's checks refused (kept as sent in `raw`): the client's
+   * `dataQualityIssues`. Replaced by each sync of the record.
+   */
+  @Column({ type: "jsonb", default: [] })
+  issues: SourceRecordIssue[];
 
   /** The run that last synced it. */
   @Column({ type: "bigint", nullable: true })

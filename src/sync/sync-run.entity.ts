@@ -74,6 +74,22 @@ export class SyncRun extends TenantEntity {
   @Column({ type: "int", default: 0 })
   failed: number;
 
+  /**
+   * Where the run goes on after a crash or retry: the connector's position after the last
+   * committed page (an offset, a cursor, the watermark so far). Written with each page's changes,
+   * in their transaction; null before the first page.
+   */
+  @Column({ type: "jsonb", nullable: true })
+  checkpoint: Record<string, unknown> | null;
+
+  /** Why the run failed or was cancelled, in words safe to show (no secret, no personal data). */
+  @Column({ type: "text", nullable: true })
+  message: string | null;
+
+  /** Who queued it: the token subject, or `schedule`. */
+  @Column({ type: "varchar", length: 255, nullable: true })
+  requestedBy: string | null;
+
   /** The pg-boss job that runs it (a UUID); null until queued. */
   @Column({ type: "uuid", nullable: true })
   jobId: string | null;

@@ -3,6 +3,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime, JSONScalar } from "../../common/scalars";
 import { TenantEntity } from "../../db/tenant-entity";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
+import { SyncRun } from "../../sync/sync-run.entity";
 
 @ObjectType({ description: "One changed field: its value before and after (personal data masked)" })
 export class FieldChange {
@@ -25,6 +27,8 @@ export class FieldChange {
 @Entity("audit_entry")
 @Index("IDX_audit_entry_tenant_client_occurred", ["tenantId", "clientId", "occurredAt", "id"])
 @Index("IDX_audit_entry_client", ["clientId"])
+@Index("IDX_audit_entry_source_system", ["sourceSystemId"])
+@Index("IDX_audit_entry_sync_run", ["syncRunId"])
 export class AuditEntry extends TenantEntity {
   @Column({ type: "bigint" })
   clientId: string;
@@ -64,4 +68,20 @@ export class AuditEntry extends TenantEntity {
   @Field(() => DateTime)
   @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
   occurredAt: Date;
+
+  /** The source system whose sync made the change (GraphQL `source`); null for a change made through the API. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
+  /** The sync run that made the change (GraphQL `syncRun`); null for a change made through the API. */
+  @Column({ type: "bigint", nullable: true })
+  syncRunId: string | null;
+
+  @ManyToOne(() => SyncRun, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "sync_run_id" })
+  syncRun?: SyncRun;
 }

@@ -5,6 +5,7 @@ import { TenantEntity } from "../../db/tenant-entity";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 import { InvoiceStatus } from "./invoice.enums";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** An invoice the client sent to one of its debtors; `outstandingAmount` lives in InvoiceFieldsResolver. */
 @ObjectType({ description: "An invoice of the client, from the invoicing system" })
@@ -14,6 +15,8 @@ import { InvoiceStatus } from "./invoice.enums";
 @Index("IDX_invoice_tenant_client_status", ["tenantId", "clientId", "status"])
 @Index("IDX_invoice_tenant_due_date", ["tenantId", "dueDate"])
 @Index("UQ_invoice_tenant_invoice_number", ["tenantId", "invoiceNumber"], { unique: true })
+@Index("UQ_invoice_tenant_source_system_source_id", ["tenantId", "sourceSystemId", "sourceId"], { unique: true, where: `"source_system_id" IS NOT NULL` })
+@Index("IDX_invoice_source_system", ["sourceSystemId"])
 @Check("CHK_invoice_status", inList("status", Object.values(InvoiceStatus)))
 export class Invoice extends TenantEntity {
   @Column({ type: "bigint" })
@@ -58,6 +61,18 @@ export class Invoice extends TenantEntity {
   @Field(() => Boolean, { nullable: true, description: "Purchased with recourse" })
   @Column({ type: "boolean", nullable: true })
   purchaseRecourse: boolean | null;
+
+  /** The invoicing system the invoice is synced from; null for one written here. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
+  /** The invoice's id in that system. */
+  @StringColumn(255)
+  sourceId: string | null;
 
   @Field(() => DateTime)
   @CreatedAt()
