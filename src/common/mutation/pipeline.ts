@@ -4,6 +4,7 @@ import { WriteTransaction } from "../../db/write-transaction";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
 import { forbidden } from "../errors";
+import { fieldSourcesOf, writeFieldSources } from "../../sync/provenance";
 import { findStoredCall, idempotencyKeyProblem, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
 import { FieldFailure, invalidData, MutationError, MutationErrorCode, MutationFailure, mutationError, UNSTORED_CODES } from "./mutation-error";
 
@@ -145,6 +146,8 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
       const keep = !dryRun && !(outcome.error && UNSTORED_CODES.has(outcome.error.code));
       if (keep) {
         await writeAudit(tx, ctx.tenantId, origin(ctx, spec, call), audits);
+        // What a person wrote stands until the field changes in its owning source (SOURCES.md rule 4).
+        await writeFieldSources(tx, ctx.tenantId, fieldSourcesOf(audits, null));
         const payload = stored(spec, outcome);
         if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + environment.followUpWindowMs).toISOString();
         await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);

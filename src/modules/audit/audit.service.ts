@@ -15,6 +15,9 @@ export interface AuditOrigin {
   actor: string;
   requestId: string;
   idempotencyKey: string | null;
+  /** A sync's change: the source system and the run (AuditEntry.source, AuditEntry.syncRun). */
+  sourceSystemId?: string | null;
+  syncRunId?: string | null;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -47,8 +50,8 @@ export async function writeAudit(tx: WriteTransaction, tenantId: string, origin:
   const kept = records.filter((r) => r.changes.length > 0);
   if (kept.length === 0) return;
   await tx.query(
-    `INSERT INTO audit_entry (tenant_id, client_id, entity_type, entity_id, operation, actor, request_id, idempotency_key, changes)
-     SELECT $1, r.client_id, r.entity_type, r.entity_id, $2, $3, $4, $5, r.changes
+    `INSERT INTO audit_entry (tenant_id, client_id, entity_type, entity_id, operation, actor, request_id, idempotency_key, source_system_id, sync_run_id, changes)
+     SELECT $1, r.client_id, r.entity_type, r.entity_id, $2, $3, $4, $5, $7, $8, r.changes
        FROM jsonb_to_recordset($6::jsonb) AS r(client_id bigint, entity_type varchar, entity_id bigint, changes jsonb)`,
     [
       tenantId,
@@ -57,6 +60,8 @@ export async function writeAudit(tx: WriteTransaction, tenantId: string, origin:
       origin.requestId,
       origin.idempotencyKey,
       JSON.stringify(kept.map((r) => ({ client_id: r.clientId, entity_type: r.entityType, entity_id: r.entityId, changes: r.changes }))),
+      origin.sourceSystemId ?? null,
+      origin.syncRunId ?? null,
     ],
   );
 }

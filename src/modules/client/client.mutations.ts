@@ -79,7 +79,7 @@ function refusedCreates(inputs: readonly { input: ClientValues; prefix: string }
 }
 
 /** Validates, normalises and inserts one client (createClient). */
-async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
+export async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
   const failures = await createFailures(scope, input, prefix);
   if (failures.length > 0) throw new MutationFailure(invalidData(failures));
   return insertValidClient(scope, input, prefix);
@@ -91,6 +91,61 @@ async function insertValidClient(scope: ChangeScope, input: ClientValues, prefix
   const client = await guardDuplicate(`${prefix}.orgNumber`, () => insertReturning(scope.tx, Client, { ...values, tenantId: scope.tenantId }));
   recordChange(scope, null, client);
   return client;
+}
+
+/**
+ * Validates a patch against the stored client (field and cross-field rules, the parent), writes
+ * only what changed (nothing when nothing did), and audits it: updateClient's change, and a sync's
+ * update of a client (src/sync/engine). Throws MutationFailure (INVALID_DATA, a duplicate org number).
+ */
+export async function patchClient(scope: ChangeScope, before: Client, input: ClientValues, prefix: string): Promise<Client> {
+  const stored = before as unknown as ClientValues;
+  const failures = validateClientInput(input, prefix, "update", scope, stored);
+  failures.push(...(await parentFailures(scope, input.parentId, `${prefix}.parentId`, before.id)));
+  if (failures.length > 0) throw new MutationFailure(invalidData(failures));
+  const patch = definedOnly(input);
+  // The stored form of an org number depends on its country and client type: recompute it when they change.
+  if (patch.orgNumber === undefined && stored.orgNumber && (patch.countryCode !== undefined || patch.clientType !== undefined)) {
+    patch.orgNumber = stored.orgNumber;
+  }
+  const values = normaliseClientValues(patch, { ...stored, ...patch });
+  const changed = Object.fromEntries(
+    Object.entries(values).filter(([field, value]) => !sameValue(field as ClientFieldName, value, stored[field as ClientFieldName])),
+  );
+  if (Object.keys(changed).length === 0) return before;
+  if ("vatNumber" in changed || "countryCode" in changed) Object.assign(changed, { vatNumberValidated: false, vatNumberValidatedAt: null });
+  const after = await guardDuplicate(`${prefix}.orgNumber`, () => updateReturning(scope.tx, Client, before.id, changed));
+  recordChange(scope, before, after);
+  return after;
+}
+
+/** The client's open invoices (sent, partially paid, overdue): what stops it being archived. */
+export async function openInvoiceCount(scope: ChangeScope, clientId: string): Promise<number> {
+  const [open] = await scope.tx.query<{ count: string }>(
+    "SELECT count(*) AS count FROM invoice WHERE client_id = $1 AND status = ANY($2::varchar[])",
+    [clientId, OPEN_INVOICE_STATUSES],
+  );
+  return Number(open.count);
+}
+
+/** Archives a locked client unless it has open invoices (CLIENT_HAS_OPEN_INVOICES): archiveClient, and a sync's archive rule. */
+export async function archiveClientRow(scope: ChangeScope, before: Client): Promise<Client> {
+  if (before.archivedAt) return before;
+  const open = await openInvoiceCount(scope, before.id);
+  if (open > 0) {
+    throw fail(MutationErrorCode.CLIENT_HAS_OPEN_INVOICES, `The client has ${open} open invoice(s) (sent, partially paid or overdue): settle them first`);
+  }
+  const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: () => "clock_timestamp()" });
+  recordChange(scope, before, after);
+  return after;
+}
+
+/** Restores a locked archived client: restoreClient, and a sync whose source has the record active again. */
+export async function restoreClientRow(scope: ChangeScope, before: Client): Promise<Client> {
+  if (!before.archivedAt) return before;
+  const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: null });
+  recordChange(scope, before, after);
+  return after;
 }
 
 const clientStore = (dataSource: DataSource) => ({
@@ -143,24 +198,7 @@ export function clientMutations(dataSource: DataSource) {
       if (args.expectedUpdatedAt && before.updatedAt.getTime() !== args.expectedUpdatedAt.getTime()) {
         throw fail(MutationErrorCode.PRECONDITION_FAILED, `The client was changed at ${before.updatedAt.toISOString()}, after expectedUpdatedAt: read it again and reapply the change`);
       }
-      const stored = before as unknown as ClientValues;
-      const failures = validateClientInput(args.patch, "patch", "update", scope, stored);
-      failures.push(...(await parentFailures(scope, args.patch.parentId, "patch.parentId", before.id)));
-      if (failures.length > 0) throw new MutationFailure(invalidData(failures));
-      const patch = definedOnly(args.patch);
-      // The stored form of an org number depends on its country and client type: recompute it when they change.
-      if (patch.orgNumber === undefined && stored.orgNumber && (patch.countryCode !== undefined || patch.clientType !== undefined)) {
-        patch.orgNumber = stored.orgNumber;
-      }
-      const values = normaliseClientValues(patch, { ...stored, ...patch });
-      const changed = Object.fromEntries(
-        Object.entries(values).filter(([field, value]) => !sameValue(field as ClientFieldName, value, stored[field as ClientFieldName])),
-      );
-      if (Object.keys(changed).length === 0) return before;
-      if ("vatNumber" in changed || "countryCode" in changed) Object.assign(changed, { vatNumberValidated: false, vatNumberValidatedAt: null });
-      const after = await guardDuplicate("patch.orgNumber", () => updateReturning(scope.tx, Client, before.id, changed));
-      recordChange(scope, before, after);
-      return after;
+      return patchClient(scope, before, args.patch, "patch");
     },
     ...store,
     ...singleVatCheck,
@@ -173,17 +211,7 @@ export function clientMutations(dataSource: DataSource) {
     async change(scope, args) {
       const before = await findForUpdate(scope.tx, Client, args.id);
       if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
-      if (before.archivedAt) return before;
-      const [open] = await scope.tx.query<{ count: string }>(
-        "SELECT count(*) AS count FROM invoice WHERE client_id = $1 AND status = ANY($2::varchar[])",
-        [before.id, OPEN_INVOICE_STATUSES],
-      );
-      if (Number(open.count) > 0) {
-        throw fail(MutationErrorCode.CLIENT_HAS_OPEN_INVOICES, `The client has ${open.count} open invoice(s) (sent, partially paid or overdue): settle them first`);
-      }
-      const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: () => "clock_timestamp()" });
-      recordChange(scope, before, after);
-      return after;
+      return archiveClientRow(scope, before);
     },
     ...store,
   };
@@ -195,10 +223,7 @@ export function clientMutations(dataSource: DataSource) {
     async change(scope, args) {
       const before = await findForUpdate(scope.tx, Client, args.id);
       if (!before) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id");
-      if (!before.archivedAt) return before;
-      const after = await updateReturning(scope.tx, Client, before.id, { archivedAt: null });
-      recordChange(scope, before, after);
-      return after;
+      return restoreClientRow(scope, before);
     },
     ...store,
   };

@@ -27,6 +27,10 @@ export interface CrmListing {
    * listed. Null or absent: a full run (every client).
    */
   since?: string | Date | null;
+  /** Resume a listing: the offset of the first page to read (a multiple of the page size). Default 0. */
+  offset?: number;
+  /** Resume a listing: the watermark its pages had reached (CrmPage.watermark). */
+  watermark?: string | null;
   /** Default "include": a deleted client is news (the gateway archives it). */
   deleted?: CrmDeletionStatus;
   signal?: AbortSignal;
@@ -80,10 +84,14 @@ export class CrmClient {
   async *pages(listing: CrmListing = {}): AsyncGenerator<CrmPage> {
     const from = this.lowerBound(listing.since);
     let watermark: number | null = listing.since == null ? null : typeof listing.since === "string" ? Date.parse(listing.since) : listing.since.getTime();
+    const resumed = listing.watermark ? Date.parse(listing.watermark) : NaN;
+    if (!Number.isNaN(resumed) && (watermark === null || resumed > watermark)) watermark = resumed;
+    const start = listing.offset ?? 0;
+    if (!Number.isInteger(start) || start < 0) throw new RangeError("CRM listing: offset must be a whole number");
     // The ids of the previous page: a full page with none new means the CRM ignores the offset, and
     // "fewer than limit ends the listing" would never come (a loop without end).
     let previous = new Set<string>();
-    for (let offset = 0; ; offset += this.pageSize) {
+    for (let offset = start; ; offset += this.pageSize) {
       const query = {
         limit: this.pageSize,
         offset,
@@ -102,7 +110,7 @@ export class CrmClient {
       }
       const final = records.length < this.pageSize;
       const ids = new Set((records as CrmClientWire[]).map((r) => String(r.id)));
-      if (!final && offset > 0 && [...ids].every((id) => previous.has(id))) {
+      if (!final && offset > start && [...ids].every((id) => previous.has(id))) {
         throw this.invalid("/api/clients", response.status, `the page at offset ${offset} repeats the previous page (the offset is ignored)`);
       }
       previous = ids;

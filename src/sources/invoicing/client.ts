@@ -21,7 +21,19 @@ export interface InvoicingClientOptions extends InvoicingConnection {
 export interface InvoicingListing {
   /** The watermark of the last complete run; null or absent: a full run (every customer's detail). */
   since?: string | Date | null;
+  /** Resume a listing: the cursor of the next page to read (InvoicingPage.nextCursor) and what the pages before it had reached. */
+  resume?: InvoicingResume | null;
   signal?: AbortSignal;
+}
+
+/** Where a listing stopped: read on from `cursor` with the watermark as far as it had got. */
+export interface InvoicingResume {
+  cursor: string;
+  /** The latest updated_at listed so far (epoch ms), and the earliest of a failed customer's. */
+  latest: number | null;
+  earliestFailed: number | null;
+  /** A failed customer had no time of its own: no watermark can be stored (JSON has no -Infinity). */
+  failedUntimed?: boolean;
 }
 
 /** A customer whose detail could not be read: that record fails alone (RECORD_FAILED). */
@@ -34,6 +46,8 @@ export interface InvoicingFailedCustomer {
 export interface InvoicingPage {
   /** The cursor this page was read with (null: the first page). */
   cursor: string | null;
+  /** Where to resume after this page (null on the final page). */
+  resume: InvoicingResume | null;
   /** New or changed customers: their detail with open invoices (map each with mapInvoicingCustomer). */
   changed: InvoicingCustomerWire[];
   /** Listed, unchanged since the watermark: no detail was read (the list item, for "still there"). */
@@ -89,8 +103,8 @@ export class InvoicingClient {
   }
 
   /** The list, page by page as the source sends it (`?include_archived=true&limit&cursor`). */
-  async *listPages(signal?: AbortSignal): AsyncGenerator<{ cursor: string | null; items: InvoicingCustomerListItemWire[]; nextCursor: string | null; meta: InvoicingMetaWire }> {
-    let cursor: string | null = null;
+  async *listPages(signal?: AbortSignal, from: string | null = null): AsyncGenerator<{ cursor: string | null; items: InvoicingCustomerListItemWire[]; nextCursor: string | null; meta: InvoicingMetaWire }> {
+    let cursor: string | null = from;
     const seen = new Set<string>();
     // The previous page's ids: a page with none new means the cursor is ignored, whatever
     // next_cursor says (a fresh cursor on the same page forever would never end the listing).
@@ -125,9 +139,9 @@ export class InvoicingClient {
     const since = listing.since == null ? null : typeof listing.since === "string" ? Date.parse(listing.since) : listing.since.getTime();
     if (since !== null && Number.isNaN(since)) throw new RangeError("Invoicing listing: since is not a date");
     const from = since === null ? null : since - this.overlapMs;
-    let latest: number | null = since;
-    let earliestFailed: number | null = null;
-    for await (const page of this.listPages(listing.signal)) {
+    let latest: number | null = listing.resume?.latest ?? since;
+    let earliestFailed: number | null = listing.resume?.failedUntimed ? Number.NEGATIVE_INFINITY : (listing.resume?.earliestFailed ?? null);
+    for await (const page of this.listPages(listing.signal, listing.resume?.cursor ?? null)) {
       const changed: InvoicingCustomerListItemWire[] = [];
       const unchanged: InvoicingCustomerListItemWire[] = [];
       for (const item of page.items) {
@@ -152,6 +166,10 @@ export class InvoicingClient {
       if (earliestFailed !== null) watermark = Number.isFinite(earliestFailed) ? Math.min(watermark ?? earliestFailed, earliestFailed) : null;
       yield {
         cursor: page.cursor,
+        resume:
+          page.nextCursor === null
+            ? null
+            : { cursor: page.nextCursor, latest, earliestFailed: earliestFailed !== null && Number.isFinite(earliestFailed) ? earliestFailed : null, failedUntimed: earliestFailed === Number.NEGATIVE_INFINITY },
         changed: details,
         unchanged,
         failed,

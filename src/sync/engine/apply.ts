@@ -1,0 +1,672 @@
+import type { ChangeScope } from "../../common/mutation/pipeline";
+import { MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
+import { insertChild, recordChildChange } from "../../common/resource/child-resource";
+import { hydrateRows } from "../../db/hydrate";
+import { findForUpdate, updateReturning, violatedUniqueIndex } from "../../db/write";
+import type { WriteTransaction } from "../../db/write-transaction";
+import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
+import { Client } from "../../modules/client/client.entity";
+import type { ClientFieldName, ClientValues } from "../../modules/client/client.fields";
+import { archiveClientRow, insertClient, patchClient, restoreClientRow } from "../../modules/client/client.mutations";
+import { Invoice } from "../../modules/invoice/invoice.entity";
+import { mapCrmClient } from "../../sources/crm/mapping";
+import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
+import { ExternalIdentifier } from "../../modules/external-identifier/external-identifier.entity";
+import { externalIdentifierResource } from "../../modules/external-identifier/external-identifier.writes";
+import type { InvoicingClientRecord, SourceInvoiceRecord } from "../../sources/invoicing/mapping";
+import type { DataQualityIssue, MappingResult, SourceClientRecord } from "../../sources/source-record";
+import { contentHash } from "../content-hash";
+import { DEFAULT_PRECEDENCE, Precedence, Provenance, SourceKindName, takesValue } from "../precedence";
+import { fieldSourcesOf, FieldSourceRow, writeFieldSources } from "../provenance";
+import { Candidate, Candidates, matchKeys, reconcile } from "../reconcile";
+import { SyncIssueKind } from "../sync-issue.entity";
+
+/**
+ * Applies one page of a source's records to the tenant's clients (SOURCES.md, "Reconciliation"),
+ * in the caller's transaction (the tenant's, under row-level security): each record under its own
+ * savepoint, so one that fails leaves nothing and the rest of the page goes on. Client writes go
+ * through the mutation code (src/modules/client/client.mutations.ts: the same checks, the same
+ * audit records), with the run as the audit's origin. Lookups are batched per page; a page costs
+ * a fixed handful of statements plus a few per changed record, and none per unchanged one.
+ */
+
+export interface SyncTarget {
+  tenantId: string;
+  sourceSystemId: string;
+  sourceName: string;
+  kind: SourceKindName;
+  runId: string;
+  precedence?: Precedence;
+  /** Re-apply records whose content is unchanged (a full run after a rule changed): default false. */
+  reapplyUnchanged?: boolean;
+}
+
+export interface Counts {
+  fetched: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  archived: number;
+  conflicts: number;
+  failed: number;
+}
+
+export const zeroCounts = (): Counts => ({ fetched: 0, created: 0, updated: 0, unchanged: 0, archived: 0, conflicts: 0, failed: 0 });
+
+export interface IssueRow {
+  kind: SyncIssueKind;
+  sourceId: string | null;
+  clientId: string | null;
+  field: string | null;
+  message: string;
+  detail: Record<string, unknown> | null;
+}
+
+/** A record the source could not hand over (its detail failed): it fails alone. */
+export interface FailedFetch {
+  sourceId: string;
+  message: string;
+  detail: Record<string, unknown>;
+  sourceUpdatedAt: string | null;
+}
+
+export interface PageInput {
+  records: MappingResult<SourceClientRecord>[];
+  failedFetches: FailedFetch[];
+  /** Listed but not read again (unchanged since the watermark): counted, their records touched. */
+  unchangedIds: string[];
+}
+
+export interface PageOutcome {
+  counts: Counts;
+  issues: IssueRow[];
+  /** The earliest change time of a record that failed here (ISO): the watermark must not pass it. */
+  heldBack: string | null;
+}
+
+interface StoredRecord {
+  sourceId: string;
+  clientId: string;
+  contentHash: string;
+  deletedInSource: boolean;
+  raw: Record<string, unknown>;
+}
+
+interface Linked {
+  clientId: string;
+  sourceSystemId: string;
+  sourceId: string;
+  deletedInSource: boolean;
+}
+
+/** What the page knows of the tenant's clients: filled by batched lookups, kept up to date as records apply. */
+class PageIndex {
+  readonly stored = new Map<string, StoredRecord>();
+  readonly byOrg = new Map<string, Set<string>>();
+  readonly byVat = new Map<string, Set<string>>();
+  readonly byExternal = new Map<string, Set<string>>();
+  /** Every source record of the clients seen, by client. */
+  readonly records = new Map<string, Linked[]>();
+  readonly provenance = new Map<string, Map<string, Provenance>>();
+  /** External identifiers by `source\0externalId`, deleted ones included. */
+  readonly identifiers = new Map<string, ExternalIdentifier>();
+
+  add(map: Map<string, Set<string>>, key: string, clientId: string): void {
+    if (!key) return;
+    let set = map.get(key);
+    if (!set) map.set(key, (set = new Set()));
+    set.add(clientId);
+  }
+
+  candidate(clientId: string): Candidate {
+    return { clientId, linkedRecords: this.records.get(clientId) ?? [] };
+  }
+
+  link(record: Linked): void {
+    const list = (this.records.get(record.clientId) ?? []).filter((r) => !(r.sourceSystemId === record.sourceSystemId && r.sourceId === record.sourceId));
+    list.push(record);
+    this.records.set(record.clientId, list);
+  }
+}
+
+const orgKey = (countryCode: string, orgNumber: string) => (countryCode && orgNumber ? `${countryCode}\u0000${orgNumber}` : "");
+const identifierKey = (source: string, externalId: string) => `${source}\u0000${externalId}`;
+
+/** The client fields a sync may write: everything the record maps, but never the parent (a source has no gateway ids). */
+const SYNCED_EXCLUDED = new Set<string>(["parentId"]);
+
+const NORMALISED_ORG = `upper(regexp_replace(coalesce(org_number, ''), '[^0-9A-Za-z]', '', 'g'))`;
+const NORMALISED_VAT = `upper(regexp_replace(coalesce(vat_number, ''), '[\\s.\\-]', '', 'g'))`;
+
+/** Applies a page; writes its issues, provenance and audit records; counts what happened. */
+export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: PageInput): Promise<PageOutcome> {
+  const counts = zeroCounts();
+  const issues: IssueRow[] = [];
+  const audits: AuditRecord[] = [];
+  const provenance: FieldSourceRow[] = [];
+  let heldBack: number | null = null;
+  const holdBack = (at: string | null) => {
+    const time = at ? Date.parse(at) : NaN;
+    if (!Number.isNaN(time)) heldBack = heldBack === null ? time : Math.min(heldBack, time);
+  };
+  const scope: ChangeScope = { tx, tenantId: target.tenantId, dryRun: false, pii: true, audit: (record) => audits.push(record) };
+
+  counts.fetched = page.records.length + page.failedFetches.length + page.unchangedIds.length;
+  counts.unchanged += page.unchangedIds.length;
+  for (const failed of page.failedFetches) {
+    counts.failed++;
+    holdBack(failed.sourceUpdatedAt);
+    issues.push({ kind: SyncIssueKind.SOURCE_ERROR, sourceId: failed.sourceId, clientId: null, field: null, message: failed.message, detail: failed.detail });
+  }
+  const mapped: SourceClientRecord[] = [];
+  for (const result of page.records) {
+    if (result.ok) mapped.push(result.record);
+    else {
+      counts.failed++;
+      issues.push({ kind: SyncIssueKind.RECORD_FAILED, sourceId: null, clientId: null, field: null, message: result.rejected.message, detail: null });
+    }
+  }
+
+  const index = await lookUp(tx, target, mapped);
+  const touched: string[] = [...page.unchangedIds];
+  for (const record of mapped) {
+    const hash = contentHash(record.raw);
+    const stored = index.stored.get(record.sourceId);
+    if (stored && stored.contentHash === hash && !target.reapplyUnchanged) {
+      counts.unchanged++;
+      touched.push(record.sourceId);
+      continue;
+    }
+    const recordAudits: AuditRecord[] = [];
+    const recordProvenance: FieldSourceRow[] = [];
+    const recordIssues: IssueRow[] = [];
+    const recordScope: ChangeScope = { ...scope, audit: (entry) => recordAudits.push(entry) };
+    try {
+      const outcome = await tx.savepoint(() => applyRecord(recordScope, target, index, record, hash, stored, recordProvenance, recordIssues));
+      counts[outcome]++;
+      audits.push(...recordAudits);
+      provenance.push(...recordProvenance);
+      issues.push(...recordIssues);
+    } catch (error) {
+      if (!(error instanceof MutationFailure) && !isRecordError(error)) throw error;
+      counts.failed++;
+      holdBack(record.sourceUpdatedAt);
+      issues.push({
+        kind: SyncIssueKind.RECORD_FAILED,
+        sourceId: record.sourceId,
+        clientId: stored?.clientId ?? null,
+        field: null,
+        message: error instanceof MutationFailure ? `${error.error.code}: ${error.error.message}` : "The record could not be stored",
+        detail: error instanceof MutationFailure ? { code: error.error.code, failures: error.error.failures } : null,
+      });
+    }
+  }
+
+  if (touched.length > 0) {
+    await tx.query(
+      `UPDATE source_record SET last_synced_at = clock_timestamp(), last_run_id = $3 WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
+      [target.sourceSystemId, touched, target.runId],
+    );
+  }
+  await writeAudit(tx, target.tenantId, syncOrigin(target), audits);
+  await writeFieldSources(tx, target.tenantId, [...fieldSourcesOf(audits, target.sourceSystemId), ...provenance]);
+  await writeIssues(tx, target, issues);
+  return { counts, issues, heldBack: heldBack === null ? null : new Date(heldBack).toISOString() };
+}
+
+/** The audit origin of a run's changes: AuditEntry.source and AuditEntry.syncRun. */
+export const syncOrigin = (target: SyncTarget) => ({
+  operation: "sync",
+  actor: `source:${target.sourceName}`.slice(0, 255),
+  requestId: `sync-run-${target.runId}`,
+  idempotencyKey: null,
+  sourceSystemId: target.sourceSystemId,
+  syncRunId: target.runId,
+});
+
+/** A database refusal of one record (a value a column can't hold, a unique index): the record fails, the page goes on. */
+function isRecordError(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string } }).driverError?.code ?? (error as { code?: string }).code;
+  // 22xxx: data exceptions (too long, out of range); 23xxx: integrity constraints.
+  return typeof code === "string" && (code.startsWith("22") || code.startsWith("23"));
+}
+
+async function writeIssues(tx: WriteTransaction, target: SyncTarget, issues: readonly IssueRow[]): Promise<void> {
+  if (issues.length === 0) return;
+  await tx.query(
+    `INSERT INTO sync_issue (tenant_id, run_id, kind, source_id, client_id, field, message, detail)
+     SELECT $1, $2, r.kind, r.source_id, r.client_id, r.field, r.message, r.detail
+       FROM jsonb_to_recordset($3::jsonb) AS r(kind varchar, source_id varchar, client_id bigint, field varchar, message text, detail jsonb)`,
+    [
+      target.tenantId,
+      target.runId,
+      JSON.stringify(issues.map((i) => ({ kind: i.kind, source_id: i.sourceId?.slice(0, 255) ?? null, client_id: i.clientId, field: i.field?.slice(0, 255) ?? null, message: i.message, detail: i.detail }))),
+    ],
+  );
+}
+
+/** The page's batched lookups: stored records, candidates by org number, VAT number and external id, their records and provenance. */
+async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonly SourceClientRecord[]): Promise<PageIndex> {
+  const index = new PageIndex();
+  if (records.length === 0) return index;
+  const storedRows = await tx.query<{ source_id: string; client_id: string; content_hash: string; deleted_in_source: boolean; raw: Record<string, unknown> }>(
+    `SELECT source_id, client_id, content_hash, deleted_in_source, raw FROM source_record WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
+    [target.sourceSystemId, records.map((r) => r.sourceId)],
+  );
+  for (const row of storedRows) {
+    index.stored.set(row.source_id, { sourceId: row.source_id, clientId: row.client_id, contentHash: row.content_hash, deletedInSource: row.deleted_in_source, raw: row.raw });
+  }
+  const countries: string[] = [];
+  const orgs: string[] = [];
+  const vats = new Set<string>();
+  const sources: string[] = [];
+  const externalIds: string[] = [];
+  for (const record of records) {
+    const keys = matchKeys(identityOf(target, record));
+    if (keys.countryCode && keys.orgNumber) {
+      countries.push(keys.countryCode);
+      orgs.push(keys.orgNumber);
+    }
+    if (keys.vatNumber) vats.add(keys.vatNumber);
+    for (const identifier of record.externalIdentifiers) {
+      sources.push(identifier.source);
+      externalIds.push(identifier.externalId);
+    }
+  }
+  const clientRows = await tx.query<{ id: string; country_code: string | null; org: string; vat: string }>(
+    `SELECT id, country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat FROM client
+      WHERE (country_code, ${NORMALISED_ORG}) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))
+         OR ${NORMALISED_VAT} = ANY($3::varchar[])`,
+    [countries, orgs, [...vats]],
+  );
+  const clientIds = new Set<string>(storedRows.map((r) => r.client_id));
+  for (const row of clientRows) {
+    clientIds.add(row.id);
+    index.add(index.byOrg, orgKey(row.country_code ?? "", row.org), row.id);
+    if (vats.has(row.vat)) index.add(index.byVat, row.vat, row.id);
+  }
+  if (sources.length > 0) {
+    const identifierRows = await tx.query<Record<string, unknown>>(
+      `SELECT * FROM external_identifier WHERE (source, external_id) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))`,
+      [sources, externalIds],
+    );
+    for (const identifier of hydrateRows(tx.manager, ExternalIdentifier, identifierRows)) {
+      index.identifiers.set(identifierKey(identifier.source, identifier.externalId), identifier);
+      if (!identifier.deletedAt) {
+        clientIds.add(identifier.clientId);
+        index.add(index.byExternal, identifierKey(identifier.source, identifier.externalId), identifier.clientId);
+      }
+    }
+  }
+  if (clientIds.size > 0) {
+    const ids = [...clientIds];
+    const [linkRows, provenanceRows] = await Promise.all([
+      tx.query<{ client_id: string; source_system_id: string; source_id: string; deleted_in_source: boolean }>(
+        `SELECT client_id, source_system_id, source_id, deleted_in_source FROM source_record WHERE client_id = ANY($1::bigint[])`,
+        [ids],
+      ),
+      tx.query<{ client_id: string; field: string; kind: SourceKindName | null }>(
+        `SELECT f.client_id, f.field, s.kind FROM field_source f LEFT JOIN source_system s ON s.id = f.source_system_id WHERE f.client_id = ANY($1::bigint[])`,
+        [ids],
+      ),
+    ]);
+    for (const row of linkRows) index.link({ clientId: row.client_id, sourceSystemId: row.source_system_id, sourceId: row.source_id, deletedInSource: row.deleted_in_source });
+    for (const row of provenanceRows) {
+      let fields = index.provenance.get(row.client_id);
+      if (!fields) index.provenance.set(row.client_id, (fields = new Map()));
+      fields.set(row.field, { source: row.kind });
+    }
+  }
+  return index;
+}
+
+const identityOf = (target: SyncTarget, record: SourceClientRecord) => ({
+  sourceSystemId: target.sourceSystemId,
+  sourceId: record.sourceId,
+  countryCode: record.values.countryCode ?? null,
+  orgNumber: record.values.orgNumber ?? null,
+  vatNumber: record.values.vatNumber ?? null,
+  externalIdentifiers: record.externalIdentifiers.filter((i) => !i.deletedAt),
+});
+
+function candidatesOf(index: PageIndex, target: SyncTarget, record: SourceClientRecord, stored: StoredRecord | undefined): Candidates {
+  const identity = identityOf(target, record);
+  const keys = matchKeys(identity);
+  const pick = (ids: Set<string> | undefined) => [...(ids ?? [])].map((id) => index.candidate(id));
+  return {
+    linked: stored ? index.candidate(stored.clientId) : null,
+    byOrgNumber: pick(index.byOrg.get(orgKey(keys.countryCode, keys.orgNumber))),
+    byVatNumber: keys.vatNumber ? pick(index.byVat.get(keys.vatNumber)) : [],
+    byExternalIdentifier: [...new Set(identity.externalIdentifiers.flatMap((i) => [...(index.byExternal.get(identifierKey(i.source, i.externalId)) ?? [])]))].map((id) =>
+      index.candidate(id),
+    ),
+  };
+}
+
+type Outcome = "created" | "updated" | "unchanged" | "conflicts";
+
+async function applyRecord(
+  scope: ChangeScope,
+  target: SyncTarget,
+  index: PageIndex,
+  record: SourceClientRecord,
+  hash: string,
+  stored: StoredRecord | undefined,
+  provenance: FieldSourceRow[],
+  issues: IssueRow[],
+): Promise<Outcome | "archived"> {
+  const decision = reconcile(identityOf(target, record), candidatesOf(index, target, record, stored));
+  if (decision.kind === "CONFLICT") {
+    issues.push({
+      kind: SyncIssueKind.CONFLICT,
+      sourceId: record.sourceId,
+      clientId: decision.clientIds[0] ?? null,
+      field: null,
+      message: `Not applied: ${decision.reason}`,
+      detail: { clientIds: decision.clientIds, record: { sourceId: record.sourceId, countryCode: record.values.countryCode ?? null, orgNumber: record.values.orgNumber ?? null, vatNumber: record.values.vatNumber ?? null } },
+    });
+    return "conflicts";
+  }
+  const valueIssues = [...record.issues];
+  let client: Client;
+  let outcome: Outcome | "archived";
+  if (decision.kind === "CREATE") {
+    // A record deleted in its source with no client here: nothing to archive, nothing to create.
+    if (record.deletedInSource) return "unchanged";
+    client = await createFromRecord(scope, record, valueIssues);
+    for (const field of Object.keys(syncedValues(record.values))) provenance.push({ clientId: client.id, field, sourceSystemId: target.sourceSystemId });
+    outcome = "created";
+  } else {
+    const before = await findForUpdate(scope.tx, Client, decision.clientId);
+    if (!before) throw new MutationFailure({ code: MutationErrorCode.NOT_FOUND, message: "The matched client is gone", failures: [] });
+    const previous = stored ? previousValues(target.kind, stored.raw) : undefined;
+    const fields = index.provenance.get(before.id) ?? new Map<string, Provenance>();
+    const patch: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(syncedValues(record.values))) {
+      const offer = { field, source: target.kind, value, previous: previous?.[field as ClientFieldName] };
+      if (!takesValue(offer, fields.get(field), target.precedence ?? DEFAULT_PRECEDENCE)) continue;
+      patch[field] = value;
+      // Taken: this source now owns the field's value, even where it equals what was there.
+      if (fields.get(field)?.source !== target.kind) provenance.push({ clientId: before.id, field, sourceSystemId: target.sourceSystemId });
+    }
+    client = await patchFromRecord(scope, before, patch, valueIssues);
+    outcome = client === before ? "unchanged" : "updated";
+  }
+  await storeRecord(scope, target, client.id, record, hash, valueIssues);
+  index.link({ clientId: client.id, sourceSystemId: target.sourceSystemId, sourceId: record.sourceId, deletedInSource: record.deletedInSource });
+  indexClient(index, target, record, client.id);
+  if (await syncIdentifiers(scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
+  if (target.kind === "INVOICING" && (await syncInvoices(scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
+  const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
+  if (lifecycle === "archived") outcome = "archived";
+  else if (lifecycle === "restored" && outcome === "unchanged") outcome = "updated";
+  for (const issue of valueIssues) {
+    issues.push({ kind: SyncIssueKind.INVALID_VALUE, sourceId: record.sourceId, clientId: client.id, field: issue.field, message: issue.message, detail: { sourceField: issue.sourceField } });
+  }
+  return outcome;
+}
+
+const syncedValues = (values: ClientValues): ClientValues => Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== undefined && !SYNCED_EXCLUDED.has(field))) as ClientValues;
+
+/** What the source sent before, from its stored raw copy mapped again (the mappings are pure). */
+function previousValues(kind: SourceKindName, raw: Record<string, unknown>): ClientValues | undefined {
+  const mapper = MAPPERS[kind];
+  const result = mapper?.(raw);
+  return result?.ok ? result.record.values : undefined;
+}
+
+/** The mapping of each source kind, for `previousValues`. */
+const MAPPERS: Partial<Record<SourceKindName, (raw: unknown) => MappingResult<SourceClientRecord>>> = { CRM: mapCrmClient, INVOICING: mapInvoicingCustomer };
+
+/**
+ * Drops the fields a write refused (INVALID_DATA at `record.<field>`) and tries again: a refused
+ * value is kept raw and listed, the rest of the record still applies. Other failures fail the record.
+ */
+async function withoutRefused<T>(values: Record<string, unknown>, issues: DataQualityIssue[], write: (values: Record<string, unknown>) => Promise<T>): Promise<T> {
+  for (let round = 0; ; round++) {
+    try {
+      // A refusal comes from the checks, before any write: nothing to undo between rounds.
+      return await write(values);
+    } catch (error) {
+      if (!(error instanceof MutationFailure) || error.error.code !== MutationErrorCode.INVALID_DATA || round > 5) throw error;
+      const refused = error.error.failures.map((f) => f.field.replace(/^record\./, "")).filter((field) => field in values);
+      if (refused.length === 0) throw error;
+      for (const field of refused) {
+        const message = error.error.failures.find((f) => f.field === `record.${field}`)?.message ?? "Refused by the gateway's checks";
+        issues.push({ field, sourceField: field, value: values[field] == null ? null : typeof values[field] === "string" ? (values[field] as string) : JSON.stringify(values[field]), message });
+        delete values[field];
+      }
+    }
+  }
+}
+
+function createFromRecord(scope: ChangeScope, record: SourceClientRecord, issues: DataQualityIssue[]): Promise<Client> {
+  return withoutRefused({ ...syncedValues(record.values) }, issues, (values) => insertClient(scope, values as ClientValues, "record"));
+}
+
+function patchFromRecord(scope: ChangeScope, before: Client, patch: Record<string, unknown>, issues: DataQualityIssue[]): Promise<Client> {
+  if (Object.keys(patch).length === 0) return Promise.resolve(before);
+  return withoutRefused(patch, issues, (values) => patchClient(scope, before, values as ClientValues, "record"));
+}
+
+function indexClient(index: PageIndex, target: SyncTarget, record: SourceClientRecord, clientId: string): void {
+  const keys = matchKeys(identityOf(target, record));
+  index.add(index.byOrg, orgKey(keys.countryCode, keys.orgNumber), clientId);
+  if (keys.vatNumber) index.add(index.byVat, keys.vatNumber, clientId);
+}
+
+async function storeRecord(scope: ChangeScope, target: SyncTarget, clientId: string, record: SourceClientRecord, hash: string, issues: readonly DataQualityIssue[]): Promise<void> {
+  try {
+    await scope.tx.query(
+      `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, source_updated_at, source_created_at, last_synced_at, deleted_in_source, content_hash, raw, issues, last_run_id)
+       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), $7, $8, $9, $10, $11)
+       ON CONFLICT (tenant_id, source_system_id, source_id) DO UPDATE SET
+         client_id = EXCLUDED.client_id, source_updated_at = EXCLUDED.source_updated_at, source_created_at = EXCLUDED.source_created_at,
+         last_synced_at = EXCLUDED.last_synced_at, deleted_in_source = EXCLUDED.deleted_in_source, content_hash = EXCLUDED.content_hash,
+         raw = EXCLUDED.raw, issues = EXCLUDED.issues, last_run_id = EXCLUDED.last_run_id`,
+      [
+        target.tenantId,
+        clientId,
+        target.sourceSystemId,
+        record.sourceId,
+        record.sourceUpdatedAt,
+        record.sourceCreatedAt,
+        record.deletedInSource,
+        hash,
+        JSON.stringify(record.raw),
+        JSON.stringify(issues.map((i) => ({ field: i.field, sourceField: i.sourceField, value: i.value, message: i.message }))),
+        target.runId,
+      ],
+    );
+  } catch (error) {
+    if (violatedUniqueIndex(error) === "UQ_source_record_tenant_client_source_system") {
+      throw new MutationFailure({ code: MutationErrorCode.ALREADY_EXISTS, message: "The client has another record of this source", failures: [] });
+    }
+    throw error;
+  }
+}
+
+/** The record's external identifiers onto the client's (audited as addExternalIdentifier would); true when something changed. */
+async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: SourceClientRecord, clientId: string, issues: IssueRow[]): Promise<boolean> {
+  let changed = false;
+  for (const identifier of record.externalIdentifiers) {
+    const key = identifierKey(identifier.source, identifier.externalId);
+    const existing = index.identifiers.get(key);
+    if (identifier.deletedAt) {
+      if (existing && existing.clientId === clientId && !existing.deletedAt) {
+        const after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { deletedAt: () => "clock_timestamp()" });
+        recordChildChange(scope, externalIdentifierResource, existing, after);
+        index.identifiers.set(key, after);
+        changed = true;
+      }
+      continue;
+    }
+    if (existing && !existing.deletedAt) {
+      if (existing.clientId !== clientId) {
+        issues.push({
+          kind: SyncIssueKind.CONFLICT,
+          sourceId: record.sourceId,
+          clientId: existing.clientId,
+          field: "externalIdentifiers",
+          message: `The external identifier of ${identifier.source} is another client's: not moved`,
+          detail: { source: identifier.source, clientIds: [clientId, existing.clientId] },
+        });
+      }
+      continue;
+    }
+    let after: ExternalIdentifier;
+    if (existing) {
+      after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { clientId, deletedAt: null });
+      recordChildChange(scope, externalIdentifierResource, existing, after);
+    } else {
+      after = await insertChild(scope, externalIdentifierResource, clientId, { source: identifier.source, externalId: identifier.externalId }, {}, "record");
+    }
+    index.identifiers.set(key, after);
+    index.add(index.byExternal, key, clientId);
+    changed = true;
+  }
+  return changed;
+}
+
+const INVOICE_FIELDS = ["invoiceNumber", "status", "currencyCode", "totalAmount", "paidAmount", "issueDate", "dueDate", "clientId"] as const;
+
+/**
+ * The customer's open invoices onto the client's invoices from this source (SOURCES.md,
+ * Invoicing): new ones inserted, changed ones updated, and the source's invoices of the client that
+ * are open here but no longer listed (nor listed but refused) closed as paid. An invoice of the
+ * same number written here before (no source) is taken over. True when something changed.
+ */
+async function syncInvoices(scope: ChangeScope, target: SyncTarget, clientId: string, record: InvoicingClientRecord, issues: IssueRow[]): Promise<boolean> {
+  if (!record.openInvoices) return false;
+  const open = record.openInvoices;
+  const keep = new Set([...open.map((i) => i.sourceId), ...record.rejectedInvoices.flatMap((i) => (i.sourceId ? [i.sourceId] : []))]);
+  const numbers = open.map((i) => i.invoiceNumber);
+  const rows = await scope.tx.query<Record<string, unknown>>(
+    `SELECT * FROM invoice
+      WHERE (source_system_id = $1 AND (client_id = $2 OR source_id = ANY($3::varchar[])))
+         OR (invoice_number = ANY($4::varchar[]))
+      ORDER BY id FOR UPDATE`,
+    [target.sourceSystemId, clientId, open.map((i) => i.sourceId), numbers],
+  );
+  const existing = hydrateRows(scope.tx.manager, Invoice, rows);
+  const bySource = new Map(existing.filter((i) => i.sourceSystemId === target.sourceSystemId && i.sourceId).map((i) => [i.sourceId!, i]));
+  const byNumber = new Map(existing.map((i) => [i.invoiceNumber, i]));
+  let changed = false;
+  const audit = (before: Record<string, unknown> | null, after: Record<string, unknown>, id: string) => {
+    const changes = INVOICE_FIELDS.flatMap((field) => {
+      const was = before ? (before[field] ?? null) : null;
+      const now = after[field] ?? null;
+      return String(was) === String(now) && (was === null) === (now === null) ? [] : [{ field, before: was, after: now }];
+    });
+    if (changes.length > 0) scope.audit({ clientId, entityType: "Invoice", entityId: id, changes });
+  };
+  for (const invoice of open) {
+    const current = bySource.get(invoice.sourceId) ?? adoptable(byNumber.get(invoice.invoiceNumber), clientId);
+    const taken = byNumber.get(invoice.invoiceNumber);
+    if (!current && taken) {
+      issues.push({
+        kind: SyncIssueKind.RECORD_FAILED,
+        sourceId: record.sourceId,
+        clientId,
+        field: "invoices",
+        message: `Invoice ${invoice.invoiceNumber} is another client's or another source's in the gateway: not synced`,
+        detail: { invoiceSourceId: invoice.sourceId, clientId: taken.clientId },
+      });
+      continue;
+    }
+    const values = invoiceValues(invoice, clientId);
+    if (!current) {
+      const [row] = await scope.tx.query<{ id: string }>(
+        `INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date, source_system_id, source_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+        [target.tenantId, clientId, values.invoiceNumber, values.status, values.currencyCode, values.totalAmount, values.paidAmount, values.issueDate, values.dueDate, target.sourceSystemId, invoice.sourceId],
+      );
+      audit(null, values, row.id);
+      changed = true;
+      continue;
+    }
+    const before = current as unknown as Record<string, unknown>;
+    const same = INVOICE_FIELDS.every((field) => sameInvoiceValue(field, before[field], values[field])) && current.sourceId === invoice.sourceId;
+    if (same) continue;
+    await scope.tx.query(
+      `UPDATE invoice SET client_id = $2, invoice_number = $3, status = $4, currency_code = $5, total_amount = $6, paid_amount = $7, issue_date = $8, due_date = $9,
+              source_system_id = $10, source_id = $11, updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond')
+        WHERE id = $1`,
+      [current.id, clientId, values.invoiceNumber, values.status, values.currencyCode, values.totalAmount, values.paidAmount, values.issueDate, values.dueDate, target.sourceSystemId, invoice.sourceId],
+    );
+    audit(before, values, current.id);
+    changed = true;
+  }
+  // No longer open in the source: closed here, as paid in full.
+  for (const invoice of existing) {
+    if (invoice.sourceSystemId !== target.sourceSystemId || invoice.clientId !== clientId || !invoice.sourceId || keep.has(invoice.sourceId)) continue;
+    if (!["SENT", "PARTIALLY_PAID", "OVERDUE"].includes(invoice.status)) continue;
+    await scope.tx.query(`UPDATE invoice SET status = 'PAID', paid_amount = total_amount, updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond') WHERE id = $1`, [invoice.id]);
+    audit({ status: invoice.status, paidAmount: invoice.paidAmount }, { status: "PAID", paidAmount: invoice.totalAmount }, invoice.id);
+    changed = true;
+  }
+  return changed;
+}
+
+/** An invoice written here (no source) with the number, of the same client: taken over by the source. */
+const adoptable = <I extends { sourceSystemId: string | null; clientId: string }>(invoice: I | undefined, clientId: string): I | undefined =>
+  invoice && invoice.sourceSystemId === null && invoice.clientId === clientId ? invoice : undefined;
+
+function invoiceValues(invoice: SourceInvoiceRecord, clientId: string): Record<(typeof INVOICE_FIELDS)[number], string> {
+  return {
+    invoiceNumber: invoice.invoiceNumber,
+    status: invoice.status,
+    currencyCode: invoice.currencyCode,
+    totalAmount: invoice.totalAmount,
+    paidAmount: invoice.paidAmount,
+    issueDate: invoice.issueDate,
+    dueDate: invoice.dueDate,
+    clientId,
+  };
+}
+
+/** A decimal's text without trailing zeros after the point ("25.0000" is "25"). */
+const canonicalDecimal = (value: unknown): string => {
+  const text = String(value ?? "");
+  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
+};
+
+/** Decimals by value, the rest as text. */
+function sameInvoiceValue(field: string, a: unknown, b: unknown): boolean {
+  if (field === "totalAmount" || field === "paidAmount") return canonicalDecimal(a) === canonicalDecimal(b);
+  return String(a ?? "") === String(b ?? "");
+}
+
+/**
+ * The archive rule (SOURCES.md, CRM): a record deleted in its source archives the client when no
+ * other source still has it active; a record active again restores a client its deletion had
+ * archived. A client with open invoices is not archived: that is an issue of the run.
+ */
+async function applyDeletion(
+  scope: ChangeScope,
+  index: PageIndex,
+  target: SyncTarget,
+  client: Client,
+  record: SourceClientRecord,
+  stored: StoredRecord | undefined,
+  issues: IssueRow[],
+): Promise<"archived" | "restored" | null> {
+  const records = index.records.get(client.id) ?? [];
+  if (record.deletedInSource) {
+    if (client.archivedAt || records.some((r) => !r.deletedInSource)) return null;
+    try {
+      // `client` is the row as this transaction last wrote or locked it.
+      await archiveClientRow(scope, client);
+      return "archived";
+    } catch (error) {
+      if (!(error instanceof MutationFailure)) throw error;
+      issues.push({ kind: SyncIssueKind.RECORD_FAILED, sourceId: record.sourceId, clientId: client.id, field: "archivedAt", message: `Deleted in ${target.sourceName}, but not archived here: ${error.error.message}`, detail: { code: error.error.code } });
+      return null;
+    }
+  }
+  if (stored?.deletedInSource && client.archivedAt) {
+    await restoreClientRow(scope, client);
+    return "restored";
+  }
+  return null;
+}

@@ -1,0 +1,111 @@
+import type { SourceCredentials } from "../../sources/credentials";
+import { CrmClient } from "../../sources/crm/client";
+import { mapCrmClient } from "../../sources/crm/mapping";
+import type { SourceHttpOptions } from "../../sources/http";
+import { InvoicingClient, type InvoicingResume } from "../../sources/invoicing/client";
+import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
+import type { SourceSystem } from "../../sources/source-system.entity";
+import type { PageInput } from "./apply";
+
+/**
+ * A source system as the run handler reads it: pages of mapped records from a position (a
+ * checkpoint) on, each with the position after it, so a run killed between pages resumes where
+ * its last committed page ended. Only the CRM and the invoicing system so far (issue 14 adds Aptic
+ * and credit data).
+ */
+
+/** Where a listing is: the run's lower bound (fixed at its start) and the connector's own position. */
+export interface ListingPosition {
+  /** The watermark the run started from (null: a full run). */
+  since: string | null;
+  /** The connector's position after the last committed page (null: from the start). */
+  at: Record<string, unknown> | null;
+}
+
+export interface ConnectorPage extends PageInput {
+  /** The position after this page; null once the listing is complete. */
+  next: Record<string, unknown> | null;
+  /** On the final page: the watermark the next incremental run starts from (before failed records hold it back). */
+  watermark: string | null;
+  /** How many records the source says it has in all, when it says. */
+  total: number | null;
+}
+
+export interface Connector {
+  pages(position: ListingPosition, signal: AbortSignal): AsyncGenerator<ConnectorPage>;
+  /** The key of the watermark in SourceSystem.syncState. */
+  readonly watermarkKey: string;
+}
+
+export type ConnectorHttp = Omit<SourceHttpOptions, "source" | "baseUrl" | "headers" | "describeError" | "signal">;
+
+export class ConnectorConfigError extends Error {
+  override readonly name = "ConnectorConfigError";
+}
+
+function bearer(source: SourceSystem, credentials: SourceCredentials): string {
+  if (!credentials.bearerToken) throw new ConnectorConfigError(`${source.kind} sources authenticate with a bearer token: set auth.bearerToken`);
+  return credentials.bearerToken;
+}
+
+function companyId(source: SourceSystem): string {
+  if (!source.companyId) throw new ConnectorConfigError(`${source.kind} sources need a companyId`);
+  return source.companyId;
+}
+
+/** The connector of a source system, with its decrypted credentials. */
+export function connectorFor(source: SourceSystem, credentials: SourceCredentials, http: ConnectorHttp = {}): Connector {
+  switch (source.kind) {
+    case "CRM":
+      return crmConnector(new CrmClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), apiVersion: source.apiVersion, http }));
+    case "INVOICING":
+      return invoicingConnector(new InvoicingClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), http }));
+    default:
+      throw new ConnectorConfigError(`No connector for ${source.kind} sources yet`);
+  }
+}
+
+/** The CRM: by offset, incremental by updated_at. */
+function crmConnector(client: CrmClient): Connector {
+  return {
+    watermarkKey: "updatedAt",
+    async *pages(position, signal) {
+      const at = position.at as { offset?: number; watermark?: string | null } | null;
+      for await (const page of client.pages({ since: position.since, offset: at?.offset ?? 0, watermark: at?.watermark ?? null, signal })) {
+        yield {
+          records: page.records.map(mapCrmClient),
+          failedFetches: [],
+          unchangedIds: [],
+          next: page.final ? null : { offset: page.offset + page.records.length, watermark: page.watermark },
+          watermark: page.watermark,
+          total: null,
+        };
+      }
+    },
+  };
+}
+
+/** The invoicing system: by cursor; the details of changed customers only. */
+function invoicingConnector(client: InvoicingClient): Connector {
+  return {
+    watermarkKey: "updatedAt",
+    async *pages(position, signal) {
+      const resume = position.at as InvoicingResume | null;
+      for await (const page of client.pages({ since: position.since, resume, signal })) {
+        yield {
+          records: page.changed.map(mapInvoicingCustomer),
+          failedFetches: page.failed.map((failed) => ({
+            sourceId: failed.id,
+            message: failed.error.message,
+            detail: failed.error.toIssue(),
+            sourceUpdatedAt: typeof failed.item.updated_at === "string" ? failed.item.updated_at : null,
+          })),
+          unchangedIds: page.unchanged.map((item) => item.id),
+          next: page.resume ? { ...page.resume } : null,
+          watermark: page.watermark,
+          total: null,
+        };
+      }
+    },
+  };
+}
