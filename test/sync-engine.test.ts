@@ -2,7 +2,8 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
 import { CrmSimulator } from "../src/sources/crm/simulator";
 import { SyncStatus } from "../src/sync/sync-run.entity";
-import { addSource, crmRecord, freshTenant, rows, swedishOrg, syncNow } from "./helpers/sync";
+import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
+import { addSource, crmRecord, freshTenant, inTenant, invoice, invoicingCustomer, rows, swedishOrg, syncNow } from "./helpers/sync";
 
 let dataSource: DataSource;
 let crm: CrmSimulator;
@@ -60,5 +61,120 @@ describe("a CRM sync", () => {
     const record = await rows<{ deleted_in_source: boolean }>(dataSource, tenant, "SELECT deleted_in_source FROM source_record WHERE source_id = '3'");
     expect(record[0].deleted_in_source).toBe(true);
     expect(swedishOrg(1)).toMatch(/^\d{6}-\d{4}$/);
+  });
+});
+
+describe("CRM and invoicing together", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+    billing = undefined;
+  });
+
+  async function invoicingSource(tenantId: string, customers: ReturnType<typeof invoicingCustomer>[]) {
+    billing = await InvoicingSimulator.start({ token: "inv-token", companyId: "acme", customers: customers as never });
+    return addSource(dataSource, tenantId, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+  }
+
+  it("reconciles by org number with and without a dash into one client with two source records", async () => {
+    const tenant = freshTenant("overlap");
+    const crmId = await crmSource(tenant, [crmRecord(1), crmRecord(2)]);
+    const invoicingId = await invoicingSource(tenant, [
+      invoicingCustomer("cus_1", swedishOrg(1).replace("-", ""), { invoices: [invoice("inv_1", "F-1001"), invoice("inv_2", "F-1002", "paid")] }),
+      invoicingCustomer("cus_9", swedishOrg(9)),
+    ]);
+    await syncNow(dataSource, tenant, crmId);
+    const run = await syncNow(dataSource, tenant, invoicingId);
+    expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 2, created: 1, updated: 1, conflicts: 0 } });
+    const clients = await rows<{ id: string; name: string; email: string; payment_terms: number | null }>(dataSource, tenant, "SELECT id, name, email, payment_terms FROM client ORDER BY id");
+    expect(clients).toHaveLength(3);
+    // Identity and contact stay the CRM's; billing (payment terms) is the invoicing system's.
+    expect(clients[0]).toMatchObject({ name: "Company 1 AB", email: "info1@company1.example", payment_terms: 30 });
+    const records = await rows<{ n: string }>(dataSource, tenant, "SELECT count(*) AS n FROM source_record WHERE client_id = $1", [clients[0].id]);
+    expect(Number(records[0].n)).toBe(2);
+    const invoices = await rows<{ invoice_number: string; status: string }>(dataSource, tenant, "SELECT invoice_number, status FROM invoice ORDER BY invoice_number");
+    expect(invoices).toEqual([{ invoice_number: "F-1001", status: "SENT" }]);
+
+    // The invoice is paid in the source: a full run closes it here.
+    billing!.customers[0].invoices![0].status = "paid";
+    const again = await syncNow(dataSource, tenant, invoicingId, true);
+    expect(again.counts).toMatchObject({ updated: 1, unchanged: 1 });
+    const closed = await rows<{ status: string; paid_amount: string }>(dataSource, tenant, "SELECT status, paid_amount FROM invoice");
+    expect(closed).toEqual([{ status: "PAID", paid_amount: "1000.00" }]);
+  });
+
+  it("keeps a conflict on the run and applies nothing of that record", async () => {
+    const tenant = freshTenant("conflict");
+    // The CRM's second record has the first one's org number: one source's two records would become one client.
+    const crmId = await crmSource(tenant, [crmRecord(1), crmRecord(2, { company_registration_number: swedishOrg(1), corporate_name: "Duplicate AB" })]);
+    const run = await syncNow(dataSource, tenant, crmId);
+    expect(run).toMatchObject({ status: SyncStatus.PARTIAL, counts: { fetched: 2, conflicts: 1, created: 1, updated: 0 } });
+    const [client] = await rows<{ id: string; name: string }>(dataSource, tenant, "SELECT id, name FROM client ORDER BY id");
+    const issues = await rows<{ kind: string; source_id: string; client_id: string }>(dataSource, tenant, "SELECT kind, source_id, client_id FROM sync_issue WHERE run_id = $1", [run.runId]);
+    expect(issues).toEqual([{ kind: "CONFLICT", source_id: "2", client_id: client.id }]);
+    const names = await rows<{ name: string }>(dataSource, tenant, "SELECT name FROM client ORDER BY id");
+    expect(names.map((n) => n.name)).toEqual(["Company 1 AB"]);
+    const records = await rows<{ source_id: string }>(dataSource, tenant, "SELECT source_id FROM source_record");
+    expect(records).toEqual([{ source_id: "1" }]);
+  });
+
+  it("waits out a 429 and fails only the customer whose detail answers 500 (PARTIAL)", async () => {
+    const tenant = freshTenant("faults");
+    const invoicingId = await invoicingSource(tenant, [invoicingCustomer("cus_1", swedishOrg(1)), invoicingCustomer("cus_2", swedishOrg(2)), invoicingCustomer("cus_3", swedishOrg(3))]);
+    billing!.server.fault({ match: (r) => r.path.endsWith("/customers"), status: 429, headers: { "retry-after": "0" } });
+    billing!.server.fault({ match: (r) => r.path.endsWith("/cus_2"), status: 500, times: Infinity, body: { error: { code: "INTERNAL", message: "boom" } } });
+    const run = await syncNow(dataSource, tenant, invoicingId);
+    expect(run).toMatchObject({ status: SyncStatus.PARTIAL, counts: { fetched: 3, created: 2, failed: 1 } });
+    const issues = await rows<{ kind: string; source_id: string; detail: { status: number } }>(dataSource, tenant, "SELECT kind, source_id, detail FROM sync_issue WHERE run_id = $1", [run.runId]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ kind: "SOURCE_ERROR", source_id: "cus_2", detail: { status: 500 } });
+    // The failed customer holds the watermark back: the next incremental run reads it again.
+    billing!.server.reset();
+    const next = await syncNow(dataSource, tenant, invoicingId);
+    expect(next).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 1 } });
+  });
+
+  it("lets a value a person wrote stand until its owning source changes it", async () => {
+    const tenant = freshTenant("person");
+    const crmId = await crmSource(tenant, [crmRecord(1)]);
+    await syncNow(dataSource, tenant, crmId);
+    const [client] = await rows<{ id: string }>(dataSource, tenant, "SELECT id FROM client");
+    await inTenant(dataSource, tenant, async (tx) => {
+      await tx.query("UPDATE client SET email = 'person@example.com' WHERE id = $1", [client.id]);
+      await tx.query("UPDATE field_source SET source_system_id = NULL WHERE client_id = $1 AND field = 'email'", [client.id]);
+    });
+    crm.upsert({ id: 1, phone: "+46 8 765 43 21" });
+    await syncNow(dataSource, tenant, crmId);
+    let [now] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client");
+    expect(now).toEqual({ email: "person@example.com", phone: "+46 8 765 43 21" });
+    crm.upsert({ id: 1, email: "changed-in-crm@example.com" });
+    await syncNow(dataSource, tenant, crmId);
+    [now] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client");
+    expect(now.email).toBe("changed-in-crm@example.com");
+  });
+});
+
+describe("an interrupted run", () => {
+  it("resumes from its last committed page and ends as an uninterrupted run", async () => {
+    const records = Array.from({ length: 250 }, (_, i) => crmRecord(i + 1));
+    const straight = freshTenant("straight");
+    const straightSource = await crmSource(straight, records);
+    const reference = await syncNow(dataSource, straight, straightSource);
+    await crm.close();
+
+    const tenant = freshTenant("resumed");
+    const sourceId = await crmSource(tenant, records);
+    const controller = new AbortController();
+    await expect(syncNow(dataSource, tenant, sourceId, false, { signal: controller.signal, onProgress: (p) => p.pages === 1 && controller.abort(new Error("killed")) })).rejects.toThrow();
+    const [open] = await rows<{ status: string; fetched: number }>(dataSource, tenant, "SELECT status, fetched FROM sync_run");
+    expect(open).toEqual({ status: "RUNNING", fetched: 100 });
+    const resumed = await syncNow(dataSource, tenant, sourceId);
+    expect(resumed.status).toBe(SyncStatus.SUCCEEDED);
+    expect(resumed.counts).toEqual(reference.counts);
+    const count = await rows<{ n: string }>(dataSource, tenant, "SELECT count(*) AS n FROM client");
+    expect(Number(count[0].n)).toBe(250);
+    // Only the pages after the checkpoint were read again.
+    const offsets = crm.server.requests.map((r) => r.query.get("offset"));
+    expect(offsets).toEqual(["0", "100", "200"]);
   });
 });

@@ -94,3 +94,33 @@ export function crmRecord(id: number, overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** An invoicing customer (004's detail shape) of a Swedish company, with open invoices. */
+export function invoicingCustomer(id: string, org: string, overrides: Record<string, unknown> = {}) {
+  const at = "2026-11-01T10:00:00.000Z";
+  return {
+    id,
+    name: `Billing name ${id}`,
+    customer_type: "business",
+    email: `billing@${id.replace(/[^a-z0-9]/gi, "")}.example`,
+    org_number: org,
+    country: "SE",
+    default_payment_terms: 30,
+    archived_at: null,
+    created_at: at,
+    updated_at: at,
+    invoices: [] as Record<string, unknown>[],
+    ...overrides,
+  };
+}
+
+export const invoice = (id: string, number: string, status = "sent", total = "1000.00", open = total) => ({
+  id,
+  invoice_number: number,
+  status,
+  currency: "SEK",
+  total_amount: total,
+  open_amount: open,
+  issue_date: "2026-10-01",
+  due_date: "2026-10-31",
+});
