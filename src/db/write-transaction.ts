@@ -44,8 +44,30 @@ export class WriteTransaction {
     }
   }
 
+  /** Runs `work` in a transaction of the tenant (not counted into any request), committed when it returns, rolled back when it throws. */
+  static async run<T>(dataSource: DataSource, tenantId: string, work: (tx: WriteTransaction) => Promise<T>, stats: StatementStats = { statements: 0, framing: 0 }): Promise<T> {
+    const tx = await WriteTransaction.open(dataSource, tenantId, stats);
+    try {
+      const result = await work(tx);
+      await tx.end(true);
+      return result;
+    } catch (error) {
+      await tx.end(false).catch(() => undefined);
+      throw error;
+    }
+  }
+
   get manager(): EntityManager {
     return this.runner.manager;
+  }
+
+  /**
+   * The rows a statement returns, whatever its kind: `query` answers [rows, count] for an UPDATE or
+   * DELETE (TypeORM's shape), this answers the rows (an UPDATE ... RETURNING's).
+   */
+  async rows<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const result = (await this.runner.query(sql, parameters, true)) as { records: T[] };
+    return result.records;
   }
 
   query<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {

@@ -234,6 +234,14 @@ export class JobQueue {
     return this.#boss.getJobById<JobTypes[N]>(name, id, { includeArchive: true });
   }
 
+  /**
+   * Fails a job that another process holds active (its worker found dead): pg-boss retries it with
+   * its backoff, here or elsewhere, while retries are left. The message must carry no secret.
+   */
+  async failJob<N extends JobName>(name: N, id: string, message: string): Promise<void> {
+    await this.#boss.fail(name, id, { name: "WorkerLost", message });
+  }
+
   /** pg-boss itself, for what this wrapper does not cover (tests send jobs around `enqueueSync`). */
   get boss(): PgBoss {
     return this.#boss;

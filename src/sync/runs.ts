@@ -60,8 +60,8 @@ export type CancelRunOutcome = { kind: "CANCELLED"; run: SyncRun } | { kind: "FI
  * and stops there (what it committed stays). A finished run is answered as it is.
  */
 export async function cancelRun(tx: WriteTransaction, runId: string): Promise<CancelRunOutcome> {
-  const updated = await tx.query(
-    `UPDATE sync_run SET status = 'CANCELLED', finished_at = greatest(now(), queued_at), message = 'Cancelled', updated_at = now()
+  const updated = await tx.rows(
+    `UPDATE sync_run SET status = 'CANCELLED', finished_at = greatest(now(), queued_at), message = 'Cancelled', attempt_token = NULL, updated_at = now()
       WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING *`,
     [runId],
   );

@@ -90,6 +90,17 @@ export class SyncRun extends TenantEntity {
   @Column({ type: "varchar", length: 255, nullable: true })
   requestedBy: string | null;
 
+  /**
+   * The attempt that runs it now: set when a worker starts or resumes it, checked with every page
+   * it commits. A worker whose attempt was taken from it (its process was found dead) stops there.
+   */
+  @Column({ type: "uuid", nullable: true })
+  attemptToken: string | null;
+
+  /** The running attempt's last sign of life: a run whose heartbeat stops is resumed elsewhere. */
+  @TimestampColumn()
+  heartbeatAt: Date | null;
+
   /** The pg-boss job that runs it (a UUID); null until queued. */
   @Column({ type: "uuid", nullable: true })
   jobId: string | null;

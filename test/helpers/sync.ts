@@ -18,7 +18,7 @@ export const syncEnvironment = (dataSource: DataSource): SyncEnvironment => ({ d
 export const freshTenant = (label: string) => `t-${label}-${randomUUID().slice(0, 8)}`;
 
 export interface SourceSpec {
-  kind: SourceKind;
+  kind: `${SourceKind}`;
   name?: string;
   baseUrl: string;
   companyId?: string | null;
@@ -37,17 +37,7 @@ export async function addSource(dataSource: DataSource, tenantId: string, spec: 
 }
 
 /** Runs `work` in a committed transaction of the tenant. */
-export async function inTenant<T>(dataSource: DataSource, tenantId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> {
-  const tx = await WriteTransaction.open(dataSource, tenantId, { statements: 0, framing: 0 });
-  try {
-    const result = await work(tx);
-    await tx.end(true);
-    return result;
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    throw error;
-  }
-}
+export const inTenant = <T>(dataSource: DataSource, tenantId: string, work: (tx: WriteTransaction) => Promise<T>): Promise<T> => WriteTransaction.run(dataSource, tenantId, work);
 
 /** Queues a run of the source and runs it in the foreground (no job queue). */
 export async function syncNow(dataSource: DataSource, tenantId: string, sourceId: string, full = false, options: RunOptions = {}): Promise<RunResult> {

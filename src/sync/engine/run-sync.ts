@@ -28,6 +28,8 @@ export interface SyncEnvironment {
   logger?: Logger;
   /** Timeouts, retries, concurrency and rate of the connectors' HTTP clients. */
   http?: ConnectorHttp;
+  /** How often a running attempt writes its heartbeat (ms). Default 15 s; the dispatcher resumes a run whose heartbeat is older than its staleAfterMs. */
+  heartbeatMs?: number;
 }
 
 export interface SyncProgress {
@@ -56,6 +58,8 @@ export interface RunResult {
   stats: StatementStats;
 }
 
+type InRun = <T>(work: (tx: WriteTransaction) => Promise<T>) => Promise<T>;
+
 interface Checkpoint {
   since: string | null;
   at: Record<string, unknown> | null;
@@ -81,15 +85,26 @@ class FinalFailure extends Error {
 export async function runSync(environment: SyncEnvironment, job: SyncRunJob, options: RunOptions = {}): Promise<RunResult> {
   const stats: StatementStats = { statements: 0, framing: 0 };
   const open = () => WriteTransaction.open(environment.dataSource, job.tenantId, stats);
+  const inRun: InRun = (work) => WriteTransaction.run(environment.dataSource, job.tenantId, work, stats);
   const signal = options.signal ?? new AbortController().signal;
 
-  const started = await start(open, job, options.jobId ?? null);
+  const started = await start(inRun, job, options.jobId ?? null);
   if (!started) {
-    const run = await readRun(open, job.runId);
+    const run = await readRun(inRun, job.runId);
     return { runId: job.runId, status: run?.status ?? SyncStatus.CANCELLED, counts: countsOf(run), message: run?.message ?? null, stats };
   }
-  const { run, source } = started;
+  const { run, source, token } = started;
   let checkpoint = started.checkpoint;
+  // The heartbeat says this attempt is alive; when its attempt was taken (the dispatcher found it
+  // stale and handed the run to a retry), it stops the attempt's HTTP calls at once.
+  const taken = new AbortController();
+  const stop = AbortSignal.any([signal, taken.signal]);
+  const heartbeat = setInterval(() => {
+    void inRun((tx) => tx.rows<{ id: string }>(`UPDATE sync_run SET heartbeat_at = clock_timestamp() WHERE id = $1 AND attempt_token = $2 AND status = 'RUNNING' RETURNING id`, [run.id, token]))
+      .then((alive) => alive.length === 0 && taken.abort(new Error("The run's attempt was taken over or ended")))
+      .catch(() => undefined);
+  }, environment.heartbeatMs ?? 15_000);
+  heartbeat.unref();
   const counts = countsOf(run);
   let pages = 0;
   const report = (status: SyncStatus) => options.onProgress?.({ runId: run.id, status, counts: { ...counts }, total: null, pages });
@@ -109,14 +124,19 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
       throw error;
     }
     const target = { tenantId: job.tenantId, sourceSystemId: source.id, sourceName: source.name, kind: source.kind, runId: run.id };
-    for await (const page of connector.pages({ since: checkpoint.since, at: checkpoint.at }, signal)) {
+    for await (const page of connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop)) {
       const tx = await open();
       try {
-        const [current] = await tx.query<{ status: SyncStatus }>(`SELECT status FROM sync_run WHERE id = $1 FOR UPDATE`, [run.id]);
+        const [current] = await tx.query<{ status: SyncStatus; attempt_token: string | null }>(`SELECT status, attempt_token FROM sync_run WHERE id = $1 FOR UPDATE`, [run.id]);
+        if (current?.status === SyncStatus.RUNNING && current.attempt_token !== token) {
+          // Taken over: another attempt goes on from the last committed page; this one leaves it.
+          await tx.end(false);
+          return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats };
+        }
         if (current?.status !== SyncStatus.RUNNING) {
           // Cancelled (or finished elsewhere) meanwhile: what was committed stays; nothing more.
           await tx.end(false);
-          const after = await readRun(open, run.id);
+          const after = await readRun(inRun, run.id);
           report(after?.status ?? SyncStatus.CANCELLED);
           return { runId: run.id, status: after?.status ?? SyncStatus.CANCELLED, counts: countsOf(after), message: after?.message ?? null, stats };
         }
@@ -128,7 +148,8 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         const status = final ? (counts.failed > 0 || counts.conflicts > 0 ? SyncStatus.PARTIAL : SyncStatus.SUCCEEDED) : SyncStatus.RUNNING;
         await tx.query(
           `UPDATE sync_run SET ${COUNTER_NAMES.map((name, i) => `"${name}" = "${name}" + $${i + 2}`).join(", ")},
-                  checkpoint = $9, status = $10::varchar, finished_at = CASE WHEN $10::varchar IN ('SUCCEEDED', 'PARTIAL') THEN clock_timestamp() END,
+                  checkpoint = $9, status = $10::varchar, heartbeat_at = clock_timestamp(),
+                  attempt_token = CASE WHEN $10::varchar IN ('SUCCEEDED', 'PARTIAL') THEN NULL ELSE attempt_token END, finished_at = CASE WHEN $10::varchar IN ('SUCCEEDED', 'PARTIAL') THEN clock_timestamp() END,
                   message = CASE WHEN $10::varchar IN ('SUCCEEDED', 'PARTIAL') THEN NULL ELSE message END, updated_at = clock_timestamp()
             WHERE id = $1`,
           [run.id, ...COUNTER_NAMES.map((name) => outcome.counts[name]), JSON.stringify(checkpoint), status],
@@ -150,17 +171,22 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     }
     throw new FinalFailure("The source's listing ended without a last page");
   } catch (error) {
+    if (taken.signal.aborted && !signal.aborted) {
+      return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats };
+    }
     const ending = finalFailure(error, signal, options.lastAttempt === true);
     if (!ending) {
       // Retried by the queue (with backoff), from the last committed page; the run stays open.
       environment.logger?.warn({ runId: run.id, sourceId: source.id, error: errorSummary(error) }, "sync run interrupted; it will be retried");
-      await note(open, run.id, `Interrupted, will be retried: ${errorSummary(error)}`).catch(() => undefined);
+      await note(inRun, run.id, `Interrupted, will be retried: ${errorSummary(error)}`).catch(() => undefined);
       throw error;
     }
-    await fail(open, run.id, ending.message, error instanceof SourceHttpError ? error : null);
+    await fail(inRun, run.id, token, ending.message, error instanceof SourceHttpError ? error : null);
     environment.logger?.warn({ runId: run.id, sourceId: source.id, error: errorSummary(error) }, "sync run failed");
     report(SyncStatus.FAILED);
     return { runId: run.id, status: SyncStatus.FAILED, counts, message: ending.message, stats };
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 
@@ -190,44 +216,28 @@ function countsOf(run: SyncRun | null | undefined): Counts {
   return counts;
 }
 
-async function readRun(open: () => Promise<WriteTransaction>, runId: string): Promise<SyncRun | null> {
-  const tx = await open();
-  try {
-    const rows = await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId]);
-    return hydrateRows(tx.manager, SyncRun, rows)[0] ?? null;
-  } finally {
-    await tx.end(false);
-  }
+async function readRun(inRun: InRun, runId: string): Promise<SyncRun | null> {
+  return inRun(async (tx) => hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId]))[0] ?? null);
 }
 
 /** Marks the run RUNNING (once; a retry keeps its start), or answers null when it is not to run (finished, cancelled, gone). */
-async function start(open: () => Promise<WriteTransaction>, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint } | null> {
-  const tx = await open();
-  try {
+async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string } | null> {
+  return inRun(async (tx) => {
     const runs = hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1 FOR UPDATE`, [job.runId]));
     const run = runs[0];
-    if (!run || (run.status !== SyncStatus.QUEUED && run.status !== SyncStatus.RUNNING)) {
-      await tx.end(false);
-      return null;
-    }
+    if (!run || (run.status !== SyncStatus.QUEUED && run.status !== SyncStatus.RUNNING)) return null;
     const source = hydrateRows(tx.manager, SourceSystem, await tx.query(`SELECT * FROM source_system WHERE id = $1`, [run.sourceSystemId]))[0];
-    if (!source) {
-      await tx.end(false);
-      return null;
-    }
+    if (!source) return null;
     const stored = run.checkpoint as Checkpoint | null;
     const checkpoint: Checkpoint = stored ?? { since: run.full ? null : watermarkOf(source), at: null, heldBack: null };
-    await tx.query(
+    const [{ attempt_token: token }] = await tx.rows<{ attempt_token: string }>(
       `UPDATE sync_run SET status = 'RUNNING', started_at = coalesce(started_at, greatest(clock_timestamp(), queued_at)), job_id = coalesce($2, job_id),
-              checkpoint = $3, updated_at = clock_timestamp() WHERE id = $1`,
+              checkpoint = $3, attempt_token = gen_random_uuid(), heartbeat_at = clock_timestamp(), updated_at = clock_timestamp()
+        WHERE id = $1 RETURNING attempt_token`,
       [run.id, jobId, JSON.stringify(checkpoint)],
     );
-    await tx.end(true);
-    return { run, source, checkpoint };
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    throw error;
-  }
+    return { run, source, checkpoint, token };
+  });
 }
 
 const watermarkOf = (source: SourceSystem): string | null => {
@@ -235,24 +245,16 @@ const watermarkOf = (source: SourceSystem): string | null => {
   return typeof value === "string" ? value : null;
 };
 
-async function note(open: () => Promise<WriteTransaction>, runId: string, message: string): Promise<void> {
-  const tx = await open();
-  try {
-    await tx.query(`UPDATE sync_run SET message = $2, updated_at = clock_timestamp() WHERE id = $1 AND status = 'RUNNING'`, [runId, message]);
-    await tx.end(true);
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    throw error;
-  }
+async function note(inRun: InRun, runId: string, message: string): Promise<void> {
+  await inRun((tx) => tx.query(`UPDATE sync_run SET message = $2, updated_at = clock_timestamp() WHERE id = $1 AND status = 'RUNNING'`, [runId, message]));
 }
 
-async function fail(open: () => Promise<WriteTransaction>, runId: string, message: string, sourceError: SourceHttpError | null): Promise<void> {
-  const tx = await open();
-  try {
-    const [row] = await tx.query<{ tenant_id: string }>(
-      `UPDATE sync_run SET status = 'FAILED', finished_at = clock_timestamp(), message = $2, updated_at = clock_timestamp()
-        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING tenant_id`,
-      [runId, message],
+async function fail(inRun: InRun, runId: string, token: string, message: string, sourceError: SourceHttpError | null): Promise<void> {
+  await inRun(async (tx) => {
+    const [row] = await tx.rows<{ tenant_id: string }>(
+      `UPDATE sync_run SET status = 'FAILED', finished_at = clock_timestamp(), message = $2, attempt_token = NULL, updated_at = clock_timestamp()
+        WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') AND (attempt_token = $3 OR attempt_token IS NULL) RETURNING tenant_id`,
+      [runId, message, token],
     );
     if (row && sourceError) {
       await tx.query(`INSERT INTO sync_issue (tenant_id, run_id, kind, message, detail) VALUES ($1, $2, $3, $4, $5)`, [
@@ -263,9 +265,5 @@ async function fail(open: () => Promise<WriteTransaction>, runId: string, messag
         JSON.stringify(sourceError.toIssue()),
       ]);
     }
-    await tx.end(true);
-  } catch (error) {
-    await tx.end(false).catch(() => undefined);
-    throw error;
-  }
+  });
 }

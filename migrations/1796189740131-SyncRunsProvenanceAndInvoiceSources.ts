@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class SyncProvenanceAndCheckpoints1796189086270 implements MigrationInterface {
-    name = 'SyncProvenanceAndCheckpoints1796189086270'
+export class SyncRunsProvenanceAndInvoiceSources1796189740131 implements MigrationInterface {
+    name = 'SyncRunsProvenanceAndInvoiceSources1796189740131'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`
@@ -15,6 +15,14 @@ export class SyncProvenanceAndCheckpoints1796189086270 implements MigrationInter
         await queryRunner.query(`
             ALTER TABLE "sync_run"
             ADD "requested_by" character varying(255)
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "sync_run"
+            ADD "attempt_token" uuid
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "sync_run"
+            ADD "heartbeat_at" TIMESTAMP(3) WITH TIME ZONE
         `);
         await queryRunner.query(`
             ALTER TABLE "audit_entry"
@@ -109,6 +117,12 @@ export class SyncProvenanceAndCheckpoints1796189086270 implements MigrationInter
         `);
         await queryRunner.query(`
             ALTER TABLE "audit_entry" DROP COLUMN "source_system_id"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "sync_run" DROP COLUMN "heartbeat_at"
+        `);
+        await queryRunner.query(`
+            ALTER TABLE "sync_run" DROP COLUMN "attempt_token"
         `);
         await queryRunner.query(`
             ALTER TABLE "sync_run" DROP COLUMN "requested_by"
