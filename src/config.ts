@@ -42,6 +42,11 @@ export interface Config {
   seedDemo: boolean;
   /** Tenant (company id) that the demo data goes to. */
   demoCompanyId: string;
+  /**
+   * Start the simulated CRM and invoicing system on loopback ports and register them as the demo
+   * tenant's source systems (src/sources/demo/): on by default when seedDemo is, outside production.
+   */
+  demoSources: boolean;
   /** The VIES check-vat-number endpoint; null (VIES_URL set empty) turns VAT checks off. */
   viesUrl: string | null;
   /** How long a VIES check may take before the VAT number is left unvalidated. */
@@ -189,6 +194,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production && credentialsKey.equals(DEVELOPMENT_SOURCE_CREDENTIALS_KEY)) {
     throw new Error("SOURCE_CREDENTIALS_KEY is the public development key: set a key of your own in production (`openssl rand -base64 32`)");
   }
+  const seedDemo = flagFrom(env, "SEED_DEMO", !production);
   return {
     port: intFrom(env, "PORT", 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -226,7 +232,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reservedForOthers: env.DB_POOL_RESERVED ? intFrom(env, "DB_POOL_RESERVED", 0, 0, 1_000) : undefined,
     },
     // Never demo data into a production database unless asked for.
-    seedDemo: flagFrom(env, "SEED_DEMO", !production),
+    seedDemo,
+    demoSources: flagFrom(env, "DEMO_SOURCES", seedDemo && !production),
     demoCompanyId: env.DEMO_COMPANY_ID || "1",
     viesUrl: env.VIES_URL === undefined ? DEFAULT_VIES_URL : env.VIES_URL || null,
     viesTimeoutMs: intFrom(env, "VIES_TIMEOUT_MS", 3000, 1, 60_000),
