@@ -1,0 +1,188 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { loadConfig } from "../../config";
+import { createLogger } from "../../common/log";
+import { createDataSource } from "../../db/data-source";
+import { APP_ROLE, TENANT_SETTING } from "../../db/tenant-session";
+import { CrmClient } from "../crm/client";
+import { InvoicingClient } from "../invoicing/client";
+import { CredentialsCipher } from "../credentials";
+import { SourceKind, SourceSystem } from "../source-system.entity";
+import type { CrmClientWire } from "../crm/wire";
+import type { InvoicingCustomerWire } from "../invoicing/wire";
+import { demoSourceData } from "./demo-source-data";
+import { DEMO_SOURCE_NAMES, registerDemoSources, startDemoSources, startDemoSourcesFor, type StartedDemoSources } from "./demo-sources";
+
+const data = demoSourceData();
+const OPEN = new Set(["sent", "partially_paid", "overdue"]);
+const cipher = new CredentialsCipher(randomBytes(32));
+const newTenant = () => `t-${randomUUID().slice(0, 13)}`;
+
+let dataSource: DataSource;
+beforeAll(async () => {
+  dataSource = createDataSource(process.env.TEST_DATABASE_URL!, { pool: { size: 3 } });
+  await dataSource.initialize();
+});
+afterAll(() => dataSource.destroy());
+
+/** The tenant's source systems as the app role sees them (row-level security on). */
+function sourcesOf(tenant: string): Promise<SourceSystem[]> {
+  return dataSource.transaction(async (manager: EntityManager) => {
+    await manager.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenant]);
+    return manager.find(SourceSystem, { order: { id: "ASC" } });
+  });
+}
+
+describe("startDemoSources", () => {
+  let started: StartedDemoSources;
+  beforeAll(async () => {
+    started = await startDemoSources({ data });
+  });
+  afterAll(() => started.close());
+
+  it("serves the CRM's documented listing and detail, deleted clients and external identifiers included", async () => {
+    expect(started.crm.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const client = new CrmClient({ baseUrl: started.crm.baseUrl, token: started.crm.token, companyId: started.crm.companyId });
+    const records: CrmClientWire[] = [];
+    let pages = 0;
+    for await (const page of client.pages()) {
+      pages++;
+      records.push(...page.records);
+    }
+    expect(pages).toBe(Math.floor(data.crm.length / 100) + 1);
+    expect(records.map((r) => r.id).sort()).toEqual(data.crm.map((r) => r.id).sort());
+    expect(records.filter((r) => r.deleted_at).map((r) => r.id)).toEqual([data.facts.deletedCrmId]);
+    expect(records.find((r) => r.id === data.facts.americanCrmId)).toMatchObject({ country: "United States", external_identifiers: [{ type: "salesforce" }] });
+    expect(await client.getClient(data.facts.deletedCrmId)).toMatchObject({ id: data.facts.deletedCrmId, deleted_at: expect.any(String) });
+    // Incremental: only what changed since a watermark.
+    const since = new Date(Date.parse(records.find((r) => r.id === data.facts.movedCrmId)!.updated_at!) - 1000);
+    const recent: CrmClientWire[] = [];
+    for await (const page of new CrmClient({ ...started.crm, overlapMs: 0 }).pages({ since })) recent.push(...page.records);
+    expect(recent.length).toBeLessThan(records.length);
+    expect(recent.map((r) => r.id)).toContain(data.facts.movedCrmId);
+  });
+
+  it("serves the invoicing system's cursor listing and details with open invoices only", async () => {
+    const client = new InvoicingClient({ baseUrl: started.invoicing.baseUrl, token: started.invoicing.token, companyId: started.invoicing.companyId });
+    const customers: InvoicingCustomerWire[] = [];
+    for await (const page of client.pages()) {
+      expect(page.failed).toEqual([]);
+      customers.push(...page.changed);
+    }
+    expect(customers.map((c) => c.id).sort()).toEqual(data.invoicing.map((c) => c.id).sort());
+    for (const customer of customers) {
+      const stored = data.invoicing.find((c) => c.id === customer.id)!;
+      expect(customer.invoices).toEqual((stored.invoices ?? []).filter((i) => OPEN.has(String(i.status))));
+      expect(customer.org_number).toBe(stored.org_number);
+    }
+    expect(customers.flatMap((c) => c.invoices ?? []).length).toBeGreaterThan(50);
+  });
+
+  it("refuses other tokens, and each start has its own ports and tokens", async () => {
+    const wrong = await fetch(`${started.crm.baseUrl}/api/clients`, { headers: { authorization: "Bearer nope", "x-company-id": started.crm.companyId } });
+    expect(wrong.status).toBe(401);
+    const wrongInvoicing = await fetch(`${started.invoicing.baseUrl}/api/v1/companies/${started.invoicing.companyId}/customers`, { headers: { authorization: `Bearer ${started.crm.token}` } });
+    expect(wrongInvoicing.status).toBe(401);
+    const other = await startDemoSources({ data });
+    try {
+      expect(other.crm.baseUrl).not.toBe(started.crm.baseUrl);
+      expect(other.invoicing.baseUrl).not.toBe(started.invoicing.baseUrl);
+      expect(other.crm.token).not.toBe(started.crm.token);
+      expect(other.invoicing.token).not.toBe(started.invoicing.token);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe("registerDemoSources", () => {
+  it("inserts two sources on the first start and updates them on the next one, as the tenant", async () => {
+    const tenant = newTenant();
+    const first = await startDemoSources({ data });
+    const ids = await registerDemoSources(dataSource, tenant, cipher, first).finally(() => first.close());
+    const rows = await sourcesOf(tenant);
+    expect(rows.map((r) => [r.id, r.kind, r.name, r.baseUrl, r.companyId, r.enabled])).toEqual([
+      [ids.crm, SourceKind.CRM, DEMO_SOURCE_NAMES.crm, first.crm.baseUrl, first.crm.companyId, true],
+      [ids.invoicing, SourceKind.INVOICING, DEMO_SOURCE_NAMES.invoicing, first.invoicing.baseUrl, first.invoicing.companyId, true],
+    ]);
+    expect(rows[0].credentials).not.toContain(first.crm.token);
+    expect(cipher.decrypt(rows[0].credentials)).toEqual({ bearerToken: first.crm.token });
+
+    // What the sync code wrote stays; the next start's URLs and tokens replace the old ones.
+    await dataSource.query(`UPDATE source_system SET sync_state = '{"watermark": "2026-10-31T00:00:00.000Z"}', schedule = 'PT1H' WHERE id = $1`, [ids.crm]);
+    const second = await startDemoSources({ data });
+    const again = await registerDemoSources(dataSource, tenant, cipher, second).finally(() => second.close());
+    expect(again).toEqual(ids);
+    const updated = await sourcesOf(tenant);
+    expect(updated).toHaveLength(2);
+    expect(updated.map((r) => r.baseUrl)).toEqual([second.crm.baseUrl, second.invoicing.baseUrl]);
+    expect(second.crm.baseUrl).not.toBe(first.crm.baseUrl);
+    expect(updated.map((r) => cipher.decrypt(r.credentials))).toEqual([{ bearerToken: second.crm.token }, { bearerToken: second.invoicing.token }]);
+    expect(updated[0]).toMatchObject({ syncState: { watermark: "2026-10-31T00:00:00.000Z" }, schedule: "PT1H" });
+    expect(updated[0].updatedAt.getTime()).toBeGreaterThanOrEqual(rows[0].updatedAt.getTime());
+
+    // Another tenant sees none of them, and registering there makes its own.
+    const other = newTenant();
+    expect(await sourcesOf(other)).toEqual([]);
+    const otherIds = await registerDemoSources(dataSource, other, cipher, second);
+    expect([otherIds.crm, otherIds.invoicing]).not.toContain(ids.crm);
+    expect(await sourcesOf(tenant)).toHaveLength(2);
+  });
+
+  it("inserts once when two processes register at the same time", async () => {
+    const tenant = newTenant();
+    const started = await startDemoSources({ data });
+    try {
+      const [a, b] = await Promise.all([registerDemoSources(dataSource, tenant, cipher, started), registerDemoSources(dataSource, tenant, cipher, started)]);
+      expect(a).toEqual(b);
+      expect(await sourcesOf(tenant)).toHaveLength(2);
+    } finally {
+      await started.close();
+    }
+  });
+});
+
+describe("startDemoSourcesFor", () => {
+  const config = (env: Record<string, string>) => loadConfig({ NODE_ENV: "development", DATABASE_URL: process.env.TEST_DATABASE_URL!, ...env });
+
+  it("starts, registers and logs the demo sources (without their tokens) when DEMO_SOURCES is on", async () => {
+    const tenant = newTenant();
+    const lines: string[] = [];
+    const logger = createLogger("info", { write: (line: string) => void lines.push(line) });
+    const handle = await startDemoSourcesFor(config({ DEMO_COMPANY_ID: tenant }), dataSource, logger);
+    try {
+      const rows = await sourcesOf(tenant);
+      expect(handle.sourceIds).toEqual(rows.map((r) => r.id));
+      const credentials = rows.map((r) => new CredentialsCipher(config({}).sourceCredentialsKey).decrypt(r.credentials).bearerToken!);
+      const response = await fetch(`${rows[0].baseUrl}/api/clients?limit=1`, { headers: { authorization: `Bearer ${credentials[0]}`, "x-company-id": rows[0].companyId! } });
+      expect(response.status).toBe(200);
+      expect(lines.join("\n")).toContain("demo sources started");
+      for (const token of credentials) expect(lines.join("\n")).not.toContain(token);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("does nothing when DEMO_SOURCES is off", async () => {
+    const tenant = newTenant();
+    const handle = await startDemoSourcesFor(config({ DEMO_COMPANY_ID: tenant, DEMO_SOURCES: "false" }), dataSource, createLogger("silent"));
+    expect(handle.sourceIds).toEqual([]);
+    await handle.close();
+    expect(await sourcesOf(tenant)).toEqual([]);
+  });
+});
+
+describe("DEMO_SOURCES", () => {
+  const secret = "s".repeat(32);
+  const key = randomBytes(32).toString("base64");
+  it("is on with the demo seed outside production, off in production unless asked for", () => {
+    expect(loadConfig({}).demoSources).toBe(true);
+    expect(loadConfig({ DEMO_SOURCES: "false" }).demoSources).toBe(false);
+    expect(loadConfig({ SEED_DEMO: "false" }).demoSources).toBe(false);
+    expect(loadConfig({ SEED_DEMO: "false", DEMO_SOURCES: "true" }).demoSources).toBe(true);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SOURCE_CREDENTIALS_KEY: key }).demoSources).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SOURCE_CREDENTIALS_KEY: key, SEED_DEMO: "true" }).demoSources).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production", JWT_SECRET: secret, SOURCE_CREDENTIALS_KEY: key, DEMO_SOURCES: "true" }).demoSources).toBe(true);
+    expect(() => loadConfig({ DEMO_SOURCES: "yes" })).toThrow(/DEMO_SOURCES must be true or false/);
+  });
+});

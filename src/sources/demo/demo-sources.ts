@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { Config } from "../../config";
+import type { Logger } from "../../common/log";
+import { DEMO_CLIENT_COUNT } from "../../db/seed/seed";
+import { APP_ROLE, TENANT_SETTING } from "../../db/tenant-session";
+import { CrmSimulator } from "../crm/simulator";
+import { InvoicingSimulator } from "../invoicing/simulator";
+import { CredentialsCipher } from "../credentials";
+import { SourceKind, SourceSystem } from "../source-system.entity";
+import { demoSourceData, type DemoSourceData } from "./demo-source-data";
+
+/**
+ * Development only: the simulated CRM and invoicing system (src/sources/*\/simulator.ts) on
+ * loopback ports, fed from demoSourceData, registered as the demo tenant's source systems so that
+ * a sync shows reconciled clients with provenance on the first `npm start`.
+ */
+
+/** How a connector reaches one simulated system: its base URL, bearer token and company id. */
+export interface DemoSourceEndpoint {
+  baseUrl: string;
+  token: string;
+  companyId: string;
+}
+
+export interface StartedDemoSources {
+  crm: DemoSourceEndpoint & { simulator: CrmSimulator };
+  invoicing: DemoSourceEndpoint & { simulator: InvoicingSimulator };
+  /** Stops both simulators (their open connections included). */
+  close(): Promise<void>;
+}
+
+export interface StartDemoSourcesOptions {
+  /** The records to serve; default demoSourceData() for the seeded demo tenant. */
+  data?: DemoSourceData;
+}
+
+/** The CRM's X-Company-Id and the invoicing system's company id of the demo account. */
+export const DEMO_CRM_COMPANY_ID = "4711";
+export const DEMO_INVOICING_COMPANY_ID = "comp_demo";
+
+/** The source systems' names in the demo tenant: registration finds its rows of an earlier start by them. */
+export const DEMO_SOURCE_NAMES = {
+  crm: "Demo CRM (simulated)",
+  invoicing: "Demo invoicing (simulated)",
+} as const;
+
+const newToken = (): string => randomBytes(24).toString("base64url");
+
+/**
+ * Starts the simulated CRM and invoicing system on 127.0.0.1, each on a free port of its own,
+ * serving `data` and accepting only a bearer token made for this start.
+ */
+export async function startDemoSources(options: StartDemoSourcesOptions = {}): Promise<StartedDemoSources> {
+  const data = options.data ?? demoSourceData({ demoClientCount: DEMO_CLIENT_COUNT });
+  const crmToken = newToken();
+  const invoicingToken = newToken();
+  const crm = await CrmSimulator.start({ token: crmToken, companyId: DEMO_CRM_COMPANY_ID, records: data.crm });
+  let invoicing: InvoicingSimulator;
+  try {
+    invoicing = await InvoicingSimulator.start({ token: invoicingToken, companyId: DEMO_INVOICING_COMPANY_ID, customers: data.invoicing });
+  } catch (error) {
+    await crm.close();
+    throw error;
+  }
+  return {
+    crm: { baseUrl: crm.url, token: crmToken, companyId: DEMO_CRM_COMPANY_ID, simulator: crm },
+    invoicing: { baseUrl: invoicing.url, token: invoicingToken, companyId: DEMO_INVOICING_COMPANY_ID, simulator: invoicing },
+    close: async () => {
+      await Promise.all([crm.close(), invoicing.close()]);
+    },
+  };
+}
+
+export interface DemoSourceIds {
+  crm: string;
+  invoicing: string;
+}
+
+/**
+ * Upserts the tenant's two demo source systems (by kind and name): a new row on the first start,
+ * else the row of the earlier start gets this start's base URL, token and company id (the ports
+ * and tokens change every start). Everything else of a row (enabled, schedule, sync state) is left
+ * as it was. One transaction as the app role with the tenant set, so row-level security checks
+ * every row; an advisory lock keeps two processes starting at once from inserting twice.
+ * Returns the rows' ids.
+ */
+export async function registerDemoSources(
+  dataSource: DataSource,
+  tenantId: string,
+  cipher: CredentialsCipher,
+  started: Pick<StartedDemoSources, "crm" | "invoicing">,
+): Promise<DemoSourceIds> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenantId]);
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`demo-sources:${tenantId}`]);
+    const upsert = async (kind: SourceKind, name: string, endpoint: DemoSourceEndpoint): Promise<string> => {
+      const values = { baseUrl: endpoint.baseUrl, companyId: endpoint.companyId, credentials: cipher.encrypt({ bearerToken: endpoint.token }) };
+      const existing = await manager.findOne(SourceSystem, { where: { tenantId, kind, name }, order: { id: "ASC" } });
+      if (existing) {
+        await manager.update(SourceSystem, { id: existing.id, tenantId }, values);
+        return String(existing.id);
+      }
+      const row = await manager.save(manager.create(SourceSystem, { tenantId, kind, name, apiVersion: null, enabled: true, schedule: null, ...values }));
+      return String(row.id);
+    };
+    return {
+      crm: await upsert(SourceKind.CRM, DEMO_SOURCE_NAMES.crm, started.crm),
+      invoicing: await upsert(SourceKind.INVOICING, DEMO_SOURCE_NAMES.invoicing, started.invoicing),
+    };
+  });
+}
+
+export interface DemoSourcesHandle {
+  /** The demo tenant's demo source systems (CRM first), to sync; empty when the demo sources are off. */
+  sourceIds: string[];
+  /** Stops the simulators; a no-op when none were started. */
+  close(): Promise<void>;
+}
+
+const NONE: DemoSourcesHandle = { sourceIds: [], close: async () => undefined };
+
+/**
+ * The boot's one call (server.ts): when `config.demoSources` is on, starts the simulators and
+ * registers them for `config.demoCompanyId`. A failure is logged and leaves the gateway without
+ * demo sources rather than stopping it: they are a convenience of development.
+ */
+export async function startDemoSourcesFor(config: Config, dataSource: DataSource, logger: Logger): Promise<DemoSourcesHandle> {
+  if (!config.demoSources) return NONE;
+  let started: StartedDemoSources | undefined;
+  try {
+    started = await startDemoSources();
+    const ids = await registerDemoSources(dataSource, config.demoCompanyId, new CredentialsCipher(config.sourceCredentialsKey), started);
+    // URLs and ids only: the tokens are secrets even here.
+    logger.info(
+      { tenant: config.demoCompanyId, crm: { id: ids.crm, url: started.crm.baseUrl }, invoicing: { id: ids.invoicing, url: started.invoicing.baseUrl } },
+      "demo sources started (simulated CRM and invoicing system)",
+    );
+    return { sourceIds: [ids.crm, ids.invoicing], close: started.close };
+  } catch (error) {
+    await started?.close().catch(() => undefined);
+    logger.warn({ error: error instanceof Error ? error.message : String(error) }, "demo sources not started");
+    return NONE;
+  }
+}
