@@ -156,7 +156,9 @@ describe("startDemoSourcesFor", () => {
       const credentials = rows.map((r) => new CredentialsCipher(config({}).sourceCredentialsKey).decrypt(r.credentials).bearerToken!);
       const response = await fetch(`${rows[0].baseUrl}/api/clients?limit=1`, { headers: { authorization: `Bearer ${credentials[0]}`, "x-company-id": rows[0].companyId! } });
       expect(response.status).toBe(200);
-      expect(lines.join("\n")).toContain("demo sources started");
+      expect(handle.sources.map((source) => [source.id, source.kind, source.baseUrl])).toEqual(rows.map((r) => [r.id, r.kind, r.baseUrl]));
+      const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => String(line.msg).startsWith("demo sources started"));
+      expect(logged).toMatchObject({ tenant, crm: { id: rows[0].id, port: Number(new URL(rows[0].baseUrl).port) }, invoicing: { id: rows[1].id } });
       for (const token of credentials) expect(lines.join("\n")).not.toContain(token);
     } finally {
       await handle.close();

@@ -114,11 +114,13 @@ export async function registerDemoSources(
 export interface DemoSourcesHandle {
   /** The demo tenant's demo source systems (CRM first), to sync; empty when the demo sources are off. */
   sourceIds: string[];
+  /** Where they listen this start, to print for the developer (no tokens). */
+  sources: Array<{ id: string; kind: SourceKind; name: string; baseUrl: string }>;
   /** Stops the simulators; a no-op when none were started. */
   close(): Promise<void>;
 }
 
-const NONE: DemoSourcesHandle = { sourceIds: [], close: async () => undefined };
+const NONE: DemoSourcesHandle = { sourceIds: [], sources: [], close: async () => undefined };
 
 /**
  * The boot's one call (server.ts): when `config.demoSources` is on, starts the simulators and
@@ -131,12 +133,21 @@ export async function startDemoSourcesFor(config: Config, dataSource: DataSource
   try {
     started = await startDemoSources();
     const ids = await registerDemoSources(dataSource, config.demoCompanyId, new CredentialsCipher(config.sourceCredentialsKey), started);
-    // URLs and ids only: the tokens are secrets even here.
+    // Ids and ports only (the log's redaction masks URLs, whose digits look like personal data),
+    // never the tokens: they are secrets even here.
+    const port = (url: string) => Number(new URL(url).port);
     logger.info(
-      { tenant: config.demoCompanyId, crm: { id: ids.crm, url: started.crm.baseUrl }, invoicing: { id: ids.invoicing, url: started.invoicing.baseUrl } },
-      "demo sources started (simulated CRM and invoicing system)",
+      { tenant: config.demoCompanyId, crm: { id: ids.crm, port: port(started.crm.baseUrl) }, invoicing: { id: ids.invoicing, port: port(started.invoicing.baseUrl) } },
+      "demo sources started (simulated CRM and invoicing system on 127.0.0.1)",
     );
-    return { sourceIds: [ids.crm, ids.invoicing], close: started.close };
+    return {
+      sourceIds: [ids.crm, ids.invoicing],
+      sources: [
+        { id: ids.crm, kind: SourceKind.CRM, name: DEMO_SOURCE_NAMES.crm, baseUrl: started.crm.baseUrl },
+        { id: ids.invoicing, kind: SourceKind.INVOICING, name: DEMO_SOURCE_NAMES.invoicing, baseUrl: started.invoicing.baseUrl },
+      ],
+      close: started.close,
+    };
   } catch (error) {
     await started?.close().catch(() => undefined);
     logger.warn({ error: error instanceof Error ? error.message : String(error) }, "demo sources not started");
