@@ -109,6 +109,23 @@ describe("demoSourceData", () => {
     expect(issues).toEqual([{ id: String(data.facts.invalidVat.crmId), field: "vatNumber" }]);
   });
 
+  it.each([2, 3, 42])("keeps its special cases with another seed (%i)", (seed) => {
+    const other = demoSourceData({ seed });
+    expect(other.crm.filter((r) => r.deleted_at).map((r) => r.id)).toEqual([other.facts.deletedCrmId]);
+    const issues = [
+      ...other.crm.flatMap((r) => {
+        const mapped = mapCrmClient(r);
+        return mapped.ok ? mapped.record.issues.map((i) => `${r.id} ${i.field}`) : [`${r.id} rejected`];
+      }),
+      ...other.invoicing.flatMap((c) => {
+        const mapped = mapInvoicingCustomer(detail(c));
+        return mapped.ok ? mapped.record.issues.map((i) => `${c.id} ${i.field}`) : [`${c.id} rejected`];
+      }),
+    ];
+    expect(issues).toEqual([`${other.facts.invalidVat.crmId} vatNumber`]);
+    expect(other.facts.newCrmIds.length).toBeGreaterThanOrEqual(3);
+  });
+
   it("writes org numbers the gateway accepts, with checksums", () => {
     for (const r of data.crm) {
       const country = countryCodeOf(r.country!);
