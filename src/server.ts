@@ -6,10 +6,13 @@ import { startGateway } from "./app";
 import { developmentTokenHours, signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
 import { createLogger } from "./common/log";
-import { JobHandlers, startJobQueue } from "./sync/jobs";
-
-/** The job handlers this process runs (the sync code plugs its handler in here). */
-const jobHandlers: JobHandlers = {};
+import { startJobQueue, SYNC_RUN_QUEUE } from "./sync/jobs";
+import { syncRunHandler } from "./sync/engine/run-sync";
+import { SyncDispatcher } from "./sync/dispatcher";
+import { queueRun } from "./sync/runs";
+import { CredentialsCipher } from "./sources/credentials";
+import { startDemoSourcesFor } from "./sources/demo/demo-sources";
+import { WriteTransaction } from "./db/write-transaction";
 
 /** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -21,11 +24,14 @@ async function main(): Promise<void> {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
     if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
   }
+  // Development: a simulated CRM and invoicing system, registered as the demo tenant's sources.
+  const demoSources = await startDemoSourcesFor(config, database.dataSource, logger);
+  const cipher = new CredentialsCipher(config.sourceCredentialsKey);
   // Before the gateway listens: a queue that can't start (its schema, its connections) stops the boot.
   const jobs = config.jobs.enabled
     ? await startJobQueue({
         url: database.url,
-        handlers: jobHandlers,
+        handlers: { [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger }) },
         concurrency: config.jobs.concurrency,
         stopTimeoutMs: config.jobs.stopTimeoutMs,
         logger,
@@ -35,6 +41,15 @@ async function main(): Promise<void> {
       })
     : null;
   if (jobs) log(`job queue started (${config.jobs.concurrency} at a time)`);
+  // Hands queued runs to the queue, queues scheduled ones, resumes runs whose worker died.
+  const dispatcher = jobs ? new SyncDispatcher({ dataSource: database.dataSource, jobs, logger }).start() : null;
+  if (dispatcher && demoSources.sourceIds.length > 0) {
+    // The demo's first sync, queued once per start (a source with an open run keeps that one).
+    for (const sourceId of demoSources.sourceIds) {
+      await WriteTransaction.run(database.dataSource, config.demoCompanyId, (tx) => queueRun(tx, config.demoCompanyId, sourceId, { full: false, requestedBy: "demo" }));
+    }
+    void dispatcher.dispatch();
+  }
   const schema = await buildGatewaySchema();
   const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger });
 
@@ -48,8 +63,13 @@ async function main(): Promise<void> {
     // HTTP and the jobs wind down side by side; both are done before the database closes.
     await Promise.all([
       gateway.stop().then(() => log("HTTP server stopped")),
-      jobs?.stop().then(() => log("job queue stopped")),
+      (async () => {
+        await dispatcher?.stop();
+        await jobs?.stop();
+        if (jobs) log("job queue stopped");
+      })(),
     ]);
+    await demoSources.close();
     await database.close();
     log("database closed");
     process.exit(0);

@@ -341,8 +341,9 @@ export function demoSourceData(options: DemoSourceDataOptions = {}): DemoSourceD
     if (at < 0) throw new Error("demoSourceData: no demo client fits a special case (too few demo clients?)");
     return candidates.splice(at, 1)[0];
   };
-  // Deleted in the CRM and in no other source: the gateway archives it.
-  const deleted = take((_, i) => !inInvoicing[i]);
+  // Deleted in the CRM and in no other source, with no open invoice: the gateway archives it (an
+  // open invoice would keep it, by the archive guard).
+  const deleted = take((_, i) => !inInvoicing[i] && clients[i].invoices.every((invoice) => !["SENT", "PARTIALLY_PAID", "OVERDUE"].includes(invoice.status)));
   deleted.deleted_at = rng.instant(REF_DAY - 12);
   deleted.updated_at = deleted.deleted_at;
   // A typo in the VAT number: SE + org number + 01 with the check digit off by one.

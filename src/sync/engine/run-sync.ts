@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { DataSource } from "typeorm";
 import type { Logger } from "../../common/log";
 import { hydrateRows } from "../../db/hydrate";
@@ -99,6 +100,8 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   // stale and handed the run to a retry), it stops the attempt's HTTP calls at once.
   const taken = new AbortController();
   const stop = AbortSignal.any([signal, taken.signal]);
+  // Every request waiting for the source's concurrency limit listens to it (a page's details: up to 100).
+  setMaxListeners(1_000, stop);
   const heartbeat = setInterval(() => {
     void inRun((tx) => tx.rows<{ id: string }>(`UPDATE sync_run SET heartbeat_at = clock_timestamp() WHERE id = $1 AND attempt_token = $2 AND status = 'RUNNING' RETURNING id`, [run.id, token]))
       .then((alive) => alive.length === 0 && taken.abort(new Error("The run's attempt was taken over or ended")))
@@ -140,12 +143,17 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
           report(after?.status ?? SyncStatus.CANCELLED);
           return { runId: run.id, status: after?.status ?? SyncStatus.CANCELLED, counts: countsOf(after), message: after?.message ?? null, stats };
         }
+        // One page at a time per tenant, across its sources and processes: two sources' records of one
+        // new company would otherwise both create it (each not seeing the other's uncommitted client).
+        await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sync-apply:${job.tenantId}`]);
         const outcome = await applyPage(tx, target, page);
         for (const name of COUNTER_NAMES) counts[name] += outcome.counts[name];
         const heldBack = earliest(checkpoint.heldBack, outcome.heldBack);
         checkpoint = { since: checkpoint.since, at: page.next, heldBack };
         const final = page.next === null;
-        const status = final ? (counts.failed > 0 || counts.conflicts > 0 ? SyncStatus.PARTIAL : SyncStatus.SUCCEEDED) : SyncStatus.RUNNING;
+        // PARTIAL: a record was not applied, or not all of it (an archive refused, an invoice of another client).
+        const partial = final && (counts.failed > 0 || counts.conflicts > 0 || (await runHasIssues(tx, run.id)));
+        const status = final ? (partial ? SyncStatus.PARTIAL : SyncStatus.SUCCEEDED) : SyncStatus.RUNNING;
         await tx.query(
           `UPDATE sync_run SET ${COUNTER_NAMES.map((name, i) => `"${name}" = "${name}" + $${i + 2}`).join(", ")},
                   checkpoint = $9, status = $10::varchar, heartbeat_at = clock_timestamp(),
@@ -206,6 +214,14 @@ function errorSummary(error: unknown): string {
   if (error instanceof SourceHttpError || error instanceof FinalFailure) return error.message;
   const code = (error as { code?: string }).code;
   return error instanceof Error ? `${error.name}${code ? ` ${code}` : ""}` : typeof error;
+}
+
+async function runHasIssues(tx: WriteTransaction, runId: string): Promise<boolean> {
+  const [row] = await tx.query<{ found: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM sync_issue WHERE run_id = $1 AND kind IN ('CONFLICT', 'RECORD_FAILED', 'SOURCE_ERROR')) AS found`,
+    [runId],
+  );
+  return row.found;
 }
 
 const earliest = (a: string | null, b: string | null): string | null => (a === null ? b : b === null ? a : Date.parse(a) <= Date.parse(b) ? a : b);
