@@ -334,7 +334,7 @@ const clientFields: Record<string, Arb> = {
   masterPinCode: str(), municipalCode: str(), naceCode: str(), name: str(fc.constantFrom("Acme AB", "Nordic Oy", "Ö & Å Handelsbolag", "X")),
   notes: str(), orgNumber: orgText, parameterTemplate: str(), parentId: fc.oneof(clientId, fc.constant(null)), paymentCondition: str(),
   paymentTermId: int(), paymentTerms: int(fc.integer({ min: 0, max: 3650 })), pec: emailText, phone: phoneText, pricelistTemplate: str(),
-  rating: str(fc.constantFrom("AAA", "AA", "B", "C-")), referenceCode: str(), registeredForTax: bool, sdiCode: str(fc.constantFrom("ABC1234", "0000000", "X")),
+  rating: str(fc.constantFrom("AAA", "AA", "B", "C-")), referenceCode: str(), registeredForTax: bool, sdiCode: str(fc.constantFrom("ABC1234", "0000000", "UFY9MH", "SDI12345", "X")),
   stateCode: str(), street: str(), taxReference: str(), vatNumber, vatRate: dec, vatRateId: int(), webLogotype: base64, website: url, zipCode: str(),
 };
 

@@ -253,7 +253,7 @@ export type CreateClientInput = {
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
   registeredForTax?: boolean | null | undefined;
-  /** Italian e-invoicing recipient code: 6 or 7 letters and digits. At most 7 characters. */
+  /** Italian e-invoicing recipient code: 6 to 16 letters and digits as sources send it; for countryCode IT 7 (businesses) or 6 (public administration). At most 16 characters. */
   sdiCode?: string | null | undefined;
   /** At most 10 characters. */
   stateCode?: string | null | undefined;
@@ -501,7 +501,7 @@ export type UpdateClientInput = {
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
   registeredForTax?: boolean | null | undefined;
-  /** Italian e-invoicing recipient code: 6 or 7 letters and digits. At most 7 characters. */
+  /** Italian e-invoicing recipient code: 6 to 16 letters and digits as sources send it; for countryCode IT 7 (businesses) or 6 (public administration). At most 16 characters. */
   sdiCode?: string | null | undefined;
   /** At most 10 characters. */
   stateCode?: string | null | undefined;

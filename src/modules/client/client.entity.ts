@@ -117,8 +117,13 @@ export class Client extends TenantEntity {
   @StringColumn(320)
   pec: string | null;
 
-  @Field(() => String, { nullable: true, description: "Italian e-invoicing recipient code (SDI)" })
-  @StringColumn(7)
+  /**
+   * FatturaPA's codes are 7 characters (6 for public administration), but the CRM documents no
+   * length and its example sends 8 ("SDI12345"): the column holds what sources send, and the
+   * Italian lengths are checked where they apply (client.validation: countryCode IT).
+   */
+  @Field(() => String, { nullable: true, description: "Italian e-invoicing recipient code (SDI codice destinatario)" })
+  @StringColumn(16)
   sdiCode: string | null;
 
   @Field(() => String, { nullable: true, description: "Declaration of intent code" })

@@ -43,7 +43,7 @@ export const CLIENT_FIELDS = {
   email: { kind: "email", max: 320 },
   administrationEmail: { kind: "email", max: 320 },
   pec: { kind: "email", max: 320, description: "Italian certified e-mail (PEC)" },
-  sdiCode: { kind: "sdi", max: 7, description: "Italian e-invoicing recipient code: 6 or 7 letters and digits" },
+  sdiCode: { kind: "sdi", max: 16, description: "Italian e-invoicing recipient code: 6 to 16 letters and digits as sources send it; for countryCode IT 7 (businesses) or 6 (public administration)" },
   intentCode: { kind: "text", max: 80 },
   intentDate: { kind: "date", description: "YYYY-MM-DD" },
   phone: { kind: "phone", max: 80 },

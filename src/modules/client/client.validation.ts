@@ -25,7 +25,8 @@ function valueProblem(spec: WritableField, value: unknown): string | null {
     case "culture": return isCultureCode(text) ? null : "Not a culture code such as sv-SE";
     case "lei": return isValidLei(text) ? null : "Not a valid LEI (20 characters, ISO 17442 check digits)";
     case "gln": return isValidGln(text) ? null : "Not a valid GLN (13 digits, GS1 check digit)";
-    case "sdi": return /^[A-Za-z0-9]{6,7}$/.test(text) ? null : "Must be 6 or 7 letters and digits";
+    // No shorter code exists; longer ones are what a source (the CRM's example: 8) sends outside Italy.
+    case "sdi": return /^[A-Za-z0-9]{6,16}$/.test(text) ? null : "Must be 6 to 16 letters and digits";
     case "orgNumber": return /^[A-Za-z0-9][A-Za-z0-9 .\-+/]*$/.test(text) ? null : "Only letters, digits, spaces and - + . /";
     case "id": return isBigintId(text) ? null : "Not a client id";
     // money, percent, int, date, country, currency: as in every other resource
@@ -117,6 +118,14 @@ const CROSS_RULES: CrossRule<ClientValues>[] = [
       const org = r.orgNumber ? normaliseOrgNumber(r.orgNumber) : null;
       if (embedded && org && !org.endsWith(embedded)) return "Does not match the org number";
       return null;
+    },
+  },
+  {
+    // FatturaPA: an Italian recipient's codice destinatario is 7 characters, a public office's 6.
+    fields: ["sdiCode", "countryCode"],
+    problem(r) {
+      if (!r.sdiCode || r.countryCode?.toUpperCase() !== "IT") return null;
+      return /^[A-Za-z0-9]{6,7}$/.test(r.sdiCode) ? null : "An Italian recipient code is 7 letters and digits (6 for public administration)";
     },
   },
   {

@@ -34,6 +34,7 @@ describe("mapCrmClient", () => {
         vatNumber: "123456789",
         paymentCondition: "Payment terms",
         groupCompany: 1,
+        sdiCode: "SDI12345",
         pec: "pec@example.com",
         administrationEmail: "admin@example.com",
         orgNumber: "1234567890",
@@ -47,8 +48,8 @@ describe("mapCrmClient", () => {
         vatRateId: 1,
         paymentTermId: 1,
       },
-      // SDI codes are 6 or 7 characters: the document's placeholder is kept raw and flagged
-      issues: [{ field: "sdiCode", sourceField: "sdi_code", value: "SDI12345", message: "At most 7 characters" }],
+      // 8 characters: not a FatturaPA length, but the client is in the US, where Italy's rule doesn't apply
+      issues: [],
       externalIdentifiers: [
         { source: "string", externalId: "SF-0001", deletedAt: null, sourceId: "1", sourceCreatedAt: "2026-05-15T17:08:59.529Z", sourceUpdatedAt: "2026-05-15T17:08:59.529Z" },
       ],
@@ -103,6 +104,17 @@ describe("mapCrmClient", () => {
     expect(record.sourceUpdatedAt).toBeNull();
     expect(record.unmapped).toEqual({ favouriteColour: "blue" });
     expect(record.deletedInSource).toBe(false);
+  });
+
+  it("takes SDI codes as the CRM sends them, and holds Italian ones to FatturaPA's 7 (or 6) characters", () => {
+    expect(mapped({ id: 11, corporate_name: "A", country: "US", sdi_code: "SDI12345" }).values.sdiCode).toBe("SDI12345");
+    expect(mapped({ id: 12, corporate_name: "B", country: "Italia", sdi_code: "M5UXCR1" }).values.sdiCode).toBe("M5UXCR1");
+    expect(mapped({ id: 13, corporate_name: "C", country: "IT", sdi_code: "UFY9MH" }).values.sdiCode).toBe("UFY9MH");
+    const italian = mapped({ id: 14, corporate_name: "D", country: "IT", sdi_code: "SDI12345" });
+    expect(italian.values).toEqual({ name: "D", countryCode: "IT" });
+    expect(italian.issues).toEqual([{ field: "sdiCode", sourceField: "sdi_code", value: "SDI12345", message: "An Italian recipient code is 7 letters and digits (6 for public administration)" }]);
+    const odd = mapped({ id: 15, corporate_name: "E", sdi_code: "SDI-1" });
+    expect(odd.issues.map((i) => [i.field, i.value])).toEqual([["sdiCode", "SDI-1"]]);
   });
 
   it("flags a VAT number that doesn't match the org number, and an unknown country", () => {
