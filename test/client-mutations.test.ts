@@ -219,6 +219,42 @@ describe("createClient", () => {
     const child = dataOf(await create(tenant, { name: "Child", parentId: parent.id })).createClient.client!;
     expect(child.parent).toEqual({ id: parent.id });
   });
+
+  it("keeps the sources' SDI codes and the invoicing system's customer type, with their rules", async () => {
+    const tenant = gateway.newTenant();
+    type Written = { error: { code: string; failures: { field: string; message: string }[] } | null; client: { id: string; sdiCode: string | null; customerType: string | null; clientType: string } | null };
+    const write = async (input: Record<string, unknown>, scopes = WRITER) =>
+      dataOf(await gateway.send<{ createClient: Written }>(
+        `mutation($input: CreateClientInput!, $key: String!) { createClient(input: $input, idempotencyKey: $key) { error { code failures { field message } } client { id sdiCode customerType clientType } } }`,
+        { input, key: newKey() },
+        { tenant, scopes },
+      )).createClient;
+    // The CRM's example: an 8-character code of a US client, stored as sent (upper-cased)
+    const crm = await write({ name: "First client", countryCode: "US", sdiCode: "sdi12345", customerType: "EU_BUSINESS" });
+    expect(crm).toMatchObject({ error: null, client: { sdiCode: "SDI12345", customerType: "EU_BUSINESS", clientType: "BUSINESS" } });
+    expect((await write({ name: "Ufficio", countryCode: "IT", sdiCode: "UFY9MH" })).error).toBeNull();
+    expect((await write({ name: "Srl", countryCode: "IT", sdiCode: "M5UXCR1" })).error).toBeNull();
+    expect((await write({ name: "Bad Srl", countryCode: "IT", sdiCode: "SDI12345", customerType: "INDIVIDUAL" })).error).toEqual({
+      code: "INVALID_DATA",
+      failures: [
+        { field: "input.sdiCode", message: "An Italian recipient code is 7 letters and digits (6 for public administration)" },
+        { field: "input.customerType", message: "customerType INDIVIDUAL is a sole trader: clientType must be INDIVIDUAL" },
+      ],
+    });
+    expect((await write({ name: "Short", sdiCode: "ABC12" })).error?.failures).toEqual([{ field: "input.sdiCode", message: "Must be 6 to 16 letters and digits" }]);
+    expect((await write({ name: "Sole trader", clientType: "INDIVIDUAL", customerType: "INDIVIDUAL" }, PII_WRITER)).error).toBeNull();
+
+    // A patch that breaks the pairing is refused at the field it touched
+    const patched = await gateway.send<{ updateClient: Written }>(
+      `mutation($id: ID!, $patch: UpdateClientInput!, $key: String!) { updateClient(id: $id, patch: $patch, idempotencyKey: $key) { error { code failures { field message } } } }`,
+      { id: crm.client!.id, patch: { clientType: "INDIVIDUAL" }, key: newKey() },
+      { tenant, scopes: PII_WRITER },
+    );
+    expect(dataOf(patched).updateClient.error?.failures).toEqual([{ field: "patch.clientType", message: "customerType EU_BUSINESS is a business: clientType must be BUSINESS" }]);
+
+    const found = await gateway.send<{ clients: { nodes: { id: string }[] } }>(`query { clients(filter: { customerType: { eq: EU_BUSINESS } }) { nodes { id } } }`, {}, { tenant, scopes: ["clients:read"] });
+    expect(dataOf(found).clients.nodes).toEqual([{ id: crm.client!.id }]);
+  });
 });
 
 describe("dry run", () => {

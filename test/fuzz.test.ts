@@ -292,6 +292,7 @@ const bankgiroText = str(
 );
 
 const CLIENT_TYPES = ["BUSINESS", "INDIVIDUAL"];
+const CUSTOMER_TYPES = ["BUSINESS", "INDIVIDUAL", "SWEDISH_BUSINESS", "EU_BUSINESS"];
 const COMPANY_TYPES = ["SE_AKTIEBOLAG", "SE_HANDELSBOLAG_KOMMANDITBOLAG", "FI_OSAKEYHTIO", "NL_BESLOTEN_VENNOOTSCHAP", "GB_LIMITED_COMPANY", "SE_STIFTELSE_IDEELL_FORENING"];
 const ACCOUNT_CLASSES = ["DK_BANKGIRO", "FI_BANK_ACCOUNT", "FOREIGN_BANK_ACCOUNT", "NL_BANK_ACCOUNT", "NO_BANKGIRO", "NO_BANK_ACCOUNT", "SE_BANKGIRO", "SE_BANK_ACCOUNT", "SE_PLUSGIRO", "UNKNOWN"];
 const MANDATE_TYPES = ["DUTCH_INCASSO", "SEPA_BUSINESS_ONE_OFF", "SEPA_BUSINESS_RECURRING", "SEPA_CONSUMER_ONE_OFF", "SEPA_CONSUMER_RECURRING", "SWEDISH_AUTOGIRO"];
@@ -327,7 +328,7 @@ const mandateId = idOf(() => ids.mandates);
 const clientFields: Record<string, Arb> = {
   acronym: str(), active: bool, administrationEmail: emailText, bankAccountId: int(), blocked: bool, cellularPhone: phoneText,
   chartOfAccountTemplate: str(), city: str(fc.constantFrom("Stockholm", "Göteborg", "Malmö", "Helsinki", "Oslo")), clientType: enumOf(...CLIENT_TYPES),
-  companyPhone: phoneText, companyType: enumOf(...COMPANY_TYPES), contactPerson: str(), countryCode: country, countryCodeOfOperation: country,
+  companyPhone: phoneText, companyType: enumOf(...COMPANY_TYPES), contactPerson: str(), countryCode: country, customerType: enumOf(...CUSTOMER_TYPES), countryCodeOfOperation: country,
   creditLimit: dec, creditLimitCurrency: currency, currencyCode: currency, defaultCultureCode: culture, description: str(), email: emailText,
   glnNumber: gln, groupCompany: int(), groupId: int(), houseNo: str(), houseNoExtension: str(), informalName: str(), intentCode: str(),
   intentDate: dateText, languageCode: language, ledgerType: int(), legalName: str(), leiNumber: lei, linkedin: url, logotype: base64,
@@ -521,7 +522,7 @@ function filters(hostile: boolean) {
     city: stringFilter, countryCode: stringFilter, currencyCode: stringFilter, email: stringFilter, legalName: stringFilter, name: stringFilter,
     orgNumber: fc.oneof(stringFilter, orgNumber.map((value) => ({ eq: value }))), rating: stringFilter, referenceCode: stringFilter, vatNumber: stringFilter,
     id: idFilter, parentId: idFilter,
-    clientType: enumFilter(...CLIENT_TYPES), companyType: enumFilter(...COMPANY_TYPES),
+    clientType: enumFilter(...CLIENT_TYPES), companyType: enumFilter(...COMPANY_TYPES), customerType: enumFilter(...CUSTOMER_TYPES),
   };
   const columnFilter = (max: number) =>
     fc.shuffledSubarray(Object.keys(columns), { minLength: 0, maxLength: max }).chain((chosen) => fc.record(Object.fromEntries(chosen.map((k) => [k, columns[k]]))));

@@ -69,7 +69,7 @@ export function countryCodeOf(value: string): string | null {
 // The gateway's checks over a mapped record
 // ---------------------------------------------------------------------------------------------------
 
-const TEXT_KINDS = new Set(["text", "email", "url", "phone", "country", "currency", "language", "culture", "date", "orgNumber", "vatNumber", "lei", "gln", "sdi", "money", "percent", "id", "clientType", "companyType"]);
+const TEXT_KINDS = new Set(["text", "email", "url", "phone", "country", "currency", "language", "culture", "date", "orgNumber", "vatNumber", "lei", "gln", "sdi", "money", "percent", "id", "clientType", "companyType", "customerType"]);
 
 /** The type problem of a value for a field, before its format is checked; numbers become text losslessly. */
 function coerce(spec: WritableField, value: unknown): { value?: unknown; problem?: string } {

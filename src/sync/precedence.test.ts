@@ -7,6 +7,8 @@ describe("field precedence", () => {
     expect([fieldGroupOf("name"), fieldGroupOf("email"), fieldGroupOf("vatRate"), fieldGroupOf("paymentTerms"), fieldGroupOf("creditLimit")]).toEqual([
       "IDENTITY", "CONTACT", "FINANCE", "BILLING", "CREDIT",
     ]);
+    // The invoicing system's own class of the customer is billing; the coarse clientType identity.
+    expect([fieldGroupOf("customerType"), fieldGroupOf("clientType"), fieldGroupOf("sdiCode")]).toEqual(["BILLING", "IDENTITY", "BILLING"]);
     expect(DEFAULT_PRECEDENCE.IDENTITY[0]).toBe("CRM");
     expect(DEFAULT_PRECEDENCE.FINANCE[0]).toBe("APTIC");
     expect(DEFAULT_PRECEDENCE.BILLING[0]).toBe("INVOICING");

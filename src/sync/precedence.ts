@@ -20,8 +20,10 @@ const GROUP_FIELDS: Record<Exclude<FieldGroup, "IDENTITY">, readonly string[]> =
     "chartOfAccountTemplate", "bankAccountId", "masterPinCode", "active", "blocked", "pricelistTemplate",
     "parameterTemplate", "referenceCode", "groupId", "groupCompany",
   ],
-  // Billing and invoices: how the client is invoiced.
-  BILLING: ["paymentTerms", "paymentCondition", "paymentTermId", "sdiCode", "intentCode", "intentDate"],
+  // Billing and invoices: how the client is invoiced. customerType is the invoicing system's own
+  // class of the customer (domestic, EU, sole trader), which decides how it invoices (VAT, reverse
+  // charge): billing, though the coarse clientType it implies is identity.
+  BILLING: ["paymentTerms", "paymentCondition", "paymentTermId", "sdiCode", "intentCode", "intentDate", "customerType"],
   // "Credit limit, currency and rating from credit data" (SOURCES.md): the credit limit's currency;
   // the client's own currencyCode is finance.
   CREDIT: ["creditLimit", "creditLimitCurrency", "rating"],

@@ -34,6 +34,7 @@ export type ClientFilter = {
   countryCode?: StringFilter | null | undefined;
   createdAt?: DateTimeFilter | null | undefined;
   currencyCode?: StringFilter | null | undefined;
+  customerType?: CustomerTypeFilter | null | undefined;
   email?: StringFilter | null | undefined;
   id?: IdFilter | null | undefined;
   legalName?: StringFilter | null | undefined;
@@ -190,6 +191,8 @@ export type CreateClientInput = {
   creditLimitCurrency?: string | null | undefined;
   /** ISO 4217, e.g. SEK */
   currencyCode?: string | null | undefined;
+  /** The invoicing system's customer type; INDIVIDUAL needs clientType INDIVIDUAL, the others BUSINESS */
+  customerType?: CustomerType | null | undefined;
   /** language-REGION, e.g. sv-SE. At most 16 characters. */
   defaultCultureCode?: string | null | undefined;
   /** At most 10000 characters. */
@@ -272,6 +275,21 @@ export type CreateClientInput = {
   website?: string | null | undefined;
   /** At most 20 characters. */
   zipCode?: string | null | undefined;
+};
+
+/** How the invoicing system classes a customer (its customer_type): INDIVIDUAL is a sole trader, the others businesses */
+export type CustomerType =
+  | 'BUSINESS'
+  | 'EU_BUSINESS'
+  | 'INDIVIDUAL'
+  | 'SWEDISH_BUSINESS';
+
+export type CustomerTypeFilter = {
+  eq?: CustomerType | null | undefined;
+  in?: Array<CustomerType> | null | undefined;
+  isNull?: boolean | null | undefined;
+  neq?: CustomerType | null | undefined;
+  nin?: Array<CustomerType> | null | undefined;
 };
 
 export type DateTimeFilter = {
@@ -438,6 +456,8 @@ export type UpdateClientInput = {
   creditLimitCurrency?: string | null | undefined;
   /** ISO 4217, e.g. SEK */
   currencyCode?: string | null | undefined;
+  /** The invoicing system's customer type; INDIVIDUAL needs clientType INDIVIDUAL, the others BUSINESS */
+  customerType?: CustomerType | null | undefined;
   /** language-REGION, e.g. sv-SE. At most 16 characters. */
   defaultCultureCode?: string | null | undefined;
   /** At most 10000 characters. */

@@ -3,7 +3,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "
 import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
 import { CountryCode, Currency, DateScalar, DateTime, Decimal, EmailAddress, UUID } from "../../common/scalars";
-import { ClientType, CompanyType } from "./client.enums";
+import { ClientType, CompanyType, CustomerType } from "./client.enums";
 
 /**
  * A client: the union of the CRM's, the factoring platform's and the invoicing system's fields,
@@ -21,6 +21,7 @@ import { ClientType, CompanyType } from "./client.enums";
 @Index("IDX_client_tenant_reference_code", ["tenantId", "referenceCode"])
 @Index("IDX_client_tenant_type", ["tenantId", "clientType"])
 @Index("IDX_client_tenant_company_type", ["tenantId", "companyType"])
+@Index("IDX_client_tenant_customer_type", ["tenantId", "customerType"])
 @Index("IDX_client_tenant_active", ["tenantId", "active"])
 @Index("IDX_client_tenant_blocked", ["tenantId", "blocked"])
 @Index("IDX_client_parent", ["parentId"])
@@ -34,6 +35,7 @@ import { ClientType, CompanyType } from "./client.enums";
 @Index("IDX_client_tenant_currency", ["tenantId", "currencyCode"])
 @Check("CHK_client_client_type", inList("client_type", Object.values(ClientType)))
 @Check("CHK_client_company_type", inList("company_type", Object.values(CompanyType)))
+@Check("CHK_client_customer_type", inList("customer_type", Object.values(CustomerType)))
 @Check("CHK_client_payment_terms", `"payment_terms" >= 0`)
 export class Client extends TenantEntity {
   @Field(() => UUID, { description: "Stable GUID (the factoring platform's clientGuid)" })
@@ -52,6 +54,10 @@ export class Client extends TenantEntity {
   @Field(() => CompanyType, { nullable: true })
   @StringColumn(64)
   companyType: CompanyType | null;
+
+  @Field(() => CustomerType, { nullable: true, description: "The invoicing system's customer type (customer_type); clientType is its coarse kind" })
+  @StringColumn(32)
+  customerType: CustomerType | null;
 
   @Field(() => String, { description: "Name used on invoices (the CRM's corporate_name)" })
   @Column({ type: "varchar", length: 255 })

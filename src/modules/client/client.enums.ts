@@ -6,6 +6,24 @@ export enum ClientType {
 }
 registerEnumType(ClientType, { name: "ClientType", description: "A company, or a person (sole trader)" });
 
+/**
+ * The invoicing system's `customer_type` (004), as it sends it: finer than ClientType (fixed by
+ * API.md to BUSINESS | INDIVIDUAL), which is its coarse kind (customerTypeClientType).
+ */
+export enum CustomerType {
+  BUSINESS = "BUSINESS",
+  INDIVIDUAL = "INDIVIDUAL",
+  SWEDISH_BUSINESS = "SWEDISH_BUSINESS",
+  EU_BUSINESS = "EU_BUSINESS",
+}
+registerEnumType(CustomerType, {
+  name: "CustomerType",
+  description: "How the invoicing system classes a customer (its customer_type): INDIVIDUAL is a sole trader, the others businesses",
+});
+
+/** The ClientType a customer type implies. */
+export const customerTypeClientType = (type: CustomerType): ClientType => (type === CustomerType.INDIVIDUAL ? ClientType.INDIVIDUAL : ClientType.BUSINESS);
+
 /** The legal forms of the Aptic document, in its order (code = index + 1). */
 export enum CompanyType {
   SE_STATE_REGION_MUNICIPALITY = "SE_STATE_REGION_MUNICIPALITY",

@@ -1,7 +1,7 @@
 import { Field, ID, Int } from "type-graphql";
 import type { GraphQLScalarType } from "graphql";
 import { CountryCode, Currency, DateScalar, Decimal, EmailAddress } from "../../common/scalars";
-import { ClientType, CompanyType } from "./client.enums";
+import { ClientType, CompanyType, CustomerType } from "./client.enums";
 
 /**
  * The writable fields of a client in one table: their kind (GraphQL input type and the checks
@@ -12,7 +12,7 @@ import { ClientType, CompanyType } from "./client.enums";
 export type FieldKind =
   | "text" | "email" | "url" | "phone" | "country" | "currency" | "language" | "culture" | "date"
   | "orgNumber" | "vatNumber" | "lei" | "gln" | "sdi" | "int" | "bool" | "money" | "percent"
-  | "clientType" | "companyType" | "id";
+  | "clientType" | "companyType" | "customerType" | "id";
 
 export interface WritableField {
   kind: FieldKind;
@@ -29,6 +29,7 @@ export const CLIENT_FIELDS = {
   name: { kind: "text", max: 255, required: true, description: "Name used on invoices" },
   clientType: { kind: "clientType", description: "BUSINESS (default on create) or INDIVIDUAL (a sole trader: orgNumber is a personnummer)" },
   companyType: { kind: "companyType", description: "Legal form; its country prefix must match countryCode" },
+  customerType: { kind: "customerType", description: "The invoicing system's customer type; INDIVIDUAL needs clientType INDIVIDUAL, the others BUSINESS" },
   referenceCode: { kind: "text", max: 50, description: "Client number" },
   legalName: { kind: "text", max: 255 },
   informalName: { kind: "text", max: 255 },
@@ -92,7 +93,7 @@ export const CLIENT_FIELDS = {
 export type ClientFieldName = keyof typeof CLIENT_FIELDS;
 export const CLIENT_FIELD_NAMES = Object.keys(CLIENT_FIELDS) as ClientFieldName[];
 
-type ValueOf<K extends FieldKind> = K extends "int" ? number : K extends "bool" ? boolean : K extends "clientType" ? ClientType : K extends "companyType" ? CompanyType : string;
+type ValueOf<K extends FieldKind> = K extends "int" ? number : K extends "bool" ? boolean : K extends "clientType" ? ClientType : K extends "companyType" ? CompanyType : K extends "customerType" ? CustomerType : string;
 
 /** The values of a create or update input: absent (undefined) leaves a field alone, null clears it. */
 export type ClientValues = { -readonly [K in ClientFieldName]?: ValueOf<(typeof CLIENT_FIELDS)[K]["kind"]> | null };
@@ -109,6 +110,7 @@ function inputType(kind: FieldKind): () => unknown {
     case "percent": return () => Decimal;
     case "clientType": return () => ClientType;
     case "companyType": return () => CompanyType;
+    case "customerType": return () => CustomerType;
     default: return () => ID;
   }
 }

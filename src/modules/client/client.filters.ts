@@ -2,7 +2,7 @@ import { Field, InputType, registerEnumType } from "type-graphql";
 import { BooleanFilter, DateTimeFilter, EnumFilterShape, IDFilter, StringFilter } from "../../common/filters/filter.types";
 import type { ColumnRef } from "../../common/filters/compile";
 import { normaliseOrgNumber } from "../../common/validation/checksums";
-import { ClientType, CompanyType } from "./client.enums";
+import { ClientType, CompanyType, CustomerType } from "./client.enums";
 
 export enum DeletionFilter {
   EXCLUDE = "EXCLUDE",
@@ -32,6 +32,15 @@ export class CompanyTypeFilter implements EnumFilterShape<CompanyType> {
   @Field({ nullable: true }) isNull?: boolean;
 }
 
+@InputType()
+export class CustomerTypeFilter implements EnumFilterShape<CustomerType> {
+  @Field(() => CustomerType, { nullable: true }) eq?: CustomerType;
+  @Field(() => CustomerType, { nullable: true }) neq?: CustomerType;
+  @Field(() => [CustomerType], { nullable: true }) in?: CustomerType[];
+  @Field(() => [CustomerType], { nullable: true }) nin?: CustomerType[];
+  @Field({ nullable: true }) isNull?: boolean;
+}
+
 @InputType({ description: "Conditions on a client's columns; all given conditions must hold" })
 export class ClientFilter {
   @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
@@ -45,6 +54,7 @@ export class ClientFilter {
   @Field(() => StringFilter, { nullable: true }) countryCode?: StringFilter;
   @Field(() => ClientTypeFilter, { nullable: true }) clientType?: ClientTypeFilter;
   @Field(() => CompanyTypeFilter, { nullable: true }) companyType?: CompanyTypeFilter;
+  @Field(() => CustomerTypeFilter, { nullable: true }) customerType?: CustomerTypeFilter;
   @Field(() => BooleanFilter, { nullable: true }) active?: BooleanFilter;
   @Field(() => BooleanFilter, { nullable: true }) blocked?: BooleanFilter;
   @Field(() => BooleanFilter, { nullable: true }) vatNumberValidated?: BooleanFilter;
@@ -94,6 +104,7 @@ const CLIENT_FILTER_COLUMNS: Record<string, ColumnRef> = {
   countryCode: col("country_code", "string", (v) => v.toUpperCase()),
   clientType: col("client_type", "enum"),
   companyType: col("company_type", "enum"),
+  customerType: col("customer_type", "enum"),
   active: col("active", "boolean"),
   blocked: col("blocked", "boolean"),
   vatNumberValidated: col("vat_number_validated", "boolean"),

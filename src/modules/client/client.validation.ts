@@ -6,7 +6,7 @@ import {
 import { isCultureCode, isEmailAddress, isLanguageCode, isPhoneNumber, isWebUrl } from "../../common/validation/formats";
 import { textProblem } from "../../common/validation/text";
 import { CrossRule, crossFieldFailures, definedOnly, PERSONAL_NUMBER_REFUSAL, resourceValueProblem } from "../../common/resource/fields";
-import { ClientType, CompanyType } from "./client.enums";
+import { ClientType, CompanyType, CustomerType, customerTypeClientType } from "./client.enums";
 import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientValues, NOT_NULL_FIELDS, WritableField } from "./client.fields";
 
 
@@ -29,6 +29,8 @@ function valueProblem(spec: WritableField, value: unknown): string | null {
     case "sdi": return /^[A-Za-z0-9]{6,16}$/.test(text) ? null : "Must be 6 to 16 letters and digits";
     case "orgNumber": return /^[A-Za-z0-9][A-Za-z0-9 .\-+/]*$/.test(text) ? null : "Only letters, digits, spaces and - + . /";
     case "id": return isBigintId(text) ? null : "Not a client id";
+    // GraphQL checks the enum of an input; a source's value (mapping-kit) is checked here.
+    case "customerType": return (Object.values(CustomerType) as string[]).includes(text) ? null : `Not a customer type (${Object.values(CustomerType).join(", ")})`;
     // money, percent, int, date, country, currency: as in every other resource
     case "money": case "percent": case "int": case "date": case "country": case "currency":
       return resourceValueProblem({ kind: spec.kind, range: spec.range }, value);
@@ -134,6 +136,14 @@ const CROSS_RULES: CrossRule<ClientValues>[] = [
       if (!r.companyType || !r.countryCode) return null;
       const prefix = (r.companyType as CompanyType).slice(0, 2);
       return prefix === r.countryCode.toUpperCase() ? null : `${r.companyType} is a legal form of ${prefix}, not of ${r.countryCode.toUpperCase()}`;
+    },
+  },
+  {
+    fields: ["customerType", "clientType"],
+    problem(r) {
+      if (!r.customerType) return null;
+      const kind = customerTypeClientType(r.customerType);
+      return r.clientType === kind ? null : `customerType ${r.customerType} is a${kind === ClientType.INDIVIDUAL ? " sole trader" : " business"}: clientType must be ${kind}`;
     },
   },
 ];

@@ -1,4 +1,4 @@
-import { ClientType } from "../../modules/client/client.enums";
+import { ClientType, CustomerType } from "../../modules/client/client.enums";
 import { InvoiceStatus } from "../../modules/invoice/invoice.enums";
 import { INVOICING_CREATED_EXAMPLE, INVOICING_DETAIL_EXAMPLE, INVOICING_INVOICE_EXAMPLE, INVOICING_LIST_EXAMPLE, INVOICING_PATCHED_EXAMPLE } from "./examples";
 import { mapInvoicingCustomer, type InvoicingClientRecord } from "./mapping";
@@ -19,6 +19,7 @@ describe("mapInvoicingCustomer", () => {
       deletedInSource: false,
       deletedAt: null,
       values: {
+        customerType: CustomerType.BUSINESS,
         clientType: ClientType.BUSINESS,
         name: "Acme AB",
         email: "finance@acme.example",
@@ -27,8 +28,9 @@ describe("mapInvoicingCustomer", () => {
         countryCode: "SE",
         paymentTerms: 30,
       },
-      // no column of the gateway holds these yet (see the report): kept, camelCased
-      unmapped: { customerType: "business", vatNumberValidated: true },
+      // The source's VIES verdict, which 004 says can be stale: the gateway checks every VAT number
+      // it stores with VIES itself (client.vat-check), and its vatNumberValidated is that check's.
+      unmapped: { vatNumberValidated: true },
       issues: [],
       externalIdentifiers: [],
       openInvoices: null, // the detail was read without ?expand=invoices: invoices left alone
@@ -39,15 +41,15 @@ describe("mapInvoicingCustomer", () => {
 
   it("maps the list example, whose org number needs the country the list item lacks", () => {
     const record = mapped(INVOICING_LIST_EXAMPLE);
-    expect(record.values).toEqual({ clientType: ClientType.BUSINESS, name: "Acme AB", email: "finance@acme.example", vatNumber: "SE556677889901", paymentTerms: 30 });
+    expect(record.values).toEqual({ customerType: CustomerType.BUSINESS, clientType: ClientType.BUSINESS, name: "Acme AB", email: "finance@acme.example", vatNumber: "SE556677889901", paymentTerms: 30 });
     expect(record.issues).toEqual([{ field: "orgNumber", sourceField: "org_number", value: "556677-8899", message: "countryCode is required with an org number" }]);
     expect(record.sourceUpdatedAt).toBeNull();
   });
 
   it("maps the create and patch examples (swedish_business, notes, partial records)", () => {
     const created = mapped(INVOICING_CREATED_EXAMPLE);
-    expect(created.values).toMatchObject({ clientType: ClientType.BUSINESS, email: "finance@acme.test" });
-    expect(created.unmapped).toEqual({ customerType: "swedish_business", vatNumberValidated: false });
+    expect(created.values).toMatchObject({ customerType: CustomerType.SWEDISH_BUSINESS, clientType: ClientType.BUSINESS, email: "finance@acme.test" });
+    expect(created.unmapped).toEqual({ vatNumberValidated: false });
     const patched = mapped(INVOICING_PATCHED_EXAMPLE);
     expect(patched.values).toEqual({ name: "Acme AB", paymentTerms: 14, notes: "New payment terms agreed 2026-05-12." });
     expect(patched.issues).toEqual([]);
@@ -86,15 +88,33 @@ describe("mapInvoicingCustomer", () => {
 
   it("maps individuals, archived customers, and flags masked and unknown values", () => {
     const individual = mapped({ id: "c1", name: "Anna Andersson", customer_type: "individual", country: "SE", org_number: "811218-9876", archived_at: "2026-03-01T10:00:00Z" });
-    expect(individual.values).toEqual({ clientType: ClientType.INDIVIDUAL, name: "Anna Andersson", countryCode: "SE", orgNumber: "811218-9876" });
+    expect(individual.values).toEqual({ customerType: CustomerType.INDIVIDUAL, clientType: ClientType.INDIVIDUAL, name: "Anna Andersson", countryCode: "SE", orgNumber: "811218-9876" });
     expect(individual).toMatchObject({ deletedInSource: true, deletedAt: "2026-03-01T10:00:00Z", issues: [] });
     const masked = mapped({ id: "c2", name: "B", customer_type: "individual", country: "SE", org_number: "811218-****" });
     expect(masked.values.orgNumber).toBeUndefined();
     expect(masked.issues.map((i) => i.field)).toEqual(["orgNumber"]);
     const odd = mapped({ id: "c3", name: "C", customer_type: "government", default_payment_terms: "30", vat_number: "FI12345678", country: "FI" });
     expect(odd.values).toEqual({ name: "C", countryCode: "FI" });
-    expect(odd.unmapped).toEqual({ customerType: "government" });
-    expect(odd.issues.map((i) => i.field).sort()).toEqual(["clientType", "paymentTerms", "vatNumber"]);
+    expect(odd.unmapped).toEqual({});
+    expect(odd.issues.map((i) => i.field).sort()).toEqual(["customerType", "paymentTerms", "vatNumber"]);
+    expect(odd.issues.find((i) => i.field === "customerType")).toMatchObject({ sourceField: "customer_type", value: "government" });
+  });
+
+  it("keeps each customer_type as sent in customerType, with the clientType it implies", () => {
+    const types = ["business", "individual", "swedish_business", "eu_business"].map((type) => mapped({ id: "t", name: "T", customer_type: type }).values);
+    expect(types.map((v) => [v.customerType, v.clientType])).toEqual([
+      [CustomerType.BUSINESS, ClientType.BUSINESS],
+      [CustomerType.INDIVIDUAL, ClientType.INDIVIDUAL],
+      [CustomerType.SWEDISH_BUSINESS, ClientType.BUSINESS],
+      [CustomerType.EU_BUSINESS, ClientType.BUSINESS],
+    ]);
+    // 004's bulk-create example: a Finnish eu_business
+    expect(mapped({ id: "f", name: "Foo OY", customer_type: "eu_business", vat_number: "FI12345678" }).values).toMatchObject({ customerType: CustomerType.EU_BUSINESS, vatNumber: "FI12345678" });
+    const cleared = mapped({ id: "n", name: "N", customer_type: null });
+    expect(cleared.values).toEqual({ name: "N", customerType: null });
+    expect(cleared.issues).toEqual([]);
+    // Not a key of the table: an inherited property is no customer type
+    expect(mapped({ id: "p", name: "P", customer_type: "constructor" }).issues.map((i) => i.field)).toEqual(["customerType"]);
   });
 
   it("rejects a customer without an id", () => {

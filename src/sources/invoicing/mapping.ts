@@ -1,5 +1,5 @@
 import type { ClientFieldName } from "../../modules/client/client.fields";
-import { ClientType } from "../../modules/client/client.enums";
+import { CustomerType, customerTypeClientType } from "../../modules/client/client.enums";
 import { InvoiceStatus } from "../../modules/invoice/invoice.enums";
 import { subtractDecimal } from "../../modules/invoice/decimal";
 import { compareDecimals, decimalProblem, isCalendarDate, isCurrencyCode } from "../../common/validation/formats";
@@ -17,12 +17,15 @@ export const INVOICING_FIELDS: Readonly<Record<string, ClientFieldName>> = {
   notes: "notes",
 };
 
-/** `customer_type` -> the gateway's ClientType (the finer kind stays in `unmapped.customerType`). */
-export const CUSTOMER_TYPES: Readonly<Record<string, ClientType>> = {
-  business: ClientType.BUSINESS,
-  swedish_business: ClientType.BUSINESS,
-  eu_business: ClientType.BUSINESS,
-  individual: ClientType.INDIVIDUAL,
+/**
+ * `customer_type` -> the gateway's customerType, as sent; clientType (BUSINESS | INDIVIDUAL, fixed
+ * by API.md) is the kind it implies.
+ */
+export const CUSTOMER_TYPES: Readonly<Record<string, CustomerType>> = {
+  business: CustomerType.BUSINESS,
+  individual: CustomerType.INDIVIDUAL,
+  swedish_business: CustomerType.SWEDISH_BUSINESS,
+  eu_business: CustomerType.EU_BUSINESS,
 };
 
 const OPEN_STATUSES: Readonly<Record<string, InvoiceStatus>> = {
@@ -72,8 +75,9 @@ const MASKED = /[*•]/;
 /**
  * A customer of the invoicing system (004's detail, `?expand=invoices`) as a source client
  * record: name, email, org and VAT number, country, payment terms and notes onto the Client's
- * fields through the gateway's checks; `customer_type` onto clientType; `archived_at` marks it
- * archived in the source; open invoices onto Invoice fields. Pure.
+ * fields through the gateway's checks; `customer_type` onto customerType, as sent, and the
+ * clientType it implies; `archived_at` marks it archived in the source; open invoices onto
+ * Invoice fields. Pure.
  */
 export function mapInvoicingCustomer(raw: unknown): MappingResult<InvoicingClientRecord> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return reject("Not a JSON object", raw);
@@ -84,9 +88,16 @@ export function mapInvoicingCustomer(raw: unknown): MappingResult<InvoicingClien
   const candidates: Candidate[] = [];
   const unmapped: Record<string, unknown> = {};
   const type = record.customer_type;
-  if (type !== undefined) unmapped.customerType = type;
-  if (typeof type === "string" && CUSTOMER_TYPES[type]) candidates.push({ field: "clientType", sourceField: "customer_type", value: CUSTOMER_TYPES[type], sent: type });
-  else if (type !== undefined && type !== null) issues.push(issue({ field: "clientType", sourceField: "customer_type", value: type }, `Not a customer type the gateway knows (${Object.keys(CUSTOMER_TYPES).join(", ")})`));
+  if (typeof type === "string" && Object.hasOwn(CUSTOMER_TYPES, type)) {
+    const customerType = CUSTOMER_TYPES[type];
+    candidates.push({ field: "customerType", sourceField: "customer_type", value: customerType, sent: type });
+    candidates.push({ field: "clientType", sourceField: "customer_type", value: customerTypeClientType(customerType), sent: type });
+  } else if (type === null) {
+    candidates.push({ field: "customerType", sourceField: "customer_type", value: null }); // cleared, as any field sent as null
+  } else if (type !== undefined) {
+    // Neither field is set: the client's kind is unknown, not guessed.
+    issues.push(issue({ field: "customerType", sourceField: "customer_type", value: type }, `Not a customer type the gateway knows (${Object.keys(CUSTOMER_TYPES).join(", ")})`));
+  }
 
   for (const [sourceField, value] of Object.entries(record)) {
     if (RECORD_FIELDS.has(sourceField)) continue;
