@@ -19,7 +19,9 @@ describe("Client relations", () => {
     expect(parent.children).toEqual([{ id: childId }]);
     expect(child.parent).toEqual({ id: parentId });
     expect(child.children).toEqual([]);
-    expect(child.externalIdentifiers).toEqual([{ source: "crm", externalId: "CRM-2" }]);
+    expect(child.externalIdentifiers).toEqual([
+      { source: "crm", externalId: "CRM-2", sourceRecordId: "2", sourceCreatedAt: "2026-05-15T17:08:59.529Z", sourceUpdatedAt: "2026-05-16T08:00:00.000Z" },
+    ]);
     expect(child.contract).toEqual({ contractNumber: "K-2", periodFee: "100.50", startDate: "2026-01-01" });
     expect(child.factoringLoanContract).toEqual({
       limit: "100000.00",

@@ -23,8 +23,11 @@ export interface SourceExternalIdentifier {
   externalId: string;
   /** When the source soft-deleted the identifier; null while it stands. */
   deletedAt: string | null;
-  /** The identifier's own id, creation and update time in the source (no column yet). */
-  sourceId: string | null;
+  /**
+   * The identifier's own id, creation and update time in the source that lists it (the CRM's
+   * external_identifiers[].id, created_at, updated_at): ExternalIdentifier's columns of those names.
+   */
+  sourceRecordId: string | null;
   sourceCreatedAt: string | null;
   sourceUpdatedAt: string | null;
 }

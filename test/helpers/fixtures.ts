@@ -37,7 +37,11 @@ export function fullGraph(n: number, parentIndex?: number): ClientGraph {
     parameters: [{ name: "reminderDays", value: "14" }, { name: "autoCollect", value: "true" }],
     extraFields: [{ name: "segments", values: ["retail", "nordic"] }],
     pricelists: [{ pricelistName: "Standard", isDefaultPricelist: true }, { pricelistName: "Campaign", isDefaultPricelist: false }],
-    externalIdentifiers: [{ source: "crm", externalId: `CRM-${n}` }, { source: "old", externalId: `OLD-${n}`, deletedAt: new Date() }],
+    externalIdentifiers: [
+      // as a CRM sync stores one: its own id and times in the CRM too
+      { source: "crm", externalId: `CRM-${n}`, sourceRecordId: String(n), sourceCreatedAt: new Date("2026-05-15T17:08:59.529Z"), sourceUpdatedAt: new Date("2026-05-16T08:00:00.000Z") },
+      { source: "old", externalId: `OLD-${n}`, deletedAt: new Date() },
+    ],
     invoices: [
       { invoiceNumber: `I-${n}-1`, status: "SENT", currencyCode: "SEK", totalAmount: "1000.00", paidAmount: "0.00", issueDate: "2026-10-01", dueDate: "2026-10-31" },
       { invoiceNumber: `I-${n}-2`, status: "PARTIALLY_PAID", currencyCode: "SEK", totalAmount: "500.00", paidAmount: "200.10", issueDate: "2026-09-01", dueDate: "2026-09-30", purchasedAt: new Date("2026-09-02T00:00:00Z"), purchaseRecourse: true },

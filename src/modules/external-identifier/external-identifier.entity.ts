@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { CreatedAt, UpdatedAt } from "../../db/columns";
+import { CreatedAt, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
 import { DateTime } from "../../common/scalars";
 import { Client } from "../client/client.entity";
@@ -34,6 +34,23 @@ export class ExternalIdentifier extends TenantEntity {
   @Field(() => DateTime)
   @UpdatedAt()
   updatedAt: Date;
+
+  /**
+   * The identifier's own id, creation and update time in the source system that lists it (the
+   * CRM's external_identifiers[].id, created_at, updated_at); null for one added through the API.
+   * Not `sourceId`: `source` here is the other system, whose id for the client is externalId.
+   */
+  @Field(() => String, { nullable: true, description: "The identifier's own id in the source system that lists it (the CRM's external_identifiers[].id); null when added through the API" })
+  @StringColumn(255)
+  sourceRecordId: string | null;
+
+  @Field(() => DateTime, { nullable: true, description: "When the source system that lists it created the identifier (the CRM's created_at)" })
+  @TimestampColumn()
+  sourceCreatedAt: Date | null;
+
+  @Field(() => DateTime, { nullable: true, description: "When the source system that lists it last changed the identifier (the CRM's updated_at)" })
+  @TimestampColumn()
+  sourceUpdatedAt: Date | null;
 
   /** Set when removed at the source; such rows are never shown. */
   @Column({ type: "timestamptz", nullable: true })

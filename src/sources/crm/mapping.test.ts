@@ -51,7 +51,7 @@ describe("mapCrmClient", () => {
       // 8 characters: not a FatturaPA length, but the client is in the US, where Italy's rule doesn't apply
       issues: [],
       externalIdentifiers: [
-        { source: "string", externalId: "SF-0001", deletedAt: null, sourceId: "1", sourceCreatedAt: "2026-05-15T17:08:59.529Z", sourceUpdatedAt: "2026-05-15T17:08:59.529Z" },
+        { source: "string", externalId: "SF-0001", deletedAt: null, sourceRecordId: "1", sourceCreatedAt: "2026-05-15T17:08:59.529Z", sourceUpdatedAt: "2026-05-15T17:08:59.529Z" },
       ],
       unmapped: {},
       raw: CRM_LIST_EXAMPLE,
@@ -129,8 +129,17 @@ describe("mapCrmClient", () => {
 
   it("flags malformed external identifiers and keeps the good ones", () => {
     const record = mapped({ id: 10, corporate_name: "Z", external_identifiers: [{ external_id: "A-1", type: "salesforce", deleted_at: "2026-01-01T00:00:00Z" }, { type: "hubspot" }] });
-    expect(record.externalIdentifiers).toEqual([{ source: "salesforce", externalId: "A-1", deletedAt: "2026-01-01T00:00:00Z", sourceId: null, sourceCreatedAt: null, sourceUpdatedAt: null }]);
+    expect(record.externalIdentifiers).toEqual([{ source: "salesforce", externalId: "A-1", deletedAt: "2026-01-01T00:00:00Z", sourceRecordId: null, sourceCreatedAt: null, sourceUpdatedAt: null }]);
     expect(record.issues).toEqual([{ field: "externalIdentifiers.1", sourceField: "external_identifiers.1", value: '{"type":"hubspot"}', message: "external_id must be text of 1..255 characters" }]);
+  });
+
+  it("keeps an identifier whose own id or times are unreadable, and flags those values", () => {
+    const record = mapped({ id: 16, corporate_name: "W", external_identifiers: [{ id: 1.5, created_at: "yesterday", updated_at: "2026-01-02T03:04:05Z", external_id: "B-2", type: "erp" }] });
+    expect(record.externalIdentifiers).toEqual([{ source: "erp", externalId: "B-2", deletedAt: null, sourceRecordId: null, sourceCreatedAt: null, sourceUpdatedAt: "2026-01-02T03:04:05Z" }]);
+    expect(record.issues.map((i) => [i.field, i.sourceField, i.value])).toEqual([
+      ["externalIdentifiers.0.sourceRecordId", "external_identifiers.0.id", "1.5"],
+      ["externalIdentifiers.0.sourceCreatedAt", "external_identifiers.0.created_at", "yesterday"],
+    ]);
   });
 
   it("rejects a record without a usable id", () => {

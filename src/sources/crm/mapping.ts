@@ -116,14 +116,26 @@ function externalIdentifiers(value: unknown, issues: DataQualityIssue[]): Source
       issues.push({ field: at, sourceField, value: asText(item), message: problem });
       return;
     }
-    const time = (key: string) => (isInstant(entry[key]) ? (entry[key] as string) : null);
+    // The identifier still maps without an unreadable id or time; the value is an issue, kept in raw.
+    const flag = (key: string, field: string, message: string) =>
+      issues.push({ field: `${at}.${field}`, sourceField: `${sourceField}.${key}`, value: asText(entry[key]), message });
+    const time = (key: string, field: string): string | null => {
+      const v = entry[key];
+      if (v === null || v === undefined) return null;
+      if (isInstant(v)) return v;
+      flag(key, field, "Not an ISO 8601 instant with offset");
+      return null;
+    };
+    const id = entry.id;
+    const recordId = (typeof id === "number" && Number.isInteger(id)) || (typeof id === "string" && id.trim() !== "" && id.length <= 255) ? String(id) : null;
+    if (recordId === null && id !== null && id !== undefined) flag("id", "sourceRecordId", "Not an id (a whole number, or text of 1..255 characters)");
     out.push({
       source: entry.type as string,
       externalId: externalId as string,
-      deletedAt: time("deleted_at"),
-      sourceId: typeof entry.id === "number" || typeof entry.id === "string" ? String(entry.id) : null,
-      sourceCreatedAt: time("created_at"),
-      sourceUpdatedAt: time("updated_at"),
+      deletedAt: time("deleted_at", "deletedAt"),
+      sourceRecordId: recordId,
+      sourceCreatedAt: time("created_at", "sourceCreatedAt"),
+      sourceUpdatedAt: time("updated_at", "sourceUpdatedAt"),
     });
   });
   return out;
