@@ -1,7 +1,7 @@
-import { countryCodeOf } from "../mapping-kit";
+import { camelCase, countryCodeOf } from "../mapping-kit";
 import type { SourceClientRecord } from "../source-record";
 import { CRM_DETAIL_EXAMPLE, CRM_LIST_EXAMPLE } from "./examples";
-import { mapCrmClient } from "./mapping";
+import { CRM_RENAMED, mapCrmClient } from "./mapping";
 
 function mapped(raw: unknown): SourceClientRecord {
   const result = mapCrmClient(raw);
@@ -58,21 +58,37 @@ describe("mapCrmClient", () => {
     });
   });
 
-  it("gives every field of the example a home: a value, an issue, the record's own fields or unmapped", () => {
+  it("maps every field of 001's and 002's examples without loss: onto the client's values, or the record's own fields", () => {
+    // What describes the record rather than the client is the record's (stored on source_record,
+    // not on Client): id -> sourceId, created_at/updated_at -> sourceCreatedAt/sourceUpdatedAt,
+    // deleted_at -> deletedInSource (and deletedAt); external_identifiers -> ExternalIdentifier rows.
+    const RECORD_OWN = ["id", "created_at", "updated_at", "deleted_at", "external_identifiers"];
     for (const example of [CRM_LIST_EXAMPLE, CRM_DETAIL_EXAMPLE]) {
       const record = mapped(example);
-      const homed = new Set([
-        "id", "created_at", "updated_at", "deleted_at", "external_identifiers",
-        ...record.issues.map((i) => i.sourceField),
-        ...Object.keys(record.unmapped),
-      ]);
-      const renamed: Record<string, string> = { corporate_name: "name", legal_name: "legalName", town: "city", zip_code: "zipCode", vat: "vatNumber", country: "countryCode", company_registration_number: "orgNumber" };
-      for (const key of Object.keys(example)) {
-        const gateway = renamed[key] ?? key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-        expect([key, homed.has(key) || gateway in record.values]).toEqual([key, true]);
+      expect(record.issues).toEqual([]);
+      expect(record.unmapped).toEqual({});
+      expect(record).toMatchObject({
+        sourceId: String(example.id),
+        sourceCreatedAt: example.created_at,
+        sourceUpdatedAt: example.updated_at,
+        deletedInSource: true,
+        deletedAt: example.deleted_at,
+      });
+      expect(record.externalIdentifiers).toEqual(
+        example.external_identifiers!.map((e) => ({ source: e.type, externalId: e.external_id, sourceRecordId: String(e.id), sourceCreatedAt: e.created_at, sourceUpdatedAt: e.updated_at, deletedAt: null })),
+      );
+      const clientFields = Object.keys(example).filter((key) => !RECORD_OWN.includes(key));
+      for (const key of clientFields) {
+        const value = example[key];
+        const field = CRM_RENAMED[key] ?? camelCase(key);
+        // the country's name becomes its ISO code, which names it again: no loss
+        const expected = key === "country" ? countryCodeOf(value as string) : value;
+        expect([key, field, record.values[field as keyof typeof record.values]]).toEqual([key, field, expected]);
       }
+      expect(Object.keys(record.values)).toHaveLength(clientFields.length);
       expect(record.raw).toBe(example);
     }
+    expect(new Intl.DisplayNames(["en"], { type: "region" }).of(mapped(CRM_LIST_EXAMPLE).values.countryCode!)).toBe("United States");
   });
 
   it("keeps values the gateway's checks refuse as issues, and maps the rest", () => {

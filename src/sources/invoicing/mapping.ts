@@ -118,6 +118,13 @@ export function mapInvoicingCustomer(raw: unknown): MappingResult<InvoicingClien
     }
     candidates.push({ field, sourceField, value });
   }
+  // A swedish_business is in Sweden: with no country of its own (004's create example has none),
+  // that is the record's country, so its org number can be checked (and kept) as Swedish.
+  if (type === "swedish_business" && (record.country === undefined || record.country === null)) {
+    const at = candidates.findIndex((c) => c.field === "countryCode");
+    if (at >= 0) candidates.splice(at, 1);
+    candidates.push({ field: "countryCode", sourceField: "customer_type", value: "SE", sent: type });
+  }
   const checked = checkClientValues(candidates);
   issues.push(...checked.issues);
 
