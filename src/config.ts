@@ -72,6 +72,16 @@ export interface JobSettings {
   concurrency: number;
   /** On SIGTERM, how long running jobs may take to finish before they are failed (and retried). */
   stopTimeoutMs: number;
+  /** How often the dispatcher hands queued runs over and queues scheduled ones (SYNC_DISPATCH_INTERVAL_MS). */
+  dispatchIntervalMs: number;
+  /** How often a running sync writes its heartbeat (SYNC_HEARTBEAT_MS). */
+  heartbeatMs: number;
+  /** A running sync whose heartbeat is older than this is resumed by a retry (SYNC_STALE_AFTER_MS); above the heartbeat. */
+  staleAfterMs: number;
+  /** Seconds before a failed sync's first retry, doubled for each later one (SYNC_RETRY_DELAY_SECONDS). */
+  retryDelaySeconds: number;
+  /** Retries of a failed sync (SYNC_RETRY_LIMIT). */
+  retryLimit: number;
 }
 
 export interface QueryLimits {
@@ -195,6 +205,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("SOURCE_CREDENTIALS_KEY is the public development key: set a key of your own in production (`openssl rand -base64 32`)");
   }
   const seedDemo = flagFrom(env, "SEED_DEMO", !production);
+  const heartbeatMs = intFrom(env, "SYNC_HEARTBEAT_MS", 15_000, 100, 600_000);
+  const staleAfterMs = intFrom(env, "SYNC_STALE_AFTER_MS", 60_000, 1_000, 3_600_000);
+  // A live worker misses a beat or two under load; only a silence of several beats means it is gone.
+  if (staleAfterMs < 3 * heartbeatMs) throw new Error("SYNC_STALE_AFTER_MS must be at least three times SYNC_HEARTBEAT_MS");
   return {
     port: intFrom(env, "PORT", 4000),
     databaseUrl: env.DATABASE_URL || undefined,
@@ -248,6 +262,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: flagFrom(env, "JOBS_ENABLED", true),
       concurrency: intFrom(env, "JOBS_CONCURRENCY", 2, 1, 100),
       stopTimeoutMs: intFrom(env, "JOBS_STOP_TIMEOUT_MS", 20_000, 1_000, 600_000),
+      dispatchIntervalMs: intFrom(env, "SYNC_DISPATCH_INTERVAL_MS", 5_000, 100, 3_600_000),
+      heartbeatMs,
+      staleAfterMs,
+      retryDelaySeconds: intFrom(env, "SYNC_RETRY_DELAY_SECONDS", 30, 1, 3_600),
+      retryLimit: intFrom(env, "SYNC_RETRY_LIMIT", 5, 0, 100),
     },
     sourceCredentialsKey: credentialsKey,
   };

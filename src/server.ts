@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   const jobs = config.jobs.enabled
     ? await startJobQueue({
         url: database.url,
-        handlers: { [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger }) },
+        handlers: { [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger, heartbeatMs: config.jobs.heartbeatMs }) },
+        policies: { [SYNC_RUN_QUEUE]: { retryDelaySeconds: config.jobs.retryDelaySeconds, retryLimit: config.jobs.retryLimit } },
         concurrency: config.jobs.concurrency,
         stopTimeoutMs: config.jobs.stopTimeoutMs,
         logger,
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     : null;
   if (jobs) log(`job queue started (${config.jobs.concurrency} at a time)`);
   // Hands queued runs to the queue, queues scheduled ones, resumes runs whose worker died.
-  const dispatcher = jobs ? new SyncDispatcher({ dataSource: database.dataSource, jobs, logger }).start() : null;
+  const dispatcher = jobs ? new SyncDispatcher({ dataSource: database.dataSource, jobs, logger, intervalMs: config.jobs.dispatchIntervalMs, staleAfterMs: config.jobs.staleAfterMs }).start() : null;
   if (dispatcher && demoSources.sourceIds.length > 0) {
     // The demo's first sync, queued once per start (a source with an open run keeps that one).
     for (const sourceId of demoSources.sourceIds) {

@@ -501,7 +501,13 @@ async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: Sou
       }
       continue;
     }
+    const times = { sourceRecordId: identifier.sourceRecordId, sourceCreatedAt: toDate(identifier.sourceCreatedAt), sourceUpdatedAt: toDate(identifier.sourceUpdatedAt) };
     if (existing && !existing.deletedAt) {
+      if (existing.clientId === clientId && !sameTimes(existing, times)) {
+        const after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, times);
+        index.identifiers.set(key, after);
+        changed = true;
+      }
       if (existing.clientId !== clientId) {
         issues.push({
           kind: SyncIssueKind.CONFLICT,
@@ -516,10 +522,10 @@ async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: Sou
     }
     let after: ExternalIdentifier;
     if (existing) {
-      after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { clientId, deletedAt: null });
+      after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { clientId, deletedAt: null, ...times });
       recordChildChange(scope, externalIdentifierResource, existing, after);
     } else {
-      after = await insertChild(scope, externalIdentifierResource, clientId, { source: identifier.source, externalId: identifier.externalId }, {}, "record");
+      after = await insertChild(scope, externalIdentifierResource, clientId, { source: identifier.source, externalId: identifier.externalId }, times, "record");
     }
     index.identifiers.set(key, after);
     index.add(index.byExternal, key, clientId);
@@ -527,6 +533,14 @@ async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: Sou
   }
   return changed;
 }
+
+const toDate = (value: string | null): Date | null => (value === null || Number.isNaN(Date.parse(value)) ? null : new Date(value));
+
+/** The identifier's own id and times in the source, as stored. */
+const sameTimes = (row: ExternalIdentifier, times: { sourceRecordId: string | null; sourceCreatedAt: Date | null; sourceUpdatedAt: Date | null }): boolean =>
+  row.sourceRecordId === times.sourceRecordId &&
+  (row.sourceCreatedAt?.getTime() ?? null) === (times.sourceCreatedAt?.getTime() ?? null) &&
+  (row.sourceUpdatedAt?.getTime() ?? null) === (times.sourceUpdatedAt?.getTime() ?? null);
 
 const INVOICE_FIELDS = ["invoiceNumber", "status", "currencyCode", "totalAmount", "paidAmount", "issueDate", "dueDate", "clientId"] as const;
 
