@@ -154,6 +154,38 @@ describe("CRM and invoicing together", () => {
   });
 });
 
+describe("a tenant's own precedence", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+  });
+
+  it("lets the invoicing system win contact fields when the tenant ranks it first", async () => {
+    const tenant = freshTenant("precedence");
+    const crmId = await crmSource(tenant, [crmRecord(1), crmRecord(2)]);
+    billing = await InvoicingSimulator.start({
+      token: "inv-token",
+      companyId: "acme",
+      customers: [invoicingCustomer("cus_1", swedishOrg(1)), invoicingCustomer("cus_2", swedishOrg(2))] as never,
+    });
+    const invoicingId = await addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+    await inTenant(dataSource, tenant, (tx) => tx.query(`INSERT INTO source_precedence (tenant_id, field_group, sources) VALUES ($1, 'CONTACT', '["INVOICING", "CRM"]')`, [tenant]));
+    await syncNow(dataSource, tenant, crmId);
+    await syncNow(dataSource, tenant, invoicingId);
+    const clients = await rows<{ name: string; email: string }>(dataSource, tenant, "SELECT name, email FROM client ORDER BY id");
+    // Contact from the invoicing system, identity (the name) still from the CRM.
+    expect(clients).toEqual([
+      { name: "Company 1 AB", email: "billing@cus1.example" },
+      { name: "Company 2 AB", email: "billing@cus2.example" },
+    ]);
+    // And the CRM, ranked below now, does not take the field back on its next change.
+    crm.upsert({ id: 1, email: "crm-again@example.com", phone: "+46 8 111 11 11" });
+    await syncNow(dataSource, tenant, crmId);
+    const [first] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client ORDER BY id LIMIT 1");
+    expect(first.email).toBe("billing@cus1.example");
+  });
+});
+
 describe("an interrupted run", () => {
   it("resumes from its last committed page and ends as an uninterrupted run", async () => {
     const records = Array.from({ length: 250 }, (_, i) => crmRecord(i + 1));

@@ -18,6 +18,7 @@ import { SyncRun } from "../sync/sync-run.entity";
 import { SyncIssue } from "../sync/sync-issue.entity";
 import { SourceRecord } from "../sync/source-record.entity";
 import { FieldSource } from "../sync/field-source.entity";
+import { SourcePrecedence } from "../sync/source-precedence.entity";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -41,6 +42,7 @@ export const entities = [
   SyncIssue,
   SourceRecord,
   FieldSource,
+  SourcePrecedence,
 ];
 
 /** Every type-graphql resolver of the gateway. */

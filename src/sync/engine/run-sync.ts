@@ -11,6 +11,7 @@ import type { JobContext, JobHandler, SyncRunJob } from "../jobs";
 import { SyncIssueKind } from "../sync-issue.entity";
 import { SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPage, Counts, zeroCounts } from "./apply";
+import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
 import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
 
 /**
@@ -94,7 +95,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     const run = await readRun(inRun, job.runId);
     return { runId: job.runId, status: run?.status ?? SyncStatus.CANCELLED, counts: countsOf(run), message: run?.message ?? null, stats };
   }
-  const { run, source, token } = started;
+  const { run, source, token, precedence } = started;
   let checkpoint = started.checkpoint;
   // The heartbeat says this attempt is alive; when its attempt was taken (the dispatcher found it
   // stale and handed the run to a retry), it stops the attempt's HTTP calls at once.
@@ -126,7 +127,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
       if (error instanceof ConnectorConfigError) throw new FinalFailure(error.message);
       throw error;
     }
-    const target = { tenantId: job.tenantId, sourceSystemId: source.id, sourceName: source.name, kind: source.kind, runId: run.id };
+    const target = { tenantId: job.tenantId, sourceSystemId: source.id, sourceName: source.name, kind: source.kind, runId: run.id, precedence };
     for await (const page of connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop)) {
       const tx = await open();
       try {
@@ -237,7 +238,7 @@ async function readRun(inRun: InRun, runId: string): Promise<SyncRun | null> {
 }
 
 /** Marks the run RUNNING (once; a retry keeps its start), or answers null when it is not to run (finished, cancelled, gone). */
-async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string } | null> {
+async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string; precedence: Precedence } | null> {
   return inRun(async (tx) => {
     const runs = hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1 FOR UPDATE`, [job.runId]));
     const run = runs[0];
@@ -252,7 +253,10 @@ async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promi
         WHERE id = $1 RETURNING attempt_token`,
       [run.id, jobId, JSON.stringify(checkpoint)],
     );
-    return { run, source, checkpoint, token };
+    const precedence: Precedence = Object.fromEntries(
+      (await tx.query<{ field_group: FieldGroup; sources: SourceKindName[] }>(`SELECT field_group, sources FROM source_precedence`)).map((row) => [row.field_group, row.sources]),
+    );
+    return { run, source, checkpoint, token, precedence };
   });
 }
 
