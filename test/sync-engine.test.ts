@@ -2,8 +2,11 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
 import { CrmSimulator } from "../src/sources/crm/simulator";
 import { SyncStatus } from "../src/sync/sync-run.entity";
+import { createLogger } from "../src/common/log";
+import { runSync } from "../src/sync/engine/run-sync";
+import { queueRun } from "../src/sync/runs";
 import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
-import { addSource, crmRecord, freshTenant, inTenant, invoice, invoicingCustomer, rows, swedishOrg, syncNow } from "./helpers/sync";
+import { addSource, crmRecord, freshTenant, inTenant, invoice, invoicingCustomer, rows, swedishOrg, syncEnvironment, syncNow } from "./helpers/sync";
 
 let dataSource: DataSource;
 let crm: CrmSimulator;
@@ -61,6 +64,24 @@ describe("a CRM sync", () => {
     const record = await rows<{ deleted_in_source: boolean }>(dataSource, tenant, "SELECT deleted_in_source FROM source_record WHERE source_id = '3'");
     expect(record[0].deleted_in_source).toBe(true);
     expect(swedishOrg(1)).toMatch(/^\d{6}-\d{4}$/);
+  });
+});
+
+describe("a CRM record's external identifiers", () => {
+  it("become the client's, with their own id and times, and go when the CRM deletes them", async () => {
+    const tenant = freshTenant("ext");
+    const identifier = { id: 55, external_id: "0015g00000XyZ1AAI", type: "salesforce", created_at: "2026-10-01T08:00:00.000Z", updated_at: "2026-10-02T08:00:00.000Z", deleted_at: null };
+    const sourceId = await crmSource(tenant, [crmRecord(1, { external_identifiers: [identifier] })]);
+    await syncNow(dataSource, tenant, sourceId);
+    const stored = await rows(dataSource, tenant, "SELECT source, external_id, source_record_id, source_created_at, deleted_at FROM external_identifier");
+    expect(stored).toEqual([{ source: "salesforce", external_id: identifier.external_id, source_record_id: "55", source_created_at: new Date(identifier.created_at), deleted_at: null }]);
+    crm.upsert({ id: 1, external_identifiers: [{ ...identifier, deleted_at: "2026-11-02T08:00:00.000Z" }] as never });
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run.counts).toMatchObject({ updated: 1 });
+    const [after] = await rows<{ deleted_at: Date | null }>(dataSource, tenant, "SELECT deleted_at FROM external_identifier");
+    expect(after.deleted_at).not.toBeNull();
+    const history = await rows<{ entity_type: string; operation: string }>(dataSource, tenant, "SELECT entity_type, operation FROM audit_entry WHERE entity_type = 'ExternalIdentifier' ORDER BY id");
+    expect(history).toEqual([{ entity_type: "ExternalIdentifier", operation: "sync" }, { entity_type: "ExternalIdentifier", operation: "sync" }]);
   });
 });
 
@@ -133,25 +154,6 @@ describe("CRM and invoicing together", () => {
     const next = await syncNow(dataSource, tenant, invoicingId);
     expect(next).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 1 } });
   });
-
-  it("lets a value a person wrote stand until its owning source changes it", async () => {
-    const tenant = freshTenant("person");
-    const crmId = await crmSource(tenant, [crmRecord(1)]);
-    await syncNow(dataSource, tenant, crmId);
-    const [client] = await rows<{ id: string }>(dataSource, tenant, "SELECT id FROM client");
-    await inTenant(dataSource, tenant, async (tx) => {
-      await tx.query("UPDATE client SET email = 'person@example.com' WHERE id = $1", [client.id]);
-      await tx.query("UPDATE field_source SET source_system_id = NULL WHERE client_id = $1 AND field = 'email'", [client.id]);
-    });
-    crm.upsert({ id: 1, phone: "+46 8 765 43 21" });
-    await syncNow(dataSource, tenant, crmId);
-    let [now] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client");
-    expect(now).toEqual({ email: "person@example.com", phone: "+46 8 765 43 21" });
-    crm.upsert({ id: 1, email: "changed-in-crm@example.com" });
-    await syncNow(dataSource, tenant, crmId);
-    [now] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client");
-    expect(now.email).toBe("changed-in-crm@example.com");
-  });
 });
 
 describe("a tenant's own precedence", () => {
@@ -183,6 +185,27 @@ describe("a tenant's own precedence", () => {
     await syncNow(dataSource, tenant, crmId);
     const [first] = await rows<{ email: string; phone: string }>(dataSource, tenant, "SELECT email, phone FROM client ORDER BY id LIMIT 1");
     expect(first.email).toBe("billing@cus1.example");
+  });
+});
+
+describe("a source that refuses the credentials", () => {
+  it("ends the run FAILED with a clear message, and no message, issue or log line holds the token", async () => {
+    const tenant = freshTenant("auth");
+    crm = await CrmSimulator.start({ token: "the-right-token", companyId: "7", records: [crmRecord(1)] as never });
+    const secret = "wrong-token-4f9a1c";
+    const sourceId = await addSource(dataSource, tenant, { kind: "CRM", baseUrl: crm.url, companyId: "7", credentials: { bearerToken: secret } });
+    const lines: string[] = [];
+    const logger = createLogger("debug", { write: (line: string) => void lines.push(line) });
+    const outcome = await inTenant(dataSource, tenant, (tx) => queueRun(tx, tenant, sourceId, { full: false, requestedBy: "test" }));
+    if (outcome.kind !== "QUEUED") throw new Error(outcome.kind);
+    const run = await runSync({ ...syncEnvironment(dataSource), logger }, { tenantId: tenant, sourceId, runId: outcome.run.id, full: false });
+    expect(run.status).toBe(SyncStatus.FAILED);
+    expect(run.message).toMatch(/refused the credentials \(401/);
+    expect(crm.server.requests[0].headers.authorization).toBe(`Bearer ${secret}`);
+    const stored = await rows(dataSource, tenant, "SELECT r.message, i.detail, i.message AS issue FROM sync_run r LEFT JOIN sync_issue i ON i.run_id = r.id");
+    expect(stored).toHaveLength(1);
+    expect(lines.length).toBeGreaterThan(0);
+    for (const text of [JSON.stringify(stored), JSON.stringify(run), ...lines]) expect(text).not.toContain(secret);
   });
 });
 
