@@ -101,7 +101,8 @@ describe("CRM and invoicing together", () => {
     const tenant = freshTenant("overlap");
     const crmId = await crmSource(tenant, [crmRecord(1), crmRecord(2)]);
     const invoicingId = await invoicingSource(tenant, [
-      invoicingCustomer("cus_1", swedishOrg(1).replace("-", ""), { invoices: [invoice("inv_1", "F-1001"), invoice("inv_2", "F-1002", "paid")] }),
+      // Changed long before the watermark the run stores (the other customer's updated_at).
+      invoicingCustomer("cus_1", swedishOrg(1).replace("-", ""), { updated_at: "2026-10-01T10:00:00.000Z", invoices: [invoice("inv_1", "F-1001"), invoice("inv_2", "F-1002", "paid")] }),
       invoicingCustomer("cus_9", swedishOrg(9)),
     ]);
     await syncNow(dataSource, tenant, crmId);
@@ -116,10 +117,11 @@ describe("CRM and invoicing together", () => {
     const invoices = await rows<{ invoice_number: string; status: string }>(dataSource, tenant, "SELECT invoice_number, status FROM invoice ORDER BY invoice_number");
     expect(invoices).toEqual([{ invoice_number: "F-1001", status: "SENT" }]);
 
-    // The invoice is paid in the source: a full run closes it here.
+    // The invoice is paid in the source (its customer's updated_at stays): the next incremental
+    // run reads the customers with invoices open here, and closes it.
     billing!.customers[0].invoices![0].status = "paid";
-    const again = await syncNow(dataSource, tenant, invoicingId, true);
-    expect(again.counts).toMatchObject({ updated: 1, unchanged: 1 });
+    const again = await syncNow(dataSource, tenant, invoicingId);
+    expect(again.counts).toMatchObject({ fetched: 2, updated: 1, unchanged: 1 });
     const closed = await rows<{ status: string; paid_amount: string }>(dataSource, tenant, "SELECT status, paid_amount FROM invoice");
     expect(closed).toEqual([{ status: "PAID", paid_amount: "1000.00" }]);
   });

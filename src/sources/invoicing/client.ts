@@ -21,6 +21,11 @@ export interface InvoicingClientOptions extends InvoicingConnection {
 export interface InvoicingListing {
   /** The watermark of the last complete run; null or absent: a full run (every customer's detail). */
   since?: string | Date | null;
+  /**
+   * Customers whose detail is read whatever their `updated_at` says: those with invoices open in
+   * the gateway, since an invoice paid in the source does not change its customer's `updated_at`.
+   */
+  alwaysRead?: ReadonlySet<string>;
   /** Resume a listing: the cursor of the next page to read (InvoicingPage.nextCursor) and what the pages before it had reached. */
   resume?: InvoicingResume | null;
   signal?: AbortSignal;
@@ -77,9 +82,10 @@ const parseTime = (value: unknown): number | null => {
  * cursor listing (`include_archived=true`, 100 a page: cheap) and reads the detail
  * (`?expand=invoices`) only of the customers whose list `updated_at` is at or after the watermark
  * minus the overlap, or that carry no readable `updated_at`; a full run (no watermark) reads every
- * detail. A paid or new invoice need not change its customer's `updated_at`, so open invoices are
- * only as fresh as the customer's last change or the last full run: schedule a full run (e.g.
- * nightly) for invoices to close in the gateway.
+ * detail. A paid or new invoice need not change its customer's `updated_at`: the customers with
+ * invoices open in the gateway (`alwaysRead`) are read every run, so an invoice paid in the source
+ * closes here with the next incremental run; a new invoice of a customer with none open shows
+ * with the customer's next change or the next full run (schedule one, e.g. nightly).
  */
 export class InvoicingClient {
   readonly http: SourceHttpClient;
@@ -147,7 +153,7 @@ export class InvoicingClient {
       for (const item of page.items) {
         const at = parseTime(item.updated_at);
         if (at !== null && (latest === null || at > latest)) latest = at;
-        (from === null || at === null || at >= from ? changed : unchanged).push(item);
+        (from === null || at === null || at >= from || listing.alwaysRead?.has(item.id) ? changed : unchanged).push(item);
       }
       const settled = await Promise.allSettled(changed.map((item) => this.fetchCustomer(item.id, listing.signal)));
       const details: InvoicingCustomerWire[] = [];

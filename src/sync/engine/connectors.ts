@@ -32,6 +32,8 @@ export interface ConnectorPage extends PageInput {
 }
 
 export interface Connector {
+  /** Reads what it needs of the gateway's own state before listing (in the run's tenant). */
+  prepare?(query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, sourceSystemId: string): Promise<void>;
   pages(position: ListingPosition, signal: AbortSignal): AsyncGenerator<ConnectorPage>;
   /** The key of the watermark in SourceSystem.syncState. */
   readonly watermarkKey: string;
@@ -87,11 +89,21 @@ function crmConnector(client: CrmClient): Connector {
 
 /** The invoicing system: by cursor; the details of changed customers only. */
 function invoicingConnector(client: InvoicingClient): Connector {
+  let alwaysRead: ReadonlySet<string> = new Set();
   return {
     watermarkKey: "updatedAt",
+    async prepare(query, sourceSystemId) {
+      // The customers with invoices open here: their invoices may have been paid meanwhile.
+      const rows = await query(
+        `SELECT DISTINCT r.source_id FROM invoice i JOIN source_record r ON r.client_id = i.client_id AND r.source_system_id = i.source_system_id
+          WHERE i.source_system_id = $1 AND i.status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE')`,
+        [sourceSystemId],
+      );
+      alwaysRead = new Set(rows.map((row) => String(row.source_id)));
+    },
     async *pages(position, signal) {
       const resume = position.at as InvoicingResume | null;
-      for await (const page of client.pages({ since: position.since, resume, signal })) {
+      for await (const page of client.pages({ since: position.since, resume, alwaysRead, signal })) {
         yield {
           records: page.changed.map(mapInvoicingCustomer),
           failedFetches: page.failed.map((failed) => ({

@@ -127,6 +127,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
       if (error instanceof ConnectorConfigError) throw new FinalFailure(error.message);
       throw error;
     }
+    if (connector.prepare) await inRun((tx) => connector.prepare!((sql, params) => tx.query(sql, params), source.id));
     const target = { tenantId: job.tenantId, sourceSystemId: source.id, sourceName: source.name, kind: source.kind, runId: run.id, precedence };
     for await (const page of connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop)) {
       const tx = await open();
