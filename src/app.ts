@@ -30,6 +30,8 @@ import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
+import { CredentialsCipher } from "./sources/credentials";
+import type { SyncControl } from "./sync/runs";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -54,7 +56,15 @@ export interface GatewayOptions {
   vatChecker?: VatChecker;
   /** Where logs go; by default JSON lines on stdout at config.logLevel. */
   logger?: Logger;
+  /**
+   * The sync machinery startSync nudges after its commit; by default one that does nothing (the
+   * queued run then waits for the dispatcher's next tick, or for an engine to be wired in).
+   */
+  sync?: SyncControl;
 }
+
+/** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
+const NO_SYNC: SyncControl = { dispatch: async () => {} };
 
 export interface Gateway {
   url: string;
@@ -241,7 +251,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     idempotencyTtlHours: config.idempotencyTtlHours,
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
     followUpWindowMs: config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
+    credentials: new CredentialsCipher(config.sourceCredentialsKey),
   };
+  const sync = options.sync ?? NO_SYNC;
   const openedClients = new OpenedClientsRecorder(options.dataSource, config.openedClientsFlushMs, logger);
   const app = express();
   app.disable("x-powered-by");
@@ -350,7 +362,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const startedAt = res.locals.startedAt as bigint;
         try {
           const context = await createContext(
-            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, logger, gate },
+            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, sync, logger, gate },
             req.headers,
             { requestId, startedAt, reportMarker: res.locals },
           );

@@ -11,6 +11,7 @@ import { Logger, logInternalError } from "./common/log";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 import type { RequestPlan } from "./common/prefetch";
+import type { SyncControl } from "./sync/runs";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
@@ -34,6 +35,8 @@ export interface RequestContext {
   mutations: MutationEnvironment;
   /** Notes the clients the caller opens (written later, outside the request). */
   openedClients: OpenedClientsRecorder;
+  /** The sync machinery of this process: startSync nudges it after its run is committed. */
+  sync: SyncControl;
   /** After a committed write: the next read opens a new snapshot, and loaders forget their cache. */
   renewReads(): Promise<void>;
   /** Before a write: ends the read transaction and holds reads until the returned function is called. */
@@ -51,6 +54,7 @@ export interface ContextDeps {
   cursors: CursorCodec;
   mutations: MutationEnvironment;
   openedClients: OpenedClientsRecorder;
+  sync: SyncControl;
   logger: Logger;
   /** The tenants' fair share of the pool. */
   gate: ConnectionGate;
@@ -104,6 +108,7 @@ export async function createContext(
     cursors: deps.cursors,
     mutations: deps.mutations,
     openedClients: deps.openedClients,
+    sync: deps.sync,
     renewReads: async () => {
       await session.renew();
       loaders.clear();

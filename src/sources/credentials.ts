@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from "node:crypto";
 
 /** How a source system is authenticated (SOURCES.md: SourceAuthInput). Write-only in the API. */
 export interface SourceCredentials {
@@ -75,6 +75,16 @@ export class CredentialsCipher {
     } catch {
       throw new CredentialsError();
     }
+  }
+
+  /**
+   * A keyed digest of credentials (HMAC-SHA256 under a key derived from this one): tells two calls
+   * with one idempotency key apart without keeping the secret, nor a plain hash of it that could
+   * be tried against guesses by whoever reads the idempotency table.
+   */
+  digest(credentials: SourceCredentials): string {
+    const key = createHmac("sha256", this.#key).update("client-data-gateway:source-credentials:digest:v1").digest();
+    return createHmac("sha256", key).update(JSON.stringify(normalise(credentials))).digest("hex");
   }
 
   /** Never the key, whatever logs or inspects this object. */

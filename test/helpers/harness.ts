@@ -9,6 +9,7 @@ import { createDataSource } from "../../src/db/data-source";
 import { buildGatewaySchema } from "../../src/schema";
 import { FakeVies, startFakeVies } from "./fake-vies";
 import { createLogger } from "../../src/common/log";
+import type { SyncControl } from "../../src/sync/runs";
 
 export interface GraphQLResponse<T> {
   status: number;
@@ -36,6 +37,8 @@ export interface StartOptions {
   env?: Record<string, string>;
   /** Another schema than the gateway's (a test's instrumented one). */
   schema?: GraphQLSchema;
+  /** The sync machinery startSync nudges (default: the gateway's no-op). */
+  sync?: SyncControl;
 }
 
 /** The real server on a free port, against the test database, with a record of its requests. */
@@ -84,6 +87,7 @@ export class TestGateway {
       port: 0,
       host: "127.0.0.1",
       onRequestComplete: (summary) => requests.push(summary),
+      sync: options.sync,
     });
     return new TestGateway(config, dataSource, gateway, requests, vies, logLines);
   }

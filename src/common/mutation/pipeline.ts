@@ -3,6 +3,7 @@ import type { RequestContext } from "../../context";
 import { WriteTransaction } from "../../db/write-transaction";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
+import type { CredentialsCipher } from "../../sources/credentials";
 import { forbidden } from "../errors";
 import { fieldSourcesOf, writeFieldSources } from "../../sync/provenance";
 import { findStoredCall, idempotencyKeyProblem, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
@@ -19,6 +20,8 @@ export interface MutationEnvironment {
    * about to change. A crashed follow-up frees the key when this has passed.
    */
   followUpWindowMs: number;
+  /** Seals source systems' credentials (config.sourceCredentialsKey) before they are stored. */
+  credentials: CredentialsCipher;
 }
 
 /**
