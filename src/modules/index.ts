@@ -13,12 +13,7 @@ import { mandateEntities, mandateResolvers } from "./mandate";
 import { parameterEntities, parameterResolvers } from "./parameter";
 import { pricelistEntities, pricelistResolvers } from "./pricelist";
 import { summaryResolvers } from "./summary";
-import { SourceSystem } from "../sources/source-system.entity";
-import { SyncRun } from "../sync/sync-run.entity";
-import { SyncIssue } from "../sync/sync-issue.entity";
-import { SourceRecord } from "../sync/source-record.entity";
-import { FieldSource } from "../sync/field-source.entity";
-import { SourcePrecedence } from "../sync/source-precedence.entity";
+import { sourceEntities, sourceResolvers } from "../sources";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -36,13 +31,8 @@ export const entities = [
   ...favouriteEntities,
   ...auditEntities,
   IdempotencyRecord,
-  // Sources and sync (SOURCES.md): tables only, no GraphQL type yet.
-  SourceSystem,
-  SyncRun,
-  SyncIssue,
-  SourceRecord,
-  FieldSource,
-  SourcePrecedence,
+  // Sources and sync (SOURCES.md).
+  ...sourceEntities,
 ];
 
 /** Every type-graphql resolver of the gateway. */
@@ -61,4 +51,5 @@ export const resolvers = [
   ...summaryResolvers,
   ...favouriteResolvers,
   ...auditResolvers,
+  ...sourceResolvers,
 ] as const;

@@ -1,4 +1,6 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index } from "typeorm";
+import { DateTime, URLScalar } from "../common/scalars";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../db/columns";
 import { TenantEntity } from "../db/tenant-entity";
 
@@ -10,6 +12,8 @@ export enum SourceKind {
   CREDIT_DATA = "CREDIT_DATA",
 }
 
+registerEnumType(SourceKind, { name: "SourceKind", description: "The kind of system a source is: which connector syncs it" });
+
 /**
  * Where incremental syncs resume (a connector's own shape): e.g. the CRM's and credit data's
  * `updated_at` watermark, the invoicing system's last cursor. Written by the sync code only.
@@ -18,36 +22,44 @@ export type SourceSyncState = Record<string, unknown>;
 
 /**
  * A source system of a tenant: one CRM, Aptic, invoicing or credit-data account the gateway
- * syncs clients from. Not yet a GraphQL type (the resolver comes with the sync code). The
- * credentials are stored sealed (src/sources/credentials.ts) and never leave the server.
+ * syncs clients from. The credentials are stored sealed (src/sources/credentials.ts) and are no
+ * GraphQL field: write-only (SourceAuthInput), never answered in any form.
  * Optimistic concurrency as elsewhere: a write names the `updatedAt` it read.
  */
+@ObjectType({ description: "A system the gateway syncs clients from (a CRM, Aptic, invoicing, credit data account)" })
 @Entity("source_system")
 @Index("IDX_source_system_tenant_kind", ["tenantId", "kind"])
 @Check("CHK_source_system_kind", inList("kind", Object.values(SourceKind)))
 export class SourceSystem extends TenantEntity {
+  @Field(() => SourceKind)
   @Column({ type: "varchar", length: 16 })
   kind: SourceKind;
 
+  @Field(() => String)
   @Column({ type: "varchar", length: 255 })
   name: string;
 
   /** The system's base URL (every connector's paths are relative to it). */
+  @Field(() => URLScalar, { description: "Every connector's paths are relative to it" })
   @Column({ type: "varchar", length: 2048 })
   baseUrl: string;
 
   /** The source's own company id (the CRM's X-Company-Id, the invoicing system's companyId). */
+  @Field(() => String, { nullable: true, description: "The source's own company id (the CRM's X-Company-Id, the invoicing system's companyId)" })
   @StringColumn(64)
   companyId: string | null;
 
   /** Sent as X-Api-Version where the source takes one. */
+  @Field(() => String, { nullable: true, description: "Sent as X-Api-Version where the source takes one" })
   @StringColumn(32)
   apiVersion: string | null;
 
+  @Field(() => Boolean, { description: "A disabled source is not synced, on schedule or on request" })
   @Column({ type: "boolean", default: true })
   enabled: boolean;
 
   /** How often to sync, an ISO-8601 duration (`PT15M`); null: only on request. */
+  @Field(() => String, { nullable: true, description: "How often to sync, an ISO-8601 duration (PT15M); null: only on request (startSync)" })
   @StringColumn(64)
   schedule: string | null;
 
@@ -59,9 +71,11 @@ export class SourceSystem extends TenantEntity {
   @Column({ type: "jsonb", default: {} })
   syncState: SourceSyncState;
 
+  @Field(() => DateTime)
   @CreatedAt()
   createdAt: Date;
 
+  @Field(() => DateTime, { description: "Pass it as updateSourceSystem's expectedUpdatedAt" })
   @UpdatedAt()
   updatedAt: Date;
 }

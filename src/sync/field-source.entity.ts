@@ -1,4 +1,6 @@
+import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { DateTime } from "../common/scalars";
 import { TenantEntity } from "../db/tenant-entity";
 import { Client } from "../modules/client/client.entity";
 import { SourceSystem } from "../sources/source-system.entity";
@@ -7,6 +9,7 @@ import { SourceSystem } from "../sources/source-system.entity";
  * Where a client's field got its value: a source system, or (`sourceSystemId` null) a person
  * through the gateway's own mutations, and when. One per client and field.
  */
+@ObjectType({ description: "Where a client's field got its value, and when" })
 @Entity("field_source")
 @Index("UQ_field_source_tenant_client_field", ["tenantId", "clientId", "field"], { unique: true })
 @Index("IDX_field_source_client", ["clientId"])
@@ -20,6 +23,7 @@ export class FieldSource extends TenantEntity {
   client?: Client;
 
   /** The client's field, by its GraphQL name (`email`, `creditLimit`). */
+  @Field(() => String, { description: "The client's field, by its GraphQL name" })
   @Column({ type: "varchar", length: 64 })
   field: string;
 
@@ -31,6 +35,7 @@ export class FieldSource extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
+  @Field(() => DateTime)
   @Column({ type: "timestamptz", precision: 3 })
   setAt: Date;
 }

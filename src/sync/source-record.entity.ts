@@ -1,4 +1,6 @@
+import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { DateTime } from "../common/scalars";
 import { TimestampColumn } from "../db/columns";
 import { TenantEntity } from "../db/tenant-entity";
 import { Client } from "../modules/client/client.entity";
@@ -19,6 +21,7 @@ export interface SourceRecordIssue {
  * source sends is dropped, refused values included). One per source id (a record is one client),
  * and one per client and source (a second record of one source matching the client is a conflict).
  */
+@ObjectType({ description: "A client's record in one source system: the link reconciliation follows" })
 @Entity("source_record")
 @Index("UQ_source_record_tenant_source_system_source_id", ["tenantId", "sourceSystemId", "sourceId"], { unique: true })
 @Index("UQ_source_record_tenant_client_source_system", ["tenantId", "clientId", "sourceSystemId"], { unique: true })
@@ -41,21 +44,26 @@ export class SourceRecord extends TenantEntity {
   sourceSystem?: SourceSystem;
 
   /** The record's id in the source (the CRM's id, Aptic's uniqueId, ...). */
+  @Field(() => String, { description: "The record's id in the source (the CRM's id, Aptic's uniqueId, ...)" })
   @Column({ type: "varchar", length: 255 })
   sourceId: string;
 
   /** The source's own change time, where it has one (Aptic has none). */
+  @Field(() => DateTime, { nullable: true, description: "The source's own change time, where it has one" })
   @TimestampColumn()
   sourceUpdatedAt: Date | null;
 
   /** The source's own creation time, where it sends one. */
+  @Field(() => DateTime, { nullable: true })
   @TimestampColumn()
   sourceCreatedAt: Date | null;
 
+  @Field(() => DateTime)
   @Column({ type: "timestamptz", precision: 3 })
   lastSyncedAt: Date;
 
   /** Deleted or archived in the source (the CRM's deleted_at, invoicing's archived_at, gone from Aptic's listing). */
+  @Field(() => Boolean, { description: "Deleted or archived in the source" })
   @Column({ type: "boolean", default: false })
   deletedInSource: boolean;
 

@@ -1,4 +1,6 @@
+import { Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { DateTime, JSONScalar } from "../common/scalars";
 import { CreatedAt, inList, StringColumn } from "../db/columns";
 import { TenantEntity } from "../db/tenant-entity";
 import { Client } from "../modules/client/client.entity";
@@ -17,6 +19,7 @@ export enum SyncIssueKind {
  * `clientId` the client it collided with, both sides in `detail`), a value kept raw, a source's
  * refusal (its status and redacted error body in `detail`), a failed record.
  */
+@ObjectType({ description: "Something a run could not apply as it was" })
 @Entity("sync_issue")
 @Index("IDX_sync_issue_tenant_run", ["tenantId", "runId", "id"])
 @Index("IDX_sync_issue_run", ["runId"])
@@ -30,13 +33,16 @@ export class SyncIssue extends TenantEntity {
   @JoinColumn({ name: "run_id" })
   run?: SyncRun;
 
+  @Field(() => String, { description: "CONFLICT, INVALID_VALUE (kept raw, see Client.dataQualityIssues), SOURCE_ERROR (the source refused a request), RECORD_FAILED" })
   @Column({ type: "varchar", length: 16 })
   kind: SyncIssueKind;
 
   /** The record's id in the source, when the issue is about one. */
+  @Field(() => String, { nullable: true, description: "The record's id in the source, when the issue is about one" })
   @StringColumn(255)
   sourceId: string | null;
 
+  @Field(() => ID, { nullable: true, description: "The client concerned (for a conflict: the one the record collided with)" })
   @Column({ type: "bigint", nullable: true })
   clientId: string | null;
 
@@ -44,16 +50,20 @@ export class SyncIssue extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
+  @Field(() => String, { nullable: true })
   @StringColumn(255)
   field: string | null;
 
+  @Field(() => String)
   @Column({ type: "text" })
   message: string;
 
   /** Structured detail: both sides of a conflict, the source's status and redacted error body. */
+  @Field(() => JSONScalar, { nullable: true, description: "Both sides of a conflict; a source's status and its error body (redacted)" })
   @Column({ type: "jsonb", nullable: true })
   detail: Record<string, unknown> | null;
 
+  @Field(() => DateTime)
   @CreatedAt()
   createdAt: Date;
 }

@@ -1,4 +1,6 @@
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { DateTime } from "../common/scalars";
 import { inList, TimestampColumn, UpdatedAt } from "../db/columns";
 import { TenantEntity } from "../db/tenant-entity";
 import { SourceSystem } from "../sources/source-system.entity";
@@ -13,6 +15,8 @@ export enum SyncStatus {
   CANCELLED = "CANCELLED",
 }
 
+registerEnumType(SyncStatus, { name: "SyncStatus", description: "QUEUED and RUNNING are open; the others are final" });
+
 export const OPEN_SYNC_STATUSES = [SyncStatus.QUEUED, SyncStatus.RUNNING] as const;
 
 const COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
@@ -22,6 +26,7 @@ const COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "con
  * A source has at most one open run (QUEUED or RUNNING): the queue runs one job per source at a
  * time, and this index keeps the runs in step with it.
  */
+@ObjectType({ description: "One sync of one source system, and what it did" })
 @Entity("sync_run")
 @Index("IDX_sync_run_tenant_source_queued", ["tenantId", "sourceSystemId", "queuedAt", "id"])
 @Index("IDX_sync_run_source_system", ["sourceSystemId"])
@@ -37,40 +42,52 @@ export class SyncRun extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
+  @Field(() => SyncStatus)
   @Column({ type: "varchar", length: 16, default: SyncStatus.QUEUED })
   status: SyncStatus;
 
   /** A full run reads everything; otherwise from the source's watermark. */
+  @Field(() => Boolean, { description: "A full run reads everything; otherwise from where the last run left off" })
   @Column({ type: "boolean", default: false })
   full: boolean;
 
+  @Field(() => DateTime)
   @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
   queuedAt: Date;
 
+  @Field(() => DateTime, { nullable: true })
   @TimestampColumn()
   startedAt: Date | null;
 
+  @Field(() => DateTime, { nullable: true })
   @TimestampColumn()
   finishedAt: Date | null;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   fetched: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   created: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   updated: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   unchanged: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   archived: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   conflicts: number;
 
+  @Field(() => Int)
   @Column({ type: "int", default: 0 })
   failed: number;
 
@@ -83,10 +100,12 @@ export class SyncRun extends TenantEntity {
   checkpoint: Record<string, unknown> | null;
 
   /** Why the run failed or was cancelled, in words safe to show (no secret, no personal data). */
+  @Field(() => String, { nullable: true, description: "Why the run failed or was cancelled" })
   @Column({ type: "text", nullable: true })
   message: string | null;
 
   /** Who queued it: the token subject, or `schedule`. */
+  @Field(() => String, { nullable: true, description: "Who queued it: the token's subject, or `schedule`" })
   @Column({ type: "varchar", length: 255, nullable: true })
   requestedBy: string | null;
 
@@ -105,6 +124,7 @@ export class SyncRun extends TenantEntity {
   @Column({ type: "uuid", nullable: true })
   jobId: string | null;
 
+  @Field(() => DateTime)
   @UpdatedAt()
   updatedAt: Date;
 }

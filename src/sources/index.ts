@@ -1,0 +1,21 @@
+import { FieldSource } from "../sync/field-source.entity";
+import { AuditEntrySourceResolver, ClientProvenanceResolver, DataQualityIssueResolver, FieldSourceResolver, SourceRecordResolver } from "../sync/provenance.resolver";
+import { SourceRecord } from "../sync/source-record.entity";
+import { SyncIssue } from "../sync/sync-issue.entity";
+import { SyncRun } from "../sync/sync-run.entity";
+import { SourcePrecedence } from "../sync/source-precedence.entity";
+import { SyncRunResolver } from "../sync/sync-run.resolver";
+import { SourceSystem } from "./source-system.entity";
+import { SourceSystemResolver } from "./source-system.resolver";
+
+/** Sources and sync (SOURCES.md): their tables, and their GraphQL surface. */
+export const sourceEntities = [SourceSystem, SyncRun, SyncIssue, SourceRecord, FieldSource, SourcePrecedence];
+export const sourceResolvers = [
+  SourceSystemResolver,
+  SyncRunResolver,
+  ClientProvenanceResolver,
+  SourceRecordResolver,
+  FieldSourceResolver,
+  DataQualityIssueResolver,
+  AuditEntrySourceResolver,
+] as const;

@@ -1,0 +1,53 @@
+import { Field, ObjectType } from "type-graphql";
+import { badUserInput } from "../common/errors";
+import type { CursorCodec } from "../common/pagination/cursor";
+import { PageInfo } from "../common/pagination/page-info";
+import { isBigintId } from "../common/validation/checksums";
+import { SyncIssue } from "./sync-issue.entity";
+import { SyncRun } from "./sync-run.entity";
+
+@ObjectType({ description: "A run and its cursor" })
+export class SyncRunEdge {
+  @Field() cursor: string;
+  @Field(() => SyncRun) node: SyncRun;
+}
+
+@ObjectType({ description: "A page of a source's runs, newest first" })
+export class SyncRunConnection {
+  @Field(() => [SyncRunEdge]) edges: SyncRunEdge[];
+  @Field(() => [SyncRun]) nodes: SyncRun[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+@ObjectType({ description: "An issue and its cursor" })
+export class SyncIssueEdge {
+  @Field() cursor: string;
+  @Field(() => SyncIssue) node: SyncIssue;
+}
+
+@ObjectType({ description: "A page of a run's issues, newest first" })
+export class SyncIssueConnection {
+  @Field(() => [SyncIssueEdge]) edges: SyncIssueEdge[];
+  @Field(() => [SyncIssue]) nodes: SyncIssue[];
+  @Field(() => PageInfo) pageInfo: PageInfo;
+}
+
+const notOurs = () => badUserInput('"after" is not a cursor of this list', "after");
+
+/** A run's position in its source's runs: queuedAt and id. */
+export const encodeRunCursor = (cursors: CursorCodec, run: SyncRun): string => cursors.encode([run.queuedAt.toISOString(), run.id]);
+
+export function decodeRunCursor(cursors: CursorCodec, after: string): string[] {
+  const [queuedAt, id] = cursors.decode(after, 2);
+  if (typeof queuedAt !== "string" || Number.isNaN(Date.parse(queuedAt)) || typeof id !== "string" || !isBigintId(id)) throw notOurs();
+  return [queuedAt, id];
+}
+
+/** An issue's position in its run's issues: its id (a one-element list, as the codec takes). */
+export const encodeIssueCursor = (cursors: CursorCodec, issue: SyncIssue): string => cursors.encode(["issue", issue.id]);
+
+export function decodeIssueCursor(cursors: CursorCodec, after: string): string[] {
+  const [tag, id] = cursors.decode(after, 2);
+  if (tag !== "issue" || typeof id !== "string" || !isBigintId(id)) throw notOurs();
+  return [id];
+}
