@@ -5,6 +5,7 @@ import { SyncIssue } from "../sync/sync-issue.entity";
 import { SyncRun } from "../sync/sync-run.entity";
 import { SourcePrecedence } from "../sync/source-precedence.entity";
 import { SyncRunResolver } from "../sync/sync-run.resolver";
+import { SourceSystemMutationResolver } from "./source-system-mutation.resolver";
 import { SourceSystem } from "./source-system.entity";
 import { SourceSystemResolver } from "./source-system.resolver";
 
@@ -12,6 +13,7 @@ import { SourceSystemResolver } from "./source-system.resolver";
 export const sourceEntities = [SourceSystem, SyncRun, SyncIssue, SourceRecord, FieldSource, SourcePrecedence];
 export const sourceResolvers = [
   SourceSystemResolver,
+  SourceSystemMutationResolver,
   SyncRunResolver,
   ClientProvenanceResolver,
   SourceRecordResolver,

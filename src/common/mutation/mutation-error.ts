@@ -21,6 +21,8 @@ export enum MutationErrorCode {
   MANDATE_ALREADY_CLOSED = "MANDATE_ALREADY_CLOSED",
   /** addExternalIdentifier with a (source, externalId) that another client of the company holds. */
   EXTERNAL_IDENTIFIER_IN_USE = "EXTERNAL_IDENTIFIER_IN_USE",
+  /** deleteSourceSystem while the source has an open (queued or running) run: cancel it or let it finish. */
+  SYNC_RUN_OPEN = "SYNC_RUN_OPEN",
 }
 
 /**
@@ -49,7 +51,7 @@ export class MutationError {
     description:
       "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
       "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED, ALREADY_EXISTS, " +
-      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE",
+      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SYNC_RUN_OPEN",
   })
   code: MutationErrorCode;
 
