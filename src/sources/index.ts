@@ -2,6 +2,7 @@ import { FieldSource } from "../sync/field-source.entity";
 import { AuditEntrySourceResolver, ClientProvenanceResolver, DataQualityIssueResolver, FieldSourceResolver, SourceRecordResolver } from "../sync/provenance.resolver";
 import { SourceRecord } from "../sync/source-record.entity";
 import { SyncIssue } from "../sync/sync-issue.entity";
+import { SyncRunMutationResolver } from "../sync/sync-run-mutation.resolver";
 import { SyncRun } from "../sync/sync-run.entity";
 import { SourcePrecedence } from "../sync/source-precedence.entity";
 import { SyncRunResolver } from "../sync/sync-run.resolver";
@@ -15,6 +16,7 @@ export const sourceResolvers = [
   SourceSystemResolver,
   SourceSystemMutationResolver,
   SyncRunResolver,
+  SyncRunMutationResolver,
   ClientProvenanceResolver,
   SourceRecordResolver,
   FieldSourceResolver,

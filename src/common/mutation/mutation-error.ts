@@ -21,8 +21,12 @@ export enum MutationErrorCode {
   MANDATE_ALREADY_CLOSED = "MANDATE_ALREADY_CLOSED",
   /** addExternalIdentifier with a (source, externalId) that another client of the company holds. */
   EXTERNAL_IDENTIFIER_IN_USE = "EXTERNAL_IDENTIFIER_IN_USE",
+  /** startSync on a source that is disabled: enable it (updateSourceSystem) first. */
+  SOURCE_DISABLED = "SOURCE_DISABLED",
   /** deleteSourceSystem while the source has an open (queued or running) run: cancel it or let it finish. */
   SYNC_RUN_OPEN = "SYNC_RUN_OPEN",
+  /** cancelSync on a run that had finished already: the payload's run says how it ended. */
+  SYNC_RUN_FINISHED = "SYNC_RUN_FINISHED",
 }
 
 /**
@@ -51,7 +55,7 @@ export class MutationError {
     description:
       "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
       "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED, ALREADY_EXISTS, " +
-      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SYNC_RUN_OPEN",
+      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SOURCE_DISABLED, SYNC_RUN_OPEN, SYNC_RUN_FINISHED",
   })
   code: MutationErrorCode;
 
