@@ -63,4 +63,12 @@ describe("redactDeep", () => {
       "[number]": 1,
     });
   });
+
+  it("replaces whole the value of a key that names a secret, whatever its shape (a source's credentials)", () => {
+    const auth = { bearerToken: "crm-token-abc", apiKey: "k", oauth2: { tokenUrl: "https://idp.test/token", clientId: "gateway", clientSecret: "shh" } };
+    expect(redactDeep({ input: { name: "CRM", auth } })).toEqual({
+      input: { name: "CRM", auth: { bearerToken: "[secret]", apiKey: "[secret]", oauth2: { tokenUrl: "https://idp.test/token", clientId: "gateway", clientSecret: "[secret]" } } },
+    });
+    expect(redactDeep({ apiKey: null })).toEqual({ apiKey: null });
+  });
 });

@@ -50,8 +50,15 @@ export function redactText(text: string): string {
 const TELLING_NUMBER = /\d{6}/;
 
 /**
+ * Keys whose values are secrets whatever their shape (a source system's credentials in
+ * SourceAuthInput, and the usual names): an API key has no shape to recognise it by.
+ */
+const SECRET_KEY = /^(bearerToken|apiKey|clientSecret|password|secret|accessToken|refreshToken|token|signingSecret)$/i;
+
+/**
  * A copy of `value` with every string redacted and cut to MAX_LOGGED_TEXT (keys too: a JSON
- * object's keys are caller data), and numbers of 6 or more digits replaced.
+ * object's keys are caller data), numbers of 6 or more digits replaced, and the value of a key
+ * that names a secret (SECRET_KEY) replaced whole.
  */
 export function redactDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") {
@@ -62,5 +69,7 @@ export function redactDeep(value: unknown, depth = 0): unknown {
   if (value === null || typeof value !== "object") return value;
   if (depth > 20) return "[deep]";
   if (Array.isArray(value)) return value.map((item) => redactDeep(item, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redactText(key), redactDeep(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redactText(key), SECRET_KEY.test(key) && item != null ? "[secret]" : redactDeep(item, depth + 1)]),
+  );
 }
