@@ -71,4 +71,10 @@ describe("redactDeep", () => {
     });
     expect(redactDeep({ apiKey: null })).toEqual({ apiKey: null });
   });
+
+  it("replaces credentials in a URL: a query parameter that names a secret, and (as an email) its user and password", () => {
+    expect(redactDeep({ baseUrl: "https://crm.example.test/api?page=2&api_key=abc-def&x=1" })).toEqual({ baseUrl: "https://crm.example.test/api?page=2&api_key=[secret]&x=1" });
+    expect(redactDeep({ baseUrl: "https://gateway:hunter2-long@crm.example.test/api" })).toEqual({ baseUrl: "[email]" });
+    expect(redactDeep("https://crm.example.test/?token=crm-abc")).toBe("https://crm.example.test/?token=[secret]");
+  });
 });

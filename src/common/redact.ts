@@ -10,6 +10,9 @@ const RULES: [RegExp, string | ((match: string) => string)][] = [
   // runs and the dots are disjoint, so nothing backtracks.
   [/eyJ[\w-]{7,}(?:\.[\w-]*){0,2}/g, "[token]"],
   [/\b(Bearer|Basic)\s+\S+/gi, "$1 [token]"],
+  // A query parameter that names a secret (`?token=`, `&api_key=`): a base URL sent with its
+  // credentials in it. (A URL's user and password go with the `@` rule for emails.)
+  [/([?&](?:access_token|token|api_?key|key|secret|client_secret|password|signature|sig)=)[^&#\s"']*/gi, "$1[secret]"],
   // IBANs, with or without the groups' spaces.
   [/\b[A-Za-z]{2}\d{2}(?:\s?[A-Za-z0-9]){10,30}\b/g, "[iban]"],
   // Org numbers, personnummer, phone and account numbers: runs of digits (any script's) joined by
