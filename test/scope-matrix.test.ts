@@ -15,7 +15,8 @@ import { newKey, swedishOrgNumber, swedishPersonalNumber } from "./helpers/mutat
 const READ = "clients:read";
 const WRITE = "clients:write";
 const PII = "clients:pii";
-const SCOPE_SETS: string[][] = [[], [READ], [WRITE], [PII], [READ, WRITE]];
+const ADMIN = "sources:admin";
+const SCOPE_SETS: string[][] = [[], [READ], [WRITE], [PII], [READ, WRITE], [ADMIN]];
 
 let gateway: TestGateway;
 let tenantTables: string[];
@@ -75,6 +76,10 @@ interface World {
   archived: string;
   bankAccountId: string;
   mandateId: string;
+  /** A source system with a queued run, and a spare one with none (deleteSourceSystem). */
+  sourceId: string;
+  spareSourceId: string;
+  runId: string;
 }
 
 let worldCounter = 0;
@@ -100,12 +105,20 @@ async function makeWorld(): Promise<World> {
   const one = async (sql: string, params: unknown[]) => ((await gateway.dataSource.query(sql, params)) as { v: string }[])[0].v;
   // The token's subject is the harness's "test-user": its favourite, for removeFavoriteClient.
   await gateway.dataSource.query(`INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'test-user', $2)`, [tenant, full]);
+  const source = (name: string) =>
+    one(`INSERT INTO source_system (tenant_id, kind, name, base_url, company_id, credentials) VALUES ($1, 'CRM', $2, 'https://crm.example.test/', 'acme', 'v1.sealed.by.test') RETURNING id::text AS v`, [tenant, name]);
+  const sourceId = await source("A source");
+  const spareSourceId = await source("B spare");
+  const runId = await one(`INSERT INTO sync_run (tenant_id, source_system_id) VALUES ($1, $2) RETURNING id::text AS v`, [tenant, sourceId]);
   return {
     tenant,
     bare,
     full,
     archived,
     bareOrgNumber,
+    sourceId,
+    spareSourceId,
+    runId,
     bareUniqueId: await one(`SELECT unique_id::text AS v FROM client WHERE id = $1`, [bare]),
     bankAccountId: await one(`SELECT id::text AS v FROM bank_account WHERE client_id = $1`, [full]),
     mandateId: await one(`SELECT id::text AS v FROM direct_debit_mandate WHERE client_id = $1`, [full]),
@@ -135,11 +148,20 @@ const mutation = (name: string, params: string, args: string, variables: (w: Wor
 
 const clientId = (pick: (w: World) => string) => (w: World) => ({ clientId: pick(w) });
 
+/** startSync and cancelSync: a payload without dryRun (they take none). */
+const syncMutation = (name: string, params: string, args: string, variables: (w: World) => Json): RootCase => ({
+  needs: ADMIN,
+  call: (w) => ({ query: `mutation M(${params}, $key: String!) { ${name}(${args}, idempotencyKey: $key) { run { id } error { code message } replayed } }`, variables: variables(w) }),
+  expectAnswer: (value) => expect(value).toMatchObject({ run: { id: expect.any(String) }, error: null, replayed: false }),
+});
+
 /**
  * The expected scope of every root field. Queries need clients:read (@Authorized("clients:read")
  * on each, src/modules/client/client.resolver.ts and favourite/clients-summary.ts). Mutations
  * need the pipeline's scope, clients:write by default (runMutation, src/common/mutation/pipeline.ts);
  * the two favourite specs set scope: "clients:read" (src/modules/favourite/clients-summary.ts).
+ * Managing sources and starting syncs needs sources:admin (SOURCES.md); reading source systems
+ * and runs needs clients:read, as reading clients does.
  */
 const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
   Query: {
@@ -167,6 +189,21 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       needs: READ,
       call: () => ({ query: `{ clients(orderBy: [{ field: ID, direction: ASC }]) { nodes { id } } }` }),
       expectAnswer: (value, w) => expect(value).toEqual({ nodes: [{ id: w.bare }, { id: w.full }] }),
+    },
+    sourceSystems: {
+      needs: READ,
+      call: () => ({ query: `{ sourceSystems { id } }` }),
+      expectAnswer: (value, w) => expect(value).toEqual([{ id: w.sourceId }, { id: w.spareSourceId }]),
+    },
+    sourceSystem: {
+      needs: READ,
+      call: (w) => ({ query: `query($id: ID!) { sourceSystem(id: $id) { id } }`, variables: { id: w.sourceId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.sourceId }),
+    },
+    syncRun: {
+      needs: READ,
+      call: (w) => ({ query: `query($id: ID!) { syncRun(id: $id) { id } }`, variables: { id: w.runId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.runId }),
     },
     clientsSummary: {
       needs: READ,
@@ -213,6 +250,17 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
     removeExternalIdentifier: mutation("removeExternalIdentifier", "", `source: "erp", externalId: "ERP-FULL"`, () => ({})),
     addFavoriteClient: mutation("addFavoriteClient", "$clientId: ID!", "clientId: $clientId", clientId((w) => w.bare), READ),
     removeFavoriteClient: mutation("removeFavoriteClient", "$clientId: ID!", "clientId: $clientId", clientId((w) => w.full), READ),
+    createSourceSystem: mutation(
+      "createSourceSystem",
+      "",
+      `input: { kind: CREDIT_DATA, name: "Credit data", baseUrl: "https://credit.example.test", auth: { bearerToken: "credit-token" } }`,
+      () => ({}),
+      ADMIN,
+    ),
+    updateSourceSystem: mutation("updateSourceSystem", "$id: ID!", `id: $id, patch: { name: "Renamed" }`, (w) => ({ id: w.sourceId }), ADMIN),
+    deleteSourceSystem: mutation("deleteSourceSystem", "$id: ID!", "id: $id", (w) => ({ id: w.spareSourceId }), ADMIN),
+    startSync: syncMutation("startSync", "$id: ID!", "sourceId: $id", (w) => ({ id: w.spareSourceId })),
+    cancelSync: syncMutation("cancelSync", "$id: ID!", "runId: $id", (w) => ({ id: w.runId })),
   },
 };
 
