@@ -24,8 +24,8 @@ let tenantA: string;
 let tenantB: string;
 
 /** The most powerful caller: only tenant isolation can stop it. */
-const A_SCOPES = ["clients:read", "clients:write", "clients:pii"];
-const B_SCOPES = [...WRITER, "clients:pii"];
+const A_SCOPES = ["clients:read", "clients:write", "clients:pii", "sources:admin"];
+const B_SCOPES = [...WRITER, "clients:pii", "sources:admin"];
 /** An id nobody has: A's answer with B's id must be the same as with this one. */
 const MISSING = "999999999999";
 /** Every name and text of B's contains this; none of A's answers may. */
@@ -60,6 +60,9 @@ const b = {
   accounts: [] as string[],
   openMandate: "",
   closedMandate: "",
+  source: "",
+  finishedRun: "",
+  openRun: "",
 };
 let aId: string;
 
@@ -84,6 +87,11 @@ const TABLE_OF_TYPE: Record<string, string> = {
   ExternalIdentifier: "external_identifier",
   Invoice: "invoice",
   Act: "act",
+  SourceSystem: "source_system",
+  SyncRun: "sync_run",
+  SyncIssue: "sync_issue",
+  SourceRecord: "source_record",
+  FieldSource: "field_source",
 };
 
 function noteBId(typename: string, id: unknown): void {
@@ -177,11 +185,15 @@ interface MutationShape {
   args: string;
   /** What the payload selects besides error, dryRun and replayed. */
   select: string;
+  /** The mutation takes no dryRun (startSync, cancelSync): only real calls, and no B control in a dry run. */
+  noDryRun?: boolean;
 }
 
 const resource = (record: string, fields = "__typename id"): string => `preview { __typename } ${CLIENT} ${record} { ${fields} }`;
 const CLIENT_PAYLOAD = `preview { __typename name } ${CLIENT}`;
 const FAVORITE_PAYLOAD = `isFavorite ${CLIENT}`;
+const SOURCE_PAYLOAD = "sourceSystem { __typename id name companyId lastRun { __typename id } }";
+const RUN_PAYLOAD = "run { __typename id status source { __typename id name } }";
 
 const SHAPES: Record<string, MutationShape> = {
   createClient: { signature: "$input: CreateClientInput!", args: "input: $input", select: CLIENT_PAYLOAD },
@@ -220,16 +232,29 @@ const SHAPES: Record<string, MutationShape> = {
   removeExternalIdentifier: { signature: "$source: String!, $externalId: String!", args: "source: $source, externalId: $externalId", select: resource("externalIdentifier") },
   addFavoriteClient: { signature: "$clientId: ID!", args: "clientId: $clientId", select: FAVORITE_PAYLOAD },
   removeFavoriteClient: { signature: "$clientId: ID!", args: "clientId: $clientId", select: FAVORITE_PAYLOAD },
+  createSourceSystem: { signature: "$input: CreateSourceSystemInput!", args: "input: $input", select: SOURCE_PAYLOAD },
+  updateSourceSystem: { signature: "$id: ID!, $patch: UpdateSourceSystemInput!", args: "id: $id, patch: $patch", select: SOURCE_PAYLOAD },
+  deleteSourceSystem: { signature: "$id: ID!", args: "id: $id", select: SOURCE_PAYLOAD },
+  startSync: { signature: "$sourceId: ID!, $full: Boolean", args: "sourceId: $sourceId, full: $full", select: RUN_PAYLOAD, noDryRun: true },
+  cancelSync: { signature: "$runId: ID!", args: "runId: $runId", select: RUN_PAYLOAD, noDryRun: true },
 };
 
 function mutationDocument(field: string): string {
   const shape = SHAPES[field];
   if (!shape) throw new Error(`no shape for ${field}`);
+  if (shape.noDryRun) {
+    return `mutation M($key: String!, ${shape.signature}) { ${field}(${shape.args}, idempotencyKey: $key) { ${ERROR} replayed ${shape.select} } }`;
+  }
   return `mutation M($key: String!, $dryRun: Boolean, ${shape.signature}) {
     ${field}(${shape.args}, idempotencyKey: $key, dryRun: $dryRun) { ${ERROR} dryRun replayed ${shape.select} } }`;
 }
 
 async function mutate(tenant: string, field: string, variables: Record<string, unknown>, key: string, dryRun: boolean): Promise<Record<string, any>> {
+  if (SHAPES[field].noDryRun) {
+    if (dryRun) throw new Error(`${field} takes no dryRun`);
+    const data = await query(tenant, mutationDocument(field), { ...variables, key }, tenant === tenantA ? A_SCOPES : B_SCOPES);
+    return { ...data[field], dryRun: false };
+  }
   const data = await query(tenant, mutationDocument(field), { ...variables, key, dryRun }, tenant === tenantA ? A_SCOPES : B_SCOPES);
   return data[field];
 }
@@ -275,12 +300,14 @@ beforeAll(async () => {
     await gateway.dataSource.query(`INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, $2, $3, now())`, [tenantB, subject, b.main]);
   }
   await gateway.dataSource.query(`INSERT INTO favourite_client (tenant_id, subject, client_id) VALUES ($1, 'someone', $2)`, [tenantB, b.main]);
-  // The tables of sources and sync have no API yet: B's rows as a sync will write them.
+  // B's rows of sources and sync as a sync would write them (the sync engine writes them, not the API).
   const [{ id: bSource }] = (await gateway.dataSource.query(
-    `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'CRM', $2, 'https://crm.example.test', 'v1.sealed.by.test') RETURNING id`,
+    `INSERT INTO source_system (tenant_id, kind, name, base_url, company_id, credentials) VALUES ($1, 'CRM', $2, 'https://crm.example.test', 'b-company', 'v1.sealed.by.test') RETURNING id`,
     [tenantB, `${SECRET} CRM`],
   )) as { id: string }[];
+  b.source = String(bSource);
   const [{ id: bRun }] = (await gateway.dataSource.query(`INSERT INTO sync_run (tenant_id, source_system_id, status) VALUES ($1, $2, 'PARTIAL') RETURNING id`, [tenantB, bSource])) as { id: string }[];
+  b.finishedRun = String(bRun);
   await gateway.dataSource.query(`INSERT INTO sync_issue (tenant_id, run_id, kind, source_id, client_id, message) VALUES ($1, $2, 'CONFLICT', 'crm-B-1', $3, $4)`, [tenantB, bRun, b.main, `${SECRET} conflict`]);
   await gateway.dataSource.query(
     `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, content_hash, raw, last_run_id) VALUES ($1, $2, $3, 'crm-B-1', now(), repeat('0', 64), $4, $5)`,
@@ -327,6 +354,14 @@ beforeAll(async () => {
   await bCall("addFavoriteClient", { clientId: b.main });
   await bCall("addFavoriteClient", { clientId: b.spare }, "b-key-addFavoriteClient-spare");
   await bCall("removeFavoriteClient", { clientId: b.spare });
+
+  const CRM_INPUT = { kind: "CRM", name: "Keyed source", baseUrl: "https://crm.example.test", companyId: "b-company", auth: { bearerToken: "b-token" } };
+  const made = (await bCall("createSourceSystem", { input: CRM_INPUT })).sourceSystem.id;
+  await bCall("updateSourceSystem", { id: b.source, patch: { name: `${SECRET} CRM, renamed`, auth: { bearerToken: "b-token-2" } } });
+  const cancelled = (await bCall("startSync", { sourceId: b.source })).run.id;
+  await bCall("cancelSync", { runId: cancelled });
+  b.openRun = (await bCall("startSync", { sourceId: b.source, full: true }, "b-key-startSync-again")).run.id;
+  await bCall("deleteSourceSystem", { id: made });
 
   // Every id and GUID B has now, by type.
   const typeOfTable = Object.fromEntries(Object.entries(TABLE_OF_TYPE).map(([type, table]) => [table, type]));
@@ -745,12 +780,81 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
     live: () => [notFound("B's client (a favourite there)", { clientId: b.main }, { clientId: MISSING })],
     replay: "NOT_FOUND",
   },
+
+  sourceSystems: {
+    kind: "query",
+    async run() {
+      const mine = (await asA(`{ sourceSystems { __typename id name } }`)).sourceSystems;
+      expectNothingOfB(mine, "sourceSystems");
+      for (const source of mine) expect(await tenantOf("source_system", source.id)).toBe(tenantA);
+      expect((await asB(`{ sourceSystems { id } }`)).sourceSystems.map((s: { id: string }) => s.id)).toContain(b.source);
+    },
+  },
+  sourceSystem: {
+    kind: "query",
+    async run() {
+      const document = `query($id: ID!) { sourceSystem(id: $id) { __typename id name lastRun { id } runs { nodes { id } } } }`;
+      for (const id of [b.source, MISSING, "not-an-id"]) expect({ id, answer: (await asA(document, { id })).sourceSystem }).toEqual({ id, answer: null });
+      expect((await asB(document, { id: b.source })).sourceSystem.id).toBe(b.source);
+    },
+  },
+  syncRun: {
+    kind: "query",
+    async run() {
+      const document = `query($id: ID!) { syncRun(id: $id) { __typename id status source { id } issues { nodes { message } } } }`;
+      for (const id of [b.finishedRun, b.openRun, MISSING]) expect({ id, answer: (await asA(document, { id })).syncRun }).toEqual({ id, answer: null });
+      expect((await asB(document, { id: b.finishedRun })).syncRun.issues.nodes).toHaveLength(1);
+    },
+  },
+  createSourceSystem: {
+    kind: "mutation",
+    live: () => [
+      {
+        // B's company id and credentials: no oracle, A's own source.
+        label: "B's company id and token",
+        variables: { input: { kind: "CRM", name: "A's CRM", baseUrl: "https://crm.example.test", companyId: "b-company", auth: { bearerToken: "b-token" } } },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) return expect(p.sourceSystem).toBeNull();
+          expect(p.sourceSystem).toEqual(expect.objectContaining({ __typename: "SourceSystem", name: "A's CRM", lastRun: null }));
+          expect(await tenantOf("source_system", p.sourceSystem.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(p.sourceSystem).toEqual(expect.objectContaining({ name: "Keyed source", lastRun: null }));
+      expect(await tenantOf("source_system", p.sourceSystem.id)).toBe(tenantA);
+    },
+  },
+  updateSourceSystem: {
+    kind: "mutation",
+    live: () => [notFound("B's source", { id: b.source, patch: { name: "A was here" } }, { id: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  deleteSourceSystem: {
+    kind: "mutation",
+    // B would be told SYNC_RUN_OPEN.
+    live: () => [notFound("B's source with an open run", { id: b.source }, { id: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  startSync: {
+    kind: "mutation",
+    // No B control: startSync has no dry run, and B's real call would change B's rows.
+    live: () => [notFound("B's source", { sourceId: b.source }, { sourceId: MISSING }, false), notFound("B's source, full", { sourceId: b.source, full: true }, { sourceId: MISSING }, false)],
+    replay: "NOT_FOUND",
+  },
+  cancelSync: {
+    kind: "mutation",
+    live: () => [notFound("B's open run", { runId: b.openRun }, { runId: MISSING }, false), notFound("B's finished run", { runId: b.finishedRun }, { runId: MISSING }, false)],
+    replay: "NOT_FOUND",
+  },
 };
 
 async function runMutationCase(field: string, c: MutationCase): Promise<void> {
   for (const variant of c.live()) {
     // The dry run first: a successful real call could make the dry run differ (A's own duplicate).
-    for (const dryRun of [true, false]) {
+    for (const dryRun of SHAPES[field].noDryRun ? [false] : [true, false]) {
       const where = `${field} (${variant.label}${dryRun ? ", dry run" : ""})`;
       const payload = await mutate(tenantA, field, variant.variables, newKey(), dryRun);
       expectNothingOfB(payload, where);
