@@ -215,6 +215,8 @@ describe("clients:write without clients:read", () => {
       "ClientPreview", "DirectDebitMandate", "DirectDebitMandatePreview", "ExternalIdentifier", "ExternalIdentifierPreview", "ExtraField",
       "ExtraFieldPreview", "FactoringLoanContract", "FactoringLoanContractPreview", "FactoringPurchaseContract", "FactoringPurchaseContractPreview",
       "Pricelist", "PricelistPreview",
+      // A source's definition and a run are data too: reading them needs clients:read (SOURCES.md), also in a payload.
+      "SourceSystem", "SyncRun",
     ]);
   });
 
