@@ -447,6 +447,20 @@ describe("provenance on clients", () => {
     expect(JSON.stringify(masked)).not.toContain(w.refusedPersonal.slice(8));
     const clear = dataOf(await gateway.send<Json>(query, { id: w.ids[0] }, { tenant: w.tenant, scopes: [...READER, "clients:pii"] })).client;
     expect(clear.dataQualityIssues.find((i: Json) => i.field === "orgNumber").value).toBe(w.refusedPersonal);
+
+    // A conflict's detail holds both records: their personnummer masked too.
+    await gateway.dataSource.query(`INSERT INTO sync_issue (tenant_id, run_id, kind, source_id, client_id, message, detail) VALUES ($1, $2, 'CONFLICT', 'crm-9', $3, 'Two clients match', $4)`, [
+      w.tenant,
+      w.run,
+      w.ids[0],
+      JSON.stringify({ record: { org_number: w.personal, name: "Sole trader" }, client: { orgNumber: `19${w.personal}` } }),
+    ]);
+    const issues = `query($id: ID!) { syncRun(id: $id) { issues { nodes { kind detail } } } }`;
+    const hidden = JSON.stringify(dataOf(await gateway.send<Json>(issues, { id: w.run }, { tenant: w.tenant, scopes: READER })));
+    expect(hidden).toContain("Sole trader");
+    expect(hidden).not.toContain(w.personal.slice(6));
+    const shown = JSON.stringify(dataOf(await gateway.send<Json>(issues, { id: w.run }, { tenant: w.tenant, scopes: [...READER, "clients:pii"] })));
+    expect(shown).toContain(w.personal);
   });
 
   it("pages a source's runs and a run's issues newest first", async () => {

@@ -5,7 +5,7 @@ import { SyncIssue } from "../sync/sync-issue.entity";
 import { SyncRunMutationResolver } from "../sync/sync-run-mutation.resolver";
 import { SyncRun } from "../sync/sync-run.entity";
 import { SourcePrecedence } from "../sync/source-precedence.entity";
-import { SyncRunResolver } from "../sync/sync-run.resolver";
+import { SyncIssueResolver, SyncRunResolver } from "../sync/sync-run.resolver";
 import { SourceSystemMutationResolver } from "./source-system-mutation.resolver";
 import { SourceSystem } from "./source-system.entity";
 import { SourceSystemResolver } from "./source-system.resolver";
@@ -16,6 +16,7 @@ export const sourceResolvers = [
   SourceSystemResolver,
   SourceSystemMutationResolver,
   SyncRunResolver,
+  SyncIssueResolver,
   SyncRunMutationResolver,
   ClientProvenanceResolver,
   SourceRecordResolver,

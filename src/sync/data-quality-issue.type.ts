@@ -35,7 +35,7 @@ const IDENTITY_FIELDS = new Set(["orgNumber", "vatNumber"]);
  * check, and would still be someone's number with one digit mistyped. Organisationsnummer have a
  * "month" of 20 or more, so a company's number is not taken for one.
  */
-function personalShaped(value: string): boolean {
+export function personalShaped(value: string): boolean {
   const digits = value.replace(/\D/g, "");
   if (digits.length !== 10 && digits.length !== 12) return false;
   const ten = digits.slice(-10);
@@ -58,4 +58,24 @@ export function displayIssueValue(issue: Pick<DataQualityIssue, "field" | "rawVa
   if (carriesSwedishPersonalNumber(value)) return displayIdNumber(value, false);
   if ((IDENTITY_FIELDS.has(issue.field) && issue.clientType === ClientType.INDIVIDUAL) || personalShaped(value)) return maskPersonalNumber(value);
   return value;
+}
+
+/** A text that is, or carries, a personnummer (by checksum or by shape), with its serial part hidden. */
+function maskedText(value: string): string {
+  if (carriesSwedishPersonalNumber(value)) return displayIdNumber(value, false) ?? value;
+  return personalShaped(value) ? maskPersonalNumber(value) : value;
+}
+
+/**
+ * A JSON value (a sync issue's detail: both sides of a conflict, a source's error body) with every
+ * personnummer in it masked, at any depth, unless `pii`: the detail doesn't say whose records it
+ * holds, so anything shaped like one is taken for one, as a number too.
+ */
+export function maskPersonalNumbersIn(value: unknown, pii: boolean, depth = 0): unknown {
+  if (pii || value == null) return value;
+  if (typeof value === "string") return maskedText(value);
+  if (typeof value === "number") return personalShaped(String(value)) ? maskPersonalNumber(String(value)) : value;
+  if (typeof value !== "object" || depth > 32) return depth > 32 ? null : value;
+  if (Array.isArray(value)) return value.map((item) => maskPersonalNumbersIn(item, pii, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, maskPersonalNumbersIn(item, pii, depth + 1)]));
 }

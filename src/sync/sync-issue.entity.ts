@@ -59,7 +59,7 @@ export class SyncIssue extends TenantEntity {
   message: string;
 
   /** Structured detail: both sides of a conflict, the source's status and redacted error body. */
-  @Field(() => JSONScalar, { nullable: true, description: "Both sides of a conflict; a source's status and its error body (redacted)" })
+  @Field(() => JSONScalar, { nullable: true, description: "Both sides of a conflict; a source's status and its error body (redacted). Personal identity numbers masked without clients:pii" })
   @Column({ type: "jsonb", nullable: true })
   detail: Record<string, unknown> | null;
 

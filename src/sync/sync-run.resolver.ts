@@ -2,11 +2,14 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { keyOf } from "../common/loaders";
 import { lazyPage } from "../common/pagination/page";
 import { assertPageSize } from "../common/pagination/page-size";
-import { databaseField, NoArgs } from "../common/prefetch";
+import { databaseField, dbFreeFields, NoArgs } from "../common/prefetch";
+import { JSONScalar } from "../common/scalars";
 import type { RequestContext } from "../context";
 import { SourceSystem } from "../sources/source-system.entity";
 import { issuesPageByRun, sourceSystemById } from "../sources/source-system.loaders";
 import { sourceSystemService } from "../sources/source-system.service";
+import { maskPersonalNumbersIn } from "./data-quality-issue.type";
+import { SyncIssue } from "./sync-issue.entity";
 import { decodeIssueCursor, encodeIssueCursor, SyncIssueConnection } from "./sync-run.connection";
 import { SyncRun } from "./sync-run.entity";
 
@@ -54,5 +57,19 @@ export class SyncRunResolver {
     first: number | null,
   ): Promise<SyncIssueConnection> {
     return loadIssues(run, { first, after }, ctx);
+  }
+}
+
+dbFreeFields("SyncIssue", ["detail"]);
+
+/** A conflict's detail holds both records: their personnummer masked without clients:pii, as everywhere. */
+@Resolver(() => SyncIssue)
+export class SyncIssueResolver {
+  @FieldResolver(() => JSONScalar, {
+    nullable: true,
+    description: "Both sides of a conflict; a source's status and its error body (redacted). Personal identity numbers masked without clients:pii",
+  })
+  detail(@Root() issue: SyncIssue, @Ctx() ctx: RequestContext): unknown {
+    return maskPersonalNumbersIn(issue.detail, ctx.caller.scopes.has("clients:pii"));
   }
 }
