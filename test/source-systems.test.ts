@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => gateway.stop());
 
 const ERR = "error { code message failures { field message } }";
-const SOURCE = "id kind name baseUrl companyId apiVersion enabled schedule createdAt updatedAt";
+const SOURCE = "id kind name baseUrl companyId apiVersion enabled schedule authKind createdAt updatedAt";
 const RUN = "id status full queuedAt startedAt finishedAt requestedBy message fetched created updated unchanged archived conflicts failed source { id }";
 
 const CREATE = `mutation Create($input: CreateSourceSystemInput!, $key: String!, $dryRun: Boolean) {
@@ -121,7 +121,7 @@ describe("createSourceSystem", () => {
     const first = await gateway.send<Json>(CREATE, { input: crmInput(), key }, { tenant, scopes: ADMIN });
     const payload = dataOf(first).createSourceSystem;
     expect(payload).toMatchObject({ error: null, dryRun: false, replayed: false });
-    expect(payload.sourceSystem).toMatchObject({ kind: "CRM", name: "Main CRM", baseUrl: "https://crm.example.test/", companyId: "acme", apiVersion: "2024-01", enabled: true, schedule: "PT15M" });
+    expect(payload.sourceSystem).toMatchObject({ kind: "CRM", name: "Main CRM", baseUrl: "https://crm.example.test/", companyId: "acme", apiVersion: "2024-01", enabled: true, schedule: "PT15M", authKind: "BEARER_TOKEN" });
     const id = payload.sourceSystem.id;
 
     const sealed = await sealedOf(id);
@@ -130,7 +130,7 @@ describe("createSourceSystem", () => {
 
     // The same key and arguments: the stored payload; other credentials under that key: refused.
     const again = await gateway.send<Json>(CREATE, { input: crmInput(), key }, { tenant, scopes: ADMIN });
-    expect(dataOf(again).createSourceSystem).toMatchObject({ replayed: true, error: null, sourceSystem: { id, name: "Main CRM" } });
+    expect(dataOf(again).createSourceSystem).toMatchObject({ replayed: true, error: null, sourceSystem: { id, name: "Main CRM", authKind: "BEARER_TOKEN" } });
     const reused = await gateway.send<Json>(CREATE, { input: crmInput({ auth: { bearerToken: NEW_TOKEN } }), key }, { tenant, scopes: ADMIN });
     expect(dataOf(reused).createSourceSystem.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await countRows(gateway, "source_system", tenant)).toBe(1);
@@ -161,7 +161,14 @@ describe("createSourceSystem", () => {
     const cipher = new CredentialsCipher(gateway.config.sourceCredentialsKey);
     expect(cipher.decrypt(await sealedOf(oauth.id))).toEqual({ oauth2: { tokenUrl: "https://idp.example.test/token", clientId: "gateway", clientSecret: CLIENT_SECRET, scope: "clients" } });
     expect(cipher.decrypt(await sealedOf(keyed.id))).toEqual({ apiKey: API_KEY });
-    expect(keyed).toMatchObject({ enabled: false, companyId: null, schedule: null });
+    expect(keyed).toMatchObject({ enabled: false, companyId: null, schedule: null, authKind: "API_KEY" });
+    expect(oauth.authKind).toBe("OAUTH2_CLIENT_CREDENTIALS");
+    const listed = dataOf(await gateway.send<Json>(`{ sourceSystems { name authKind } }`, {}, { tenant, scopes: READER })).sourceSystems;
+    expect(listed).toHaveLength(2);
+    expect(listed).toEqual(expect.arrayContaining([
+      { name: "Aptic key", authKind: "API_KEY" },
+      { name: "Aptic OAuth", authKind: "OAUTH2_CLIENT_CREDENTIALS" },
+    ]));
     await expectNoSecret(tenant);
   });
 

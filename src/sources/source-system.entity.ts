@@ -67,6 +67,12 @@ export class SourceSystem extends TenantEntity {
   @Column({ type: "text" })
   credentials: string;
 
+  /**
+   * Not a column: the kind of the credentials, set on a source restored from a stored payload
+   * (which keeps the kind, not the sealed credentials); otherwise read from `credentials`.
+   */
+  authKind?: import("./source-auth-kind").SourceAuthKind | null;
+
   /** Where the next incremental sync resumes (watermark, cursor). */
   @Column({ type: "jsonb", default: {} })
   syncState: SourceSyncState;

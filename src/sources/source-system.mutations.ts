@@ -5,6 +5,7 @@ import { fromSnapshot, snapshotOf } from "../db/snapshot";
 import { findForUpdate, insertReturning, updateReturning } from "../db/write";
 import { openRunOf } from "../sync/runs";
 import type { CredentialsCipher } from "./credentials";
+import { authKindOfSealed, type SourceAuthKind } from "./source-auth-kind";
 import { SourceSystem } from "./source-system.entity";
 import type { CreateSourceSystemInput, SourceAuthInput, UpdateSourceSystemInput } from "./source-system.inputs";
 import { credentialsOf, fieldFailures, kindFailures } from "./source-system.validation";
@@ -25,13 +26,16 @@ export interface SourceSystemIdArgs {
  * What is kept of a source for replay: every column but the sealed credentials and the sync
  * state (a replay needs neither, and the idempotency table is no place for even sealed secrets).
  */
-function sourceStore(dataSource: DataSource) {
+function sourceStore(dataSource: DataSource, cipher: CredentialsCipher) {
   return {
     serialise: (source: SourceSystem) => {
       const { credentials: _sealed, syncState: _state, ...kept } = snapshotOf(dataSource, SourceSystem, source);
-      return kept;
+      return { ...kept, authKind: authKindOfSealed(cipher, source.credentials) };
     },
-    restore: (stored: unknown) => Object.assign(fromSnapshot(dataSource, SourceSystem, stored as Record<string, unknown>), { credentials: "", syncState: {} }),
+    restore: (stored: unknown) => {
+      const { authKind, ...columns } = stored as Record<string, unknown>;
+      return Object.assign(fromSnapshot(dataSource, SourceSystem, columns), { credentials: "", syncState: {}, authKind: (authKind as SourceAuthKind | null | undefined) ?? null });
+    },
   };
 }
 
@@ -48,7 +52,7 @@ const withoutSecret = (cipher: CredentialsCipher, auth: SourceAuthInput | null |
  */
 export function sourceSystemMutations(environment: MutationEnvironment) {
   const cipher = environment.credentials;
-  const store = sourceStore(environment.dataSource);
+  const store = sourceStore(environment.dataSource, cipher);
 
   const createSourceSystem: MutationSpec<CreateSourceSystemArgs, SourceSystem> = {
     name: "createSourceSystem",

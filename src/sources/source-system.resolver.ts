@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } f
 import { keyOf } from "../common/loaders";
 import { lazyPage } from "../common/pagination/page";
 import { assertPageSize } from "../common/pagination/page-size";
-import { databaseField, NoArgs } from "../common/prefetch";
+import { databaseField, dbFreeFields, NoArgs } from "../common/prefetch";
+import { authKindOfSealed, SourceAuthKind } from "./source-auth-kind";
 import type { RequestContext } from "../context";
 import { decodeRunCursor, encodeRunCursor, SyncRunConnection } from "../sync/sync-run.connection";
 import { SyncRun } from "../sync/sync-run.entity";
@@ -29,6 +30,8 @@ const loadRuns = databaseField(
   },
 );
 
+dbFreeFields("SourceSystem", ["authKind"]);
+
 /**
  * Reading source systems: their definitions need clients:read, as reading runs and provenance does
  * (SOURCES.md); sources:admin is for changing them. Nothing of the credentials is a field.
@@ -45,6 +48,13 @@ export class SourceSystemResolver {
   @Query(() => SourceSystem, { nullable: true, description: "A source system by id. Needs clients:read." })
   sourceSystem(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SourceSystem | null> {
     return loadSourceSystem(undefined, { id }, ctx);
+  }
+
+  @FieldResolver(() => SourceAuthKind, { nullable: true, description: "Which kind of credentials are set (never the credentials); null if they can't be opened with this server's key" })
+  authKind(@Root() source: SourceSystem, @Ctx() ctx: RequestContext): SourceAuthKind | null {
+    // A replayed payload keeps the kind, not the sealed credentials (source-system.mutations.ts).
+    if (source.authKind !== undefined) return source.authKind;
+    return authKindOfSealed(ctx.mutations.credentials, source.credentials);
   }
 
   @FieldResolver(() => SyncRun, { nullable: true, description: "The newest run (by queuedAt), open or finished" })
