@@ -300,6 +300,16 @@ describe("startSync and cancelSync", () => {
     expect(third.run.status).toBe("QUEUED");
   });
 
+  it("queues one run for concurrent starts with different keys: each answers that run", async () => {
+    const tenant = gateway.newTenant();
+    const source = await createSource(tenant);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => gateway.send<Json>(START, { id: source.id, key: newKey() }, { tenant, scopes: ADMIN })));
+    const runs = answers.map((response) => dataOf(response).startSync);
+    expect(runs.every((payload) => payload.error === null)).toBe(true);
+    expect(new Set(runs.map((payload) => payload.run.id)).size).toBe(1);
+    expect(await countRows(gateway, "sync_run", tenant)).toBe(1);
+  });
+
   it("answers NOT_FOUND for an unknown source and SOURCE_DISABLED for a disabled one; replays the stored answer", async () => {
     const tenant = gateway.newTenant();
     const source = await createSource(tenant, crmInput({ enabled: false }));
