@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     void dispatcher.dispatch();
   }
   const schema = await buildGatewaySchema();
-  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger });
+  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}) });
 
   logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
 
@@ -84,7 +84,7 @@ async function main(): Promise<void> {
     // Within JWT_MAX_LIFETIME_HOURS, or the gateway would refuse its own token.
     const hours = developmentTokenHours(config.jwtMaxLifetimeHours);
     const token = await signToken(
-      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii"], expiresIn: `${hours}h` },
+      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin"], expiresIn: `${hours}h` },
       config.jwtSecret,
     );
     print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);
