@@ -237,6 +237,7 @@ const SHAPES: Record<string, MutationShape> = {
   deleteSourceSystem: { signature: "$id: ID!", args: "id: $id", select: SOURCE_PAYLOAD },
   startSync: { signature: "$sourceId: ID!, $full: Boolean", args: "sourceId: $sourceId, full: $full", select: RUN_PAYLOAD, noDryRun: true },
   cancelSync: { signature: "$runId: ID!", args: "runId: $runId", select: RUN_PAYLOAD, noDryRun: true },
+  setSourcePrecedence: { signature: "$group: FieldGroup!, $sources: [SourceKind!]", args: "group: $group, sources: $sources", select: "precedence { group sources isDefault }" },
 };
 
 function mutationDocument(field: string): string {
@@ -362,6 +363,7 @@ beforeAll(async () => {
   await bCall("cancelSync", { runId: cancelled });
   b.openRun = (await bCall("startSync", { sourceId: b.source, full: true }, "b-key-startSync-again")).run.id;
   await bCall("deleteSourceSystem", { id: made });
+  await bCall("setSourcePrecedence", { group: "CONTACT", sources: ["INVOICING", "CRM"] });
 
   // Every id and GUID B has now, by type.
   const typeOfTable = Object.fromEntries(Object.entries(TABLE_OF_TYPE).map(([type, table]) => [table, type]));
@@ -790,6 +792,15 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
       expect((await asB(`{ sourceSystems { id } }`)).sourceSystems.map((s: { id: string }) => s.id)).toContain(b.source);
     },
   },
+  sourcePrecedence: {
+    kind: "query",
+    async run() {
+      const document = `{ sourcePrecedence { group sources isDefault } }`;
+      const contact = (answer: Record<string, any>) => (answer.sourcePrecedence as { group: string; sources: string[]; isDefault: boolean }[]).find((g) => g.group === "CONTACT");
+      expect(contact(await asB(document))).toEqual({ group: "CONTACT", sources: ["INVOICING", "CRM"], isDefault: false });
+      expect(contact(await asA(document))?.sources).not.toEqual(["INVOICING", "CRM"]);
+    },
+  },
   sourceSystem: {
     kind: "query",
     async run() {
@@ -848,6 +859,28 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
     kind: "mutation",
     live: () => [notFound("B's open run", { runId: b.openRun }, { runId: MISSING }, false), notFound("B's finished run", { runId: b.finishedRun }, { runId: MISSING }, false)],
     replay: "NOT_FOUND",
+  },
+  setSourcePrecedence: {
+    kind: "mutation",
+    live: () => [
+      {
+        // B's group and ranking: A's own precedence changes, B's stays.
+        label: "B's group",
+        variables: { group: "CONTACT", sources: ["CREDIT_DATA"] },
+        expect: "OK",
+        async check(p, dryRun) {
+          expect(p.precedence).toEqual({ group: "CONTACT", sources: ["CREDIT_DATA"], isDefault: false });
+          const [bRow] = (await gateway.dataSource.query(`SELECT sources FROM source_precedence WHERE tenant_id = $1 AND field_group = 'CONTACT'`, [tenantB])) as { sources: string[] }[];
+          expect(bRow.sources).toEqual(["INVOICING", "CRM"]);
+          const aRows = (await gateway.dataSource.query(`SELECT sources FROM source_precedence WHERE tenant_id = $1 AND field_group = 'CONTACT'`, [tenantA])) as { sources: string[] }[];
+          if (!dryRun) expect(aRows).toEqual([{ sources: ["CREDIT_DATA"] }]);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(p.precedence).toEqual({ group: "CONTACT", sources: ["INVOICING", "CRM"], isDefault: false });
+    },
   },
 };
 

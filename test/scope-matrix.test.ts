@@ -195,6 +195,11 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       call: () => ({ query: `{ sourceSystems { id } }` }),
       expectAnswer: (value, w) => expect(value).toEqual([{ id: w.sourceId }, { id: w.spareSourceId }]),
     },
+    sourcePrecedence: {
+      needs: READ,
+      call: () => ({ query: `{ sourcePrecedence { group isDefault } }` }),
+      expectAnswer: (value) => expect(value).toEqual(["IDENTITY", "CONTACT", "FINANCE", "BILLING", "CREDIT"].map((group) => ({ group, isDefault: expect.any(Boolean) }))),
+    },
     sourceSystem: {
       needs: READ,
       call: (w) => ({ query: `query($id: ID!) { sourceSystem(id: $id) { id } }`, variables: { id: w.sourceId } }),
@@ -261,6 +266,7 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
     deleteSourceSystem: mutation("deleteSourceSystem", "$id: ID!", "id: $id", (w) => ({ id: w.spareSourceId }), ADMIN),
     startSync: syncMutation("startSync", "$id: ID!", "sourceId: $id", (w) => ({ id: w.spareSourceId })),
     cancelSync: syncMutation("cancelSync", "$id: ID!", "runId: $id", (w) => ({ id: w.runId })),
+    setSourcePrecedence: mutation("setSourcePrecedence", "", "group: BILLING, sources: [INVOICING, CRM]", () => ({}), ADMIN),
   },
 };
 

@@ -33,6 +33,11 @@ const GROUP_OF = new Map<string, FieldGroup>(
   Object.entries(GROUP_FIELDS).flatMap(([group, fields]) => fields.map((field) => [field, group as FieldGroup] as const)),
 );
 
+/** The Client fields of a group (IDENTITY: every field no other group lists). */
+export function fieldsOfGroup(group: FieldGroup, allFields: readonly string[]): string[] {
+  return group === "IDENTITY" ? allFields.filter((field) => !GROUP_OF.has(field)) : [...GROUP_FIELDS[group]];
+}
+
 export function fieldGroupOf(field: string): FieldGroup {
   return GROUP_OF.get(field) ?? "IDENTITY";
 }
