@@ -217,7 +217,9 @@ describe("clients:write without clients:read", () => {
       "Pricelist", "PricelistPreview",
       // A source's definition and a run are data too: reading them needs clients:read (SOURCES.md), also in a payload.
       "SourceSystem", "SyncRun",
-    ]);
+      // A company's source precedence: read with clients:read (sourcePrecedence), so in a payload too.
+      "FieldGroupPrecedence",
+    ].sort());
   });
 
   it("answers a bulk create's summary and each result's outcome: counts of its own inputs", async () => {

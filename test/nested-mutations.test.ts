@@ -444,7 +444,7 @@ it("covers every nested-resource mutation of the schema", async () => {
   const schema = await buildGatewaySchema();
   const clientMutations = ["createClient", "updateClient", "archiveClient", "restoreClient", "bulkCreateClients"];
   // Sources and syncs belong to no client (test/source-systems.test.ts).
-  const sourceMutations = ["createSourceSystem", "updateSourceSystem", "deleteSourceSystem", "startSync", "cancelSync"];
+  const sourceMutations = ["createSourceSystem", "updateSourceSystem", "deleteSourceSystem", "startSync", "cancelSync", "setSourcePrecedence"];
   const all = Object.keys(schema.getMutationType()!.getFields()).filter((name) => !clientMutations.includes(name) && !sourceMutations.includes(name));
   expect(CASES.map((c) => c.mutation).sort()).toEqual(all.sort());
 });

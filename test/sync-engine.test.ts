@@ -4,7 +4,7 @@ import { CrmSimulator } from "../src/sources/crm/simulator";
 import { SyncStatus } from "../src/sync/sync-run.entity";
 import { createLogger } from "../src/common/log";
 import { runSync } from "../src/sync/engine/run-sync";
-import { queueRun } from "../src/sync/runs";
+import { cancelRun, queueRun } from "../src/sync/runs";
 import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
 import { addSource, crmRecord, freshTenant, inTenant, invoice, invoicingCustomer, rows, swedishOrg, syncEnvironment, syncNow } from "./helpers/sync";
 
@@ -208,6 +208,29 @@ describe("a source that refuses the credentials", () => {
     expect(stored).toHaveLength(1);
     expect(lines.length).toBeGreaterThan(0);
     for (const text of [JSON.stringify(stored), JSON.stringify(run), ...lines]) expect(text).not.toContain(secret);
+  });
+});
+
+describe("a cancelled run", () => {
+  it("stops before its next page, keeps what it committed, and stays CANCELLED", async () => {
+    const tenant = freshTenant("cancel");
+    const sourceId = await crmSource(tenant, Array.from({ length: 250 }, (_, i) => crmRecord(i + 1)));
+    let cancelled = false;
+    const run = await syncNow(dataSource, tenant, sourceId, false, {
+      onProgress: (p) => {
+        if (p.pages === 1 && !cancelled) {
+          cancelled = true;
+          void inTenant(dataSource, tenant, (tx) => cancelRun(tx, p.runId));
+        }
+      },
+    });
+    expect(run.status).toBe(SyncStatus.CANCELLED);
+    const [stored] = await rows<{ status: string; fetched: number; finished_at: Date | null }>(dataSource, tenant, "SELECT status, fetched, finished_at FROM sync_run");
+    expect(stored.status).toBe("CANCELLED");
+    expect(stored.finished_at).not.toBeNull();
+    expect(stored.fetched).toBeLessThan(250);
+    const [{ n }] = await rows<{ n: string }>(dataSource, tenant, "SELECT count(*) AS n FROM client");
+    expect(Number(n)).toBe(stored.fetched);
   });
 });
 

@@ -103,6 +103,37 @@ describe("sync runs on the job queue", () => {
     expect(Number(n)).toBe(300);
   });
 
+  it("queues a run for a source whose schedule is due, hands it to the queue, and leaves one that is not due", async () => {
+    const jobs = await startJobQueue({ url: scratch.url, pollingIntervalMs: 500, maintenanceIntervalSeconds: false });
+    const dispatcher = new SyncDispatcher({ dataSource, jobs, intervalMs: 60_000 });
+    cleanups.push(async () => {
+      await dispatcher.stop();
+      await jobs.stop();
+    });
+    const tenant = freshTenant("schedule");
+    const source = (name: string) => addSource(dataSource, tenant, { kind: "CRM", name, baseUrl: crm.url, companyId: "7", credentials: { bearerToken: "crm-token" } });
+    const due = await source("due");
+    const recent = await source("recent");
+    const unscheduled = await source("unscheduled");
+    await inTenant(dataSource, tenant, async (tx) => {
+      await tx.query(`UPDATE source_system SET schedule = 'PT15M' WHERE id = ANY($1::bigint[])`, [[due, recent]]);
+      await tx.query(`INSERT INTO sync_run (tenant_id, source_system_id, status, queued_at, finished_at) VALUES ($1, $2, 'SUCCEEDED', now() - interval '16 minutes', now() - interval '15 minutes')`, [tenant, due]);
+      await tx.query(`INSERT INTO sync_run (tenant_id, source_system_id, status, queued_at, finished_at) VALUES ($1, $2, 'SUCCEEDED', now() - interval '5 minutes', now() - interval '4 minutes')`, [tenant, recent]);
+    });
+    await dispatcher.dispatch();
+    const open = await rows<{ source_system_id: string; status: string; requested_by: string; job_id: string | null }>(
+      dataSource,
+      tenant,
+      `SELECT source_system_id, status, requested_by, job_id FROM sync_run WHERE status = 'QUEUED'`,
+    );
+    expect(open).toEqual([{ source_system_id: due, status: "QUEUED", requested_by: "schedule", job_id: expect.any(String) }]);
+    expect((await jobs.job(SYNC_RUN_QUEUE, open[0].job_id!))?.data).toMatchObject({ sourceId: due, tenantId: tenant });
+    // A second tick queues nothing more: the source has its open run.
+    await dispatcher.dispatch();
+    const [{ n }] = await rows<{ n: string }>(dataSource, tenant, `SELECT count(*) AS n FROM sync_run WHERE source_system_id = ANY($1::bigint[])`, [[due, recent, unscheduled]]);
+    expect(Number(n)).toBe(3);
+  });
+
   it("resumes a run whose process was killed half-way from its last committed page, in another process", async () => {
     const tenant = freshTenant("crash");
     const { runId } = await queued(tenant);
