@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "pg";
 import { JobContext, JobHandler, JobQueue, JobQueueOptions, startJobQueue, SYNC_RUN_QUEUE, SyncRunJob, syncKey } from "../src/sync/jobs";
+import { waitFor } from "./helpers/wait";
 
 /**
  * The job queue on the test database with the real pg-boss: each test in a pg-boss schema of its
@@ -17,15 +18,6 @@ async function queue(options: Partial<JobQueueOptions> = {}): Promise<JobQueue> 
   return jobs;
 }
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false> | T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 const job = (sourceId = randomUUID(), overrides: Partial<SyncRunJob> = {}): SyncRunJob => ({ tenantId: "t-jobs", sourceId, runId: randomUUID(), full: false, ...overrides });
 

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
 import { CrmSimulator } from "../src/sources/crm/simulator";
@@ -9,6 +8,7 @@ import { queueRun } from "../src/sync/runs";
 import { scratchDatabase } from "./helpers/databases";
 import { ServerProcess } from "./helpers/server-process";
 import { addSource, crmRecord, fastHttp, freshTenant, inTenant, rows, testCipher } from "./helpers/sync";
+import { waitFor } from "./helpers/wait";
 
 /**
  * Sync runs on the real job queue: several workers (processes) sharing one database, and a worker
@@ -16,15 +16,6 @@ import { addSource, crmRecord, fastHttp, freshTenant, inTenant, rows, testCipher
  * queued runs, and must not take other test files' runs.
  */
 
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(100);
-  }
-}
 
 const records = Array.from({ length: 300 }, (_, i) => crmRecord(i + 1));
 
