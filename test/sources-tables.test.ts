@@ -9,6 +9,7 @@ import { SyncIssue, SyncIssueKind } from "../src/sync/sync-issue.entity";
 import { SourceRecord } from "../src/sync/source-record.entity";
 import { FieldSource } from "../src/sync/field-source.entity";
 import { scratchDatabase } from "./helpers/databases";
+import { FieldSourcesOfPastApiWrites1796190900000 } from "../migrations/1796190900000-FieldSourcesOfPastApiWrites";
 
 /** The sources-and-sync tables: defaults, the constraints SOURCES.md's rules need, tenant isolation. */
 let dataSource: DataSource;
@@ -162,6 +163,26 @@ describe("source_record, field_source and sync_issue", () => {
 });
 
 describe("the migrations of sources and sync", () => {
+  it("give what people wrote through the API before provenance was kept a field source of its own", async () => {
+    const tenant = `t-backfill-${randomUUID().slice(0, 8)}`;
+    const client = await clientOf(tenant);
+    await dataSource.query(
+      `INSERT INTO audit_entry (tenant_id, client_id, entity_type, entity_id, operation, actor, request_id, changes, occurred_at) VALUES
+         ($1, $2, 'Client', $2, 'updateClient', 'someone', 'r1', '[{"field": "email", "before": null, "after": "a@b.se"}, {"field": "archivedAt", "before": null, "after": "x"}]', '2026-01-01T00:00:00Z'),
+         ($1, $2, 'Client', $2, 'updateClient', 'someone', 'r2', '[{"field": "email", "before": "a@b.se", "after": "c@d.se"}]', '2026-02-01T00:00:00Z'),
+         ($1, $2, 'BankAccount', $2, 'createBankAccount', 'someone', 'r3', '[{"field": "iban", "before": null, "after": "SE.."}]', '2026-02-01T00:00:00Z')`,
+      [tenant, client],
+    );
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new FieldSourcesOfPastApiWrites1796190900000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const rows = (await dataSource.query(`SELECT field, source_system_id, set_at FROM field_source WHERE tenant_id = $1`, [tenant])) as Record<string, unknown>[];
+    expect(rows).toEqual([{ field: "email", source_system_id: null, set_at: new Date("2026-02-01T00:00:00Z") }]);
+  });
+
   it("go down and up again", async () => {
     const scratch = await scratchDatabase("sources_down");
     const scratchSource = createDataSource(scratch.url, { pool: { size: 1, statementTimeoutMs: 0 } });
