@@ -245,7 +245,7 @@ describe("an interrupted run", () => {
     const tenant = freshTenant("resumed");
     const sourceId = await crmSource(tenant, records);
     const controller = new AbortController();
-    await expect(syncNow(dataSource, tenant, sourceId, false, { signal: controller.signal, onProgress: (p) => p.pages === 1 && controller.abort(new Error("killed")) })).rejects.toThrow();
+    await expect(syncNow(dataSource, tenant, sourceId, false, { signal: controller.signal, onProgress: (p) => void (p.pages === 1 && controller.abort(new Error("killed"))) })).rejects.toThrow();
     const [open] = await rows<{ status: string; fetched: number }>(dataSource, tenant, "SELECT status, fetched FROM sync_run");
     expect(open).toEqual({ status: "RUNNING", fetched: 100 });
     const resumed = await syncNow(dataSource, tenant, sourceId);

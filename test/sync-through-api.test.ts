@@ -54,6 +54,23 @@ it("keeps a value a person wrote through updateClient until the field changes in
   expect(now.email).toBe("changed-in-crm@example.com");
 });
 
+it("shows a run's progress through syncRun while it runs, and its counts when it has ended", async () => {
+  const tenant = freshTenant("api-progress");
+  crm = await CrmSimulator.start({ token: "t", companyId: "7", records: Array.from({ length: 250 }, (_, i) => crmRecord(i + 1)) as never });
+  const crmId = await addSource(gateway.dataSource, tenant, { kind: "CRM", baseUrl: crm.url, companyId: "7", credentials: { bearerToken: "t" } });
+  const RUN = `query ($id: ID!) { syncRun(id: $id) { status fetched created startedAt finishedAt source { id } } }`;
+  const seen: unknown[] = [];
+  const run = await syncNow(gateway.dataSource, tenant, crmId, false, {
+    // Called after each committed page, the run waiting: what a caller sees meanwhile.
+    onProgress: async (p) => {
+      if (p.pages === 1) seen.push((await gateway.send<{ syncRun: unknown }>(RUN, { id: p.runId }, { tenant })).data?.syncRun);
+    },
+  });
+  expect(seen).toEqual([{ status: "RUNNING", fetched: 100, created: 100, startedAt: expect.any(String), finishedAt: null, source: { id: crmId } }]);
+  const after = (await gateway.send<{ syncRun: unknown }>(RUN, { id: run.runId }, { tenant })).data?.syncRun;
+  expect(after).toEqual({ status: "SUCCEEDED", fetched: 250, created: 250, startedAt: expect.any(String), finishedAt: expect.any(String), source: { id: crmId } });
+});
+
 it("makes the invoicing system's open invoices the client's openInvoices, its summary and its archive guard", async () => {
   const tenant = freshTenant("api-invoices");
   billing = await InvoicingSimulator.start({

@@ -48,7 +48,8 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** No retry follows a failure now: the run ends as FAILED instead of waiting for one. */
   lastAttempt?: boolean;
-  onProgress?: (progress: SyncProgress) => void;
+  /** After each committed page (and at the end); the run waits for a promise it returns. */
+  onProgress?: (progress: SyncProgress) => void | Promise<void>;
 }
 
 export interface RunResult {
@@ -111,7 +112,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   heartbeat.unref();
   const counts = countsOf(run);
   let pages = 0;
-  const report = (status: SyncStatus) => options.onProgress?.({ runId: run.id, status, counts: { ...counts }, total: null, pages });
+  const report = async (status: SyncStatus) => {
+    await options.onProgress?.({ runId: run.id, status, counts: { ...counts }, total: null, pages });
+  };
   try {
     let credentials;
     try {
@@ -142,7 +145,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
           // Cancelled (or finished elsewhere) meanwhile: what was committed stays; nothing more.
           await tx.end(false);
           const after = await readRun(inRun, run.id);
-          report(after?.status ?? SyncStatus.CANCELLED);
+          await report(after?.status ?? SyncStatus.CANCELLED);
           return { runId: run.id, status: after?.status ?? SyncStatus.CANCELLED, counts: countsOf(after), message: after?.message ?? null, stats };
         }
         // One page at a time per tenant, across its sources and processes: two sources' records of one
@@ -172,7 +175,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         }
         await tx.end(true);
         pages++;
-        report(status);
+        await report(status);
         if (final) return { runId: run.id, status, counts, message: null, stats };
       } catch (error) {
         await tx.end(false).catch(() => undefined);
@@ -193,7 +196,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     }
     await fail(inRun, run.id, token, ending.message, error instanceof SourceHttpError ? error : null);
     environment.logger?.warn({ runId: run.id, sourceId: source.id, error: errorSummary(error) }, "sync run failed");
-    report(SyncStatus.FAILED);
+    await report(SyncStatus.FAILED);
     return { runId: run.id, status: SyncStatus.FAILED, counts, message: ending.message, stats };
   } finally {
     clearInterval(heartbeat);
