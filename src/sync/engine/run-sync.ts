@@ -50,6 +50,11 @@ export interface RunOptions {
   lastAttempt?: boolean;
   /** After each committed page (and at the end); the run waits for a promise it returns. */
   onProgress?: (progress: SyncProgress) => void | Promise<void>;
+  /**
+   * Told once the run is marked RUNNING for this attempt, with the attempt's token (a foreground
+   * run, e.g. `npm run sync`, uses it to hand its run back only while the run is still its own).
+   */
+  onStarted?: (attempt: { runId: string; attemptToken: string }) => void;
 }
 
 export interface RunResult {
@@ -97,6 +102,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     return { runId: job.runId, status: run?.status ?? SyncStatus.CANCELLED, counts: countsOf(run), message: run?.message ?? null, stats };
   }
   const { run, source, token, precedence } = started;
+  options.onStarted?.({ runId: run.id, attemptToken: token });
   let checkpoint = started.checkpoint;
   // The heartbeat says this attempt is alive; when its attempt was taken (the dispatcher found it
   // stale and handed the run to a retry), it stops the attempt's HTTP calls at once.
@@ -112,8 +118,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   heartbeat.unref();
   const counts = countsOf(run);
   let pages = 0;
+  let total: number | null = null;
   const report = async (status: SyncStatus) => {
-    await options.onProgress?.({ runId: run.id, status, counts: { ...counts }, total: null, pages });
+    await options.onProgress?.({ runId: run.id, status, counts: { ...counts }, total, pages });
   };
   try {
     let credentials;
@@ -175,6 +182,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         }
         await tx.end(true);
         pages++;
+        total = page.total ?? total;
         await report(status);
         if (final) return { runId: run.id, status, counts, message: null, stats };
       } catch (error) {
