@@ -2,13 +2,18 @@ import { Client as PgClient } from "pg";
 import type { DataSource } from "typeorm";
 import type { Config } from "../config";
 import { createDataSource } from "./data-source";
-import { startEmbeddedPostgres } from "./embedded-postgres";
+import { runningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
 
 export interface Database {
   dataSource: DataSource;
   /** Where it is (the embedded server's URL when DATABASE_URL is unset): the job queue connects there too. */
   url: string;
-  /** Stops what `openDatabase` started: the pool, and the embedded server if there is one. */
+  /**
+   * DATABASE_URL's server (`external`), the embedded one this process started (`started`, stopped by
+   * `close`), or the embedded one another process runs on DATA_DIR (`shared`, left running).
+   */
+  embedded: "external" | "started" | "shared";
+  /** Stops what `openDatabase` started: the pool, and the embedded server if it started one. */
   close(): Promise<void>;
 }
 
@@ -27,6 +32,27 @@ export async function ensureDatabase(url: string, name: string): Promise<string>
   const target = new URL(url);
   target.pathname = `/${name}`;
   return target.toString();
+}
+
+/** PostgreSQL's "the database system is starting up / shutting down" (cannot_connect_now). */
+const CANNOT_CONNECT_NOW = "57P03";
+
+/** Waits until the server of `url` takes connections (one that is starting), up to `timeoutMs`; rethrows the last refusal then. */
+async function waitUntilAccepting(url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const client = new PgClient({ connectionString: url, connectionTimeoutMillis: 2_000 });
+    try {
+      await client.connect();
+      await client.end();
+      return;
+    } catch (error) {
+      await client.end().catch(() => undefined);
+      const code = (error as { code?: string }).code;
+      if ((code !== "ECONNREFUSED" && code !== CANNOT_CONNECT_NOW) || Date.now() >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
 }
 
 /**
@@ -53,11 +79,36 @@ export async function migrate(url: string, log: (line: string) => void = () => u
 export async function openDatabase(
   config: Config,
   log: (line: string, level?: "info" | "warn") => void,
-  options: { ownSignalHandling?: boolean } = {},
+  options: {
+    ownSignalHandling?: boolean;
+    /**
+     * When another process (a running gateway) has the embedded PostgreSQL of DATA_DIR running,
+     * connect to it instead of failing: PostgreSQL runs one postmaster per data directory. The
+     * command-line tools that may run beside `npm start` (`npm run sync`) set it; the server
+     * doesn't (a second gateway on one DATA_DIR still refuses to start).
+     */
+    shareRunningEmbedded?: boolean;
+  } = {},
 ): Promise<Database> {
   let url = config.databaseUrl;
   let stopEmbedded: (() => Promise<void>) | undefined;
-  if (!url) {
+  let serverKind: Database["embedded"] = "external";
+  const running = !url && options.shareRunningEmbedded ? runningEmbeddedPostgres(config.dataDir) : null;
+  if (running) {
+    log(`using the embedded PostgreSQL already running in ${config.dataDir} (pid ${running.pid}, port ${running.port}${running.status && running.status !== "ready" ? `, ${running.status}` : ""})`);
+    serverKind = "shared";
+    try {
+      await waitUntilAccepting(running.url, 30_000);
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new Error(
+        `${config.dataDir}/postmaster.pid says PostgreSQL (pid ${running.pid}) runs on port ${running.port}, but it does not answer there (${code ?? (error as Error).name}): ` +
+          `if no PostgreSQL runs on DATA_DIR, the file is stale (its pid reused); start the gateway, or remove the file once you are sure`,
+      );
+    }
+    url = await ensureDatabase(running.url, EMBEDDED_DATABASE);
+  } else if (!url) {
+    serverKind = "started";
     log(`starting embedded PostgreSQL in ${config.dataDir} (port ${config.embeddedPgPort})`);
     const embedded = await startEmbeddedPostgres({
       dataDir: config.dataDir,
@@ -85,6 +136,7 @@ export async function openDatabase(
   return {
     dataSource,
     url,
+    embedded: serverKind,
     async close() {
       if (dataSource.isInitialized) await dataSource.destroy();
       await stopEmbedded?.();

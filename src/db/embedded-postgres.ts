@@ -154,20 +154,58 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   };
 }
 
+/** Whether a process with this pid exists (EPERM: it does, another user's, e.g. `postgres` when we are not root). */
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
 /** A server that died without cleaning up leaves its pid file behind and refuses to start. */
 function removeStalePidFile(dataDir: string): void {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-  let alive = false;
-  try {
-    process.kill(pid, 0);
-    alive = true;
-  } catch {
-    alive = false;
-  }
-  if (alive) throw new Error(`Another PostgreSQL (pid ${pid}) is already using ${dataDir}`);
+  if (Number.isInteger(pid) && pid > 0 && processExists(pid)) throw new Error(`Another PostgreSQL (pid ${pid}) is already using ${dataDir}`);
   fs.rmSync(pidFile);
+}
+
+/** The embedded PostgreSQL another process (a running gateway) started on a data directory. */
+export interface RunningEmbeddedPostgres {
+  pid: number;
+  port: number;
+  /** Its postmaster.pid's status line: `ready`, `starting`, `stopping`, `standby`, or null (not written yet). */
+  status: string | null;
+  url: string;
+}
+
+/**
+ * The PostgreSQL running on `dataDir`, from its postmaster.pid (PostgreSQL's own lock file: the
+ * postmaster's pid, the data directory, its start time, port, socket directory, listen address,
+ * shared memory key, status), or null when none runs there (no file, or a stale one of a dead
+ * server). It is the embedded server of another process (`npm start`): PostgreSQL allows one
+ * postmaster per data directory, so a second process connects to it instead of starting one. Its
+ * user and password are the embedded server's fixed ones; the port is the one it runs on, which
+ * may not be this process's EMBEDDED_PG_PORT.
+ */
+export function runningEmbeddedPostgres(dataDir: string): RunningEmbeddedPostgres | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dataDir, "postmaster.pid"), "utf8");
+  } catch {
+    return null;
+  }
+  const lines = text.split("\n");
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !processExists(pid)) return null;
+  const port = Number(lines[3]);
+  if (!Number.isInteger(port) || port <= 0 || port > 65_535) {
+    throw new Error(`A PostgreSQL (pid ${pid}) runs on ${dataDir} but its postmaster.pid names no port yet; try again in a moment`);
+  }
+  return { pid, port, status: lines[7]?.trim() || null, url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres` };
 }
 
 const exited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
