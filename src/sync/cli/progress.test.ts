@@ -56,6 +56,13 @@ describe("ProgressReporter", () => {
     ]);
   });
 
+  it("draws 80 columns on a terminal that says its width is 0", () => {
+    const out = fakeStream(0);
+    const reporter = new ProgressReporter(out, { tty: true, now: () => 1_000, tickMs: 0 });
+    reporter.update(progress(1, 100));
+    expect(out.writes).toEqual(["\r\u001b[K100 records  –/s  page 1  0:00"]);
+  });
+
   it("ticks on a terminal, so the clock moves while a page takes long", async () => {
     let now = 0;
     const out = fakeStream();

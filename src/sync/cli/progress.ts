@@ -87,7 +87,9 @@ export class ProgressReporter {
 
   private draw(): void {
     if (!this.last) return;
-    this.out.write(`${CLEAR_LINE}${progressBar(this.snapshot(this.last), this.out.columns ?? 80)}`);
+    // A terminal that doesn't say its width (0 under `script`, a serial console) gets 80 columns.
+    const columns = this.out.columns && this.out.columns >= 20 ? this.out.columns : 80;
+    this.out.write(`${CLEAR_LINE}${progressBar(this.snapshot(this.last), columns)}`);
     this.drawn = true;
   }
 }
