@@ -34,6 +34,11 @@ export class RestartablePostgres {
     return postgres;
   }
 
+  /** Its data directory (where its postmaster.pid is while it runs). */
+  get dataDir(): string {
+    return path.join(this.dir, "pg");
+  }
+
   /** The server's URL (its default database). */
   get url(): string {
     return `postgres://postgres:postgres@127.0.0.1:${this.port}/postgres`;
