@@ -50,27 +50,33 @@ export async function syncCommand(args: { company: string; source: SourceRef; fu
   const logger = createLogger(process.env.LOG_LEVEL ? config.logLevel : "warn", { write: (line: string) => progress.print(line.trimEnd()) });
   const notice = (line: string) => progress.print(`[sync] ${line}`);
 
-  // Ctrl-C (or SIGTERM) stops the run at once, to be handed back; a second one exits there and then.
+  // Ctrl-C (or SIGTERM) stops the run at once, to be handed back; a second one exits without
+  // handing it back (stopping an embedded PostgreSQL this process started, for up to 5 s: else it
+  // would outlive the process and hold DATA_DIR); a third exits there and then.
   const stop = new AbortController();
   let runId: string | null = null;
+  let database: Database | undefined;
+  let signals = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (!stop.signal.aborted) {
+    signals++;
+    if (signals === 1) {
       notice(`${signal}: stopping${runId ? ` run ${runId} after what it committed` : ""} (again to exit at once)`);
       stop.abort(new Error(`Interrupted by ${signal}`));
       return;
     }
+    if (signals > 2) process.exit(EXIT.INTERRUPTED);
     progress.end();
     notice(
       runId
         ? `exiting at once: run ${runId} stays RUNNING; the next npm run sync of the source resumes it once it has been silent for ${formatDuration(config.jobs.staleAfterMs)} (SYNC_STALE_AFTER_MS)`
         : "exiting at once",
     );
-    process.exit(EXIT.INTERRUPTED);
+    const stopping = database?.embedded === "started" ? database.close() : Promise.resolve();
+    void Promise.race([stopping.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000))]).then(() => process.exit(EXIT.INTERRUPTED));
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
 
-  let database: Database;
   try {
     database = await openDatabase(config, (line, level) => (level === "warn" ? logger.warn(line) : notice(line)), { ownSignalHandling: true, shareRunningEmbedded: true });
   } catch (error) {
@@ -78,11 +84,12 @@ export async function syncCommand(args: { company: string; source: SourceRef; fu
     return EXIT.FAILED;
   }
   if (database.embedded === "started") notice("this process runs the embedded PostgreSQL until the sync ends (npm start can't start on DATA_DIR meanwhile)");
+  const opened = database;
   try {
-    return await syncOnce(database, args.company, args.source, args.full);
+    return await syncOnce(opened, args.company, args.source, args.full);
   } finally {
     progress.end();
-    await database.close().catch((error: unknown) => logger.warn({ error: (error as Error).name }, "closing the database failed"));
+    await opened.close().catch((error: unknown) => logger.warn({ error: (error as Error).name }, "closing the database failed"));
   }
 
   async function syncOnce(db: Database, tenantId: string, ref: SourceRef, full: boolean): Promise<number> {
