@@ -129,6 +129,11 @@ describe("the summary", () => {
     expect(text).not.toContain("\u001b");
   });
 
+  it("has a rate however short the run, and none when this process read nothing", () => {
+    expect(summaryTable(summary({ elapsedMs: 100 }))).toContain("  rate       2,500 records/s\n");
+    expect(summaryTable(summary({ baseline: 250 }))).toContain("  rate       –\n");
+  });
+
   it("shows names from the database without control characters", () => {
     expect(printable("a\u001b]0;title\u0007b\r\nc")).toBe("a?]0;title?b??c");
     expect(printable("x".repeat(10), 5)).toBe("xxxx…");

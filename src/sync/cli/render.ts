@@ -161,7 +161,8 @@ export function table(header: string[], body: string[][]): string[] {
 export function summaryTable(summary: SyncSummary): string {
   const c = summary.counts;
   const own = c.fetched - summary.baseline;
-  const rate = ratePerSecond(own, summary.elapsedMs);
+  // Unlike the bar's, the summary's rate is over the whole run here, however short.
+  const rate = own > 0 && summary.elapsedMs > 0 ? (own * 1_000) / summary.elapsedMs : null;
   const lines = [
     `Sync run ${summary.runId}: ${summary.full ? "full" : "incremental"} sync of source ${summary.source.id} "${printable(summary.source.name, 80)}" (${summary.source.kind}), company ${printable(summary.company, 64)}`,
     ...rows([
