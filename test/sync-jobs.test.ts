@@ -125,6 +125,30 @@ describe("sync runs on the job queue", () => {
     expect(Number(n)).toBe(3);
   });
 
+  it("queues again a foreground run whose process died (no job, heartbeat stale), and the queue finishes it from its checkpoint", async () => {
+    const handler = syncRunHandler({ dataSource, cipher: testCipher, http: fastHttp });
+    const jobs = await startJobQueue({ url: scratch.url, pollingIntervalMs: 500, maintenanceIntervalSeconds: false, handlers: { [SYNC_RUN_QUEUE]: handler } });
+    const dispatcher = new SyncDispatcher({ dataSource, jobs, intervalMs: 60_000, staleAfterMs: 1_000 });
+    cleanups.push(async () => {
+      await dispatcher.stop();
+      await jobs.stop();
+    });
+    const tenant = freshTenant("orphan");
+    const { runId } = await queued(tenant);
+    // As `npm run sync` leaves it when killed after its second page: RUNNING, no job, silent.
+    await inTenant(dataSource, tenant, (tx) =>
+      tx.query(
+        `UPDATE sync_run SET status = 'RUNNING', queued_at = now() - interval '2 minutes', started_at = now() - interval '1 minute', heartbeat_at = now() - interval '1 minute', attempt_token = gen_random_uuid(),
+                checkpoint = '{"since": null, "at": {"offset": 200, "watermark": null}, "heldBack": null}', fetched = 200, created = 200 WHERE id = $1`,
+        [runId],
+      ),
+    );
+    await dispatcher.dispatch();
+    const run = await waitFor("the orphan to end", () => finished(dataSource, tenant, runId));
+    expect(run).toMatchObject({ status: "SUCCEEDED", fetched: 300, created: 300 });
+    expect(crm.server.requests.map((r) => r.query.get("offset"))).toEqual(["200", "300"]);
+  });
+
   it("resumes a run whose process was killed half-way from its last committed page, in another process", async () => {
     const tenant = freshTenant("crash");
     const { runId } = await queued(tenant);

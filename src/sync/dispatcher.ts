@@ -92,8 +92,8 @@ export class SyncDispatcher implements SyncControl {
       if (!locked) return;
       try {
         await this.#queueScheduled(runner.query.bind(runner));
-        await this.#handOver(runner.query.bind(runner));
         await this.#reap(runner.query.bind(runner));
+        await this.#handOver(runner.query.bind(runner));
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [LOCK_KEY]);
       }
@@ -147,6 +147,22 @@ export class SyncDispatcher implements SyncControl {
           AND heartbeat_at < clock_timestamp() - make_interval(secs => $1::int) ORDER BY id LIMIT 1000`,
       [staleSeconds],
     )) as { id: string; tenant_id: string; job_id: string }[];
+    // A foreground run (npm run sync) whose process died has no job to fail: it is queued again,
+    // checkpoint and counters kept, and handed to the job queue like any queued run.
+    const orphans = (await query(
+      `SELECT id, tenant_id FROM sync_run WHERE status = 'RUNNING' AND job_id IS NULL
+          AND (heartbeat_at IS NULL OR heartbeat_at < clock_timestamp() - make_interval(secs => $1::int)) ORDER BY id LIMIT 1000`,
+      [staleSeconds],
+    )) as { id: string; tenant_id: string }[];
+    for (const run of orphans) {
+      await WriteTransaction.run(this.#options.dataSource, run.tenant_id, (tx) =>
+        tx.query(
+          `UPDATE sync_run SET status = 'QUEUED', attempt_token = NULL, message = 'Its process stopped: queued again, to go on from its checkpoint', updated_at = clock_timestamp()
+            WHERE id = $1 AND status = 'RUNNING' AND job_id IS NULL AND (heartbeat_at IS NULL OR heartbeat_at < clock_timestamp() - make_interval(secs => $2::int))`,
+          [run.id, staleSeconds],
+        ),
+      );
+    }
     for (const run of stale) {
       const taken = await WriteTransaction.run(this.#options.dataSource, run.tenant_id, (tx) =>
         tx.rows(
