@@ -46,6 +46,7 @@ import { createDataSource } from "../src/db/data-source";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { WriteTransaction } from "../src/db/write-transaction";
 import { CredentialsCipher } from "../src/sources/credentials";
+import type { ListingPosition } from "../src/sync/engine/connectors";
 import { runSync, type RunResult, type SyncEnvironment } from "../src/sync/engine/run-sync";
 import { queueRun } from "../src/sync/runs";
 import { BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
@@ -134,6 +135,50 @@ function postgresCpuMs(excluded: number | undefined): number | null {
   return total;
 }
 
+// --- Where a run's time goes: waiting for the source's next page, applying a page, the rest ---
+
+/** Time waiting for the connector's next page (HTTP and mapping) and inside applyPage, ms. */
+const timing = { sourceMs: 0, applyMs: 0 };
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+/**
+ * Wraps the engine's connectorFor and applyPage (the compiled modules' exports, which run-sync.js
+ * reads at each call) to time them; nothing else changes.
+ */
+function timeEngine(): void {
+  const connectors = require("../src/sync/engine/connectors") as Record<string, unknown>;
+  const apply = require("../src/sync/engine/apply") as Record<string, unknown>;
+  const connectorFor = connectors.connectorFor as typeof import("../src/sync/engine/connectors").connectorFor;
+  const applyPage = apply.applyPage as typeof import("../src/sync/engine/apply").applyPage;
+  connectors.connectorFor = (...args: Parameters<typeof connectorFor>) => {
+    const connector = connectorFor(...args);
+    return {
+      watermarkKey: connector.watermarkKey,
+      async *pages(position: ListingPosition, signal: AbortSignal) {
+        const pages = connector.pages(position, signal);
+        try {
+          for (;;) {
+            const started = now();
+            const next = await pages.next();
+            timing.sourceMs += now() - started;
+            if (next.done) return;
+            yield next.value;
+          }
+        } finally {
+          await pages.return(undefined);
+        }
+      },
+    };
+  };
+  apply.applyPage = async (...args: Parameters<typeof applyPage>) => {
+    const started = now();
+    try {
+      return await applyPage(...args);
+    } finally {
+      timing.applyMs += now() - started;
+    }
+  };
+}
+
 // --- Statements, by their text's start ---
 
 const tally = new Map<string, number>();
@@ -157,6 +202,9 @@ interface Figures {
   cpuMs: number;
   pgMs: number | null;
   simMs: number;
+  /** Waiting for the source's pages (HTTP, the details of a page, mapping), and inside applyPage. */
+  sourceMs: number;
+  applyMs: number;
   peakRssMb: number;
   rssGrowthMb: number;
   /** The largest V8 heap in use seen during the run (sampled every 50 ms). */
@@ -210,6 +258,8 @@ async function measure(
     await session.post("Profiler.enable");
     await session.post("Profiler.start");
   }
+  timing.sourceMs = 0;
+  timing.applyMs = 0;
   const simBefore = await sources.cpuMs();
   const pgBefore = postgresCpuMs(simulatorPid);
   const cpuBefore = process.cpuUsage();
@@ -238,6 +288,8 @@ async function measure(
     cpuMs: (cpu.user + cpu.system) / 1000,
     pgMs: pgBefore === null || pgAfter === null ? null : pgAfter - pgBefore,
     simMs,
+    sourceMs: timing.sourceMs,
+    applyMs: timing.applyMs,
     peakRssMb: peak / 2 ** 20,
     rssGrowthMb: (peak - baseline) / 2 ** 20,
     peakHeapMb: peakHeap / 2 ** 20,
@@ -250,8 +302,8 @@ async function measure(
 // --- The table ---
 
 function printTable(rows: Figures[]): void {
-  const header = ["run", "records", "fetched", "cre/upd/unch/conf/fail", "issues", "wall s", "rec/s", "SQL/rec", "+framing", "gw CPU s", "gw ms/rec", "PG CPU s", "sim CPU s", "peak RSS MB", "RSS growth MB", "peak heap MB"];
-  const widths = [22, 8, 8, 24, 7, 7, 8, 8, 9, 9, 10, 9, 10, 12, 14, 13];
+  const header = ["run", "records", "fetched", "cre/upd/unch/conf/fail", "issues", "wall s", "rec/s", "SQL/rec", "+framing", "gw CPU s", "gw ms/rec", "PG CPU s", "sim CPU s", "source s", "apply s", "peak RSS MB", "RSS growth MB", "peak heap MB"];
+  const widths = [22, 8, 8, 24, 7, 7, 8, 8, 9, 9, 10, 9, 10, 9, 8, 12, 14, 13];
   const line = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" "));
   line(header);
   for (const f of rows) {
@@ -271,6 +323,8 @@ function printTable(rows: Figures[]): void {
       c.fetched > 0 ? (f.cpuMs / c.fetched).toFixed(2) : "-",
       f.pgMs === null ? "n/a" : (f.pgMs / 1000).toFixed(2),
       (f.simMs / 1000).toFixed(2),
+      (f.sourceMs / 1000).toFixed(2),
+      (f.applyMs / 1000).toFixed(2),
       f.peakRssMb.toFixed(0),
       f.rssGrowthMb.toFixed(0),
       f.peakHeapMb.toFixed(0),
@@ -296,6 +350,7 @@ async function main(): Promise<void> {
     await dataSource.initialize();
     await dataSource.runMigrations();
     countStatements(dataSource);
+    timeEngine();
     const environment: SyncEnvironment = { dataSource, cipher };
     const simulatorPid = sources.child.pid;
 
@@ -342,18 +397,13 @@ async function main(): Promise<void> {
       const again = `bench-sync-small2-${process.pid}`;
       await run(`CRM first @${small} again`, again, await addSource(dataSource, again, "CRM", smallSet.crmUrl), false, smallSet.crm);
     }
-    const keep = option("keep-seconds", 0);
-    if (keep > 0) {
-      console.log(`\nthe database stays up for ${keep} s: ${url}`);
-      await new Promise((resolve) => setTimeout(resolve, keep * 1000));
-    }
 
     console.log(`\n${records} CRM clients and ${records} invoicing customers; 1% run: ${changed.crm} CRM records and ${changed.invoicing} customers changed\n`);
     printTable(rows);
     console.log(
       "\nrecords = records in the source; rec/s = records / wall time. SQL/rec = data statements per fetched record; +framing = BEGIN, " +
         "SAVEPOINT/RELEASE, set_config, COMMIT per fetched record. gw CPU = this process (runSync, TypeORM, pg driver); PG CPU = the embedded " +
-        "PostgreSQL's processes; sim CPU = the simulators' own process. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
+        "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; the page is not read ahead while the previous one applies); apply s = inside applyPage; the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
         "Other work on the machine shares its CPUs: figures are noisy.",
     );
     const byLabel = new Map(rows.map((r) => [r.label, r]));
@@ -383,6 +433,11 @@ async function main(): Promise<void> {
       }
     }
     if (profileDir) console.log(`\nCPU profiles of this process, one per run: ${profileDir}`);
+    const keep = option("keep-seconds", 0);
+    if (keep > 0) {
+      console.log(`\nthe database stays up for ${keep} s: ${url}`);
+      await new Promise((resolve) => setTimeout(resolve, keep * 1000));
+    }
   } finally {
     await dataSource?.destroy().catch(() => undefined);
     await sources.stop();
