@@ -264,7 +264,13 @@ async function withRelations(db: PoolClient, tenant: string, clients: Row[]): Pr
       name: c.name,
       parent: parent ? { id: String(parent.id) } : null,
       children: (children.get(id) ?? []).map((r) => ({ id: String(r.id) })),
-      externalIdentifiers: (externalIds.get(id) ?? []).map((r) => ({ source: r.source, externalId: r.external_id })),
+      externalIdentifiers: (externalIds.get(id) ?? []).map((r) => ({
+        source: r.source,
+        externalId: r.external_id,
+        sourceRecordId: r.source_record_id ?? null,
+        sourceCreatedAt: r.source_created_at ? (r.source_created_at as Date).toISOString() : null,
+        sourceUpdatedAt: r.source_updated_at ? (r.source_updated_at as Date).toISOString() : null,
+      })),
       contract: contracts.has(id)
         ? ((r) => ({ contractNumber: r.contract_number, periodFee: r.period_fee, startDate: r.start_date }))(contracts.get(id)![0])
         : null,
