@@ -141,18 +141,19 @@ function postgresCpuMs(excluded: number | undefined): number | null {
 const timing = { sourceMs: 0, applyMs: 0 };
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 /**
- * Wraps the engine's connectorFor and applyPage (the compiled modules' exports, which run-sync.js
- * reads at each call) to time them; nothing else changes.
+ * Wraps the engine's connectorFor and applyPageSafely (the compiled modules' exports, which
+ * run-sync.js reads at each call) to time them; nothing else changes. The run reads a page ahead
+ * while it applies the one before, so the source's time overlaps the apply time.
  */
 function timeEngine(): void {
   const connectors = require("../src/sync/engine/connectors") as Record<string, unknown>;
   const apply = require("../src/sync/engine/apply") as Record<string, unknown>;
   const connectorFor = connectors.connectorFor as typeof import("../src/sync/engine/connectors").connectorFor;
-  const applyPage = apply.applyPage as typeof import("../src/sync/engine/apply").applyPage;
+  const applyPage = apply.applyPageSafely as typeof import("../src/sync/engine/apply").applyPageSafely;
   connectors.connectorFor = (...args: Parameters<typeof connectorFor>) => {
     const connector = connectorFor(...args);
     return {
-      watermarkKey: connector.watermarkKey,
+      ...connector,
       async *pages(position: ListingPosition, signal: AbortSignal) {
         const pages = connector.pages(position, signal);
         try {
@@ -169,7 +170,7 @@ function timeEngine(): void {
       },
     };
   };
-  apply.applyPage = async (...args: Parameters<typeof applyPage>) => {
+  apply.applyPageSafely = async (...args: Parameters<typeof applyPage>) => {
     const started = now();
     try {
       return await applyPage(...args);
@@ -403,7 +404,7 @@ async function main(): Promise<void> {
     console.log(
       "\nrecords = records in the source; rec/s = records / wall time. SQL/rec = data statements per fetched record; +framing = BEGIN, " +
         "SAVEPOINT/RELEASE, set_config, COMMIT per fetched record. gw CPU = this process (runSync, TypeORM, pg driver); PG CPU = the embedded " +
-        "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; the page is not read ahead while the previous one applies); apply s = inside applyPage; the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
+        "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; read ahead while the previous page applies, so it overlaps apply s); apply s = inside applyPage; the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
         "Other work on the machine shares its CPUs: figures are noisy.",
     );
     const byLabel = new Map(rows.map((r) => [r.label, r]));

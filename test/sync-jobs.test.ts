@@ -165,7 +165,11 @@ describe("sync runs on the job queue", () => {
     cleanups.push(async () => void first.child.kill("SIGKILL"));
     await first.line("GraphQL API ready");
     await waitFor("the third page to be asked for", async () => crm.server.requests.some((r) => r.query.get("offset") === "200"));
-    const [midway] = await rows<RunRow>(dataSource, tenant, `SELECT status, fetched, created FROM sync_run WHERE id = $1`, [runId]);
+    // The third page is read ahead while the second applies: wait for the second's commit.
+    const midway = await waitFor("the second page's commit", async () => {
+      const [run] = await rows<RunRow>(dataSource, tenant, `SELECT status, fetched, created FROM sync_run WHERE id = $1`, [runId]);
+      return run.fetched === 200 && run;
+    });
     expect(midway).toMatchObject({ status: "RUNNING", fetched: 200, created: 200 });
     first.child.kill("SIGKILL");
     await first.exited;

@@ -82,7 +82,7 @@ export class SourceRecord extends TenantEntity {
   @Column({ type: "jsonb", default: [] })
   issues: SourceRecordIssue[];
 
-  /** The run that last synced it. */
+  /** The run that last applied it (a run that found it unchanged moves only lastSyncedAt). */
   @Column({ type: "bigint", nullable: true })
   lastRunId: string | null;
 

@@ -33,6 +33,10 @@ import { ClientType, CompanyType, CustomerType } from "./client.enums";
 @Index("IDX_client_tenant_city", ["tenantId", "city"])
 @Index("IDX_client_tenant_rating", ["tenantId", "rating"])
 @Index("IDX_client_tenant_currency", ["tenantId", "currencyCode"])
+// Expression indexes of the sync's lookups (src/sync/engine/apply.ts): the org and VAT numbers as a
+// source may write them (dashes, spaces, case), normalised; made by migration 1796191000000.
+@Index("IDX_client_tenant_country_normalised_org", { synchronize: false })
+@Index("IDX_client_tenant_normalised_vat", { synchronize: false })
 @Check("CHK_client_client_type", inList("client_type", Object.values(ClientType)))
 @Check("CHK_client_company_type", inList("company_type", Object.values(CompanyType)))
 @Check("CHK_client_customer_type", inList("customer_type", Object.values(CustomerType)))

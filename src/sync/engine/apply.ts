@@ -135,11 +135,39 @@ const identifierKey = (source: string, externalId: string) => `${source}\u0000${
 /** The client fields a sync may write: everything the record maps, but never the parent (a source has no gateway ids). */
 const SYNCED_EXCLUDED = new Set<string>(["parentId"]);
 
-const NORMALISED_ORG = `upper(regexp_replace(coalesce(org_number, ''), '[^0-9A-Za-z]', '', 'g'))`;
-const NORMALISED_VAT = `upper(regexp_replace(coalesce(vat_number, ''), '[\\s.\\-]', '', 'g'))`;
+// The expressions of the indexes IDX_client_tenant_country_normalised_org and IDX_client_tenant_normalised_vat
+// (migration 1796191000000): keep them the same, or the lookups scan every client of the tenant.
+const NORMALISED_ORG = `upper(regexp_replace(coalesce(c.org_number, ''), '[^0-9A-Za-z]', '', 'g'))`;
+const NORMALISED_VAT = `upper(regexp_replace(coalesce(c.vat_number, ''), '[\\s.\\-]', '', 'g'))`;
 
-/** Applies a page; writes its issues, provenance and audit records; counts what happened. */
-export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: PageInput): Promise<PageOutcome> {
+/**
+ * A record failed in a page applied without savepoints: the page's transaction is unusable, so the
+ * caller rolls the page back and applies it again with one savepoint per record (`applyPageSafely`).
+ */
+export class PageNeedsSavepoints extends Error {
+  override readonly name = "PageNeedsSavepoints";
+}
+
+/**
+ * Applies a page as `applyPage` does, first without a savepoint per record (a subtransaction per
+ * record costs a round trip each way, and more than 64 in one transaction slow every session's
+ * snapshots down), under one savepoint for the page; when a record fails, again with one per record.
+ */
+export async function applyPageSafely(tx: WriteTransaction, target: SyncTarget, page: PageInput): Promise<PageOutcome> {
+  try {
+    return await tx.savepoint(() => applyPage(tx, target, page, { savepoints: false }));
+  } catch (error) {
+    if (!(error instanceof PageNeedsSavepoints)) throw error;
+    return applyPage(tx, target, page, { savepoints: true });
+  }
+}
+
+/**
+ * Applies a page; writes its issues, provenance and audit records; counts what happened. With
+ * `savepoints`, each record under its own, so that one that fails leaves nothing and the page goes
+ * on; without, a record that fails throws PageNeedsSavepoints.
+ */
+export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: PageInput, options: { savepoints: boolean } = { savepoints: true }): Promise<PageOutcome> {
   const counts = zeroCounts();
   const issues: IssueRow[] = [];
   const audits: AuditRecord[] = [];
@@ -181,14 +209,16 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     const recordProvenance: FieldSourceRow[] = [];
     const recordIssues: IssueRow[] = [];
     const recordScope: ChangeScope = { ...scope, audit: (entry) => recordAudits.push(entry) };
+    const apply = () => applyRecord(recordScope, target, index, record, hash, stored, recordProvenance, recordIssues);
     try {
-      const outcome = await tx.savepoint(() => applyRecord(recordScope, target, index, record, hash, stored, recordProvenance, recordIssues));
+      const outcome = options.savepoints ? await tx.savepoint(apply) : await apply();
       counts[outcome]++;
       audits.push(...recordAudits);
       provenance.push(...recordProvenance);
       issues.push(...recordIssues);
     } catch (error) {
       if (!(error instanceof MutationFailure) && !isRecordError(error)) throw error;
+      if (!options.savepoints) throw new PageNeedsSavepoints(`Record ${record.sourceId} failed: the page is applied again, record by record`);
       counts.failed++;
       holdBack(record.sourceUpdatedAt);
       issues.push({
@@ -204,8 +234,10 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
 
   if (touched.length > 0) {
     await tx.query(
-      `UPDATE source_record SET last_synced_at = clock_timestamp(), last_run_id = $3 WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
-      [target.sourceSystemId, touched, target.runId],
+      // last_synced_at only: no indexed column changes, so PostgreSQL updates the rows in place (HOT);
+      // last_run_id stays the run that last applied the record.
+      `UPDATE source_record SET last_synced_at = clock_timestamp() WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
+      [target.sourceSystemId, touched],
     );
   }
   await writeAudit(tx, target.tenantId, syncOrigin(target), audits);
@@ -274,10 +306,12 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
     }
   }
   const clientRows = await tx.query<{ id: string; country_code: string | null; org: string; vat: string }>(
-    `SELECT id, country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat FROM client
-      WHERE (country_code, ${NORMALISED_ORG}) IN (SELECT * FROM unnest($1::varchar[], $2::varchar[]))
-         OR ${NORMALISED_VAT} = ANY($3::varchar[])`,
-    [countries, orgs, [...vats]],
+    `SELECT c.id, c.country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat
+       FROM client c JOIN unnest($1::varchar[], $2::varchar[]) AS k(country, org) ON c.country_code = k.country AND ${NORMALISED_ORG} = k.org
+      WHERE c.tenant_id = $4
+     UNION
+     SELECT c.id, c.country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat FROM client c WHERE c.tenant_id = $4 AND ${NORMALISED_VAT} = ANY($3::varchar[])`,
+    [countries, orgs, [...vats], target.tenantId],
   );
   const clientIds = new Set<string>(storedRows.map((r) => r.client_id));
   for (const row of clientRows) {

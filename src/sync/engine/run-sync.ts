@@ -10,7 +10,7 @@ import { SourceSystem } from "../../sources/source-system.entity";
 import type { JobContext, JobHandler, SyncRunJob } from "../jobs";
 import { SyncIssueKind } from "../sync-issue.entity";
 import { SyncRun, SyncStatus } from "../sync-run.entity";
-import { applyPage, Counts, zeroCounts } from "./apply";
+import { applyPageSafely, Counts, zeroCounts } from "./apply";
 import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
 import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
 
@@ -107,7 +107,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   // The heartbeat says this attempt is alive; when its attempt was taken (the dispatcher found it
   // stale and handed the run to a retry), it stops the attempt's HTTP calls at once.
   const taken = new AbortController();
-  const stop = AbortSignal.any([signal, taken.signal]);
+  // Ended (finished, cancelled, taken over, failed): the page read ahead is not wanted any more.
+  const done = new AbortController();
+  const stop = AbortSignal.any([signal, taken.signal, done.signal]);
   // Every request waiting for the source's concurrency limit listens to it (a page's details: up to 100).
   setMaxListeners(1_000, stop);
   const heartbeat = setInterval(() => {
@@ -139,7 +141,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     }
     if (connector.prepare) await inRun((tx) => connector.prepare!((sql, params) => tx.query(sql, params), source.id));
     const target = { tenantId: job.tenantId, sourceSystemId: source.id, sourceName: source.name, kind: source.kind, runId: run.id, precedence };
-    for await (const page of connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop)) {
+    for await (const page of readAhead(connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop))) {
+      // A page read ahead before the run was stopped is not applied.
+      if (stop.aborted) throw stop.reason;
       const tx = await open();
       try {
         const [current] = await tx.query<{ status: SyncStatus; attempt_token: string | null }>(`SELECT status, attempt_token FROM sync_run WHERE id = $1 FOR UPDATE`, [run.id]);
@@ -158,7 +162,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         // One page at a time per tenant, across its sources and processes: two sources' records of one
         // new company would otherwise both create it (each not seeing the other's uncommitted client).
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sync-apply:${job.tenantId}`]);
-        const outcome = await applyPage(tx, target, page);
+        const outcome = await applyPageSafely(tx, target, page);
         for (const name of COUNTER_NAMES) counts[name] += outcome.counts[name];
         const heldBack = earliest(checkpoint.heldBack, outcome.heldBack);
         checkpoint = { since: checkpoint.since, at: page.next, heldBack };
@@ -208,12 +212,37 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     return { runId: run.id, status: SyncStatus.FAILED, counts, message: ending.message, stats };
   } finally {
     clearInterval(heartbeat);
+    done.abort(new Error("The run has ended"));
+  }
+}
+
+/**
+ * The pages of a listing, the next one read while the caller applies the current one: the source's
+ * HTTP calls and the database's work overlap. Ending early (cancelled, taken over) closes the listing.
+ */
+export async function* readAhead<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = pages.next();
+  try {
+    for (;;) {
+      const current = await next;
+      if (current.done) return;
+      next = pages.next();
+      // Awaited on the next turn; until then a failure must not count as unhandled.
+      next.catch(() => undefined);
+      yield current.value;
+    }
+  } finally {
+    // The page read ahead is not used: the caller aborts its requests (runSync's `done`); the
+    // generator is closed once it has settled.
+    void next.then(() => pages.return(undefined)).catch(() => undefined);
   }
 }
 
 /** Whether an error ends the run now (and with what message), or leaves it to a retry. */
 function finalFailure(error: unknown, signal: AbortSignal, lastAttempt: boolean): { message: string } | null {
   if (error instanceof FinalFailure) return { message: error.message };
+  // Stopped from outside (the job's time ran out, the process stops, Ctrl-C): never final here.
+  if (signal.aborted) return null;
   if (error instanceof SourceHttpError) {
     if (error.kind === "AUTH") return { message: error.message };
     if (error.kind === "CANCELLED" && signal.aborted) return null; // the job's time ran out or the process stops: retried
