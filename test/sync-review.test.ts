@@ -83,3 +83,33 @@ describe("review: a record applied only in part", () => {
     expect(client.archived_at).not.toBeNull();
   });
 });
+
+import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
+import { invoicingCustomer } from "./helpers/sync";
+
+describe("review: personnummer matching", () => {
+  const sims: InvoicingSimulator[] = [];
+  afterEach(async () => {
+    for (const sim of sims.splice(0)) await sim.close();
+  });
+  async function billingSource(tenant: string, customer: ReturnType<typeof invoicingCustomer>) {
+    const sim = await InvoicingSimulator.start({ token: "inv-token", companyId: "acme", customers: [customer] as never });
+    sims.push(sim);
+    return addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: sim.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+  }
+
+  // FAILS-ON-REVIEW: a Swedish personnummer is stored in its 12-digit form (canonicalOrgNumber), but
+  // reconcile's matchKeys (and the SQL lookup) only strip punctuation, so the same personnummer in its
+  // 10-digit form from another source never matches the client (rule 2, "personnummer included").
+  it("matches a sole trader's 10-digit personnummer to the client stored with 12 digits", async () => {
+    const tenant = freshTenant("rv-pnr");
+    const a = await billingSource(tenant, invoicingCustomer("cus_1", "19811218-9876", { customer_type: "individual", name: "Anna Andersson" }));
+    const first = await syncNow(dataSource, tenant, a);
+    expect(first.counts).toMatchObject({ created: 1, failed: 0 });
+    const b = await billingSource(tenant, invoicingCustomer("cus_7", "811218-9876", { customer_type: "individual", name: "Anna Andersson" }));
+    const run = await syncNow(dataSource, tenant, b);
+    const clients = await rows<{ org_number: string | null }>(dataSource, tenant, "SELECT org_number FROM client ORDER BY id");
+    expect(clients).toEqual([{ org_number: "198112189876" }]);
+    expect(run.counts).toMatchObject({ updated: 1, created: 0, failed: 0 });
+  });
+});
