@@ -147,3 +147,26 @@ describe("review: personal data in a source's error", () => {
     for (const line of lines) expect(line).not.toMatch(/811218-?9876/);
   });
 });
+
+describe("review: provenance of a refused value", () => {
+  // FAILS-ON-REVIEW: apply.ts pushes a field's provenance when takesValue says yes, before the write;
+  // when the write's checks then refuse the value against the stored client (withoutRefused: kept raw,
+  // INVALID_VALUE), field_source still says the source set the field, which it did not.
+  it("gives a source no provenance of a field whose value the write refused", async () => {
+    const tenant = freshTenant("rv-prov");
+    const sourceId = await crmSource(tenant, [crmRecord(1)]);
+    await syncNow(dataSource, tenant, sourceId);
+    // A person corrects the org number through the API (provenance null: it stands).
+    await inTenant(dataSource, tenant, (tx) => tx.query(`UPDATE client SET org_number = $1`, [swedishOrg(2).replace("-", "")]));
+    await inTenant(dataSource, tenant, (tx) => tx.query(`UPDATE field_source SET source_system_id = NULL WHERE field = 'orgNumber'`));
+    // The CRM adds a VAT number consistent with its own (old) org number: refused against the client's.
+    crm!.upsert({ id: 1, vat: `SE${swedishOrg(1).replace("-", "")}01` });
+    const run = await syncNow(dataSource, tenant, sourceId);
+    const issues = await rows<{ kind: string; field: string; message: string }>(dataSource, tenant, "SELECT kind, field, message FROM sync_issue WHERE run_id = $1", [run.runId]);
+    expect(issues).toMatchObject([{ kind: "INVALID_VALUE", field: "vatNumber" }]);
+    const [client] = await rows<{ vat_number: string | null }>(dataSource, tenant, "SELECT vat_number FROM client");
+    expect(client.vat_number).toBeNull();
+    const provenance = await rows<{ source_system_id: string | null }>(dataSource, tenant, "SELECT source_system_id FROM field_source WHERE field = 'vatNumber'");
+    expect(provenance).toEqual([]);
+  });
+});
