@@ -407,8 +407,10 @@ async function applyRecord(
   if (decision.kind === "CREATE") {
     // A record deleted in its source with no client here: nothing to archive, nothing to create.
     if (record.deletedInSource) return "unchanged";
-    client = await createFromRecord(scope, record, valueIssues);
-    for (const field of Object.keys(syncedValues(record.values))) provenance.push({ clientId: client.id, field, sourceSystemId: target.sourceSystemId });
+    const values: Record<string, unknown> = { ...syncedValues(record.values) };
+    client = await createFromRecord(scope, values, valueIssues);
+    // The fields written: a value the checks refused (kept raw, INVALID_VALUE) was dropped from `values`.
+    for (const field of Object.keys(values)) provenance.push({ clientId: client.id, field, sourceSystemId: target.sourceSystemId });
     outcome = "created";
   } else {
     const before = await findForUpdate(scope.tx, Client, decision.clientId);
@@ -420,10 +422,13 @@ async function applyRecord(
       const offer = { field, source: target.kind, value, previous: previous?.[field as ClientFieldName] };
       if (!takesValue(offer, fields.get(field), target.precedence ?? DEFAULT_PRECEDENCE)) continue;
       patch[field] = value;
-      // Taken: this source now owns the field's value, even where it equals what was there.
-      if (fields.get(field)?.source !== target.kind) provenance.push({ clientId: before.id, field, sourceSystemId: target.sourceSystemId });
     }
     client = await patchFromRecord(scope, before, patch, valueIssues);
+    // Taken: this source now owns the field's value, even where it equals what was there; but not a
+    // value the checks refused (withoutRefused dropped it from `patch`: the client kept its value).
+    for (const field of Object.keys(patch)) {
+      if (fields.get(field)?.source !== target.kind) provenance.push({ clientId: before.id, field, sourceSystemId: target.sourceSystemId });
+    }
     outcome = client === before ? "unchanged" : "updated";
   }
   await storeRecord(scope, target, client.id, record, hash, valueIssues);
@@ -474,8 +479,9 @@ async function withoutRefused<T>(values: Record<string, unknown>, issues: DataQu
   }
 }
 
-function createFromRecord(scope: ChangeScope, record: SourceClientRecord, issues: DataQualityIssue[]): Promise<Client> {
-  return withoutRefused({ ...syncedValues(record.values) }, issues, (values) => insertClient(scope, values as ClientValues, "record"));
+/** Creates the client; `values` loses the fields the checks refused (see withoutRefused). */
+function createFromRecord(scope: ChangeScope, values: Record<string, unknown>, issues: DataQualityIssue[]): Promise<Client> {
+  return withoutRefused(values, issues, (kept) => insertClient(scope, kept as ClientValues, "record"));
 }
 
 function patchFromRecord(scope: ChangeScope, before: Client, patch: Record<string, unknown>, issues: DataQualityIssue[]): Promise<Client> {
