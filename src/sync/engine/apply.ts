@@ -437,6 +437,11 @@ async function applyRecord(
   if (await syncIdentifiers(scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
+  if (issues.some((issue) => issue.sourceId === record.sourceId && (issue.kind === SyncIssueKind.RECORD_FAILED || issue.kind === SyncIssueKind.CONFLICT))) {
+    // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
+    // next time, so a later run tries the rest again once what refused it is gone.
+    await scope.tx.query(`UPDATE source_record SET content_hash = $3 WHERE source_system_id = $1 AND source_id = $2`, [target.sourceSystemId, record.sourceId, PARTLY_APPLIED]);
+  }
   if (lifecycle === "archived") outcome = "archived";
   else if (lifecycle === "restored" && outcome === "unchanged") outcome = "updated";
   for (const issue of valueIssues) {
@@ -444,6 +449,9 @@ async function applyRecord(
   }
   return outcome;
 }
+
+/** The content hash of a record applied in part: no record's content hashes to it. */
+const PARTLY_APPLIED = "0".repeat(64);
 
 const syncedValues = (values: ClientValues): ClientValues => Object.fromEntries(Object.entries(values).filter(([field, value]) => value !== undefined && !SYNCED_EXCLUDED.has(field))) as ClientValues;
 
