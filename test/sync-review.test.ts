@@ -29,7 +29,8 @@ async function crmSource(tenantId: string, records: ReturnType<typeof crmRecord>
 }
 
 describe("review: the CRM watermark", () => {
-  // FAILS-ON-REVIEW: the watermark is the latest updated_at seen, but the CRM lists by id: a record
+  // Failed before the fix (run-sync: the watermark capped at the run's start): the watermark was the
+  // latest updated_at seen, but the CRM lists by id: a record
   // changed during the run on a page already read is skipped by every later incremental run once a
   // record on a later page changed more than the overlap (2 min) after it.
   it("does not skip a record changed during a run on a page already read", async () => {
@@ -41,9 +42,10 @@ describe("review: the CRM watermark", () => {
       onProgress: (p) => {
         if (p.pages === 1 && !changed) {
           changed = true;
-          // During the run (a long one): record 1 (page 1, read already) changes at 10:05, record 151 (page 2) at 10:30.
-          crm!.upsert({ id: 1, email: "changed-during-run@company1.example", updated_at: "2026-11-01T10:05:00.000Z" });
-          crm!.upsert({ id: 151, email: "later@company151.example", updated_at: "2026-11-01T10:30:00.000Z" });
+          // During the run (a long one): record 1 (page 1, read already) changes now, record 151 (page 2)
+          // 10 minutes later, before its page is read.
+          crm!.upsert({ id: 1, email: "changed-during-run@company1.example", updated_at: new Date().toISOString() });
+          crm!.upsert({ id: 151, email: "later@company151.example", updated_at: new Date(Date.now() + 600_000).toISOString() });
         }
       },
     });
@@ -56,7 +58,7 @@ describe("review: the CRM watermark", () => {
 });
 
 describe("review: a record applied only in part", () => {
-  // FAILS-ON-REVIEW: an archive refused (open invoices) still stores the record's content hash, so no
+  // Failed before the fix (apply.ts: PARTLY_APPLIED): an archive refused (open invoices) still stored the record's content hash, so no
   // later run (not even a full one) retries it: the client deleted in its only source stays active.
   it("archives the client once the refusal is gone (a full run)", async () => {
     const tenant = freshTenant("rv-arch");
@@ -149,7 +151,7 @@ describe("review: personal data in a source's error", () => {
 });
 
 describe("review: provenance of a refused value", () => {
-  // FAILS-ON-REVIEW: apply.ts pushes a field's provenance when takesValue says yes, before the write;
+  // Failed before the fix (apply.ts: provenance of the fields written only): apply.ts pushed a field's provenance when takesValue says yes, before the write;
   // when the write's checks then refuse the value against the stored client (withoutRefused: kept raw,
   // INVALID_VALUE), field_source still says the source set the field, which it did not.
   it("gives a source no provenance of a field whose value the write refused", async () => {

@@ -101,7 +101,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     const run = await readRun(inRun, job.runId);
     return { runId: job.runId, status: run?.status ?? SyncStatus.CANCELLED, counts: countsOf(run), message: run?.message ?? null, stats };
   }
-  const { run, source, token, precedence } = started;
+  const { run, source, token, precedence, startedAt } = started;
   options.onStarted?.({ runId: run.id, attemptToken: token });
   let checkpoint = started.checkpoint;
   // The heartbeat says this attempt is alive; when its attempt was taken (the dispatcher found it
@@ -179,7 +179,10 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
           [run.id, ...COUNTER_NAMES.map((name) => outcome.counts[name]), JSON.stringify(checkpoint), status],
         );
         if (final) {
-          const watermark = earliest(page.watermark, heldBack);
+          // Never past the run's start: the listings go by id or cursor, not by change time, so a record
+          // changed during the run on a page read before is only seen by the next run (from here on).
+          const seen = earliest(page.watermark, heldBack);
+          const watermark = seen === null ? null : earliest(seen, startedAt);
           if (watermark !== null) {
             await tx.query(`UPDATE source_system SET sync_state = sync_state || jsonb_build_object($2::text, $3::text) WHERE id = $1`, [source.id, connector.watermarkKey, watermark]);
           }
@@ -279,7 +282,7 @@ async function readRun(inRun: InRun, runId: string): Promise<SyncRun | null> {
 }
 
 /** Marks the run RUNNING (once; a retry keeps its start), or answers null when it is not to run (finished, cancelled, gone). */
-async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string; precedence: Precedence } | null> {
+async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string; precedence: Precedence; startedAt: string } | null> {
   return inRun(async (tx) => {
     const runs = hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1 FOR UPDATE`, [job.runId]));
     const run = runs[0];
@@ -288,16 +291,16 @@ async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promi
     if (!source) return null;
     const stored = run.checkpoint as Checkpoint | null;
     const checkpoint: Checkpoint = stored ?? { since: run.full ? null : watermarkOf(source), at: null, heldBack: null };
-    const [{ attempt_token: token }] = await tx.rows<{ attempt_token: string }>(
+    const [{ attempt_token: token, started_at: startedAt }] = await tx.rows<{ attempt_token: string; started_at: Date }>(
       `UPDATE sync_run SET status = 'RUNNING', started_at = coalesce(started_at, greatest(clock_timestamp(), queued_at)), job_id = coalesce($2, job_id),
               checkpoint = $3, attempt_token = gen_random_uuid(), heartbeat_at = clock_timestamp(), updated_at = clock_timestamp()
-        WHERE id = $1 RETURNING attempt_token`,
+        WHERE id = $1 RETURNING attempt_token, started_at`,
       [run.id, jobId, JSON.stringify(checkpoint)],
     );
     const precedence: Precedence = Object.fromEntries(
       (await tx.query<{ field_group: FieldGroup; sources: SourceKindName[] }>(`SELECT field_group, sources FROM source_precedence`)).map((row) => [row.field_group, row.sources]),
     );
-    return { run, source, checkpoint, token, precedence };
+    return { run, source, checkpoint, token, precedence, startedAt: new Date(startedAt).toISOString() };
   });
 }
 
