@@ -172,3 +172,26 @@ describe("review: provenance of a refused value", () => {
     expect(provenance).toEqual([]);
   });
 });
+
+import { cancelRun } from "../src/sync/runs";
+
+describe("review: a run cancelled during a source's call", () => {
+  // FAILS-ON-REVIEW: the heartbeat aborts the attempt's calls when the run is no longer its RUNNING
+  // run, cancelled included; run-sync's catch then answers every such abort as "Taken over by
+  // another attempt" with status RUNNING, though the run is CANCELLED (the job's output says RUNNING).
+  it("answers CANCELLED, not a take-over", async () => {
+    const tenant = freshTenant("rv-cancel");
+    const sourceId = await crmSource(tenant, Array.from({ length: 250 }, (_, i) => crmRecord(i + 1)));
+    crm!.server.fault({ match: (r) => r.query.get("offset") === "100", delayMs: 2_000 });
+    const outcome = await inTenant(dataSource, tenant, (tx) => queueRun(tx, tenant, sourceId, { full: false, requestedBy: "test" }));
+    if (outcome.kind !== "QUEUED") throw new Error(outcome.kind);
+    const run = await runSync({ ...syncEnvironment(dataSource), heartbeatMs: 50 }, { tenantId: tenant, sourceId, runId: outcome.run.id, full: false }, {
+      onProgress: (p) => {
+        if (p.pages === 1) void inTenant(dataSource, tenant, (tx) => cancelRun(tx, p.runId));
+      },
+    });
+    const [stored] = await rows<{ status: string }>(dataSource, tenant, "SELECT status FROM sync_run");
+    expect(stored.status).toBe("CANCELLED");
+    expect(run).toMatchObject({ status: SyncStatus.CANCELLED, counts: { fetched: 100 } });
+  });
+});
