@@ -176,8 +176,8 @@ describe("review: provenance of a refused value", () => {
 import { cancelRun } from "../src/sync/runs";
 
 describe("review: a run cancelled during a source's call", () => {
-  // FAILS-ON-REVIEW: the heartbeat aborts the attempt's calls when the run is no longer its RUNNING
-  // run, cancelled included; run-sync's catch then answers every such abort as "Taken over by
+  // Failed before the fix (run-sync's catch reads the run): the heartbeat aborts the attempt's calls
+  // when the run is no longer its RUNNING run, cancelled included; run-sync's catch then answered every such abort as "Taken over by
   // another attempt" with status RUNNING, though the run is CANCELLED (the job's output says RUNNING).
   it("answers CANCELLED, not a take-over", async () => {
     const tenant = freshTenant("rv-cancel");

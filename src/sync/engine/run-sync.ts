@@ -200,6 +200,12 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     throw new FinalFailure("The source's listing ended without a last page");
   } catch (error) {
     if (taken.signal.aborted && !signal.aborted) {
+      // The heartbeat stopped the calls: the run was cancelled (or ended elsewhere), or another attempt has it.
+      const after = await readRun(inRun, run.id).catch(() => null);
+      if (after && after.status !== SyncStatus.RUNNING) {
+        report(after.status);
+        return { runId: run.id, status: after.status, counts: countsOf(after), message: after.message ?? null, stats };
+      }
       return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats };
     }
     const ending = finalFailure(error, signal, options.lastAttempt === true);
