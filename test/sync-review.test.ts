@@ -195,3 +195,29 @@ describe("review: a run cancelled during a source's call", () => {
     expect(run).toMatchObject({ status: SyncStatus.CANCELLED, counts: { fetched: 100 } });
   });
 });
+
+import { invoice } from "./helpers/sync";
+
+describe("review: invoices applied twice", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+    billing = undefined;
+  });
+
+  it("leaves an unchanged invoice alone when its customer changes (no update, no audit)", async () => {
+    const tenant = freshTenant("rv-inv");
+    billing = await InvoicingSimulator.start({ token: "inv-token", companyId: "acme", customers: [invoicingCustomer("cus_1", swedishOrg(1), { invoices: [invoice("inv_1", "F-1", "partially_paid", "1000.50", "250.25")] })] as never });
+    const sourceId = await addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+    await syncNow(dataSource, tenant, sourceId);
+    const [before] = await rows<{ updated_at: Date; paid_amount: string }>(dataSource, tenant, "SELECT updated_at, paid_amount FROM invoice");
+    expect(before.paid_amount).toBe("750.25");
+    billing.upsert({ id: "cus_1", name: "Renamed AB" });
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run.counts).toMatchObject({ updated: 1 });
+    const [after] = await rows<{ updated_at: Date }>(dataSource, tenant, "SELECT updated_at FROM invoice");
+    expect(after.updated_at).toEqual(before.updated_at);
+    const audits = await rows(dataSource, tenant, "SELECT entity_type FROM audit_entry WHERE sync_run_id = $1 AND entity_type = 'Invoice'", [run.runId]);
+    expect(audits).toEqual([]);
+  });
+});
