@@ -135,10 +135,13 @@ const identifierKey = (source: string, externalId: string) => `${source}\u0000${
 /** The client fields a sync may write: everything the record maps, but never the parent (a source has no gateway ids). */
 const SYNCED_EXCLUDED = new Set<string>(["parentId"]);
 
-// The expressions of the indexes IDX_client_tenant_country_normalised_org and IDX_client_tenant_normalised_vat
-// (migration 1796191000000): keep them the same, or the lookups scan every client of the tenant.
-const NORMALISED_ORG = `upper(regexp_replace(coalesce(c.org_number, ''), '[^0-9A-Za-z]', '', 'g'))`;
-const NORMALISED_VAT = `upper(regexp_replace(coalesce(c.vat_number, ''), '[\\s.\\-]', '', 'g'))`;
+
+/**
+ * The clients a page's records may match: by country and normalised org number ($1, $2, pairwise),
+ * or by normalised VAT number ($3), in the transaction's tenant. A function of migration
+ * 1796191000000 (why: see there), one probe of its expression index per key.
+ */
+export const CLIENT_LOOKUP_SQL = `SELECT id, country_code, org, vat FROM sync_client_candidates($1::varchar[], $2::varchar[], $3::varchar[])`;
 
 /**
  * A record failed in a page applied without savepoints: the page's transaction is unusable, so the
@@ -305,14 +308,8 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
       externalIds.push(identifier.externalId);
     }
   }
-  const clientRows = await tx.query<{ id: string; country_code: string | null; org: string; vat: string }>(
-    `SELECT c.id, c.country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat
-       FROM client c JOIN unnest($1::varchar[], $2::varchar[]) AS k(country, org) ON c.country_code = k.country AND ${NORMALISED_ORG} = k.org
-      WHERE c.tenant_id = $4
-     UNION
-     SELECT c.id, c.country_code, ${NORMALISED_ORG} AS org, ${NORMALISED_VAT} AS vat FROM client c WHERE c.tenant_id = $4 AND ${NORMALISED_VAT} = ANY($3::varchar[])`,
-    [countries, orgs, [...vats], target.tenantId],
-  );
+  const clientRows = await tx.query<{ id: string; country_code: string | null; org: string; vat: string }>(CLIENT_LOOKUP_SQL, [countries, orgs, [...vats]]);
+
   const clientIds = new Set<string>(storedRows.map((r) => r.client_id));
   for (const row of clientRows) {
     clientIds.add(row.id);
