@@ -1,4 +1,4 @@
-import { normaliseOrgNumber, normaliseVatNumber } from "../common/validation/checksums";
+import { canonicalOrgNumber, normaliseOrgNumber, normaliseVatNumber } from "../common/validation/checksums";
 
 /**
  * Which client a source record is (SOURCES.md, "Reconciliation", rules 1-3). The decision is pure:
@@ -49,6 +49,18 @@ export function matchKeys(record: RecordIdentity): { countryCode: string; orgNum
     orgNumber: normaliseOrgNumber(record.orgNumber),
     vatNumber: normaliseVatNumber(record.vatNumber, countryCode || null),
   };
+}
+
+/**
+ * The forms of a record's org number a client may be stored under: as sent without separators, and
+ * the gateway's canonical form (a Swedish personnummer with its century, 12 digits, as a sole
+ * trader's is stored), so that `811218-9876` finds the client stored as `198112189876`.
+ */
+export function orgNumberKeys(countryCode: string | null | undefined, orgNumber: string | null | undefined, individual?: boolean): string[] {
+  const plain = normaliseOrgNumber(orgNumber);
+  if (!plain) return [];
+  const canonical = normaliseOrgNumber(canonicalOrgNumber(countryCode, orgNumber ?? "", individual === undefined ? {} : { individual }));
+  return canonical && canonical !== plain ? [plain, canonical] : [plain];
 }
 
 /**

@@ -62,9 +62,18 @@ export class SourceHttpError extends Error {
     return this.kind === "AUTH" || this.kind === "CANCELLED";
   }
 
-  /** A plain object for a run's issues (SOURCE_ERROR): status and the redacted body, nothing else. */
+  /**
+   * The message without the source's own words (its error message may name a person, an email, a
+   * personal identity number): what the source said is only its code here, and its body stays in
+   * `body`, redacted. For what is stored or logged: a run's message and issues, the log.
+   */
+  get safeMessage(): string {
+    return describe({ kind: this.kind, source: this.source, method: this.method, url: this.url, status: this.status ?? undefined, sourceCode: this.sourceCode ?? undefined, attempts: this.attempts });
+  }
+
+  /** A plain object for a run's issues (SOURCE_ERROR): status, the source's code and the redacted body. */
   toIssue(): { kind: SourceErrorKind; status: number | null; sourceCode: string | null; message: string; body: unknown } {
-    return { kind: this.kind, status: this.status, sourceCode: this.sourceCode, message: this.message, body: this.body };
+    return { kind: this.kind, status: this.status, sourceCode: this.sourceCode, message: this.safeMessage, body: this.body };
   }
 }
 

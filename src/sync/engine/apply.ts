@@ -18,7 +18,7 @@ import type { DataQualityIssue, MappingResult, SourceClientRecord } from "../../
 import { contentHash } from "../content-hash";
 import { DEFAULT_PRECEDENCE, Precedence, Provenance, SourceKindName, takesValue } from "../precedence";
 import { fieldSourcesOf, FieldSourceRow, writeFieldSources } from "../provenance";
-import { Candidate, Candidates, matchKeys, reconcile } from "../reconcile";
+import { Candidate, Candidates, matchKeys, orgNumberKeys, reconcile } from "../reconcile";
 import { SyncIssueKind } from "../sync-issue.entity";
 
 /**
@@ -298,9 +298,11 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
   const externalIds: string[] = [];
   for (const record of records) {
     const keys = matchKeys(identityOf(target, record));
-    if (keys.countryCode && keys.orgNumber) {
-      countries.push(keys.countryCode);
-      orgs.push(keys.orgNumber);
+    if (keys.countryCode) {
+      for (const org of orgKeysOf(record, keys.countryCode)) {
+        countries.push(keys.countryCode);
+        orgs.push(org);
+      }
     }
     if (keys.vatNumber) vats.add(keys.vatNumber);
     for (const identifier of record.externalIdentifiers) {
@@ -351,6 +353,10 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
   return index;
 }
 
+/** The forms of the record's org number a client may be stored under (see orgNumberKeys). */
+const orgKeysOf = (record: SourceClientRecord, countryCode: string): string[] =>
+  countryCode ? orgNumberKeys(countryCode, record.values.orgNumber, record.values.clientType === undefined || record.values.clientType === null ? undefined : record.values.clientType === "INDIVIDUAL") : [];
+
 const identityOf = (target: SyncTarget, record: SourceClientRecord) => ({
   sourceSystemId: target.sourceSystemId,
   sourceId: record.sourceId,
@@ -366,7 +372,7 @@ function candidatesOf(index: PageIndex, target: SyncTarget, record: SourceClient
   const pick = (ids: Set<string> | undefined) => [...(ids ?? [])].map((id) => index.candidate(id));
   return {
     linked: stored ? index.candidate(stored.clientId) : null,
-    byOrgNumber: pick(index.byOrg.get(orgKey(keys.countryCode, keys.orgNumber))),
+    byOrgNumber: [...new Set(orgKeysOf(record, keys.countryCode).flatMap((org) => [...(index.byOrg.get(orgKey(keys.countryCode, org)) ?? [])]))].map((id) => index.candidate(id)),
     byVatNumber: keys.vatNumber ? pick(index.byVat.get(keys.vatNumber)) : [],
     byExternalIdentifier: [...new Set(identity.externalIdentifiers.flatMap((i) => [...(index.byExternal.get(identifierKey(i.source, i.externalId)) ?? [])]))].map((id) =>
       index.candidate(id),
@@ -496,7 +502,7 @@ function patchFromRecord(scope: ChangeScope, before: Client, patch: Record<strin
 
 function indexClient(index: PageIndex, target: SyncTarget, record: SourceClientRecord, clientId: string): void {
   const keys = matchKeys(identityOf(target, record));
-  index.add(index.byOrg, orgKey(keys.countryCode, keys.orgNumber), clientId);
+  for (const org of orgKeysOf(record, keys.countryCode)) index.add(index.byOrg, orgKey(keys.countryCode, org), clientId);
   if (keys.vatNumber) index.add(index.byVat, keys.vatNumber, clientId);
 }
 

@@ -110,7 +110,7 @@ function invoicingConnector(client: InvoicingClient): Connector {
           records: page.changed.map(mapInvoicingCustomer),
           failedFetches: page.failed.map((failed) => ({
             sourceId: failed.id,
-            message: failed.error.message,
+            message: failed.error.safeMessage,
             detail: failed.error.toIssue(),
             sourceUpdatedAt: typeof failed.item.updated_at === "string" ? failed.item.updated_at : null,
           })),

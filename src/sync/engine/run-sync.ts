@@ -253,16 +253,17 @@ function finalFailure(error: unknown, signal: AbortSignal, lastAttempt: boolean)
   // Stopped from outside (the job's time ran out, the process stops, Ctrl-C): never final here.
   if (signal.aborted) return null;
   if (error instanceof SourceHttpError) {
-    if (error.kind === "AUTH") return { message: error.message };
+    if (error.kind === "AUTH") return { message: error.safeMessage };
     if (error.kind === "CANCELLED" && signal.aborted) return null; // the job's time ran out or the process stops: retried
-    return lastAttempt ? { message: error.message } : null;
+    return lastAttempt ? { message: error.safeMessage } : null;
   }
   return lastAttempt ? { message: "The run failed on an internal error; see the gateway's log" } : null;
 }
 
 /** What may be logged or shown of an error: a source's (redacted) message, else only its kind. */
 function errorSummary(error: unknown): string {
-  if (error instanceof SourceHttpError || error instanceof FinalFailure) return error.message;
+  if (error instanceof SourceHttpError) return error.safeMessage;
+  if (error instanceof FinalFailure) return error.message;
   const code = (error as { code?: string }).code;
   return error instanceof Error ? `${error.name}${code ? ` ${code}` : ""}` : typeof error;
 }
@@ -331,7 +332,7 @@ async function fail(inRun: InRun, runId: string, token: string, message: string,
         row.tenant_id,
         runId,
         SyncIssueKind.SOURCE_ERROR,
-        sourceError.message,
+        sourceError.safeMessage,
         JSON.stringify(sourceError.toIssue()),
       ]);
     }

@@ -1,6 +1,6 @@
 /**
- * Review findings (branch `review`): each test here that is marked FAILS-ON-REVIEW documents a bug
- * and fails until it is fixed.
+ * The sync's edge cases a second reading found: each test here failed before its fix (the comment
+ * above it says what was wrong and where it was fixed).
  */
 import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
@@ -100,7 +100,7 @@ describe("review: personnummer matching", () => {
     return addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: sim.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
   }
 
-  // FAILS-ON-REVIEW: a Swedish personnummer is stored in its 12-digit form (canonicalOrgNumber), but
+  // Failed before the fix (reconcile.ts orgNumberKeys): a Swedish personnummer is stored in its 12-digit form (canonicalOrgNumber), but
   // reconcile's matchKeys (and the SQL lookup) only strip punctuation, so the same personnummer in its
   // 10-digit form from another source never matches the client (rule 2, "personnummer included").
   it("matches a sole trader's 10-digit personnummer to the client stored with 12 digits", async () => {
@@ -129,7 +129,7 @@ describe("review: personal data in a source's error", () => {
     billing = undefined;
   });
 
-  // FAILS-ON-REVIEW: SyncIssue.message (GraphQL, clients:read) and the run's log lines carry the
+  // Failed before the fix (SourceHttpError.safeMessage): SyncIssue.message (GraphQL, clients:read) and the run's log lines carried the
   // source's error message as sent: a personnummer in it is neither masked nor redacted; the
   // detail's copy (detail.message) is masked only when the whole string is one.
   it("keeps no personnummer of a source's error body in the issue's message, its masked detail or the log", async () => {
