@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "pg";
-import { JobContext, JobHandler, JobQueue, JobQueueOptions, startJobQueue, SYNC_RUN_QUEUE, SyncRunJob, syncKey } from "../src/sync/jobs";
+import { HANDED_OVER, JobContext, JobHandler, JobQueue, JobQueueOptions, startJobQueue, SYNC_RUN_QUEUE, SyncRunJob, syncKey } from "../src/sync/jobs";
 import { waitFor } from "./helpers/wait";
 
 /**
@@ -34,6 +34,18 @@ afterEach(async () => {
 });
 
 describe("the job queue (pg-boss 10)", () => {
+  it("neither completes nor fails a job whose handler answers HANDED_OVER (another attempt has it)", async () => {
+    let ran = false;
+    const jobs = await queue({ handlers: { [SYNC_RUN_QUEUE]: async () => ((ran = true), HANDED_OVER) } });
+    const { jobId } = await jobs.enqueueSync(job());
+    await waitFor("the handler", () => ran);
+    // Stopped with nothing running: had the worker completed or failed it, it would show here.
+    await jobs.stop();
+    const found = await startJobQueue({ url: url(), schema, maintenanceIntervalSeconds: false });
+    started.push(found);
+    expect((await found.job(SYNC_RUN_QUEUE, jobId))?.state).toBe("active");
+  });
+
   it("runs a job with its data and completes it", async () => {
     const seen: { data: SyncRunJob; context: JobContext }[] = [];
     const jobs = await queue({ handlers: { [SYNC_RUN_QUEUE]: async (data, context) => void seen.push({ data, context }) } });

@@ -221,3 +221,32 @@ describe("review: invoices applied twice", () => {
     expect(audits).toEqual([]);
   });
 });
+
+describe("a record deleted and restored in its source", () => {
+  it("restores the client the sync archived, and not one a person archived meanwhile", async () => {
+    const tenant = freshTenant("restore");
+    const sourceId = await crmSource(tenant, [crmRecord(1), crmRecord(2)]);
+    await syncNow(dataSource, tenant, sourceId);
+    crm!.remove(1);
+    crm!.remove(2);
+    await syncNow(dataSource, tenant, sourceId);
+    const archived = await rows<{ archived: boolean }>(dataSource, tenant, "SELECT archived_at IS NOT NULL AS archived FROM client ORDER BY id");
+    expect(archived).toEqual([{ archived: true }, { archived: true }]);
+    // A person archives client 2 again through the API (restored, then archived: the last archive is theirs).
+    const [, second] = await rows<{ id: string }>(dataSource, tenant, "SELECT id FROM client ORDER BY id");
+    await inTenant(dataSource, tenant, (tx) =>
+      tx.query(
+        `INSERT INTO audit_entry (tenant_id, client_id, entity_type, entity_id, operation, actor, request_id, changes, occurred_at)
+         VALUES ($1, $2, 'Client', $2, 'archiveClient', 'someone', 'r', '[{"field": "archivedAt", "before": null, "after": "2026-12-01T00:00:00Z"}]', clock_timestamp())`,
+        [tenant, second.id],
+      ),
+    );
+    crm!.upsert({ id: 1, deleted_at: null } as never);
+    crm!.upsert({ id: 2, deleted_at: null } as never);
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run.counts).toMatchObject({ updated: 1 });
+    const after = await rows<{ archived: boolean }>(dataSource, tenant, "SELECT archived_at IS NOT NULL AS archived FROM client ORDER BY id");
+    expect(after).toEqual([{ archived: false }, { archived: true }]);
+  });
+});
+

@@ -74,7 +74,13 @@ export interface JobContext {
   signal: AbortSignal;
 }
 
-/** Runs one job; resolving completes it, throwing fails it (and it is retried while retries are left). */
+/**
+ * What a handler answers when its job is no longer its own: another attempt took it over under the
+ * same job id (pg-boss retries a failed job under its id), so this one may neither complete nor fail it.
+ */
+export const HANDED_OVER: unique symbol = Symbol("job handed over");
+
+/** Runs one job; resolving completes it, throwing fails it (and it is retried while retries are left); HANDED_OVER leaves it alone. */
 export type JobHandler<T> = (data: T, job: JobContext) => Promise<unknown>;
 
 /** The handler registry: the code that owns a queue plugs its handler in here. */
@@ -347,6 +353,8 @@ export class JobQueue {
       } catch (error) {
         outcome = { ok: false, error };
       }
+      // Another attempt runs the job now (under the same id): its completion is that attempt's.
+      if (outcome.ok && outcome.output === HANDED_OVER) return;
       // Out of time: a failure (retried), even if the handler ended without an error.
       if (outcome.ok && controller.signal.aborted) outcome = { ok: false, error: controller.signal.reason };
       // Failed by stop() already: nothing more to record.

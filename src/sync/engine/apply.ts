@@ -198,9 +198,9 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     }
   }
 
-  const index = await lookUp(tx, target, mapped);
+  let index = await lookUp(tx, target, mapped);
   const touched: string[] = [...page.unchangedIds];
-  for (const record of mapped) {
+  for (const [position, record] of mapped.entries()) {
     const hash = contentHash(record.raw);
     const stored = index.stored.get(record.sourceId);
     if (stored && stored.contentHash === hash && !target.reapplyUnchanged) {
@@ -222,6 +222,9 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     } catch (error) {
       if (!(error instanceof MutationFailure) && !isRecordError(error)) throw error;
       if (!options.savepoints) throw new PageNeedsSavepoints(`Record ${record.sourceId} failed: the page is applied again, record by record`);
+      // The savepoint undid the record's writes, not what the page's index learnt from them: look
+      // the rest of the page up again (it sees the records applied before, in this transaction).
+      index = await lookUp(tx, target, mapped.slice(position + 1));
       counts.failed++;
       holdBack(record.sourceUpdatedAt);
       issues.push({
@@ -673,6 +676,17 @@ async function syncInvoices(scope: ChangeScope, target: SyncTarget, clientId: st
   return changed;
 }
 
+/** Whether the client's last archive was a sync's (its audit entry names a source), not a person's. */
+async function archivedBySync(scope: ChangeScope, clientId: string): Promise<boolean> {
+  const [last] = await scope.tx.query<{ source_system_id: string | null }>(
+    `SELECT source_system_id FROM audit_entry
+      WHERE client_id = $1 AND entity_type = 'Client' AND changes @> '[{"field": "archivedAt"}]'
+      ORDER BY occurred_at DESC, id DESC LIMIT 1`,
+    [clientId],
+  );
+  return last !== undefined && last.source_system_id !== null;
+}
+
 /** An invoice written here (no source) with the number, of the same client: taken over by the source. */
 const adoptable = <I extends { sourceSystemId: string | null; clientId: string }>(invoice: I | undefined, clientId: string): I | undefined =>
   invoice && invoice.sourceSystemId === null && invoice.clientId === clientId ? invoice : undefined;
@@ -704,8 +718,8 @@ function sameInvoiceValue(field: string, a: unknown, b: unknown): boolean {
 
 /**
  * The archive rule (SOURCES.md, CRM): a record deleted in its source archives the client when no
- * other source still has it active; a record active again restores a client its deletion had
- * archived. A client with open invoices is not archived: that is an issue of the run.
+ * other source still has it active; a record active again restores a client a sync had archived
+ * (one a person archived stays so). A client with open invoices is not archived: that is an issue of the run.
  */
 async function applyDeletion(
   scope: ChangeScope,
@@ -729,7 +743,7 @@ async function applyDeletion(
       return null;
     }
   }
-  if (stored?.deletedInSource && client.archivedAt) {
+  if (stored?.deletedInSource && client.archivedAt && (await archivedBySync(scope, client.id))) {
     await restoreClientRow(scope, client);
     return "restored";
   }

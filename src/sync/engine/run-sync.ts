@@ -7,7 +7,7 @@ import { WriteTransaction } from "../../db/write-transaction";
 import { CredentialsCipher, CredentialsError } from "../../sources/credentials";
 import { SourceHttpError } from "../../sources/http";
 import { SourceSystem } from "../../sources/source-system.entity";
-import type { JobContext, JobHandler, SyncRunJob } from "../jobs";
+import { HANDED_OVER, type JobContext, type JobHandler, type SyncRunJob } from "../jobs";
 import { SyncIssueKind } from "../sync-issue.entity";
 import { SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPageSafely, Counts, zeroCounts } from "./apply";
@@ -64,6 +64,8 @@ export interface RunResult {
   message: string | null;
   /** SQL statements the run made (data statements; framing apart). */
   stats: StatementStats;
+  /** This attempt stopped because another took the run over. */
+  takenOver?: boolean;
 }
 
 type InRun = <T>(work: (tx: WriteTransaction) => Promise<T>) => Promise<T>;
@@ -80,6 +82,8 @@ const COUNTER_NAMES = ["fetched", "created", "updated", "unchanged", "archived",
 export function syncRunHandler(environment: SyncEnvironment): JobHandler<SyncRunJob> {
   return async (job: SyncRunJob, context: JobContext) => {
     const result = await runSync(environment, job, { jobId: context.id, signal: context.signal, lastAttempt: context.lastAttempt });
+    // Taken over (this attempt was found dead and its job retried): the job is the new attempt's.
+    if (result.takenOver) return HANDED_OVER;
     return { status: result.status, ...result.counts };
   };
 }
@@ -112,10 +116,15 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   const stop = AbortSignal.any([signal, taken.signal, done.signal]);
   // Every request waiting for the source's concurrency limit listens to it (a page's details: up to 100).
   setMaxListeners(1_000, stop);
+  let beating = false;
   const heartbeat = setInterval(() => {
+    // One beat at a time: a beat waits for the run's row while a page commits; no pile of them.
+    if (beating) return;
+    beating = true;
     void inRun((tx) => tx.rows<{ id: string }>(`UPDATE sync_run SET heartbeat_at = clock_timestamp() WHERE id = $1 AND attempt_token = $2 AND status = 'RUNNING' RETURNING id`, [run.id, token]))
       .then((alive) => alive.length === 0 && taken.abort(new Error("The run's attempt was taken over or ended")))
-      .catch(() => undefined);
+      .catch(() => undefined)
+      .finally(() => (beating = false));
   }, environment.heartbeatMs ?? 15_000);
   heartbeat.unref();
   const counts = countsOf(run);
@@ -150,7 +159,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         if (current?.status === SyncStatus.RUNNING && current.attempt_token !== token) {
           // Taken over: another attempt goes on from the last committed page; this one leaves it.
           await tx.end(false);
-          return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats };
+          return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats, takenOver: true };
         }
         if (current?.status !== SyncStatus.RUNNING) {
           // Cancelled (or finished elsewhere) meanwhile: what was committed stays; nothing more.
@@ -203,10 +212,10 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
       // The heartbeat stopped the calls: the run was cancelled (or ended elsewhere), or another attempt has it.
       const after = await readRun(inRun, run.id).catch(() => null);
       if (after && after.status !== SyncStatus.RUNNING) {
-        report(after.status);
+        await report(after.status);
         return { runId: run.id, status: after.status, counts: countsOf(after), message: after.message ?? null, stats };
       }
-      return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats };
+      return { runId: run.id, status: SyncStatus.RUNNING, counts, message: "Taken over by another attempt", stats, takenOver: true };
     }
     const ending = finalFailure(error, signal, options.lastAttempt === true);
     if (!ending) {
