@@ -94,13 +94,10 @@ function invoicingConnector(client: InvoicingClient): Connector {
     watermarkKey: "updatedAt",
     async prepare(query, sourceSystemId) {
       // The customers with invoices open here: their invoices may have been paid meanwhile.
-      // A semi-join the planner hashes (linear), also with statistics a big sync just made stale.
-      const rows = await query(
-        `SELECT r.source_id FROM source_record r
-          WHERE r.source_system_id = $1
-            AND r.client_id IN (SELECT i.client_id FROM invoice i WHERE i.source_system_id = $1 AND i.status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE'))`,
-        [sourceSystemId],
-      );
+      // Two plain lookups, each linear at worst: a join of the two, planned over the statistics a
+      // big sync just made stale, can nest one over the other (it hit the statement timeout).
+      const clients = await query(`SELECT DISTINCT client_id FROM invoice WHERE source_system_id = $1 AND status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE')`, [sourceSystemId]);
+      const rows = clients.length === 0 ? [] : await query(`SELECT source_id FROM source_record WHERE source_system_id = $1 AND client_id = ANY($2::bigint[])`, [sourceSystemId, clients.map((row) => String(row.client_id))]);
       alwaysRead = new Set(rows.map((row) => String(row.source_id)));
     },
     async *pages(position, signal) {
