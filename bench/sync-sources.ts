@@ -9,7 +9,8 @@
  * (sole traders among them), so N in all, about 40% with open invoices.
  */
 import { formatOrgNumber } from "../src/common/validation/checksums";
-import { DEMO_REFERENCE_DATE, formatCents, generateDemoClients, mulberry32, type DemoClient } from "../src/db/seed/demo-data";
+import { formatCents, generateDemoClients, type DemoClient } from "../src/db/seed/demo-data";
+import { isoDay, REF_DAY, Rng } from "../src/sources/demo/demo-source-data";
 import { ClientType } from "../src/modules/client/client.enums";
 import { CrmSimulator } from "../src/sources/crm/simulator";
 import type { CrmClientWire } from "../src/sources/crm/wire";
@@ -17,28 +18,6 @@ import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
 import type { InvoicingCustomerWire, InvoicingInvoiceWire } from "../src/sources/invoicing/wire";
 import { BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
 
-const DAY_MS = 86_400_000;
-const REF_DAY = Date.parse(`${DEMO_REFERENCE_DATE}T00:00:00Z`) / DAY_MS;
-const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
-
-class Rng {
-  private readonly next: () => number;
-  constructor(seed: number) {
-    this.next = mulberry32(seed);
-  }
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[this.int(0, items.length - 1)];
-  }
-  instant(day: number): string {
-    return new Date(day * DAY_MS + this.int(7 * 3600_000, 18 * 3600_000 - 1)).toISOString();
-  }
-}
 
 const COUNTRY_NAMES: Record<string, string> = { SE: "Sweden", FI: "Finland", NO: "Norway", DK: "Denmark", NL: "Netherlands" };
 const crmIdOf = (index: number) => 100_000 + index;

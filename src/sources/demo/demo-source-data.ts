@@ -65,11 +65,13 @@ const NEW_IN_BOTH = 4;
 /** New companies only the invoicing system has. */
 const NEW_IN_INVOICING_ONLY = 4;
 
-const DAY_MS = 86_400_000;
-const REF_DAY = Date.parse(`${DEMO_REFERENCE_DATE}T00:00:00Z`) / DAY_MS;
-const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const DAY_MS = 86_400_000;
+/** The demo data's reference date, in days since the epoch. */
+export const REF_DAY = Date.parse(`${DEMO_REFERENCE_DATE}T00:00:00Z`) / DAY_MS;
+export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
-class Rng {
+/** A seeded random source with the few draws the source data needs (also the sync bench's). */
+export class Rng {
   private readonly next: () => number;
   constructor(seed: number) {
     this.next = mulberry32(seed);
