@@ -199,6 +199,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
   }
 
   let index = await lookUp(tx, target, mapped);
+  const writes = new PageWrites(tx, target, !options.savepoints);
   const touched: string[] = [...page.unchangedIds];
   for (const [position, record] of mapped.entries()) {
     const hash = contentHash(record.raw);
@@ -212,7 +213,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     const recordProvenance: FieldSourceRow[] = [];
     const recordIssues: IssueRow[] = [];
     const recordScope: ChangeScope = { ...scope, audit: (entry) => recordAudits.push(entry) };
-    const apply = () => applyRecord(recordScope, target, index, record, hash, stored, recordProvenance, recordIssues);
+    const apply = () => applyRecord(writes, recordScope, target, index, record, hash, stored, recordProvenance, recordIssues);
     try {
       const outcome = options.savepoints ? await tx.savepoint(apply) : await apply();
       counts[outcome]++;
@@ -238,6 +239,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     }
   }
 
+  await writes.flush();
   if (touched.length > 0) {
     await tx.query(
       // last_synced_at only: no indexed column changes, so PostgreSQL updates the rows in place (HOT);
@@ -386,6 +388,7 @@ function candidatesOf(index: PageIndex, target: SyncTarget, record: SourceClient
 type Outcome = "created" | "updated" | "unchanged" | "conflicts";
 
 async function applyRecord(
+  writes: PageWrites,
   scope: ChangeScope,
   target: SyncTarget,
   index: PageIndex,
@@ -437,17 +440,15 @@ async function applyRecord(
     }
     outcome = client === before ? "unchanged" : "updated";
   }
-  await storeRecord(scope, target, client.id, record, hash, valueIssues);
   index.link({ clientId: client.id, sourceSystemId: target.sourceSystemId, sourceId: record.sourceId, deletedInSource: record.deletedInSource });
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
-  if (issues.some((issue) => issue.sourceId === record.sourceId && (issue.kind === SyncIssueKind.RECORD_FAILED || issue.kind === SyncIssueKind.CONFLICT))) {
-    // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
-    // next time, so a later run tries the rest again once what refused it is gone.
-    await scope.tx.query(`UPDATE source_record SET content_hash = $3 WHERE source_system_id = $1 AND source_id = $2`, [target.sourceSystemId, record.sourceId, PARTLY_APPLIED]);
-  }
+  // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
+  // next time, so a later run tries the rest again once what refused it is gone.
+  const partly = issues.some((issue) => issue.sourceId === record.sourceId && (issue.kind === SyncIssueKind.RECORD_FAILED || issue.kind === SyncIssueKind.CONFLICT));
+  await writes.storeRecord(sourceRecordRow(client.id, record, partly ? PARTLY_APPLIED : hash, valueIssues));
   if (lifecycle === "archived") outcome = "archived";
   else if (lifecycle === "restored" && outcome === "unchanged") outcome = "updated";
   for (const issue of valueIssues) {
@@ -509,34 +510,79 @@ function indexClient(index: PageIndex, target: SyncTarget, record: SourceClientR
   if (keys.vatNumber) index.add(index.byVat, keys.vatNumber, clientId);
 }
 
-async function storeRecord(scope: ChangeScope, target: SyncTarget, clientId: string, record: SourceClientRecord, hash: string, issues: readonly DataQualityIssue[]): Promise<void> {
-  try {
-    await scope.tx.query(
+interface SourceRecordRow {
+  client_id: string;
+  source_id: string;
+  source_updated_at: string | null;
+  source_created_at: string | null;
+  deleted_in_source: boolean;
+  content_hash: string;
+  raw: Readonly<Record<string, unknown>>;
+  issues: { field: string; sourceField: string; value: string | null; message: string }[];
+}
+
+const sourceRecordRow = (clientId: string, record: SourceClientRecord, hash: string, issues: readonly DataQualityIssue[]): SourceRecordRow => ({
+  client_id: clientId,
+  source_id: record.sourceId,
+  source_updated_at: record.sourceUpdatedAt,
+  source_created_at: record.sourceCreatedAt,
+  deleted_in_source: record.deletedInSource,
+  content_hash: hash,
+  raw: record.raw,
+  issues: issues.map((i) => ({ field: i.field, sourceField: i.sourceField, value: i.value, message: i.message })),
+});
+
+/**
+ * How a page writes its records' source_record rows: each at once (record by record, under its
+ * savepoint, so a second record of one source for a client fails that record alone), or all in one
+ * statement at the end of the page (without savepoints: a failure there fails the page, which is then
+ * applied record by record).
+ */
+class PageWrites {
+  readonly #rows: SourceRecordRow[] | null;
+
+  constructor(
+    private readonly tx: WriteTransaction,
+    private readonly target: SyncTarget,
+    batched: boolean,
+  ) {
+    this.#rows = batched ? [] : null;
+  }
+
+  async storeRecord(row: SourceRecordRow): Promise<void> {
+    if (this.#rows) return void this.#rows.push(row);
+    try {
+      await this.#write([row]);
+    } catch (error) {
+      if (violatedUniqueIndex(error) === "UQ_source_record_tenant_client_source_system") {
+        throw new MutationFailure({ code: MutationErrorCode.ALREADY_EXISTS, message: "The client has another record of this source", failures: [] });
+      }
+      throw error;
+    }
+  }
+
+  /** The batched rows, in one statement (a violation fails the page: see PageNeedsSavepoints). */
+  async flush(): Promise<void> {
+    if (!this.#rows || this.#rows.length === 0) return;
+    try {
+      await this.#write(this.#rows);
+    } catch (error) {
+      if (isRecordError(error)) throw new PageNeedsSavepoints("A source record of the page could not be stored: the page is applied again, record by record");
+      throw error;
+    }
+  }
+
+  #write(rows: readonly SourceRecordRow[]): Promise<unknown> {
+    return this.tx.query(
       `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, source_updated_at, source_created_at, last_synced_at, deleted_in_source, content_hash, raw, issues, last_run_id)
-       VALUES ($1, $2, $3, $4, $5, $6, clock_timestamp(), $7, $8, $9, $10, $11)
+       SELECT $1, r.client_id, $2, r.source_id, r.source_updated_at, r.source_created_at, clock_timestamp(), r.deleted_in_source, r.content_hash, r.raw, r.issues, $3
+         FROM jsonb_to_recordset($4::jsonb) AS r(client_id bigint, source_id varchar, source_updated_at timestamptz, source_created_at timestamptz, deleted_in_source boolean, content_hash char(64), raw jsonb, issues jsonb)
        ON CONFLICT (tenant_id, source_system_id, source_id) DO UPDATE SET
          client_id = EXCLUDED.client_id, source_updated_at = EXCLUDED.source_updated_at, source_created_at = EXCLUDED.source_created_at,
          last_synced_at = EXCLUDED.last_synced_at, deleted_in_source = EXCLUDED.deleted_in_source, content_hash = EXCLUDED.content_hash,
          raw = EXCLUDED.raw, issues = EXCLUDED.issues, last_run_id = EXCLUDED.last_run_id`,
-      [
-        target.tenantId,
-        clientId,
-        target.sourceSystemId,
-        record.sourceId,
-        record.sourceUpdatedAt,
-        record.sourceCreatedAt,
-        record.deletedInSource,
-        hash,
-        JSON.stringify(record.raw),
-        JSON.stringify(issues.map((i) => ({ field: i.field, sourceField: i.sourceField, value: i.value, message: i.message }))),
-        target.runId,
-      ],
+      [this.target.tenantId, this.target.sourceSystemId, this.target.runId, JSON.stringify(rows)],
     );
-  } catch (error) {
-    if (violatedUniqueIndex(error) === "UQ_source_record_tenant_client_source_system") {
-      throw new MutationFailure({ code: MutationErrorCode.ALREADY_EXISTS, message: "The client has another record of this source", failures: [] });
-    }
-    throw error;
   }
 }
 
