@@ -250,3 +250,20 @@ describe("a record deleted and restored in its source", () => {
   });
 });
 
+
+describe("one external identifier on two records of one page", () => {
+  it("goes to the first record's client, and the second record, matching it by that identifier (rule 2), is a conflict", async () => {
+    const tenant = freshTenant("ext-dup");
+    const identifier = { id: 9, external_id: "SF-SHARED", type: "salesforce", created_at: "2026-10-01T08:00:00.000Z", updated_at: "2026-10-01T08:00:00.000Z", deleted_at: null };
+    const sourceId = await crmSource(tenant, [crmRecord(1, { external_identifiers: [identifier] }), crmRecord(2, { external_identifiers: [{ ...identifier, id: 10 }] })]);
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run.counts).toMatchObject({ created: 1, conflicts: 1, failed: 0 });
+    const [first] = await rows<{ id: string }>(dataSource, tenant, "SELECT id FROM client ORDER BY id");
+    const owners = await rows<{ client_id: string }>(dataSource, tenant, "SELECT client_id FROM external_identifier");
+    expect(owners).toEqual([{ client_id: first.id }]);
+    const issues = await rows<{ kind: string; source_id: string; field: string }>(dataSource, tenant, "SELECT kind, source_id, field FROM sync_issue WHERE run_id = $1", [run.runId]);
+    expect(issues).toEqual([{ kind: "CONFLICT", source_id: "2", field: null }]);
+    const audited = await rows<{ n: string }>(dataSource, tenant, "SELECT count(*) AS n FROM audit_entry WHERE entity_type = 'ExternalIdentifier' AND sync_run_id = $1", [run.runId]);
+    expect(Number(audited[0].n)).toBe(1);
+  });
+});

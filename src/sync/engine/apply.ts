@@ -1,6 +1,7 @@
 import type { ChangeScope } from "../../common/mutation/pipeline";
 import { MutationErrorCode, MutationFailure } from "../../common/mutation/mutation-error";
 import { insertChild, recordChildChange } from "../../common/resource/child-resource";
+import { normaliseResourceValues } from "../../common/resource/fields";
 import { hydrateRows } from "../../db/hydrate";
 import { findForUpdate, updateReturning, violatedUniqueIndex } from "../../db/write";
 import type { WriteTransaction } from "../../db/write-transaction";
@@ -239,7 +240,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     }
   }
 
-  await writes.flush();
+  await writes.flush(scope);
   if (touched.length > 0) {
     await tx.query(
       // last_synced_at only: no indexed column changes, so PostgreSQL updates the rows in place (HOT);
@@ -442,7 +443,7 @@ async function applyRecord(
   }
   index.link({ clientId: client.id, sourceSystemId: target.sourceSystemId, sourceId: record.sourceId, deletedInSource: record.deletedInSource });
   indexClient(index, target, record, client.id);
-  if (await syncIdentifiers(scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
+  if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
@@ -456,6 +457,9 @@ async function applyRecord(
   }
   return outcome;
 }
+
+/** The id of an external identifier a batched page will insert at its end. */
+const PENDING = "";
 
 /** The content hash of a record applied in part: no record's content hashes to it. */
 const PARTLY_APPLIED = "0".repeat(64);
@@ -540,6 +544,7 @@ const sourceRecordRow = (clientId: string, record: SourceClientRecord, hash: str
  */
 class PageWrites {
   readonly #rows: SourceRecordRow[] | null;
+  readonly #identifiers: { client_id: string; source: string; external_id: string; source_record_id: string | null; source_created_at: Date | null; source_updated_at: Date | null }[] = [];
 
   constructor(
     private readonly tx: WriteTransaction,
@@ -561,13 +566,44 @@ class PageWrites {
     }
   }
 
-  /** The batched rows, in one statement (a violation fails the page: see PageNeedsSavepoints). */
-  async flush(): Promise<void> {
-    if (!this.#rows || this.#rows.length === 0) return;
+  get batched(): boolean {
+    return this.#rows !== null;
+  }
+
+  /** A new external identifier of a client, inserted by `flush`; until then the page sees this stand-in. */
+  addIdentifier(clientId: string, source: string, externalId: string, times: { sourceRecordId: string | null; sourceCreatedAt: Date | null; sourceUpdatedAt: Date | null }): ExternalIdentifier {
+    const values = normaliseResourceValues(externalIdentifierResource.fields, { source, externalId });
+    this.#identifiers.push({
+      client_id: clientId,
+      source: String(values.source),
+      external_id: String(values.externalId),
+      source_record_id: times.sourceRecordId,
+      source_created_at: times.sourceCreatedAt,
+      source_updated_at: times.sourceUpdatedAt,
+    });
+    return Object.assign(new ExternalIdentifier(), { id: PENDING, clientId, source, externalId, deletedAt: null, ...times });
+  }
+
+  /**
+   * The batched rows, a statement per table, audited as insertChild would (a violation fails the
+   * page: see PageNeedsSavepoints).
+   */
+  async flush(scope: ChangeScope): Promise<void> {
+    if (!this.#rows) return;
     try {
-      await this.#write(this.#rows);
+      if (this.#rows.length > 0) await this.#write(this.#rows);
+      if (this.#identifiers.length > 0) {
+        const rows = await this.tx.query<Record<string, unknown>>(
+          `INSERT INTO external_identifier (tenant_id, client_id, source, external_id, source_record_id, source_created_at, source_updated_at)
+           SELECT $1, r.client_id, r.source, r.external_id, r.source_record_id, r.source_created_at, r.source_updated_at
+             FROM jsonb_to_recordset($2::jsonb) AS r(client_id bigint, source varchar, external_id varchar, source_record_id varchar, source_created_at timestamptz, source_updated_at timestamptz)
+           RETURNING *`,
+          [this.target.tenantId, JSON.stringify(this.#identifiers)],
+        );
+        for (const row of hydrateRows(this.tx.manager, ExternalIdentifier, rows)) recordChildChange(scope, externalIdentifierResource, null, row);
+      }
     } catch (error) {
-      if (isRecordError(error)) throw new PageNeedsSavepoints("A source record of the page could not be stored: the page is applied again, record by record");
+      if (isRecordError(error)) throw new PageNeedsSavepoints("A source record or identifier of the page could not be stored: the page is applied again, record by record");
       throw error;
     }
   }
@@ -587,13 +623,13 @@ class PageWrites {
 }
 
 /** The record's external identifiers onto the client's (audited as addExternalIdentifier would); true when something changed. */
-async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: SourceClientRecord, clientId: string, issues: IssueRow[]): Promise<boolean> {
+async function syncIdentifiers(writes: PageWrites, scope: ChangeScope, index: PageIndex, record: SourceClientRecord, clientId: string, issues: IssueRow[]): Promise<boolean> {
   let changed = false;
   for (const identifier of record.externalIdentifiers) {
     const key = identifierKey(identifier.source, identifier.externalId);
     const existing = index.identifiers.get(key);
     if (identifier.deletedAt) {
-      if (existing && existing.clientId === clientId && !existing.deletedAt) {
+      if (existing && existing.clientId === clientId && !existing.deletedAt && existing.id !== PENDING) {
         const after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { deletedAt: () => "clock_timestamp()" });
         recordChildChange(scope, externalIdentifierResource, existing, after);
         index.identifiers.set(key, after);
@@ -603,7 +639,7 @@ async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: Sou
     }
     const times = { sourceRecordId: identifier.sourceRecordId, sourceCreatedAt: toDate(identifier.sourceCreatedAt), sourceUpdatedAt: toDate(identifier.sourceUpdatedAt) };
     if (existing && !existing.deletedAt) {
-      if (existing.clientId === clientId && !sameTimes(existing, times)) {
+      if (existing.clientId === clientId && existing.id !== PENDING && !sameTimes(existing, times)) {
         const after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, times);
         index.identifiers.set(key, after);
         changed = true;
@@ -624,6 +660,9 @@ async function syncIdentifiers(scope: ChangeScope, index: PageIndex, record: Sou
     if (existing) {
       after = await updateReturning(scope.tx, ExternalIdentifier, existing.id, { clientId, deletedAt: null, ...times });
       recordChildChange(scope, externalIdentifierResource, existing, after);
+    } else if (writes.batched) {
+      // Written with the page's others at its end (and audited then); the page knows it meanwhile.
+      after = writes.addIdentifier(clientId, identifier.source, identifier.externalId, times);
     } else {
       after = await insertChild(scope, externalIdentifierResource, clientId, { source: identifier.source, externalId: identifier.externalId }, times, "record");
     }
