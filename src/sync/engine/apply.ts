@@ -111,6 +111,8 @@ class PageIndex {
   readonly provenance = new Map<string, Map<string, Provenance>>();
   /** External identifiers by `source\0externalId`, deleted ones included. */
   readonly identifiers = new Map<string, ExternalIdentifier>();
+  /** A batched invoicing page's invoices, read (and locked) at its start: what each record's invoices may be. */
+  invoices: Invoice[] | null = null;
 
   add(map: Map<string, Set<string>>, key: string, clientId: string): void {
     if (!key) return;
@@ -199,7 +201,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     }
   }
 
-  let index = await lookUp(tx, target, mapped);
+  let index = await lookUp(tx, target, mapped, !options.savepoints);
   const writes = new PageWrites(tx, target, !options.savepoints);
   const touched: string[] = [...page.unchangedIds];
   for (const [position, record] of mapped.entries()) {
@@ -287,7 +289,7 @@ async function writeIssues(tx: WriteTransaction, target: SyncTarget, issues: rea
 }
 
 /** The page's batched lookups: stored records, candidates by org number, VAT number and external id, their records and provenance. */
-async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonly SourceClientRecord[]): Promise<PageIndex> {
+async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonly SourceClientRecord[], prefetchInvoices = false): Promise<PageIndex> {
   const index = new PageIndex();
   if (records.length === 0) return index;
   const storedRows = await tx.query<{ source_id: string; client_id: string; content_hash: string; deleted_in_source: boolean; raw: Record<string, unknown> }>(
@@ -355,6 +357,20 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
       if (!fields) index.provenance.set(row.client_id, (fields = new Map()));
       fields.set(row.field, { source: row.kind });
     }
+  }
+  if (prefetchInvoices && target.kind === "INVOICING") {
+    // Every invoice a record of the page may have here: of its candidate clients from this source,
+    // by the source's invoice ids, or by number (the per-record query of syncInvoices, for the page).
+    const open = records.flatMap((record) => (record as InvoicingClientRecord).openInvoices ?? []);
+    const clients = [...new Set([...index.records.keys(), ...[...index.stored.values()].map((r) => r.clientId)])];
+    const rows = await tx.query<Record<string, unknown>>(
+      `SELECT * FROM invoice
+        WHERE (source_system_id = $1 AND (client_id = ANY($2::bigint[]) OR source_id = ANY($3::varchar[])))
+           OR invoice_number = ANY($4::varchar[])
+        ORDER BY id FOR UPDATE`,
+      [target.sourceSystemId, clients, open.map((i) => i.sourceId), open.map((i) => i.invoiceNumber)],
+    );
+    index.invoices = hydrateRows(tx.manager, Invoice, rows);
   }
   return index;
 }
@@ -444,7 +460,7 @@ async function applyRecord(
   index.link({ clientId: client.id, sourceSystemId: target.sourceSystemId, sourceId: record.sourceId, deletedInSource: record.deletedInSource });
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
-  if (target.kind === "INVOICING" && (await syncInvoices(scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
+  if (target.kind === "INVOICING" && (await syncInvoices(writes, index, scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
   // next time, so a later run tries the rest again once what refused it is gone.
@@ -544,6 +560,7 @@ const sourceRecordRow = (clientId: string, record: SourceClientRecord, hash: str
  */
 class PageWrites {
   readonly #rows: SourceRecordRow[] | null;
+  readonly #invoices: { clientId: string; sourceId: string; values: Record<(typeof INVOICE_FIELDS)[number], string> }[] = [];
   readonly #identifiers: { client_id: string; source: string; external_id: string; source_record_id: string | null; source_created_at: Date | null; source_updated_at: Date | null }[] = [];
 
   constructor(
@@ -568,6 +585,11 @@ class PageWrites {
 
   get batched(): boolean {
     return this.#rows !== null;
+  }
+
+  /** A new invoice of a client from the source, inserted (and audited) by `flush`. */
+  addInvoice(clientId: string, values: Record<(typeof INVOICE_FIELDS)[number], string>, sourceId: string): void {
+    this.#invoices.push({ clientId, sourceId, values });
   }
 
   /** A new external identifier of a client, inserted by `flush`; until then the page sees this stand-in. */
@@ -601,6 +623,36 @@ class PageWrites {
           [this.target.tenantId, JSON.stringify(this.#identifiers)],
         );
         for (const row of hydrateRows(this.tx.manager, ExternalIdentifier, rows)) recordChildChange(scope, externalIdentifierResource, null, row);
+      }
+      if (this.#invoices.length > 0) {
+        const rows = await this.tx.query<{ id: string; source_id: string }>(
+          `INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date, source_system_id, source_id)
+           SELECT $1, r.client_id, r.invoice_number, r.status, r.currency_code, r.total_amount, r.paid_amount, r.issue_date, r.due_date, $2, r.source_id
+             FROM jsonb_to_recordset($3::jsonb) AS r(client_id bigint, invoice_number varchar, status varchar, currency_code char(3), total_amount numeric, paid_amount numeric, issue_date date, due_date date, source_id varchar)
+           RETURNING id, source_id`,
+          [
+            this.target.tenantId,
+            this.target.sourceSystemId,
+            JSON.stringify(
+              this.#invoices.map(({ clientId, sourceId, values }) => ({
+                client_id: clientId,
+                invoice_number: values.invoiceNumber,
+                status: values.status,
+                currency_code: values.currencyCode,
+                total_amount: values.totalAmount,
+                paid_amount: values.paidAmount,
+                issue_date: values.issueDate,
+                due_date: values.dueDate,
+                source_id: sourceId,
+              })),
+            ),
+          ],
+        );
+        // By the source's id (unique per source here), not by RETURNING's order, which SQL doesn't promise.
+        const idOf = new Map(rows.map((row) => [row.source_id, row.id]));
+        for (const { clientId, sourceId, values } of this.#invoices) {
+          scope.audit({ clientId, entityType: "Invoice", entityId: idOf.get(sourceId)!, changes: INVOICE_FIELDS.map((field) => ({ field, before: null, after: values[field] ?? null })) });
+        }
       }
     } catch (error) {
       if (isRecordError(error)) throw new PageNeedsSavepoints("A source record or identifier of the page could not be stored: the page is applied again, record by record");
@@ -689,19 +741,28 @@ const INVOICE_FIELDS = ["invoiceNumber", "status", "currencyCode", "totalAmount"
  * are open here but no longer listed (nor listed but refused) closed as paid. An invoice of the
  * same number written here before (no source) is taken over. True when something changed.
  */
-async function syncInvoices(scope: ChangeScope, target: SyncTarget, clientId: string, record: InvoicingClientRecord, issues: IssueRow[]): Promise<boolean> {
+async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeScope, target: SyncTarget, clientId: string, record: InvoicingClientRecord, issues: IssueRow[]): Promise<boolean> {
   if (!record.openInvoices) return false;
   const open = record.openInvoices;
   const keep = new Set([...open.map((i) => i.sourceId), ...record.rejectedInvoices.flatMap((i) => (i.sourceId ? [i.sourceId] : []))]);
   const numbers = open.map((i) => i.invoiceNumber);
-  const rows = await scope.tx.query<Record<string, unknown>>(
-    `SELECT * FROM invoice
-      WHERE (source_system_id = $1 AND (client_id = $2 OR source_id = ANY($3::varchar[])))
-         OR (invoice_number = ANY($4::varchar[]))
-      ORDER BY id FOR UPDATE`,
-    [target.sourceSystemId, clientId, open.map((i) => i.sourceId), numbers],
-  );
-  const existing = hydrateRows(scope.tx.manager, Invoice, rows);
+  let existing: Invoice[];
+  if (index.invoices) {
+    const sourceIds = new Set(open.map((i) => i.sourceId));
+    const numberSet = new Set(numbers);
+    existing = index.invoices.filter(
+      (i) => (i.sourceSystemId === target.sourceSystemId && (i.clientId === clientId || (i.sourceId !== null && sourceIds.has(i.sourceId)))) || numberSet.has(i.invoiceNumber),
+    );
+  } else {
+    const rows = await scope.tx.query<Record<string, unknown>>(
+      `SELECT * FROM invoice
+        WHERE (source_system_id = $1 AND (client_id = $2 OR source_id = ANY($3::varchar[])))
+           OR (invoice_number = ANY($4::varchar[]))
+        ORDER BY id FOR UPDATE`,
+      [target.sourceSystemId, clientId, open.map((i) => i.sourceId), numbers],
+    );
+    existing = hydrateRows(scope.tx.manager, Invoice, rows);
+  }
   const bySource = new Map(existing.filter((i) => i.sourceSystemId === target.sourceSystemId && i.sourceId).map((i) => [i.sourceId!, i]));
   const byNumber = new Map(existing.map((i) => [i.invoiceNumber, i]));
   let changed = false;
@@ -728,6 +789,12 @@ async function syncInvoices(scope: ChangeScope, target: SyncTarget, clientId: st
       continue;
     }
     const values = invoiceValues(invoice, clientId);
+    if (!current && writes.batched) {
+      // Inserted with the page's others at its end, and audited then.
+      writes.addInvoice(clientId, values, invoice.sourceId);
+      changed = true;
+      continue;
+    }
     if (!current) {
       const [row] = await scope.tx.query<{ id: string }>(
         `INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date, source_system_id, source_id)
