@@ -113,6 +113,8 @@ class PageIndex {
   readonly identifiers = new Map<string, ExternalIdentifier>();
   /** A batched invoicing page's invoices, read (and locked) at its start: what each record's invoices may be. */
   invoices: Invoice[] | null = null;
+  /** A batched page's candidate clients as stored, read and locked (FOR UPDATE) at its start; kept up to date as it writes them. */
+  clients: Map<string, Client> | null = null;
 
   add(map: Map<string, Set<string>>, key: string, clientId: string): void {
     if (!key) return;
@@ -358,6 +360,11 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
       fields.set(row.field, { source: row.kind });
     }
   }
+  if (prefetchInvoices && clientIds.size > 0) {
+    // The candidates, locked in id order (as every sync locks them: no deadlock between two pages).
+    const rows = await tx.query<Record<string, unknown>>(`SELECT * FROM client WHERE id = ANY($1::bigint[]) ORDER BY id FOR UPDATE`, [[...clientIds]]);
+    index.clients = new Map(hydrateRows(tx.manager, Client, rows).map((client) => [client.id, client]));
+  } else if (prefetchInvoices) index.clients = new Map();
   if (prefetchInvoices && target.kind === "INVOICING") {
     // Every invoice a record of the page may have here: of its candidate clients from this source,
     // by the source's invoice ids, or by number (the per-record query of syncInvoices, for the page).
@@ -439,7 +446,7 @@ async function applyRecord(
     for (const field of Object.keys(values)) provenance.push({ clientId: client.id, field, sourceSystemId: target.sourceSystemId });
     outcome = "created";
   } else {
-    const before = await findForUpdate(scope.tx, Client, decision.clientId);
+    const before = index.clients?.get(decision.clientId) ?? (await findForUpdate(scope.tx, Client, decision.clientId));
     if (!before) throw new MutationFailure({ code: MutationErrorCode.NOT_FOUND, message: "The matched client is gone", failures: [] });
     const previous = stored ? previousValues(target.kind, stored.raw) : undefined;
     const fields = index.provenance.get(before.id) ?? new Map<string, Provenance>();
@@ -457,6 +464,7 @@ async function applyRecord(
     }
     outcome = client === before ? "unchanged" : "updated";
   }
+  index.clients?.set(client.id, client);
   index.link({ clientId: client.id, sourceSystemId: target.sourceSystemId, sourceId: record.sourceId, deletedInSource: record.deletedInSource });
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
