@@ -404,7 +404,7 @@ async function main(): Promise<void> {
     console.log(
       "\nrecords = records in the source; rec/s = records / wall time. SQL/rec = data statements per fetched record; +framing = BEGIN, " +
         "SAVEPOINT/RELEASE, set_config, COMMIT per fetched record. gw CPU = this process (runSync, TypeORM, pg driver); PG CPU = the embedded " +
-        "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; read ahead while the previous page applies, so it overlaps apply s); apply s = inside applyPage; the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
+        "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; read ahead while the previous page applies, so it overlaps apply s); apply s = inside applyPageSafely (the page applied); the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
         "Other work on the machine shares its CPUs: figures are noisy.",
     );
     const byLabel = new Map(rows.map((r) => [r.label, r]));
