@@ -267,3 +267,36 @@ describe("one external identifier on two records of one page", () => {
     expect(Number(audited[0].n)).toBe(1);
   });
 });
+
+describe("review2: an invoice moved between two customers in one batched page", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+    billing = undefined;
+  });
+
+  // Failed before the fix (apply.ts syncInvoices keeps index.invoices as written): the page's invoices are read once at its start and never
+  // updated; the customer that takes an invoice (read first) moves it, then the customer that lost it
+  // (read later, same page) still sees it as its own in the stale snapshot, "no longer open" there: it
+  // closes the invoice, now the other client's, as PAID. Record by record (the reference) it is left open.
+  it("leaves the moved invoice open with its new client (as record by record)", async () => {
+    const tenant = freshTenant("rv2-move");
+    billing = await InvoicingSimulator.start({
+      token: "inv-token",
+      companyId: "acme",
+      customers: [
+        invoicingCustomer("cus_2", swedishOrg(2), { created_at: "2026-10-01T10:00:00.000Z" }),
+        invoicingCustomer("cus_1", swedishOrg(1), { invoices: [invoice("inv_1", "F-1")] }),
+      ] as never,
+    });
+    const sourceId = await addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+    await syncNow(dataSource, tenant, sourceId, true);
+    billing.upsert({ id: "cus_2", invoices: [invoice("inv_1", "F-1")] });
+    billing.upsert({ id: "cus_1", invoices: [] });
+    const run = await syncNow(dataSource, tenant, sourceId, true);
+    expect(run.counts).toMatchObject({ failed: 0 });
+    const [cus2] = await rows<{ client_id: string }>(dataSource, tenant, "SELECT client_id FROM source_record WHERE source_id = 'cus_2'");
+    const invoices = await rows<{ client_id: string; status: string }>(dataSource, tenant, "SELECT client_id, status FROM invoice");
+    expect(invoices).toEqual([{ client_id: cus2.client_id, status: "SENT" }]);
+  });
+});

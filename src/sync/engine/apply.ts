@@ -823,6 +823,8 @@ async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeS
       [current.id, clientId, values.invoiceNumber, values.status, values.currencyCode, values.totalAmount, values.paidAmount, values.issueDate, values.dueDate, target.sourceSystemId, invoice.sourceId],
     );
     audit(before, values, current.id);
+    // The page's later records see the invoice as it is now (a batched page reads its invoices once: index.invoices).
+    Object.assign(current, values, { sourceSystemId: target.sourceSystemId, sourceId: invoice.sourceId });
     changed = true;
   }
   // No longer open in the source: closed here, as paid in full.
@@ -831,6 +833,7 @@ async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeS
     if (!["SENT", "PARTIALLY_PAID", "OVERDUE"].includes(invoice.status)) continue;
     await scope.tx.query(`UPDATE invoice SET status = 'PAID', paid_amount = total_amount, updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond') WHERE id = $1`, [invoice.id]);
     audit({ status: invoice.status, paidAmount: invoice.paidAmount }, { status: "PAID", paidAmount: invoice.totalAmount }, invoice.id);
+    Object.assign(invoice, { status: "PAID", paidAmount: invoice.totalAmount });
     changed = true;
   }
   return changed;
