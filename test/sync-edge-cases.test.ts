@@ -300,3 +300,17 @@ describe("review2: an invoice moved between two customers in one batched page", 
     expect(invoices).toEqual([{ client_id: cus2.client_id, status: "SENT" }]);
   });
 });
+
+describe("review2: one source id twice in one batched page", () => {
+  // Failed before the fix (apply.ts PageWrites.flush: one row a source id): the page's source_record rows went in one
+  // INSERT ... ON CONFLICT DO UPDATE, which refuses to affect a row twice (21000, not a record's
+  // error, so no redo record by record): the run failed. Record by record (the reference) it succeeds.
+  it("succeeds, one source record, as record by record", async () => {
+    const tenant = freshTenant("rv2-dup");
+    const sourceId = await crmSource(tenant, [crmRecord(1), crmRecord(1, { name: "Second Name AB" })]);
+    const run = await syncNow(dataSource, tenant, sourceId, true);
+    expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 1, failed: 0 } });
+    expect(await rows(dataSource, tenant, "SELECT source_id FROM source_record")).toEqual([{ source_id: "1" }]);
+    expect(await rows(dataSource, tenant, "SELECT count(*)::int AS n FROM client")).toEqual([{ n: 1 }]);
+  });
+});

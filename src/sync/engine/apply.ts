@@ -621,7 +621,9 @@ class PageWrites {
   async flush(scope: ChangeScope): Promise<void> {
     if (!this.#rows) return;
     try {
-      if (this.#rows.length > 0) await this.#write(this.#rows);
+      // One row a source id, the last (as record by record, each upsert over the one before): one
+      // INSERT ... ON CONFLICT DO UPDATE can't affect a row twice (21000, not a record's error).
+      if (this.#rows.length > 0) await this.#write([...new Map(this.#rows.map((row) => [row.source_id, row])).values()]);
       if (this.#identifiers.length > 0) {
         const rows = await this.tx.query<Record<string, unknown>>(
           `INSERT INTO external_identifier (tenant_id, client_id, source, external_id, source_record_id, source_created_at, source_updated_at)
