@@ -314,3 +314,29 @@ describe("review2: one source id twice in one batched page", () => {
     expect(await rows(dataSource, tenant, "SELECT count(*)::int AS n FROM client")).toEqual([{ n: 1 }]);
   });
 });
+
+describe("review2: a customer archived in its source with a new open invoice, in a batched page", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+    billing = undefined;
+  });
+
+  // Failed before the fix (apply.ts applyDeletion: writes.hasInvoicesOf → PageNeedsSavepoints): a batched page inserts its new invoices at its end
+  // (PageWrites.flush), after the record's archive rule ran: archiveClientRow looks for open invoices
+  // in the database, finds none yet, and archives a client that then gets an open invoice. Record by
+  // record (the reference) the invoice is inserted first and the archive refused (an issue, PARTLY_APPLIED).
+  it("refuses the archive, as record by record", async () => {
+    const tenant = freshTenant("rv2-arch");
+    billing = await InvoicingSimulator.start({ token: "inv-token", companyId: "acme", customers: [invoicingCustomer("cus_1", swedishOrg(1))] as never });
+    const sourceId = await addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+    await syncNow(dataSource, tenant, sourceId, true);
+    billing.upsert({ id: "cus_1", invoices: [invoice("inv_1", "F-1")] });
+    billing.archive("cus_1");
+    const run = await syncNow(dataSource, tenant, sourceId, true);
+    expect(await rows(dataSource, tenant, "SELECT status FROM invoice")).toEqual([{ status: "SENT" }]);
+    expect(await rows(dataSource, tenant, "SELECT archived_at IS NOT NULL AS archived FROM client")).toEqual([{ archived: false }]);
+    const issues = await rows<{ kind: string; field: string }>(dataSource, tenant, "SELECT kind, field FROM sync_issue WHERE run_id = $1", [run.runId]);
+    expect(issues).toMatchObject([{ kind: "RECORD_FAILED", field: "archivedAt" }]);
+  });
+});

@@ -469,7 +469,7 @@ async function applyRecord(
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(writes, index, scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
-  const lifecycle = await applyDeletion(scope, index, target, client, record, stored, issues);
+  const lifecycle = await applyDeletion(writes, scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
   // next time, so a later run tries the rest again once what refused it is gone.
   const partly = issues.some((issue) => issue.sourceId === record.sourceId && (issue.kind === SyncIssueKind.RECORD_FAILED || issue.kind === SyncIssueKind.CONFLICT));
@@ -589,6 +589,11 @@ class PageWrites {
       }
       throw error;
     }
+  }
+
+  /** Whether the page will insert invoices of the client at its end. */
+  hasInvoicesOf(clientId: string): boolean {
+    return this.#invoices.some((invoice) => invoice.clientId === clientId);
   }
 
   get batched(): boolean {
@@ -887,6 +892,7 @@ function sameInvoiceValue(field: string, a: unknown, b: unknown): boolean {
  * (one a person archived stays so). A client with open invoices is not archived: that is an issue of the run.
  */
 async function applyDeletion(
+  writes: PageWrites,
   scope: ChangeScope,
   index: PageIndex,
   target: SyncTarget,
@@ -898,6 +904,9 @@ async function applyDeletion(
   const records = index.records.get(client.id) ?? [];
   if (record.deletedInSource) {
     if (client.archivedAt || records.some((r) => !r.deletedInSource)) return null;
+    // The archive rule reads the client's open invoices in the database: a batched page's new ones
+    // are not there yet (see PageWrites.flush), so the page is applied again, record by record.
+    if (writes.hasInvoicesOf(client.id)) throw new PageNeedsSavepoints(`Record ${record.sourceId} archives a client with new invoices: the page is applied again, record by record`);
     try {
       // `client` is the row as this transaction last wrote or locked it.
       await archiveClientRow(scope, client);
