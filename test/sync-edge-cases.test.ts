@@ -340,3 +340,27 @@ describe("review2: a customer archived in its source with a new open invoice, in
     expect(issues).toMatchObject([{ kind: "RECORD_FAILED", field: "archivedAt" }]);
   });
 });
+
+describe("review2: a matched client with no source record, in a batched invoicing page", () => {
+  let billing: InvoicingSimulator | undefined;
+  afterEach(async () => {
+    await billing?.close();
+    billing = undefined;
+  });
+
+  // Failed before the fix (apply.ts lookUp, the invoice prefetch: every candidate): a batched page read the invoices of the clients with a source record
+  // (index.records) and of the page's stored records, not of every candidate: a client matched by its org
+  // number alone (its source record gone) kept this source's invoice open, though the customer no longer
+  // lists it. Record by record (the reference: by the matched client's id) it is closed as paid.
+  it("closes the invoice the customer no longer lists, as record by record", async () => {
+    const tenant = freshTenant("rv2-cand");
+    billing = await InvoicingSimulator.start({ token: "inv-token", companyId: "acme", customers: [invoicingCustomer("cus_1", swedishOrg(1), { invoices: [invoice("inv_1", "F-1")] })] as never });
+    const sourceId = await addSource(dataSource, tenant, { kind: "INVOICING", baseUrl: billing.url, companyId: "acme", credentials: { bearerToken: "inv-token" } });
+    await syncNow(dataSource, tenant, sourceId, true);
+    await inTenant(dataSource, tenant, (tx) => tx.query(`DELETE FROM source_record`));
+    billing.upsert({ id: "cus_1", invoices: [] });
+    const run = await syncNow(dataSource, tenant, sourceId, true);
+    expect(run.counts).toMatchObject({ created: 0, failed: 0 });
+    expect(await rows(dataSource, tenant, "SELECT status FROM invoice")).toEqual([{ status: "PAID" }]);
+  });
+});

@@ -369,7 +369,8 @@ async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonl
     // Every invoice a record of the page may have here: of its candidate clients from this source,
     // by the source's invoice ids, or by number (the per-record query of syncInvoices, for the page).
     const open = records.flatMap((record) => (record as InvoicingClientRecord).openInvoices ?? []);
-    const clients = [...new Set([...index.records.keys(), ...[...index.stored.values()].map((r) => r.clientId)])];
+    // Of every candidate (a record's client is one of them, or new), as the per-record query by its client's id.
+    const clients = [...clientIds];
     const rows = await tx.query<Record<string, unknown>>(
       `SELECT * FROM invoice
         WHERE (source_system_id = $1 AND (client_id = ANY($2::bigint[]) OR source_id = ANY($3::varchar[])))
