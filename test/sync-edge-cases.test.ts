@@ -364,3 +364,20 @@ describe("review2: a matched client with no source record, in a batched invoicin
     expect(await rows(dataSource, tenant, "SELECT status FROM invoice")).toEqual([{ status: "PAID" }]);
   });
 });
+
+describe("review2: Client.history's order in a batched page", () => {
+  // Failed before the fix (apply.ts PageWrites: a pending write's audit entry in the record's place, filled by flush): a record that adds an identifier and archives its
+  // client is audited identifier then archive record by record (the reference), archive then identifier
+  // batched: the flush's audit entries go after every record's (audit_entry ids, the history's order).
+  it("audits a record's identifier before its archive, as record by record", async () => {
+    const tenant = freshTenant("rv2-hist");
+    const sourceId = await crmSource(tenant, [crmRecord(1)]);
+    await syncNow(dataSource, tenant, sourceId, true);
+    const identifier = { id: 9, external_id: "SF-1", type: "salesforce", created_at: "2026-10-01T08:00:00.000Z", updated_at: "2026-10-01T08:00:00.000Z", deleted_at: null };
+    crm!.upsert({ id: 1, external_identifiers: [identifier] as never });
+    crm!.remove(1);
+    const run = await syncNow(dataSource, tenant, sourceId, true);
+    const entries = await rows<{ entity_type: string }>(dataSource, tenant, "SELECT entity_type FROM audit_entry WHERE sync_run_id = $1 ORDER BY occurred_at, id", [run.runId]);
+    expect(entries.map((e) => e.entity_type)).toEqual(["ExternalIdentifier", "Client"]);
+  });
+});

@@ -569,7 +569,9 @@ const sourceRecordRow = (clientId: string, record: SourceClientRecord, hash: str
  */
 class PageWrites {
   readonly #rows: SourceRecordRow[] | null;
-  readonly #invoices: { clientId: string; sourceId: string; values: Record<(typeof INVOICE_FIELDS)[number], string> }[] = [];
+  readonly #invoices: { clientId: string; sourceId: string; values: Record<(typeof INVOICE_FIELDS)[number], string>; audit: AuditRecord }[] = [];
+  /** The audit entry of each pending identifier, in the record's place among its audits (Client.history's order), filled by `flush`. */
+  readonly #identifierAudits = new Map<string, AuditRecord>();
   readonly #identifiers: { client_id: string; source: string; external_id: string; source_record_id: string | null; source_created_at: Date | null; source_updated_at: Date | null }[] = [];
 
   constructor(
@@ -602,12 +604,15 @@ class PageWrites {
   }
 
   /** A new invoice of a client from the source, inserted (and audited) by `flush`. */
-  addInvoice(clientId: string, values: Record<(typeof INVOICE_FIELDS)[number], string>, sourceId: string): void {
-    this.#invoices.push({ clientId, sourceId, values });
+  addInvoice(scope: ChangeScope, clientId: string, values: Record<(typeof INVOICE_FIELDS)[number], string>, sourceId: string): void {
+    // Audited here, in the record's place among its audits (Client.history's order); its id is set by `flush`.
+    const audit: AuditRecord = { clientId, entityType: "Invoice", entityId: PENDING, changes: INVOICE_FIELDS.map((field) => ({ field, before: null, after: values[field] ?? null })) };
+    scope.audit(audit);
+    this.#invoices.push({ clientId, sourceId, values, audit });
   }
 
   /** A new external identifier of a client, inserted by `flush`; until then the page sees this stand-in. */
-  addIdentifier(clientId: string, source: string, externalId: string, times: { sourceRecordId: string | null; sourceCreatedAt: Date | null; sourceUpdatedAt: Date | null }): ExternalIdentifier {
+  addIdentifier(scope: ChangeScope, clientId: string, source: string, externalId: string, times: { sourceRecordId: string | null; sourceCreatedAt: Date | null; sourceUpdatedAt: Date | null }): ExternalIdentifier {
     const values = normaliseResourceValues(externalIdentifierResource.fields, { source, externalId });
     this.#identifiers.push({
       client_id: clientId,
@@ -617,6 +622,9 @@ class PageWrites {
       source_created_at: times.sourceCreatedAt,
       source_updated_at: times.sourceUpdatedAt,
     });
+    const audit: AuditRecord = { clientId, entityType: externalIdentifierResource.typeName, entityId: PENDING, changes: [] };
+    scope.audit(audit);
+    this.#identifierAudits.set(identifierKey(String(values.source), String(values.externalId)), audit);
     return Object.assign(new ExternalIdentifier(), { id: PENDING, clientId, source, externalId, deletedAt: null, ...times });
   }
 
@@ -638,7 +646,10 @@ class PageWrites {
            RETURNING *`,
           [this.target.tenantId, JSON.stringify(this.#identifiers)],
         );
-        for (const row of hydrateRows(this.tx.manager, ExternalIdentifier, rows)) recordChildChange(scope, externalIdentifierResource, null, row);
+        for (const row of hydrateRows(this.tx.manager, ExternalIdentifier, rows)) {
+          const audit = this.#identifierAudits.get(identifierKey(row.source, row.externalId))!;
+          recordChildChange({ ...scope, audit: (entry) => void Object.assign(audit, entry) }, externalIdentifierResource, null, row);
+        }
       }
       if (this.#invoices.length > 0) {
         const rows = await this.tx.query<{ id: string; source_id: string }>(
@@ -666,9 +677,7 @@ class PageWrites {
         );
         // By the source's id (unique per source here), not by RETURNING's order, which SQL doesn't promise.
         const idOf = new Map(rows.map((row) => [row.source_id, row.id]));
-        for (const { clientId, sourceId, values } of this.#invoices) {
-          scope.audit({ clientId, entityType: "Invoice", entityId: idOf.get(sourceId)!, changes: INVOICE_FIELDS.map((field) => ({ field, before: null, after: values[field] ?? null })) });
-        }
+        for (const { sourceId, audit } of this.#invoices) audit.entityId = idOf.get(sourceId)!;
       }
     } catch (error) {
       if (isRecordError(error)) throw new PageNeedsSavepoints("A source record or identifier of the page could not be stored: the page is applied again, record by record");
@@ -730,7 +739,7 @@ async function syncIdentifiers(writes: PageWrites, scope: ChangeScope, index: Pa
       recordChildChange(scope, externalIdentifierResource, existing, after);
     } else if (writes.batched) {
       // Written with the page's others at its end (and audited then); the page knows it meanwhile.
-      after = writes.addIdentifier(clientId, identifier.source, identifier.externalId, times);
+      after = writes.addIdentifier(scope, clientId, identifier.source, identifier.externalId, times);
     } else {
       after = await insertChild(scope, externalIdentifierResource, clientId, { source: identifier.source, externalId: identifier.externalId }, times, "record");
     }
@@ -807,7 +816,7 @@ async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeS
     const values = invoiceValues(invoice, clientId);
     if (!current && writes.batched) {
       // Inserted with the page's others at its end, and audited then.
-      writes.addInvoice(clientId, values, invoice.sourceId);
+      writes.addInvoice(scope, clientId, values, invoice.sourceId);
       changed = true;
       continue;
     }
