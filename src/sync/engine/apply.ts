@@ -919,7 +919,8 @@ async function applyDeletion(
     if (writes.hasInvoicesOf(client.id)) throw new PageNeedsSavepoints(`Record ${record.sourceId} archives a client with new invoices: the page is applied again, record by record`);
     try {
       // `client` is the row as this transaction last wrote or locked it.
-      await archiveClientRow(scope, client);
+      const archived = await archiveClientRow(scope, client);
+      index.clients?.set(client.id, archived);
       return "archived";
     } catch (error) {
       if (!(error instanceof MutationFailure)) throw error;
@@ -928,7 +929,8 @@ async function applyDeletion(
     }
   }
   if (stored?.deletedInSource && client.archivedAt && (await archivedBySync(scope, client.id))) {
-    await restoreClientRow(scope, client);
+    const restored = await restoreClientRow(scope, client);
+    index.clients?.set(client.id, restored);
     return "restored";
   }
   return null;
