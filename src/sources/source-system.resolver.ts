@@ -23,7 +23,7 @@ const loadRuns = databaseField(
   "SourceSystem",
   "runs",
   async (source: SourceSystem, { first, after }: { first?: number | null; after?: string | null }, ctx): Promise<SyncRunConnection> => {
-    const size = assertPageSize(first, 100);
+    const size = assertPageSize(first ?? 20, 100);
     const position = after == null ? null : decodeRunCursor(ctx.cursors, after);
     const rows = await ctx.loaders.get(runsPageBySource).load({ ...keyOf(source), first: size, after: position });
     return lazyPage(rows.slice(0, size), (run) => encodeRunCursor(ctx.cursors, run), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
@@ -69,7 +69,7 @@ export class SourceSystemResolver {
     // `after` before `first`: type-graphql lists arguments in reverse, so the SDL reads (first, after).
     @Arg("after", () => String, { nullable: true, description: "The endCursor of the previous page" })
     after: string | null | undefined,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1..100" })
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1..100; 20 when not given (SOURCES.md fixes the argument without a default)" })
     first: number | null,
   ): Promise<SyncRunConnection> {
     return loadRuns(source, { first, after }, ctx);

@@ -26,7 +26,7 @@ const loadIssues = databaseField(
   "SyncRun",
   "issues",
   async (run: SyncRun, { first, after }: { first?: number | null; after?: string | null }, ctx): Promise<SyncIssueConnection> => {
-    const size = assertPageSize(first, 100);
+    const size = assertPageSize(first ?? 20, 100);
     const position = after == null ? null : decodeIssueCursor(ctx.cursors, after);
     const rows = await ctx.loaders.get(issuesPageByRun).load({ ...keyOf(run), first: size, after: position });
     return lazyPage(rows.slice(0, size), (issue) => encodeIssueCursor(ctx.cursors, issue), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
@@ -53,7 +53,7 @@ export class SyncRunResolver {
     @Ctx() ctx: RequestContext,
     @Arg("after", () => String, { nullable: true, description: "The endCursor of the previous page" })
     after: string | null | undefined,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1..100" })
+    @Arg("first", () => Int, { nullable: true, description: "Page size, 1..100; 20 when not given (SOURCES.md fixes the argument without a default)" })
     first: number | null,
   ): Promise<SyncIssueConnection> {
     return loadIssues(run, { first, after }, ctx);
