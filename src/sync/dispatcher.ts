@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { Logger } from "../common/log";
 import { WriteTransaction } from "../db/write-transaction";
-import type { JobQueue } from "./jobs";
+import { SYNC_RUN_QUEUE, type JobQueue } from "./jobs";
 import { queueRun, scheduleSeconds, type SyncControl } from "./runs";
 
 /**
@@ -105,18 +105,18 @@ export class SyncDispatcher implements SyncControl {
   /** Sources whose schedule is due and that have no open run get one. */
   async #queueScheduled(query: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
     const due = (await query(
-      `SELECT s.id, s.tenant_id, s.schedule FROM source_system s
+      `SELECT s.id, s.tenant_id, s.schedule, l.at AS last_queued_at FROM source_system s
+         CROSS JOIN LATERAL (SELECT max(r.queued_at) AS at FROM sync_run r WHERE r.source_system_id = s.id) l
         WHERE s.enabled AND s.schedule IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM sync_run r WHERE r.source_system_id = s.id AND r.status IN ('QUEUED', 'RUNNING'))
-          AND coalesce((SELECT max(r.queued_at) FROM sync_run r WHERE r.source_system_id = s.id), '-infinity') < now() - make_interval(secs => $1::int)
+          AND coalesce(l.at, '-infinity') < now() - make_interval(secs => $1::int)
         ORDER BY s.id LIMIT 1000`,
       [60],
-    )) as { id: string; tenant_id: string; schedule: string }[];
+    )) as { id: string; tenant_id: string; schedule: string; last_queued_at: Date | null }[];
     for (const source of due) {
       const seconds = scheduleSeconds(source.schedule);
       if (seconds === null) continue;
-      const [last] = (await query(`SELECT max(queued_at) AS at FROM sync_run WHERE source_system_id = $1`, [source.id])) as { at: Date | null }[];
-      if (last.at && last.at.getTime() + seconds * 1000 > Date.now()) continue;
+      if (source.last_queued_at && source.last_queued_at.getTime() + seconds * 1000 > Date.now()) continue;
       await WriteTransaction.run(this.#options.dataSource, source.tenant_id, (tx) => queueRun(tx, source.tenant_id, source.id, { full: false, requestedBy: "schedule" }));
     }
   }
@@ -128,7 +128,7 @@ export class SyncDispatcher implements SyncControl {
       const job = { tenantId: run.tenant_id, sourceId: run.source_system_id, runId: run.id, full: run.full };
       const { jobId, queued: sent } = await this.#options.jobs.enqueueSync(job);
       if (!sent) {
-        const open = await this.#options.jobs.job("sync-run", jobId);
+        const open = await this.#options.jobs.job(SYNC_RUN_QUEUE, jobId);
         if (open?.data.runId !== run.id) continue;
       }
       await WriteTransaction.run(this.#options.dataSource, run.tenant_id, (tx) => tx.query(`UPDATE sync_run SET job_id = $2 WHERE id = $1 AND job_id IS NULL`, [run.id, jobId]));
@@ -173,12 +173,12 @@ export class SyncDispatcher implements SyncControl {
       );
       if (taken.length === 0) continue;
       this.#options.logger?.warn({ runId: run.id }, "sync run lost its worker; its job is retried");
-      const job = await this.#options.jobs.job("sync-run", run.job_id);
-      if (job?.state === "active") await this.#options.jobs.failJob("sync-run", run.job_id, "The worker running the sync stopped answering");
+      const job = await this.#options.jobs.job(SYNC_RUN_QUEUE, run.job_id);
+      if (job?.state === "active") await this.#options.jobs.failJob(SYNC_RUN_QUEUE, run.job_id, "The worker running the sync stopped answering");
     }
     const open = (await query(`SELECT id, tenant_id, job_id FROM sync_run WHERE status IN ('QUEUED', 'RUNNING') AND job_id IS NOT NULL ORDER BY id LIMIT 1000`)) as { id: string; tenant_id: string; job_id: string }[];
     for (const run of open) {
-      const job = await this.#options.jobs.job("sync-run", run.job_id);
+      const job = await this.#options.jobs.job(SYNC_RUN_QUEUE, run.job_id);
       if (job && !["completed", "failed", "cancelled"].includes(job.state)) continue;
       await WriteTransaction.run(this.#options.dataSource, run.tenant_id, (tx) =>
         tx.query(

@@ -1,6 +1,6 @@
 import type { WriteTransaction } from "../db/write-transaction";
 import { hydrateRows } from "../db/hydrate";
-import { SyncRun, SyncStatus } from "./sync-run.entity";
+import { SyncRun } from "./sync-run.entity";
 
 /**
  * Queueing and cancelling sync runs, in the caller's transaction (a mutation's, under the tenant's
@@ -72,7 +72,6 @@ export async function cancelRun(tx: WriteTransaction, runId: string): Promise<Ca
   return finished ? { kind: "FINISHED", run: finished } : { kind: "NO_RUN" };
 }
 
-export const isOpen = (run: Pick<SyncRun, "status">): boolean => run.status === SyncStatus.QUEUED || run.status === SyncStatus.RUNNING;
 
 /** What the GraphQL layer needs of the sync machinery of its process: a nudge after a run was queued. */
 export interface SyncControl {

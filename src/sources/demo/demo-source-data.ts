@@ -16,6 +16,7 @@
  *   relative to DEMO_REFERENCE_DATE, so a restart serves the same records and an incremental sync
  *   finds nothing changed.
  */
+import { OPEN_INVOICE_STATUSES, InvoiceStatus } from "../../modules/invoice/invoice.enums";
 import { formatOrgNumber } from "../../common/validation/checksums";
 import { ClientType } from "../../modules/client/client.enums";
 import { DEMO_REFERENCE_DATE, formatCents, generateDemoClients, mulberry32, type DemoClient, type DemoCountryCode } from "../../db/seed/demo-data";
@@ -345,7 +346,7 @@ export function demoSourceData(options: DemoSourceDataOptions = {}): DemoSourceD
   };
   // Deleted in the CRM and in no other source, with no open invoice: the gateway archives it (an
   // open invoice would keep it, by the archive guard).
-  const deleted = take((_, i) => !inInvoicing[i] && clients[i].invoices.every((invoice) => !["SENT", "PARTIALLY_PAID", "OVERDUE"].includes(invoice.status)));
+  const deleted = take((_, i) => !inInvoicing[i] && clients[i].invoices.every((invoice) => !OPEN_INVOICE_STATUSES.includes(invoice.status as InvoiceStatus)));
   deleted.deleted_at = rng.instant(REF_DAY - 12);
   deleted.updated_at = deleted.deleted_at;
   // A typo in the VAT number: SE + org number + 01 with the check digit off by one.

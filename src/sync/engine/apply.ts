@@ -10,6 +10,8 @@ import { Client } from "../../modules/client/client.entity";
 import type { ClientFieldName, ClientValues } from "../../modules/client/client.fields";
 import { archiveClientRow, insertClient, patchClient, restoreClientRow } from "../../modules/client/client.mutations";
 import { Invoice } from "../../modules/invoice/invoice.entity";
+import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
+import { compareDecimals } from "../../common/validation/formats";
 import { mapCrmClient } from "../../sources/crm/mapping";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import { ExternalIdentifier } from "../../modules/external-identifier/external-identifier.entity";
@@ -847,7 +849,7 @@ async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeS
   // No longer open in the source: closed here, as paid in full.
   for (const invoice of existing) {
     if (invoice.sourceSystemId !== target.sourceSystemId || invoice.clientId !== clientId || !invoice.sourceId || keep.has(invoice.sourceId)) continue;
-    if (!["SENT", "PARTIALLY_PAID", "OVERDUE"].includes(invoice.status)) continue;
+    if (!OPEN_INVOICE_STATUSES.includes(invoice.status)) continue;
     await scope.tx.query(`UPDATE invoice SET status = 'PAID', paid_amount = total_amount, updated_at = greatest(clock_timestamp(), updated_at + interval '1 millisecond') WHERE id = $1`, [invoice.id]);
     audit({ status: invoice.status, paidAmount: invoice.paidAmount }, { status: "PAID", paidAmount: invoice.totalAmount }, invoice.id);
     Object.assign(invoice, { status: "PAID", paidAmount: invoice.totalAmount });
@@ -884,15 +886,9 @@ function invoiceValues(invoice: SourceInvoiceRecord, clientId: string): Record<(
   };
 }
 
-/** A decimal's text without trailing zeros after the point ("25.0000" is "25"). */
-const canonicalDecimal = (value: unknown): string => {
-  const text = String(value ?? "");
-  return text.includes(".") ? text.replace(/0+$/, "").replace(/\.$/, "") : text;
-};
-
 /** Decimals by value, the rest as text. */
 function sameInvoiceValue(field: string, a: unknown, b: unknown): boolean {
-  if (field === "totalAmount" || field === "paidAmount") return canonicalDecimal(a) === canonicalDecimal(b);
+  if (field === "totalAmount" || field === "paidAmount") return a == null || b == null ? a == b : compareDecimals(String(a), String(b)) === 0;
   return String(a ?? "") === String(b ?? "");
 }
 

@@ -6,6 +6,7 @@ import { InvoicingClient, type InvoicingResume } from "../../sources/invoicing/c
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import type { SourceSystem } from "../../sources/source-system.entity";
 import type { PageInput } from "./apply";
+import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 
 /**
  * A source system as the run handler reads it: pages of mapped records from a position (a
@@ -96,7 +97,7 @@ function invoicingConnector(client: InvoicingClient): Connector {
       // The customers with invoices open here: their invoices may have been paid meanwhile.
       // Two plain lookups, each linear at worst: a join of the two, planned over the statistics a
       // big sync just made stale, can nest one over the other (it hit the statement timeout).
-      const clients = await query(`SELECT DISTINCT client_id FROM invoice WHERE source_system_id = $1 AND status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE')`, [sourceSystemId]);
+      const clients = await query(`SELECT DISTINCT client_id FROM invoice WHERE source_system_id = $1 AND status = ANY($2::varchar[])`, [sourceSystemId, OPEN_INVOICE_STATUSES]);
       const rows = clients.length === 0 ? [] : await query(`SELECT source_id FROM source_record WHERE source_system_id = $1 AND client_id = ANY($2::bigint[])`, [sourceSystemId, clients.map((row) => String(row.client_id))]);
       alwaysRead = new Set(rows.map((row) => String(row.source_id)));
     },
