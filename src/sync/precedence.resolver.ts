@@ -6,21 +6,14 @@ import { databaseField, NoArgs } from "../common/prefetch";
 import type { RequestContext } from "../context";
 import { CLIENT_FIELD_NAMES } from "../modules/client/client.fields";
 import { SourceKind } from "../sources/source-system.entity";
-import { DEFAULT_PRECEDENCE, FieldGroup, fieldsOfGroup, SourceKindName } from "./precedence";
-import { FIELD_GROUPS } from "./source-precedence.entity";
+import { DEFAULT_PRECEDENCE, FIELD_GROUPS, FieldGroup, fieldsOfGroup, SourceKindName } from "./precedence";
 
 /**
  * Which source wins which client fields (SOURCES.md rule 4), per tenant: read with clients:read,
  * set per field group with sources:admin. A group the tenant has not set has the default.
  */
 
-enum FieldGroupEnum {
-  IDENTITY = "IDENTITY",
-  CONTACT = "CONTACT",
-  FINANCE = "FINANCE",
-  BILLING = "BILLING",
-  CREDIT = "CREDIT",
-}
+const FieldGroupEnum = Object.fromEntries(FIELD_GROUPS.map((group) => [group, group])) as { [G in FieldGroup]: G };
 registerEnumType(FieldGroupEnum, { name: "FieldGroup", description: "A group of client fields that one precedence of sources decides" });
 
 @ObjectType({ description: "Which source's value a group of client fields takes: the first kind listed, then the next" })

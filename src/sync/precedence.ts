@@ -6,7 +6,9 @@
 
 export type SourceKindName = "CRM" | "APTIC" | "INVOICING" | "CREDIT_DATA";
 
-export type FieldGroup = "IDENTITY" | "CONTACT" | "FINANCE" | "BILLING" | "CREDIT";
+/** The field groups, in the order they are listed (GraphQL FieldGroup, table source_precedence). */
+export const FIELD_GROUPS = ["IDENTITY", "CONTACT", "FINANCE", "BILLING", "CREDIT"] as const;
+export type FieldGroup = (typeof FIELD_GROUPS)[number];
 
 /** The Client fields of each group; a field not listed is IDENTITY. */
 const GROUP_FIELDS: Record<Exclude<FieldGroup, "IDENTITY">, readonly string[]> = {

@@ -1,9 +1,7 @@
 import { Check, Column, Entity, Index } from "typeorm";
 import { inList, UpdatedAt } from "../db/columns";
 import { TenantEntity } from "../db/tenant-entity";
-import type { FieldGroup, SourceKindName } from "./precedence";
-
-export const FIELD_GROUPS: readonly FieldGroup[] = ["IDENTITY", "CONTACT", "FINANCE", "BILLING", "CREDIT"];
+import { FIELD_GROUPS, type FieldGroup, type SourceKindName } from "./precedence";
 
 /**
  * A tenant's own precedence of source kinds for one field group (SOURCES.md rule 4): the first

@@ -19,7 +19,9 @@ registerEnumType(SyncStatus, { name: "SyncStatus", description: "QUEUED and RUNN
 
 export const OPEN_SYNC_STATUSES = [SyncStatus.QUEUED, SyncStatus.RUNNING] as const;
 
-const COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
+/** A run's counters (its columns; GraphQL SyncRun's fields of those names). */
+export const SYNC_COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
+export type SyncCounter = (typeof SYNC_COUNTERS)[number];
 
 /**
  * One sync of one source system: queued as a job (src/sync/jobs.ts, `jobId`), run, and counted.
@@ -32,7 +34,7 @@ const COUNTERS = ["fetched", "created", "updated", "unchanged", "archived", "con
 @Index("IDX_sync_run_source_system", ["sourceSystemId"])
 @Index("UQ_sync_run_open_per_source", ["tenantId", "sourceSystemId"], { unique: true, where: `"status" IN ('QUEUED', 'RUNNING')` })
 @Check("CHK_sync_run_status", inList("status", Object.values(SyncStatus)))
-@Check("CHK_sync_run_counters", COUNTERS.map((counter) => `"${counter}" >= 0`).join(" AND "))
+@Check("CHK_sync_run_counters", SYNC_COUNTERS.map((counter) => `"${counter}" >= 0`).join(" AND "))
 @Check("CHK_sync_run_times", `("started_at" IS NULL OR "started_at" >= "queued_at") AND ("finished_at" IS NULL OR "finished_at" >= "queued_at")`)
 export class SyncRun extends TenantEntity {
   @Column({ type: "bigint" })

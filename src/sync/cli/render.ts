@@ -7,7 +7,8 @@ import type { Counts } from "../engine/apply";
  * through `printable` first: a name holding escape sequences can't drive the terminal.
  */
 
-export const COUNTER_NAMES = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
+export { SYNC_COUNTERS as COUNTER_NAMES } from "../sync-run.entity";
+import { SYNC_COUNTERS as COUNTER_NAMES } from "../sync-run.entity";
 
 /** Where a run stands, as the progress output shows it. */
 export interface ProgressSnapshot {

@@ -23,6 +23,7 @@ import { DEFAULT_PRECEDENCE, Precedence, Provenance, SourceKindName, takesValue 
 import { fieldSourcesOf, FieldSourceRow, writeFieldSources } from "../provenance";
 import { Candidate, Candidates, matchKeys, orgNumberKeys, reconcile } from "../reconcile";
 import { SyncIssueKind } from "../sync-issue.entity";
+import { SYNC_COUNTERS, type SyncCounter } from "../sync-run.entity";
 
 /**
  * Applies one page of a source's records to the tenant's clients (SOURCES.md, "Reconciliation"),
@@ -44,17 +45,9 @@ export interface SyncTarget {
   reapplyUnchanged?: boolean;
 }
 
-export interface Counts {
-  fetched: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  archived: number;
-  conflicts: number;
-  failed: number;
-}
+export type Counts = Record<SyncCounter, number>;
 
-export const zeroCounts = (): Counts => ({ fetched: 0, created: 0, updated: 0, unchanged: 0, archived: 0, conflicts: 0, failed: 0 });
+export const zeroCounts = (): Counts => Object.fromEntries(SYNC_COUNTERS.map((name) => [name, 0])) as Counts;
 
 export interface IssueRow {
   kind: SyncIssueKind;

@@ -36,8 +36,6 @@ export interface Connector {
   /** Reads what it needs of the gateway's own state before listing (in the run's tenant). */
   prepare?(query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, sourceSystemId: string): Promise<void>;
   pages(position: ListingPosition, signal: AbortSignal): AsyncGenerator<ConnectorPage>;
-  /** The key of the watermark in SourceSystem.syncState. */
-  readonly watermarkKey: string;
 }
 
 export type ConnectorHttp = Omit<SourceHttpOptions, "source" | "baseUrl" | "headers" | "describeError" | "signal">;
@@ -71,7 +69,6 @@ export function connectorFor(source: SourceSystem, credentials: SourceCredential
 /** The CRM: by offset, incremental by updated_at. */
 function crmConnector(client: CrmClient): Connector {
   return {
-    watermarkKey: "updatedAt",
     async *pages(position, signal) {
       const at = position.at as { offset?: number; watermark?: string | null } | null;
       for await (const page of client.pages({ since: position.since, offset: at?.offset ?? 0, watermark: at?.watermark ?? null, signal })) {
@@ -92,7 +89,6 @@ function crmConnector(client: CrmClient): Connector {
 function invoicingConnector(client: InvoicingClient): Connector {
   let alwaysRead: ReadonlySet<string> = new Set();
   return {
-    watermarkKey: "updatedAt",
     async prepare(query, sourceSystemId) {
       // The customers with invoices open here: their invoices may have been paid meanwhile.
       // Two plain lookups, each linear at worst: a join of the two, planned over the statistics a

@@ -9,7 +9,7 @@ import { SourceHttpError } from "../../sources/http";
 import { SourceSystem } from "../../sources/source-system.entity";
 import { HANDED_OVER, type JobContext, type JobHandler, type SyncRunJob } from "../jobs";
 import { SyncIssueKind } from "../sync-issue.entity";
-import { SyncRun, SyncStatus } from "../sync-run.entity";
+import { SYNC_COUNTERS, SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPageSafely, Counts, zeroCounts } from "./apply";
 import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
 import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
@@ -76,7 +76,8 @@ interface Checkpoint {
   heldBack: string | null;
 }
 
-const COUNTER_NAMES = ["fetched", "created", "updated", "unchanged", "archived", "conflicts", "failed"] as const;
+// $2..$8 in the page's UPDATE; its checkpoint and status are $9 and $10.
+const COUNTER_NAMES = SYNC_COUNTERS;
 
 /** The job handler of the `sync-run` queue. */
 export function syncRunHandler(environment: SyncEnvironment): JobHandler<SyncRunJob> {
@@ -193,7 +194,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
           const seen = earliest(page.watermark, heldBack);
           const watermark = seen === null ? null : earliest(seen, startedAt);
           if (watermark !== null) {
-            await tx.query(`UPDATE source_system SET sync_state = sync_state || jsonb_build_object($2::text, $3::text) WHERE id = $1`, [source.id, connector.watermarkKey, watermark]);
+            await tx.query(`UPDATE source_system SET sync_state = sync_state || jsonb_build_object($2::text, $3::text) WHERE id = $1`, [source.id, WATERMARK_KEY, watermark]);
           }
         }
         await tx.end(true);
@@ -320,8 +321,11 @@ async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promi
   });
 }
 
+/** Where SourceSystem.syncState keeps the watermark: the source's change time the next incremental run starts from. */
+const WATERMARK_KEY = "updatedAt";
+
 const watermarkOf = (source: SourceSystem): string | null => {
-  const value = source.syncState?.updatedAt;
+  const value = source.syncState?.[WATERMARK_KEY];
   return typeof value === "string" ? value : null;
 };
 
