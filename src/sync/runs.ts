@@ -23,6 +23,11 @@ export type QueueRunOutcome =
 
 const one = (tx: WriteTransaction, rows: Record<string, unknown>[]): SyncRun | undefined => hydrateRows(tx.manager, SyncRun, rows)[0];
 
+/** A run by id, in the caller's transaction (the tenant's), or null. */
+export async function findRun(tx: WriteTransaction, runId: string): Promise<SyncRun | null> {
+  return one(tx, await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId])) ?? null;
+}
+
 /** The source's open run, if any. */
 export async function openRunOf(tx: WriteTransaction, sourceId: string): Promise<SyncRun | null> {
   const rows = await tx.query(`SELECT * FROM sync_run WHERE source_system_id = $1 AND status IN ('QUEUED', 'RUNNING') LIMIT 1`, [sourceId]);
@@ -67,8 +72,7 @@ export async function cancelRun(tx: WriteTransaction, runId: string): Promise<Ca
   );
   const run = one(tx, updated);
   if (run) return { kind: "CANCELLED", run };
-  const rows = await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId]);
-  const finished = one(tx, rows);
+  const finished = await findRun(tx, runId);
   return finished ? { kind: "FINISHED", run: finished } : { kind: "NO_RUN" };
 }
 

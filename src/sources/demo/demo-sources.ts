@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import type { Config } from "../../config";
 import type { Logger } from "../../common/log";
 import { DEMO_CLIENT_COUNT } from "../../db/seed/seed";
-import { APP_ROLE, TENANT_SETTING } from "../../db/tenant-session";
+import { WriteTransaction } from "../../db/write-transaction";
 import { CrmSimulator } from "../crm/simulator";
 import { InvoicingSimulator } from "../invoicing/simulator";
 import { CredentialsCipher } from "../credentials";
@@ -91,8 +91,8 @@ export async function registerDemoSources(
   cipher: CredentialsCipher,
   started: Pick<StartedDemoSources, "crm" | "invoicing">,
 ): Promise<DemoSourceIds> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenantId]);
+  return WriteTransaction.run(dataSource, tenantId, async (tx) => {
+    const manager = tx.manager;
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`demo-sources:${tenantId}`]);
     const upsert = async (kind: SourceKind, name: string, endpoint: DemoSourceEndpoint): Promise<string> => {
       const values = { baseUrl: endpoint.baseUrl, companyId: endpoint.companyId, credentials: cipher.encrypt({ bearerToken: endpoint.token }) };

@@ -8,7 +8,8 @@ import { CredentialsCipher } from "../../sources/credentials";
 import { runSync, type RunResult } from "../engine/run-sync";
 import { SyncStatus } from "../sync-run.entity";
 import type { SourceRef } from "./args";
-import { claimRun, handBack, readRun, resolveSource, runIssues, type SourceRow } from "./foreground";
+import { claimRun, handBack, resolveSource, runIssues, type SourceRow } from "./foreground";
+import { findRun } from "../runs";
 import { ProgressReporter } from "./progress";
 import { EXIT, exitCodeOf, formatCount, formatDuration, printable, summaryTable } from "./render";
 
@@ -172,7 +173,7 @@ export async function syncCommand(args: { company: string; source: SourceRef; fu
         token !== null &&
         (await persistently(() => inTenant((tx) => handBack(tx, run.id, token, "Interrupted on the command line: resumes from its last committed page")))
           .catch(() => false));
-      const now = await persistently(() => inTenant((tx) => readRun(tx, run.id))).catch(() => null);
+      const now = await persistently(() => inTenant((tx) => findRun(tx, run.id))).catch(() => null);
       const read = now ? `${formatCount(now.fetched)} records read so far` : "";
       notice(
         handedBack

@@ -136,7 +136,3 @@ export async function runIssues(tx: WriteTransaction, runId: string, limit = 5):
   return { total: Number(total), first: first.map((issue) => ({ kind: issue.kind, sourceId: issue.source_id, field: issue.field, message: issue.message })) };
 }
 
-/** The run as it is now (for the summary when `runSync` answered without one of its own). */
-export async function readRun(tx: WriteTransaction, runId: string): Promise<SyncRun | null> {
-  return hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId]))[0] ?? null;
-}

@@ -12,6 +12,7 @@ import { SyncIssueKind } from "../sync-issue.entity";
 import { SYNC_COUNTERS, SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPageSafely, Counts, zeroCounts } from "./apply";
 import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
+import { findRun } from "../runs";
 import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
 
 /**
@@ -294,9 +295,7 @@ function countsOf(run: SyncRun | null | undefined): Counts {
   return counts;
 }
 
-async function readRun(inRun: InRun, runId: string): Promise<SyncRun | null> {
-  return inRun(async (tx) => hydrateRows(tx.manager, SyncRun, await tx.query(`SELECT * FROM sync_run WHERE id = $1`, [runId]))[0] ?? null);
-}
+const readRun = (inRun: InRun, runId: string): Promise<SyncRun | null> => inRun((tx) => findRun(tx, runId));
 
 /** Marks the run RUNNING (once; a retry keeps its start), or answers null when it is not to run (finished, cancelled, gone). */
 async function start(inRun: InRun, job: SyncRunJob, jobId: string | null): Promise<{ run: SyncRun; source: SourceSystem; checkpoint: Checkpoint; token: string; precedence: Precedence; startedAt: string } | null> {
