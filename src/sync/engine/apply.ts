@@ -198,17 +198,18 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
     }
   }
 
-  let index = await lookUp(tx, target, mapped, !options.savepoints);
+  // First the records whose content is what is stored: touched (last_synced_at) and counted in one
+  // statement with the ones listed as unchanged; only the rest are looked up and applied.
+  const hashes = new Map(mapped.map((record) => [record, contentHash(record.raw)]));
+  const same = await touchUnchanged(tx, target, page.unchangedIds, target.reapplyUnchanged ? [] : mapped.map((record) => [record.sourceId, hashes.get(record)!]));
+  const changed = mapped.filter((record) => !same.has(record.sourceId));
+  counts.unchanged += mapped.length - changed.length;
+
+  let index = await lookUp(tx, target, changed, !options.savepoints);
   const writes = new PageWrites(tx, target, !options.savepoints);
-  const touched: string[] = [...page.unchangedIds];
-  for (const [position, record] of mapped.entries()) {
-    const hash = contentHash(record.raw);
+  for (const [position, record] of changed.entries()) {
+    const hash = hashes.get(record)!;
     const stored = index.stored.get(record.sourceId);
-    if (stored && stored.contentHash === hash && !target.reapplyUnchanged) {
-      counts.unchanged++;
-      touched.push(record.sourceId);
-      continue;
-    }
     const recordAudits: AuditRecord[] = [];
     const recordProvenance: FieldSourceRow[] = [];
     const recordIssues: IssueRow[] = [];
@@ -225,7 +226,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
       if (!options.savepoints) throw new PageNeedsSavepoints(`Record ${record.sourceId} failed: the page is applied again, record by record`);
       // The savepoint undid the record's writes, not what the page's index learnt from them: look
       // the rest of the page up again (it sees the records applied before, in this transaction).
-      index = await lookUp(tx, target, mapped.slice(position + 1));
+      index = await lookUp(tx, target, changed.slice(position + 1));
       counts.failed++;
       holdBack(record.sourceUpdatedAt);
       issues.push({
@@ -240,18 +241,28 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
   }
 
   await writes.flush(scope);
-  if (touched.length > 0) {
-    await tx.query(
-      // last_synced_at only: no indexed column changes, so PostgreSQL updates the rows in place (HOT);
-      // last_run_id stays the run that last applied the record.
-      `UPDATE source_record SET last_synced_at = clock_timestamp() WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
-      [target.sourceSystemId, touched],
-    );
-  }
   await writeAudit(tx, target.tenantId, syncOrigin(target), audits);
   await writeFieldSources(tx, target.tenantId, [...fieldSourcesOf(audits, target.sourceSystemId), ...provenance]);
   await writeIssues(tx, target, issues);
   return { counts, issues, heldBack: heldBack === null ? null : new Date(heldBack).toISOString() };
+}
+
+/**
+ * Marks the page's unchanged records as seen (last_synced_at): those listed as unchanged, and of
+ * the records read, those whose stored content hash is theirs. Returns the source ids of the
+ * latter: they need no lookup and no write. Only last_synced_at changes, no indexed column, so
+ * PostgreSQL updates the rows in place (HOT); last_run_id stays the run that last applied the record.
+ */
+async function touchUnchanged(tx: WriteTransaction, target: SyncTarget, listedUnchanged: readonly string[], read: ReadonlyArray<readonly [string, string]>): Promise<Set<string>> {
+  if (listedUnchanged.length === 0 && read.length === 0) return new Set();
+  const rows = await tx.rows<{ source_id: string; read: boolean }>(
+    `UPDATE source_record s SET last_synced_at = clock_timestamp()
+       FROM unnest($2::varchar[], $3::varchar[]) AS u(source_id, content_hash)
+      WHERE s.source_system_id = $1 AND s.source_id = u.source_id AND (u.content_hash IS NULL OR s.content_hash = u.content_hash)
+     RETURNING s.source_id, u.content_hash IS NOT NULL AS read`,
+    [target.sourceSystemId, [...listedUnchanged, ...read.map(([id]) => id)], [...listedUnchanged.map(() => null), ...read.map(([, hash]) => hash)]],
+  );
+  return new Set(rows.filter((row) => row.read).map((row) => row.source_id));
 }
 
 /** The audit origin of a run's changes: AuditEntry.source and AuditEntry.syncRun. */
