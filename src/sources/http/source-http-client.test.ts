@@ -159,6 +159,13 @@ describe("SourceHttpClient", () => {
     expect(sim.requests).toHaveLength(1);
   });
 
+  it("does not follow a redirect, which could carry the credentials to another host", async () => {
+    sim.fault({ status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } });
+    const error = await failure(client().http.getJson("/x"));
+    expect(error).toMatchObject({ kind: "HTTP", status: 302, attempts: 1 });
+    expect(sim.requests).toHaveLength(1);
+  });
+
   it("fails at once on 401 and 403, clearly, and the run ends", async () => {
     sim.fault({ status: 401, body: { key: "unauthorized", message: `token ${TOKEN} is not valid` } });
     const { http } = client();

@@ -1,3 +1,4 @@
+import { request } from "undici";
 import { systemClock, type Clock } from "./clock";
 import { Semaphore, StartGate } from "./limiter";
 import { redactBody, redactText, safeUrl } from "./redact";
@@ -48,7 +49,7 @@ type Attempt =
   | { kind: "failed"; reason: Extract<SourceErrorKind, "TIMEOUT" | "NETWORK" | "CANCELLED"> };
 
 /**
- * The one HTTP client of the connectors, on Node's global fetch: JSON GETs with a timeout per
+ * The one HTTP client of the connectors, on undici (Node's HTTP client): JSON GETs with a timeout per
  * call, retries (429/503 after Retry-After or backoff; other 5xx, timeouts and network errors a
  * bounded number of times; other statuses never), a limit of requests in flight and an optional
  * requests/second cap shared by every call of this instance (one instance per source and run),
@@ -159,9 +160,13 @@ export class SourceHttpClient {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
     try {
-      const response = await fetch(url, { method: "GET", headers: this.headers, signal, redirect: "manual" });
-      const text = await readText(response, this.maxResponseBytes);
-      return { kind: "response", status: response.status, headers: response.headers, text: text ?? "", tooLarge: text === null };
+      // undici's request, not fetch: the same HTTP stack at a quarter of fetch's CPU per request
+      // (its WHATWG streams and Headers), which an incremental run's thousands of details feel.
+      // It follows no redirect (fetch's redirect: "manual").
+      const response = await request(url, { method: "GET", headers: this.headers, signal, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
+      const headers = toHeaders(response.headers);
+      const text = await readText(response.body, headers, this.maxResponseBytes);
+      return { kind: "response", status: response.statusCode, headers, text: text ?? "", tooLarge: text === null };
     } catch {
       if (cancel?.aborted) return { kind: "failed", reason: "CANCELLED" };
       return { kind: "failed", reason: timeout.aborted ? "TIMEOUT" : "NETWORK" };
@@ -202,28 +207,36 @@ export class SourceHttpClient {
   }
 }
 
-/** The body as text, or null (and the rest cancelled) once it passes `max` bytes. */
-async function readText(response: Response, max: number): Promise<string | null> {
-  if (!response.body) return "";
-  const declared = Number(response.headers.get("content-length"));
+type ResponseBody = Awaited<ReturnType<typeof request>>["body"];
+
+/** The body as text, or null (and the rest discarded) once it passes `max` bytes. */
+async function readText(body: ResponseBody, headers: Headers, max: number): Promise<string | null> {
+  const declared = Number(headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) {
-    await response.body.cancel().catch(() => undefined);
+    body.destroy();
     return null;
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const chunks: Buffer[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
     if (size > max) {
-      await reader.cancel().catch(() => undefined);
+      body.destroy();
       return null;
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
+}
+
+/** undici's raw headers (a name may repeat as an array) as WHATWG Headers. */
+function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(raw)) {
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  return headers;
 }
 
 /** Headers that carry a credential. */
