@@ -35,7 +35,7 @@ describe("a CRM sync", () => {
     const tenant = freshTenant("first");
     const sourceId = await crmSource(tenant, Array.from({ length: 150 }, (_, i) => crmRecord(i + 1)));
     const first = await syncNow(dataSource, tenant, sourceId);
-    expect(first).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 150, created: 150, updated: 0, failed: 0, conflicts: 0 } });
+    expect(first).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 150, created: 150, updated: 0, failed: 0, conflicts: 0 }, statisticsRefreshed: 0 });
     const clients = await rows<{ name: string; org_number: string }>(dataSource, tenant, "SELECT name, org_number FROM client ORDER BY id");
     expect(clients).toHaveLength(150);
     expect(clients[0].name).toBe("Company 1 AB");
@@ -48,6 +48,20 @@ describe("a CRM sync", () => {
     expect(second).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 150, created: 0, updated: 0, unchanged: 150 } });
     const after = await rows<{ n: string }>(dataSource, tenant, "SELECT count(*) AS n FROM audit_entry");
     expect(Number(after[0].n)).toBe(150);
+  });
+
+  it("refreshes the planner's statistics of the tables it writes each time its writes grow fourfold from 1,000, and at its end", async () => {
+    const tenant = freshTenant("analyze");
+    const sourceId = await crmSource(tenant, Array.from({ length: 4_100 }, (_, i) => crmRecord(i + 1)));
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 4_100 } });
+    // At 1,000 and 4,000 records written, and at the end (4,100).
+    expect(run.statisticsRefreshed).toBe(3);
+    const [{ reltuples }] = await dataSource.query(`SELECT reltuples FROM pg_class WHERE oid = 'source_record'::regclass`);
+    expect(Number(reltuples)).toBeGreaterThanOrEqual(4_100);
+    // Nothing written: no refresh.
+    const again = await syncNow(dataSource, tenant, sourceId, true);
+    expect(again).toMatchObject({ counts: { unchanged: 4_100 }, statisticsRefreshed: 0 });
   });
 
   it("applies a change and a deletion by an incremental run", async () => {

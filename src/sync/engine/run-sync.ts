@@ -67,6 +67,8 @@ export interface RunResult {
   stats: StatementStats;
   /** This attempt stopped because another took the run over. */
   takenOver?: boolean;
+  /** How often this attempt refreshed the planner's statistics of the tables it writes (StatisticsRefresh). */
+  statisticsRefreshed?: number;
 }
 
 type InRun = <T>(work: (tx: WriteTransaction) => Promise<T>) => Promise<T>;
@@ -130,6 +132,7 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
   }, environment.heartbeatMs ?? 15_000);
   heartbeat.unref();
   const counts = countsOf(run);
+  const statistics = new StatisticsRefresh(environment, run.id);
   let pages = 0;
   let total: number | null = null;
   const report = async (status: SyncStatus) => {
@@ -201,8 +204,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         await tx.end(true);
         pages++;
         total = page.total ?? total;
+        await statistics.afterPage(counts, final);
         await report(status);
-        if (final) return { runId: run.id, status, counts, message: null, stats };
+        if (final) return { runId: run.id, status, counts, message: null, stats, statisticsRefreshed: statistics.refreshed };
       } catch (error) {
         await tx.end(false).catch(() => undefined);
         throw error;
@@ -238,7 +242,9 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
 
 /**
  * The pages of a listing, the next one read while the caller applies the current one: the source's
- * HTTP calls and the database's work overlap. Ending early (cancelled, taken over) closes the listing.
+ * HTTP calls and the database's work overlap. Ending early (cancelled, taken over) closes the
+ * listing once the page read ahead has settled; a failure of that page surfaces only when the
+ * caller gets to it.
  */
 export async function* readAhead<T>(pages: AsyncGenerator<T>): AsyncGenerator<T> {
   let next = pages.next();
@@ -255,6 +261,49 @@ export async function* readAhead<T>(pages: AsyncGenerator<T>): AsyncGenerator<T>
     // The page read ahead is not used: the caller aborts its requests (runSync's `done`); the
     // generator is closed once it has settled.
     void next.then(() => pages.return(undefined)).catch(() => undefined);
+  }
+}
+
+/** The tables a run writes in bulk: a first sync can grow them many times over within minutes. */
+const SYNC_WRITTEN_TABLES = ["client", "source_record", "field_source", "external_identifier", "invoice"];
+/** Records written (created, updated, archived) before the first refresh; then each time they grow fourfold. */
+const FIRST_REFRESH_AT = 1_000;
+const REFRESH_GROWTH = 4;
+
+/**
+ * ANALYZE of the tables a run writes, when its writes have grown fourfold since the last time (from
+ * 1,000 on) and at its end when it wrote that many. A big first sync grows them faster than autovacuum
+ * analyzes them (it looks once a minute, from 10 % of change on): with statistics that believe a
+ * source has 200 records where it has 10,000, a page's statements join by scanning all of them
+ * instead of probing the index (the touch of an unchanged page took 11 ms instead of 2). The
+ * statistics are then within a factor of four of the tables, for the rest of the run and for the
+ * next run. A refresh samples at most 30,000 rows a table: 30-300 ms on the development machine
+ * with 1,000-20,000 rows a table, three refreshes in a first sync of 10,000.
+ * Outside the page's transaction; a login that may not ANALYZE a table gets a warning from
+ * PostgreSQL, not an error, and a failure only logs: the run goes on.
+ */
+class StatisticsRefresh {
+  refreshed = 0;
+  private next = FIRST_REFRESH_AT;
+  private lastAt = 0;
+
+  constructor(
+    private readonly environment: SyncEnvironment,
+    private readonly runId: string,
+  ) {}
+
+  async afterPage(counts: Counts, final: boolean): Promise<void> {
+    const written = counts.created + counts.updated + counts.archived;
+    const due = written >= this.next || (final && written >= FIRST_REFRESH_AT && written > this.lastAt);
+    if (!due) return;
+    while (this.next <= written) this.next *= REFRESH_GROWTH;
+    this.lastAt = written;
+    try {
+      await this.environment.dataSource.query(`ANALYZE ${SYNC_WRITTEN_TABLES.join(", ")}`);
+      this.refreshed++;
+    } catch (error) {
+      this.environment.logger?.warn({ runId: this.runId, error: errorSummary(error) }, "sync run could not refresh the tables' statistics");
+    }
   }
 }
 
