@@ -83,7 +83,6 @@ export interface PageOutcome {
 interface StoredRecord {
   sourceId: string;
   clientId: string;
-  contentHash: string;
   deletedInSource: boolean;
   raw: Record<string, unknown>;
 }
@@ -251,7 +250,8 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
  * Marks the page's unchanged records as seen (last_synced_at): those listed as unchanged, and of
  * the records read, those whose stored content hash is theirs. Returns the source ids of the
  * latter: they need no lookup and no write. Only last_synced_at changes, no indexed column, so
- * PostgreSQL updates the rows in place (HOT); last_run_id stays the run that last applied the record.
+ * PostgreSQL can update a row within its page (HOT) where the page has room; last_run_id stays the
+ * run that last applied the record.
  */
 async function touchUnchanged(tx: WriteTransaction, target: SyncTarget, listedUnchanged: readonly string[], read: ReadonlyArray<readonly [string, string]>): Promise<Set<string>> {
   if (listedUnchanged.length === 0 && read.length === 0) return new Set();
@@ -300,12 +300,12 @@ async function writeIssues(tx: WriteTransaction, target: SyncTarget, issues: rea
 async function lookUp(tx: WriteTransaction, target: SyncTarget, records: readonly SourceClientRecord[], prefetchInvoices = false): Promise<PageIndex> {
   const index = new PageIndex();
   if (records.length === 0) return index;
-  const storedRows = await tx.query<{ source_id: string; client_id: string; content_hash: string; deleted_in_source: boolean; raw: Record<string, unknown> }>(
-    `SELECT source_id, client_id, content_hash, deleted_in_source, raw FROM source_record WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
+  const storedRows = await tx.query<{ source_id: string; client_id: string; deleted_in_source: boolean; raw: Record<string, unknown> }>(
+    `SELECT source_id, client_id, deleted_in_source, raw FROM source_record WHERE source_system_id = $1 AND source_id = ANY($2::varchar[])`,
     [target.sourceSystemId, records.map((r) => r.sourceId)],
   );
   for (const row of storedRows) {
-    index.stored.set(row.source_id, { sourceId: row.source_id, clientId: row.client_id, contentHash: row.content_hash, deletedInSource: row.deleted_in_source, raw: row.raw });
+    index.stored.set(row.source_id, { sourceId: row.source_id, clientId: row.client_id, deletedInSource: row.deleted_in_source, raw: row.raw });
   }
   const countries: string[] = [];
   const orgs: string[] = [];
