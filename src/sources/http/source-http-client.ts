@@ -38,14 +38,19 @@ export interface SourceHttpOptions {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** A response's headers, read by name in any case (as Headers.get: repeated ones joined by ", "). */
+export interface ResponseHeaders {
+  get(name: string): string | null;
+}
+
 export interface SourceResponse<T = unknown> {
   status: number;
   body: T;
-  headers: Headers;
+  headers: ResponseHeaders;
 }
 
 type Attempt =
-  | { kind: "response"; status: number; headers: Headers; text: string; tooLarge?: boolean }
+  | { kind: "response"; status: number; headers: ResponseHeaders; text: string; tooLarge?: boolean }
   | { kind: "failed"; reason: Extract<SourceErrorKind, "TIMEOUT" | "NETWORK" | "CANCELLED"> };
 
 /**
@@ -162,9 +167,10 @@ export class SourceHttpClient {
     try {
       // undici's request, not fetch: the same HTTP stack at a quarter of fetch's CPU per request
       // (its WHATWG streams and Headers), which an incremental run's thousands of details feel.
-      // It follows no redirect (fetch's redirect: "manual").
-      const response = await request(url, { method: "GET", headers: this.headers, signal, headersTimeout: this.timeoutMs, bodyTimeout: this.timeoutMs });
-      const headers = toHeaders(response.headers);
+      // It follows no redirect (fetch's redirect: "manual"). The signal is the call's one time budget:
+      // undici's own headers and body timeouts are off (0), so none races it as a NETWORK failure.
+      const response = await request(url, { method: "GET", headers: this.headers, signal, headersTimeout: 0, bodyTimeout: 0 });
+      const headers = headersOf(response.headers);
       const text = await readText(response.body, headers, this.maxResponseBytes);
       return { kind: "response", status: response.statusCode, headers, text: text ?? "", tooLarge: text === null };
     } catch {
@@ -210,7 +216,7 @@ export class SourceHttpClient {
 type ResponseBody = Awaited<ReturnType<typeof request>>["body"];
 
 /** The body as text, or null (and the rest discarded) once it passes `max` bytes. */
-async function readText(body: ResponseBody, headers: Headers, max: number): Promise<string | null> {
+async function readText(body: ResponseBody, headers: ResponseHeaders, max: number): Promise<string | null> {
   const declared = Number(headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) {
     body.destroy();
@@ -229,14 +235,14 @@ async function readText(body: ResponseBody, headers: Headers, max: number): Prom
   return chunks.length === 1 ? chunks[0].toString("utf8") : Buffer.concat(chunks).toString("utf8");
 }
 
-/** undici's raw headers (a name may repeat as an array) as WHATWG Headers. */
-function toHeaders(raw: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(raw)) {
-    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  return headers;
+/** undici's headers (lower-case names; a repeated one as an array), read as Headers.get reads. */
+function headersOf(raw: Record<string, string | string[] | undefined>): ResponseHeaders {
+  return {
+    get(name) {
+      const value = raw[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+  };
 }
 
 /** Headers that carry a credential. */
