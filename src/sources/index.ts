@@ -5,6 +5,7 @@ import { SyncIssue } from "../sync/sync-issue.entity";
 import { SyncRunMutationResolver } from "../sync/sync-run-mutation.resolver";
 import { SyncRun } from "../sync/sync-run.entity";
 import { SourcePrecedence } from "../sync/source-precedence.entity";
+import { SourceLookup } from "../sync/source-lookup.entity";
 import { SourcePrecedenceResolver } from "../sync/precedence.resolver";
 import { SyncIssueResolver, SyncRunResolver } from "../sync/sync-run.resolver";
 import { SourceSystemMutationResolver } from "./source-system-mutation.resolver";
@@ -12,7 +13,7 @@ import { SourceSystem } from "./source-system.entity";
 import { SourceSystemResolver } from "./source-system.resolver";
 
 /** Sources and sync (SOURCES.md): their tables, and their GraphQL surface. */
-export const sourceEntities = [SourceSystem, SyncRun, SyncIssue, SourceRecord, FieldSource, SourcePrecedence];
+export const sourceEntities = [SourceSystem, SyncRun, SyncIssue, SourceRecord, FieldSource, SourcePrecedence, SourceLookup];
 export const sourceResolvers = [
   SourcePrecedenceResolver,
   SourceSystemResolver,

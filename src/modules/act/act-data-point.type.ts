@@ -12,4 +12,7 @@ export class ActDataPoint {
 
   @Field(() => Decimal, { nullable: true })
   value: string | null;
+
+  @Field(() => String, { nullable: true, description: "The value's unit as the source gives it: a currency code (SEK), PERCENT, COUNT..." })
+  unit?: string | null;
 }

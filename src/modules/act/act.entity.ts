@@ -1,9 +1,10 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
-import { CreatedAt, MoneyColumn, UpdatedAt } from "../../db/columns";
+import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import { ActDataPoint } from "./act-data-point.type";
 
 /**
@@ -15,6 +16,8 @@ import { ActDataPoint } from "./act-data-point.type";
 @Index("IDX_act_tenant_client", ["tenantId", "clientId"])
 @Index("IDX_act_client", ["clientId"])
 @Index("IDX_act_client_period_end", ["clientId", "periodEnd", "id"])
+@Index("UQ_act_tenant_source_system_source_id", ["tenantId", "sourceSystemId", "sourceId"], { unique: true, where: `"source_system_id" IS NOT NULL` })
+@Index("IDX_act_source_system", ["sourceSystemId"])
 @Check("CHK_act_period", `"period_start" <= "period_end"`)
 export class Act extends TenantEntity {
   @Column({ type: "bigint" })
@@ -32,9 +35,9 @@ export class Act extends TenantEntity {
   @Column({ type: "date" })
   periodEnd: string;
 
-  @Field(() => Currency)
-  @Column({ type: "char", length: 3 })
-  currencyCode: string;
+  @Field(() => Currency, { nullable: true, description: "The currency of the act's amounts; null when its source names none" })
+  @Column({ type: "char", length: 3, nullable: true })
+  currencyCode: string | null;
 
   @Field(() => Decimal, { nullable: true })
   @MoneyColumn()
@@ -63,6 +66,19 @@ export class Act extends TenantEntity {
   @Field(() => DateTime, { nullable: true })
   @Column({ type: "timestamptz", nullable: true })
   publishedAt: Date | null;
+
+  /** The credit-data source the act is synced from; null for one written here (the demo seed). */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
+  /** The act's id in that source: a re-sync matches the act by it (never a second copy). */
+  @Field(() => String, { nullable: true, description: "The act's id in the source it is synced from (null: not synced)" })
+  @StringColumn(255)
+  sourceId: string | null;
 
   @Field(() => DateTime)
   @CreatedAt()
