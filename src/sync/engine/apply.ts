@@ -14,6 +14,8 @@ import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 import { compareDecimals } from "../../common/validation/formats";
 import { mapCrmClient } from "../../sources/crm/mapping";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
+import { mapCreditDataClient, type CreditDataClientRecord } from "../../sources/credit-data/mapping";
+import { recordLookups, syncActs, type SourceLookupResult } from "./apply-credit-data";
 import { ExternalIdentifier } from "../../modules/external-identifier/external-identifier.entity";
 import { externalIdentifierResource } from "../../modules/external-identifier/external-identifier.writes";
 import type { InvoicingClientRecord, SourceInvoiceRecord } from "../../sources/invoicing/mapping";
@@ -71,6 +73,8 @@ export interface PageInput {
   failedFetches: FailedFetch[];
   /** Listed but not read again (unchanged since the watermark): counted, their records touched. */
   unchangedIds: string[];
+  /** Credit data: the lookups by org number this page made (remembered, 404s included). */
+  lookups?: SourceLookupResult[];
 }
 
 export interface PageOutcome {
@@ -240,6 +244,7 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
   }
 
   await writes.flush(scope);
+  if (target.kind === "CREDIT_DATA" && page.lookups) await recordLookups(tx, target, page.lookups);
   await writeAudit(tx, target.tenantId, syncOrigin(target), audits);
   await writeFieldSources(tx, target.tenantId, [...fieldSourcesOf(audits, target.sourceSystemId), ...provenance]);
   await writeIssues(tx, target, issues);
@@ -476,6 +481,7 @@ async function applyRecord(
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(writes, index, scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
+  if (target.kind === "CREDIT_DATA" && (await syncActs(scope, target, client.id, record as CreditDataClientRecord))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(writes, scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
   // next time, so a later run tries the rest again once what refused it is gone.
@@ -505,7 +511,7 @@ function previousValues(kind: SourceKindName, raw: Record<string, unknown>): Cli
 }
 
 /** The mapping of each source kind, for `previousValues`. */
-const MAPPERS: Partial<Record<SourceKindName, (raw: unknown) => MappingResult<SourceClientRecord>>> = { CRM: mapCrmClient, INVOICING: mapInvoicingCustomer };
+const MAPPERS: Partial<Record<SourceKindName, (raw: unknown) => MappingResult<SourceClientRecord>>> = { CRM: mapCrmClient, INVOICING: mapInvoicingCustomer, CREDIT_DATA: mapCreditDataClient };
 
 /**
  * Drops the fields a write refused (INVALID_DATA at `record.<field>`) and tries again: a refused

@@ -4,6 +4,8 @@ import { mapCrmClient } from "../../sources/crm/mapping";
 import type { SourceHttpOptions } from "../../sources/http";
 import { InvoicingClient, type InvoicingResume } from "../../sources/invoicing/client";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
+import { CreditDataClient } from "../../sources/credit-data/client";
+import { creditDataConnector } from "./credit-data-connector";
 import type { SourceSystem } from "../../sources/source-system.entity";
 import type { PageInput } from "./apply";
 import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
@@ -11,8 +13,8 @@ import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 /**
  * A source system as the run handler reads it: pages of mapped records from a position (a
  * checkpoint) on, each with the position after it, so a run killed between pages resumes where
- * its last committed page ended. Only the CRM and the invoicing system so far (issue 14 adds Aptic
- * and credit data).
+ * its last committed page ended. The CRM, the invoicing system and credit data
+ * (src/sync/engine/credit-data-connector.ts).
  */
 
 /** Where a listing is: the run's lower bound (fixed at its start) and the connector's own position. */
@@ -61,6 +63,8 @@ export function connectorFor(source: SourceSystem, credentials: SourceCredential
       return crmConnector(new CrmClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), apiVersion: source.apiVersion, http }));
     case "INVOICING":
       return invoicingConnector(new InvoicingClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), http }));
+    case "CREDIT_DATA":
+      return creditDataConnector(new CreditDataClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), http }));
     default:
       throw new ConnectorConfigError(`No connector for ${source.kind} sources yet`);
   }
