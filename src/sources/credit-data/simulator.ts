@@ -4,6 +4,8 @@ import type { CreditDataActWire, CreditDataClientWire } from "./wire";
 /** A client as the simulator stores it: the record and its acts (any order; served newest first). */
 export interface CreditDataSimClient extends CreditDataClientWire {
   acts?: CreditDataActWire[];
+  /** False: a company of the provider's register that the account doesn't monitor: a lookup finds it, the listing doesn't show it. Default true. */
+  monitored?: boolean;
 }
 
 export interface CreditDataSimulatorOptions {
@@ -22,7 +24,7 @@ const newestFirst = (a: CreditDataActWire, b: CreditDataActWire): number =>
 /**
  * The credit-data provider's clients API (000, SOURCES.md "Credit data") over HTTP on a loopback
  * port, from an in-memory list a test or the demo changes (`clients`, `upsert`, `addAct`): the
- * listing by `limit`/`page` (from 1) in id order with `{data, meta: {page, limit, total}}` and the
+ * listing of the monitored clients by `limit`/`page` (from 1) in id order with `{data, meta: {page, limit, total}}` and the
  * `updated_since` filter, the lookup by `org_number` and `country` (normalised as a person types
  * them: dashes and spaces don't matter), each client's latest act (a bare object) and its acts
  * (paged), with their data points; 404 for a client or an act that isn't there, 400 on bad
@@ -112,6 +114,7 @@ export class CreditDataSimulator {
     if (from !== null && Number.isNaN(from)) return error(400, "INVALID_PARAMETER", "updated_since must be an ISO 8601 date-time");
     const rows = [...this.clients]
       .sort((a, b) => String(a.id).localeCompare(String(b.id), "en", { numeric: true }))
+      .filter((c) => c.monitored !== false)
       .filter((c) => from === null || (typeof c.updated_at === "string" && Date.parse(c.updated_at) >= from));
     const data = rows.slice((paging.page - 1) * paging.limit, paging.page * paging.limit).map(present);
     return { status: 200, body: { data, meta: { page: paging.page, limit: paging.limit, total: rows.length } } };
@@ -126,10 +129,11 @@ export class CreditDataSimulator {
   }
 }
 
-/** The client as the API shows it: without its acts (they have their own endpoints). */
+/** The client as the API shows it: without its acts (they have their own endpoints) and the simulator's own flag. */
 function present(client: CreditDataSimClient): CreditDataClientWire {
   const copy = structuredClone(client);
   delete copy.acts;
+  delete copy.monitored;
   return copy;
 }
 
