@@ -182,6 +182,24 @@ describe("a credit-data sync", () => {
     expect((await rows<{ source_id: string }>(gateway.dataSource, tenant, "SELECT source_id FROM act WHERE client_id = $1", [one.id])).map((r) => r.source_id)).toEqual(["a-1-2025"]);
   });
 
+  it("takes over an act written here for the same client and period instead of storing it twice", async () => {
+    const tenant = freshTenant("cd-adopt");
+    const crmId = await crmSource(tenant, [crmRecord(1)]);
+    await syncNow(gateway.dataSource, tenant, crmId);
+    const [client] = await rows<{ id: string }>(gateway.dataSource, tenant, "SELECT id FROM client");
+    await inTenant(gateway.dataSource, tenant, (tx) =>
+      tx.query(`INSERT INTO act (tenant_id, client_id, period_start, period_end, currency_code, revenue) VALUES ($1, $2, '2025-01-01', '2025-12-31', 'SEK', 900000), ($1, $2, '2020-01-01', '2020-12-31', 'SEK', 1)`, [tenant, client.id]),
+    );
+    const sourceId = await creditSource(tenant, [creditClient(1, { acts: [act("a-1-2025", 2025)] })]);
+    await syncNow(gateway.dataSource, tenant, sourceId);
+    const acts = await rows<{ source_id: string | null; revenue: string; period_end: string }>(gateway.dataSource, tenant, "SELECT source_id, revenue, to_char(period_end, 'YYYY-MM-DD') AS period_end FROM act ORDER BY period_end");
+    // The one of another period, written here, stays as it was.
+    expect(acts).toEqual([
+      { source_id: null, revenue: "1.00", period_end: "2020-12-31" },
+      { source_id: "a-1-2025", revenue: "1000000.00", period_end: "2025-12-31" },
+    ]);
+  });
+
   it("retries a 503 and then goes on", async () => {
     const tenant = freshTenant("cd-503");
     const sourceId = await creditSource(tenant, [creditClient(1, { acts: [act("a-1", 2025)] })]);

@@ -96,7 +96,8 @@ const RECORDSET = `r(id bigint, source_id varchar, client_id bigint, period_star
 /**
  * The record's acts onto the client's acts from this source, in at most four statements (read and
  * lock, insert, update, delete): new ones inserted, changed ones updated (an act of this source
- * that moved to this client is taken with it), and the client's acts of this source that the
+ * that moved to this client is taken with it; one of the client's written here for the same period
+ * is taken over), and the client's acts of this source that the
  * source no longer lists (nor lists but refused) deleted. Each change audited. True when something
  * changed. Nothing when the record carries no acts (not read this run).
  */
@@ -108,24 +109,29 @@ export async function syncActs(scope: ChangeScope, target: SyncTarget, clientId:
     scope.tx.manager,
     Act,
     await scope.tx.query<Record<string, unknown>>(
-      `SELECT * FROM act WHERE source_system_id = $1 AND (client_id = $2 OR source_id = ANY($3::varchar[])) ORDER BY id FOR UPDATE`,
+      `SELECT * FROM act WHERE (source_system_id = $1 AND (client_id = $2 OR source_id = ANY($3::varchar[]))) OR (source_system_id IS NULL AND client_id = $2) ORDER BY id FOR UPDATE`,
       [target.sourceSystemId, clientId, acts.map((a) => a.sourceId)],
     ),
   );
-  const bySource = new Map(existing.map((act) => [act.sourceId!, act]));
+  const bySource = new Map(existing.filter((act) => act.sourceSystemId === target.sourceSystemId).map((act) => [act.sourceId!, act]));
+  // An act of the client written here (no source: the demo seed, an import) for the same period is
+  // taken over by the source rather than shown twice.
+  const adoptable = new Map(existing.filter((act) => act.sourceSystemId === null).map((act) => [`${act.periodStart}/${act.periodEnd}`, act]));
   const inserts: Array<{ sourceId: string; values: ActValues }> = [];
   const updates: Array<{ id: string; sourceId: string; values: ActValues; changes: FieldChange[] }> = [];
   for (const act of acts) {
     const values = valuesOf(act, clientId);
-    const current = bySource.get(act.sourceId);
+    const adopted = bySource.has(act.sourceId) ? undefined : adoptable.get(`${act.periodStart}/${act.periodEnd}`);
+    if (adopted) adoptable.delete(`${act.periodStart}/${act.periodEnd}`);
+    const current = bySource.get(act.sourceId) ?? adopted;
     if (!current) {
       inserts.push({ sourceId: act.sourceId, values });
       continue;
     }
-    const changes = changesOf(storedValues(current), values);
+    const changes = [...(adopted ? [{ field: "sourceId", before: null, after: act.sourceId }] : []), ...changesOf(storedValues(current), values)];
     if (changes.length > 0) updates.push({ id: current.id, sourceId: act.sourceId, values, changes });
   }
-  const gone = existing.filter((act) => act.clientId === clientId && !keep.has(act.sourceId!));
+  const gone = existing.filter((act) => act.sourceSystemId === target.sourceSystemId && act.clientId === clientId && !keep.has(act.sourceId!));
 
   if (inserts.length > 0) {
     const rows = await scope.tx.query<{ id: string; source_id: string }>(
@@ -141,12 +147,12 @@ export async function syncActs(scope: ChangeScope, target: SyncTarget, clientId:
   }
   if (updates.length > 0) {
     await scope.tx.query(
-      `UPDATE act a SET client_id = r.client_id, period_start = r.period_start, period_end = r.period_end, currency_code = r.currency_code, revenue = r.revenue, result = r.result,
+      `UPDATE act a SET source_system_id = $2, source_id = r.source_id, client_id = r.client_id, period_start = r.period_start, period_end = r.period_end, currency_code = r.currency_code, revenue = r.revenue, result = r.result,
               equity = r.equity, total_assets = r.total_assets, employees = r.employees, data_points = r.data_points, published_at = r.published_at,
               updated_at = greatest(clock_timestamp(), a.updated_at + interval '1 millisecond')
          FROM jsonb_to_recordset($1::jsonb) AS ${RECORDSET}
         WHERE a.id = r.id`,
-      [JSON.stringify(updates.map(({ id, sourceId, values }) => ({ id, source_id: sourceId, ...row(values) })))],
+      [JSON.stringify(updates.map(({ id, sourceId, values }) => ({ id, source_id: sourceId, ...row(values) }))), target.sourceSystemId],
     );
     for (const { id, changes } of updates) scope.audit({ clientId, entityType: "Act", entityId: id, changes });
   }
