@@ -28,6 +28,9 @@ export interface LookupPolicy {
 
 export const DEFAULT_LOOKUP_POLICY: LookupPolicy = { perRun: 50, againAfterDays: 30 };
 
+/** Candidates read per lookup a run may make (see prepare). */
+const CANDIDATES_READ_PER_LOOKUP = 20;
+
 /** Lookups applied per page (each up to 1 + 2 requests, within the source's concurrency limit). */
 const LOOKUPS_PER_PAGE = 25;
 
@@ -113,7 +116,9 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
                  OR l.outcome = 'FAILED' OR l.looked_up_at < clock_timestamp() - make_interval(days => $2))
           ORDER BY l.looked_up_at ASC NULLS FIRST, c.id
           LIMIT $3`,
-        [sourceSystemId, policy.againAfterDays, policy.perRun],
+        // Read before the listing, which will list some of them (those are skipped then): more than
+        // the run looks up, so that a first run still makes its `perRun` lookups; bounded all the same.
+        [sourceSystemId, policy.againAfterDays, policy.perRun * CANDIDATES_READ_PER_LOOKUP],
       );
       candidates = rows.map((row) => ({ clientId: String(row.id), countryCode: String(row.country_code), orgNumber: String(row.org_number) }));
     },
