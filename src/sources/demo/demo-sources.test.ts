@@ -96,7 +96,7 @@ describe("startDemoSources", () => {
 });
 
 describe("registerDemoSources", () => {
-  it("inserts two sources on the first start and updates them on the next one, as the tenant", async () => {
+  it("inserts the sources on the first start and updates them on the next one, as the tenant", async () => {
     const tenant = newTenant();
     const first = await startDemoSources({ data });
     const ids = await registerDemoSources(dataSource, tenant, cipher, first).finally(() => first.close());
@@ -104,6 +104,7 @@ describe("registerDemoSources", () => {
     expect(rows.map((r) => [r.id, r.kind, r.name, r.baseUrl, r.companyId, r.enabled])).toEqual([
       [ids.crm, SourceKind.CRM, DEMO_SOURCE_NAMES.crm, first.crm.baseUrl, first.crm.companyId, true],
       [ids.invoicing, SourceKind.INVOICING, DEMO_SOURCE_NAMES.invoicing, first.invoicing.baseUrl, first.invoicing.companyId, true],
+      [ids.creditData, SourceKind.CREDIT_DATA, DEMO_SOURCE_NAMES.creditData, first.creditData.baseUrl, null, true],
     ]);
     expect(rows[0].credentials).not.toContain(first.crm.token);
     expect(cipher.decrypt(rows[0].credentials)).toEqual({ bearerToken: first.crm.token });
@@ -114,10 +115,10 @@ describe("registerDemoSources", () => {
     const again = await registerDemoSources(dataSource, tenant, cipher, second).finally(() => second.close());
     expect(again).toEqual(ids);
     const updated = await sourcesOf(tenant);
-    expect(updated).toHaveLength(2);
-    expect(updated.map((r) => r.baseUrl)).toEqual([second.crm.baseUrl, second.invoicing.baseUrl]);
+    expect(updated).toHaveLength(3);
+    expect(updated.map((r) => r.baseUrl)).toEqual([second.crm.baseUrl, second.invoicing.baseUrl, second.creditData.baseUrl]);
     expect(second.crm.baseUrl).not.toBe(first.crm.baseUrl);
-    expect(updated.map((r) => cipher.decrypt(r.credentials))).toEqual([{ bearerToken: second.crm.token }, { bearerToken: second.invoicing.token }]);
+    expect(updated.map((r) => cipher.decrypt(r.credentials))).toEqual([{ bearerToken: second.crm.token }, { bearerToken: second.invoicing.token }, { bearerToken: second.creditData.token }]);
     expect(updated[0]).toMatchObject({ syncState: { watermark: "2026-10-31T00:00:00.000Z" }, schedule: "PT1H" });
     expect(updated[0].updatedAt.getTime()).toBeGreaterThanOrEqual(rows[0].updatedAt.getTime());
 
@@ -126,7 +127,7 @@ describe("registerDemoSources", () => {
     expect(await sourcesOf(other)).toEqual([]);
     const otherIds = await registerDemoSources(dataSource, other, cipher, second);
     expect([otherIds.crm, otherIds.invoicing]).not.toContain(ids.crm);
-    expect(await sourcesOf(tenant)).toHaveLength(2);
+    expect(await sourcesOf(tenant)).toHaveLength(3);
   });
 
   it("inserts once when two processes register at the same time", async () => {
@@ -135,7 +136,7 @@ describe("registerDemoSources", () => {
     try {
       const [a, b] = await Promise.all([registerDemoSources(dataSource, tenant, cipher, started), registerDemoSources(dataSource, tenant, cipher, started)]);
       expect(a).toEqual(b);
-      expect(await sourcesOf(tenant)).toHaveLength(2);
+      expect(await sourcesOf(tenant)).toHaveLength(3);
     } finally {
       await started.close();
     }
@@ -158,7 +159,7 @@ describe("startDemoSourcesFor", () => {
       expect(response.status).toBe(200);
       expect(handle.sources.map((source) => [source.id, source.kind, source.baseUrl])).toEqual(rows.map((r) => [r.id, r.kind, r.baseUrl]));
       const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => String(line.msg).startsWith("demo sources started"));
-      expect(logged).toMatchObject({ tenant, crm: { id: rows[0].id, port: Number(new URL(rows[0].baseUrl).port) }, invoicing: { id: rows[1].id } });
+      expect(logged).toMatchObject({ tenant, crm: { id: rows[0].id, port: Number(new URL(rows[0].baseUrl).port) }, invoicing: { id: rows[1].id }, creditData: { id: rows[2].id } });
       for (const token of credentials) expect(lines.join("\n")).not.toContain(token);
     } finally {
       await handle.close();

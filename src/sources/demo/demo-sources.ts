@@ -6,12 +6,14 @@ import { DEMO_CLIENT_COUNT } from "../../db/seed/seed";
 import { WriteTransaction } from "../../db/write-transaction";
 import { CrmSimulator } from "../crm/simulator";
 import { InvoicingSimulator } from "../invoicing/simulator";
+import { CreditDataSimulator } from "../credit-data/simulator";
+import { demoCreditData } from "./demo-credit-data";
 import { CredentialsCipher } from "../credentials";
 import { SourceKind, SourceSystem } from "../source-system.entity";
 import { demoSourceData, type DemoSourceData } from "./demo-source-data";
 
 /**
- * Development only: the simulated CRM and invoicing system (src/sources/*\/simulator.ts) on
+ * Development only: the simulated CRM, invoicing system and credit data (src/sources/*\/simulator.ts) on
  * loopback ports, fed from demoSourceData, registered as the demo tenant's source systems so that
  * a sync shows reconciled clients with provenance on the first `npm start`.
  */
@@ -26,7 +28,9 @@ export interface DemoSourceEndpoint {
 export interface StartedDemoSources {
   crm: DemoSourceEndpoint & { simulator: CrmSimulator };
   invoicing: DemoSourceEndpoint & { simulator: InvoicingSimulator };
-  /** Stops both simulators (their open connections included). */
+  /** The credit-data provider (its requests name no company). */
+  creditData: Omit<DemoSourceEndpoint, "companyId"> & { companyId: null; simulator: CreditDataSimulator };
+  /** Stops the simulators (their open connections included). */
   close(): Promise<void>;
 }
 
@@ -43,12 +47,13 @@ export const DEMO_INVOICING_COMPANY_ID = "comp_demo";
 export const DEMO_SOURCE_NAMES = {
   crm: "Demo CRM (simulated)",
   invoicing: "Demo invoicing (simulated)",
+  creditData: "Demo credit data (simulated)",
 } as const;
 
 const newToken = (): string => randomBytes(24).toString("base64url");
 
 /**
- * Starts the simulated CRM and invoicing system on 127.0.0.1, each on a free port of its own,
+ * Starts the simulated CRM, invoicing system and credit data on 127.0.0.1, each on a free port of its own,
  * serving `data` and accepting only a bearer token made for this start.
  */
 export async function startDemoSources(options: StartDemoSourcesOptions = {}): Promise<StartedDemoSources> {
@@ -63,11 +68,17 @@ export async function startDemoSources(options: StartDemoSourcesOptions = {}): P
     await crm.close();
     throw error;
   }
+  const creditDataToken = newToken();
+  const creditData = await CreditDataSimulator.start({ token: creditDataToken, clients: demoCreditData({ demoClientCount: DEMO_CLIENT_COUNT }).clients }).catch(async (error: unknown) => {
+    await Promise.all([crm.close(), invoicing.close()]);
+    throw error;
+  });
   return {
     crm: { baseUrl: crm.url, token: crmToken, companyId: DEMO_CRM_COMPANY_ID, simulator: crm },
     invoicing: { baseUrl: invoicing.url, token: invoicingToken, companyId: DEMO_INVOICING_COMPANY_ID, simulator: invoicing },
+    creditData: { baseUrl: creditData.url, token: creditDataToken, companyId: null, simulator: creditData },
     close: async () => {
-      await Promise.all([crm.close(), invoicing.close()]);
+      await Promise.all([crm.close(), invoicing.close(), creditData.close()]);
     },
   };
 }
@@ -75,10 +86,11 @@ export async function startDemoSources(options: StartDemoSourcesOptions = {}): P
 export interface DemoSourceIds {
   crm: string;
   invoicing: string;
+  creditData: string;
 }
 
 /**
- * Upserts the tenant's two demo source systems (by kind and name): a new row on the first start,
+ * Upserts the tenant's demo source systems (by kind and name): a new row on the first start,
  * else the row of the earlier start gets this start's base URL, token and company id (the ports
  * and tokens change every start). Everything else of a row (enabled, schedule, sync state) is left
  * as it was. One transaction as the app role with the tenant set, so row-level security checks
@@ -89,12 +101,12 @@ export async function registerDemoSources(
   dataSource: DataSource,
   tenantId: string,
   cipher: CredentialsCipher,
-  started: Pick<StartedDemoSources, "crm" | "invoicing">,
+  started: Pick<StartedDemoSources, "crm" | "invoicing" | "creditData">,
 ): Promise<DemoSourceIds> {
   return WriteTransaction.run(dataSource, tenantId, async (tx) => {
     const manager = tx.manager;
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`demo-sources:${tenantId}`]);
-    const upsert = async (kind: SourceKind, name: string, endpoint: DemoSourceEndpoint): Promise<string> => {
+    const upsert = async (kind: SourceKind, name: string, endpoint: Omit<DemoSourceEndpoint, "companyId"> & { companyId: string | null }): Promise<string> => {
       const values = { baseUrl: endpoint.baseUrl, companyId: endpoint.companyId, credentials: cipher.encrypt({ bearerToken: endpoint.token }) };
       const existing = await manager.findOne(SourceSystem, { where: { tenantId, kind, name }, order: { id: "ASC" } });
       if (existing) {
@@ -107,6 +119,7 @@ export async function registerDemoSources(
     return {
       crm: await upsert(SourceKind.CRM, DEMO_SOURCE_NAMES.crm, started.crm),
       invoicing: await upsert(SourceKind.INVOICING, DEMO_SOURCE_NAMES.invoicing, started.invoicing),
+      creditData: await upsert(SourceKind.CREDIT_DATA, DEMO_SOURCE_NAMES.creditData, started.creditData),
     };
   });
 }
@@ -137,14 +150,21 @@ export async function startDemoSourcesFor(config: Config, dataSource: DataSource
     // never the tokens: they are secrets even here.
     const port = (url: string) => Number(new URL(url).port);
     logger.info(
-      { tenant: config.demoCompanyId, crm: { id: ids.crm, port: port(started.crm.baseUrl) }, invoicing: { id: ids.invoicing, port: port(started.invoicing.baseUrl) } },
-      "demo sources started (simulated CRM and invoicing system on 127.0.0.1)",
+      {
+        tenant: config.demoCompanyId,
+        crm: { id: ids.crm, port: port(started.crm.baseUrl) },
+        invoicing: { id: ids.invoicing, port: port(started.invoicing.baseUrl) },
+        creditData: { id: ids.creditData, port: port(started.creditData.baseUrl) },
+      },
+      "demo sources started (simulated CRM, invoicing system and credit data on 127.0.0.1)",
     );
     return {
-      sourceIds: [ids.crm, ids.invoicing],
+      // Credit data last: its lookups by org number are of clients the others brought.
+      sourceIds: [ids.crm, ids.invoicing, ids.creditData],
       sources: [
         { id: ids.crm, kind: SourceKind.CRM, name: DEMO_SOURCE_NAMES.crm, baseUrl: started.crm.baseUrl },
         { id: ids.invoicing, kind: SourceKind.INVOICING, name: DEMO_SOURCE_NAMES.invoicing, baseUrl: started.invoicing.baseUrl },
+        { id: ids.creditData, kind: SourceKind.CREDIT_DATA, name: DEMO_SOURCE_NAMES.creditData, baseUrl: started.creditData.baseUrl },
       ],
       close: started.close,
     };
