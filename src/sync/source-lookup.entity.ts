@@ -18,7 +18,7 @@ export enum SourceLookupOutcome {
  * The last lookup of a client in a source that looks companies up by business key (credit data's
  * `GET /api/clients/lookup?org_number&country`), 404s included, so that a run doesn't ask again
  * for the same company every time: which clients a run looks up, and how many, is the credit-data
- * connector's policy (src/sources/credit-data/lookup-policy.ts). One row per source and client.
+ * connector's policy (src/sync/engine/credit-data-connector.ts). One row per source and client.
  */
 @Entity("source_lookup")
 @Index("UQ_source_lookup_tenant_source_system_client", ["tenantId", "sourceSystemId", "clientId"], { unique: true })
