@@ -11,7 +11,8 @@ import type { Connector, ConnectorPage } from "./connectors";
 /**
  * The lookup policy (SOURCES.md "Credit data"; README "Credit data"). After the listing, a run looks
  * up by org number (`GET /api/clients/lookup?org_number&country`) the clients that another source
- * knows (a source record of another source) with an org number and a country, that are not
+ * knows (a source record of another source) with an org number and a country, businesses only (a
+ * sole trader's number is a personal identity number: not sent to a third party unasked), not
  * archived, and that this credit-data source has not listed: at most `perRun` a run (default 50),
  * those never looked up first (no record of this source and no lookup), then those whose last
  * lookup is oldest, once it is older than `againAfterDays` (default 30: a 404 is asked again a
@@ -110,7 +111,7 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
       const rows = await query(
         `SELECT c.id, c.country_code, c.org_number FROM client c
            LEFT JOIN source_lookup l ON l.source_system_id = $1 AND l.client_id = c.id
-          WHERE c.archived_at IS NULL AND c.org_number IS NOT NULL AND c.country_code IS NOT NULL
+          WHERE c.archived_at IS NULL AND c.client_type = 'BUSINESS' AND c.org_number IS NOT NULL AND c.country_code IS NOT NULL
             AND EXISTS (SELECT 1 FROM source_record o WHERE o.client_id = c.id AND o.source_system_id <> $1)
             AND ((l.id IS NULL AND NOT EXISTS (SELECT 1 FROM source_record s WHERE s.client_id = c.id AND s.source_system_id = $1))
                  OR l.outcome = 'FAILED' OR l.looked_up_at < clock_timestamp() - make_interval(days => $2))
