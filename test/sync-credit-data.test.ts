@@ -89,6 +89,8 @@ describe("a credit-data sync", () => {
   it("pages by page from 1 until meta.total, with total the source's count", async () => {
     const tenant = freshTenant("cd-pages");
     const sourceId = await creditSource(tenant, Array.from({ length: 230 }, (_, i) => creditClient(i + 1)));
+    // Slow answers for the first acts requests, so that requests overlap at the simulator.
+    credit!.server.fault({ match: (r) => /\/acts/.test(r.path), times: 40, delayMs: 25 });
     const totals: Array<number | null> = [];
     const run = await syncNow(gateway.dataSource, tenant, sourceId, false, { onProgress: (p) => void totals.push(p.total) });
     expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 230, created: 230, failed: 0 } });
@@ -98,6 +100,10 @@ describe("a credit-data sync", () => {
       ["3", "100", null],
     ]);
     expect(totals).toEqual([230, 230, 230]);
+    // Each client's acts (two requests) are read concurrently, within the source's limit of 4.
+    expect(actRequests()).toHaveLength(460);
+    expect(credit!.server.maxInFlight).toBeGreaterThan(1);
+    expect(credit!.server.maxInFlight).toBeLessThanOrEqual(4);
     const [client] = await rows<{ name: string; credit_limit: string; credit_limit_currency: string; rating: string; contact_person: string }>(
       gateway.dataSource, tenant, "SELECT name, credit_limit, credit_limit_currency, rating, contact_person FROM client ORDER BY id LIMIT 1",
     );
