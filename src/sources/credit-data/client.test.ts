@@ -70,6 +70,13 @@ describe("CreditDataClient", () => {
     expect(await credit.actsOf("cd_none")).toEqual({ latest: null, list: [] });
   });
 
+  it("keeps the org number out of a failed lookup's error", async () => {
+    sim.server.fault({ match: (r) => r.path === "/api/clients/lookup", times: Infinity, status: 500, body: { error: { code: "BOOM", message: "down" } } });
+    const error = (await client().lookup("5566778899", "SE").catch((e: unknown) => e)) as SourceHttpError;
+    expect(error).toMatchObject({ kind: "HTTP", status: 500, sourceCode: "BOOM" });
+    expect(`${error.message} ${error.safeMessage} ${error.url}`).not.toMatch(/5566778899|org_number/);
+  });
+
   it("fails with AUTH on a refused token, and keeps the token out of the error", async () => {
     const error = await collect(client({ token: "wrong-token" }).listPages()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceHttpError);

@@ -103,10 +103,20 @@ export class CreditDataClient {
     }
   }
 
-  /** One client by business key (`GET /api/clients/lookup?org_number&country`); null on 404. */
+  /**
+   * One client by business key (`GET /api/clients/lookup?org_number&country`); null on 404. Its
+   * errors show the path without the query: an org number (a personnummer, for a sole trader) is
+   * never in a run's message, issue or log.
+   */
   async lookup(orgNumber: string, country: string, options: { signal?: AbortSignal } = {}): Promise<CreditDataClientWire | null> {
     const path = "/api/clients/lookup";
-    const body = await this.orNull(() => this.http.getJson(path, { org_number: orgNumber, country }, options));
+    const body = await this.orNull(() => this.http.getJson(path, { org_number: orgNumber, country }, options)).catch((error: unknown) => {
+      if (!(error instanceof SourceHttpError)) throw error;
+      throw new SourceHttpError({
+        kind: error.kind, source: error.source, method: error.method, url: this.http.shownUrl(path), status: error.status ?? undefined, body: error.body ?? undefined,
+        sourceCode: error.sourceCode ?? undefined, sourceMessage: error.sourceMessage ?? undefined, attempts: error.attempts, retryAfterMs: error.retryAfterMs ?? undefined,
+      });
+    });
     if (body === null) return null;
     if (!hasId(body.body)) throw this.invalid(path, body.status, "not a client with an id");
     return body.body as CreditDataClientWire;
