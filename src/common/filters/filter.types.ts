@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from "type-graphql";
-import { DateTime } from "../scalars";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { DateScalar, DateTime, Decimal } from "../scalars";
 
 /*
  * Column filters with the CRM document's operators: eq, neq, gt, gte, lt, lte, in, nin and an
@@ -72,4 +72,64 @@ export interface EnumFilterShape<E> {
   in?: E[];
   nin?: E[];
   isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of dates: from <= value <= to" })
+export class DateRange {
+  @Field(() => DateScalar) from: string;
+  @Field(() => DateScalar) to: string;
+}
+
+@InputType({ description: "Conditions on a date (YYYY-MM-DD)" })
+export class DateFilter {
+  @Field(() => DateScalar, { nullable: true }) eq?: string;
+  @Field(() => DateScalar, { nullable: true }) neq?: string;
+  @Field(() => DateScalar, { nullable: true }) gt?: string;
+  @Field(() => DateScalar, { nullable: true }) gte?: string;
+  @Field(() => DateScalar, { nullable: true }) lt?: string;
+  @Field(() => DateScalar, { nullable: true }) lte?: string;
+  @Field(() => [DateScalar], { nullable: true }) in?: string[];
+  @Field(() => [DateScalar], { nullable: true }) nin?: string[];
+  @Field(() => DateRange, { nullable: true }) between?: DateRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of decimals: from <= value <= to" })
+export class DecimalRange {
+  @Field(() => Decimal) from: string;
+  @Field(() => Decimal) to: string;
+}
+
+@InputType({ description: "Conditions on an exact decimal (money), compared as numbers" })
+export class DecimalFilter {
+  @Field(() => Decimal, { nullable: true }) eq?: string;
+  @Field(() => Decimal, { nullable: true }) neq?: string;
+  @Field(() => Decimal, { nullable: true }) gt?: string;
+  @Field(() => Decimal, { nullable: true }) gte?: string;
+  @Field(() => Decimal, { nullable: true }) lt?: string;
+  @Field(() => Decimal, { nullable: true }) lte?: string;
+  @Field(() => [Decimal], { nullable: true }) in?: string[];
+  @Field(() => [Decimal], { nullable: true }) nin?: string[];
+  @Field(() => DecimalRange, { nullable: true }) between?: DecimalRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of whole numbers: from <= value <= to" })
+export class IntRange {
+  @Field(() => Int) from: number;
+  @Field(() => Int) to: number;
+}
+
+@InputType({ description: "Conditions on a whole number" })
+export class IntFilter {
+  @Field(() => Int, { nullable: true }) eq?: number;
+  @Field(() => Int, { nullable: true }) neq?: number;
+  @Field(() => Int, { nullable: true }) gt?: number;
+  @Field(() => Int, { nullable: true }) gte?: number;
+  @Field(() => Int, { nullable: true }) lt?: number;
+  @Field(() => Int, { nullable: true }) lte?: number;
+  @Field(() => [Int], { nullable: true }) in?: number[];
+  @Field(() => [Int], { nullable: true }) nin?: number[];
+  @Field(() => IntRange, { nullable: true }) between?: IntRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
