@@ -279,10 +279,14 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
 
   const listDescription = `${options.orderDescription}. Every row without arguments; filter, orderBy, first (1..${MAX_NESTED_PAGE}${plainFirst !== null ? `, default ${plainFirst}` : ""}) and offset as on ${options.connectionField}`;
 
+  // type-graphql tells field resolvers apart by their method's name: each list's methods are named after its fields.
+  const listMethod = options.listField;
+  const connectionMethod = options.connectionField;
+
   @Resolver(() => options.parentType)
   class NestedListResolver {
     @FieldResolver(() => [options.node], { name: options.listField, description: listDescription })
-    list(
+    [listMethod](
       @Root() parent: P,
       @Ctx() ctx: RequestContext,
       @Arg("filter", () => Filter, { nullable: true, description: "Only the rows that match" }) filter: LogicalFilter | null,
@@ -294,7 +298,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
     }
 
     @FieldResolver(() => Connection, { name: options.connectionField, description: `The ${label}s as a connection: pages, cursors and totalCount. Default order: ${options.orderDescription}` })
-    connection(
+    [connectionMethod](
       @Root() parent: P,
       @Ctx() ctx: RequestContext,
       @Arg("filter", () => Filter, { nullable: true, description: "Only the rows that match (totalCount counts them)" }) filter: LogicalFilter | null,
@@ -306,6 +310,8 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       return loadConnection(parent, { filter, orderBy, first, after, offset }, ctx);
     }
   }
+
+  Object.defineProperty(NestedListResolver, "name", { value: `${options.parentTypeName}${nodeName}ListsResolver` });
 
   return { resolvers: [NestedListResolver] as const, Filter, Order, Connection, pageSpec };
 }
