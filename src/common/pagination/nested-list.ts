@@ -344,3 +344,11 @@ export function namedPerParent<T extends ObjectLiteral>(name: string, entity: En
     },
   };
 }
+
+/** The row of `entity` with this GUID in the session's tenant (row-level security too), or null. */
+export async function findByUniqueId<T extends ObjectLiteral>(session: import("../../db/tenant-session").TenantSession, entity: EntityTarget<T>, uniqueId: string): Promise<T | null> {
+  const manager = await session.manager();
+  const table = manager.dataSource.getMetadata(entity).tableName;
+  const sql = `SELECT ${entityColumns(manager, entity, "r")} FROM "${table}" r WHERE r."tenant_id" = $1 AND r."unique_id" = $2::uuid`;
+  return (await queryEntities(manager, entity, sql, [session.tenantId, uniqueId]))[0] ?? null;
+}

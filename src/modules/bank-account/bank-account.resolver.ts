@@ -1,5 +1,9 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { keyOf } from "../../common/loaders";
-import { nestedList } from "../../common/pagination/nested-list";
+import { databaseField } from "../../common/prefetch";
+import { UUID } from "../../common/scalars";
+import type { RequestContext } from "../../context";
+import { findByUniqueId, nestedList } from "../../common/pagination/nested-list";
 import { Client } from "../client/client.entity";
 import { BankAccount } from "./bank-account.entity";
 import { AllowPayments, BankAccountClass, BankAccountOwnerType } from "./bank-account.enums";
@@ -51,3 +55,15 @@ export const bankAccountLists = nestedList({
 });
 
 export const [ClientBankAccountsFieldResolver] = bankAccountLists.resolvers;
+
+const loadByUniqueId = databaseField("Query", "bankAccountByUniqueId", (_root: unknown, { uniqueId }: { uniqueId: string }, ctx) => findByUniqueId(ctx.session, BankAccount, uniqueId));
+
+/** Query.bankAccountByUniqueId. */
+@Resolver(() => BankAccount)
+export class BankAccountQueryResolver {
+  @Authorized("clients:read")
+  @Query(() => BankAccount, { nullable: true, description: "A bank account by its GUID (Aptic bankaccountGuid); null when absent or another company's" })
+  bankAccountByUniqueId(@Arg("uniqueId", () => UUID, { description: "The bank account's uniqueId" }) uniqueId: string, @Ctx() ctx: RequestContext): Promise<BankAccount | null> {
+    return loadByUniqueId(undefined, { uniqueId }, ctx);
+  }
+}

@@ -1,5 +1,9 @@
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { keyOf } from "../../common/loaders";
-import { nestedList } from "../../common/pagination/nested-list";
+import { databaseField } from "../../common/prefetch";
+import { UUID } from "../../common/scalars";
+import type { RequestContext } from "../../context";
+import { findByUniqueId, nestedList } from "../../common/pagination/nested-list";
 import { Client } from "../client/client.entity";
 import { DirectDebitMandate } from "./mandate.entity";
 import { DirectDebitMandateType } from "./mandate.enums";
@@ -47,3 +51,15 @@ export const mandateLists = nestedList({
 });
 
 export const [ClientDirectDebitMandatesFieldResolver] = mandateLists.resolvers;
+
+const loadByUniqueId = databaseField("Query", "directDebitMandateByUniqueId", (_root: unknown, { uniqueId }: { uniqueId: string }, ctx) => findByUniqueId(ctx.session, DirectDebitMandate, uniqueId));
+
+/** Query.directDebitMandateByUniqueId. */
+@Resolver(() => DirectDebitMandate)
+export class DirectDebitMandateQueryResolver {
+  @Authorized("clients:read")
+  @Query(() => DirectDebitMandate, { nullable: true, description: "A direct debit mandate by its GUID (Aptic mandateGuid); null when absent or another company's" })
+  directDebitMandateByUniqueId(@Arg("uniqueId", () => UUID, { description: "The mandate's uniqueId" }) uniqueId: string, @Ctx() ctx: RequestContext): Promise<DirectDebitMandate | null> {
+    return loadByUniqueId(undefined, { uniqueId }, ctx);
+  }
+}
