@@ -76,60 +76,60 @@ export interface EnumFilterShape<E> {
 
 @InputType({ description: "Inclusive range of dates: from <= value <= to" })
 export class DateRange {
-  @Field(() => DateScalar) from: string;
-  @Field(() => DateScalar) to: string;
+  @Field(() => DateScalar, { description: "Lower bound, included" }) from: string;
+  @Field(() => DateScalar, { description: "Upper bound, included" }) to: string;
 }
 
 @InputType({ description: "Conditions on a date (YYYY-MM-DD)" })
 export class DateFilter {
-  @Field(() => DateScalar, { nullable: true }) eq?: string;
-  @Field(() => DateScalar, { nullable: true }) neq?: string;
-  @Field(() => DateScalar, { nullable: true }) gt?: string;
-  @Field(() => DateScalar, { nullable: true }) gte?: string;
-  @Field(() => DateScalar, { nullable: true }) lt?: string;
-  @Field(() => DateScalar, { nullable: true }) lte?: string;
-  @Field(() => [DateScalar], { nullable: true }) in?: string[];
-  @Field(() => [DateScalar], { nullable: true }) nin?: string[];
-  @Field(() => DateRange, { nullable: true }) between?: DateRange;
+  @Field(() => DateScalar, { nullable: true, description: "Equal to" }) eq?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Greater than" }) gt?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Greater than or equal to" }) gte?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Less than" }) lt?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Less than or equal to" }) lte?: string;
+  @Field(() => [DateScalar], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [DateScalar], { nullable: true, description: "None of these (rows without a value included)" }) nin?: string[];
+  @Field(() => DateRange, { nullable: true, description: "Within this inclusive range" }) between?: DateRange;
   @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
 @InputType({ description: "Inclusive range of decimals: from <= value <= to" })
 export class DecimalRange {
-  @Field(() => Decimal) from: string;
-  @Field(() => Decimal) to: string;
+  @Field(() => Decimal, { description: "Lower bound, included" }) from: string;
+  @Field(() => Decimal, { description: "Upper bound, included" }) to: string;
 }
 
 @InputType({ description: "Conditions on an exact decimal (money), compared as numbers" })
 export class DecimalFilter {
-  @Field(() => Decimal, { nullable: true }) eq?: string;
-  @Field(() => Decimal, { nullable: true }) neq?: string;
-  @Field(() => Decimal, { nullable: true }) gt?: string;
-  @Field(() => Decimal, { nullable: true }) gte?: string;
-  @Field(() => Decimal, { nullable: true }) lt?: string;
-  @Field(() => Decimal, { nullable: true }) lte?: string;
-  @Field(() => [Decimal], { nullable: true }) in?: string[];
-  @Field(() => [Decimal], { nullable: true }) nin?: string[];
-  @Field(() => DecimalRange, { nullable: true }) between?: DecimalRange;
+  @Field(() => Decimal, { nullable: true, description: "Equal to" }) eq?: string;
+  @Field(() => Decimal, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: string;
+  @Field(() => Decimal, { nullable: true, description: "Greater than" }) gt?: string;
+  @Field(() => Decimal, { nullable: true, description: "Greater than or equal to" }) gte?: string;
+  @Field(() => Decimal, { nullable: true, description: "Less than" }) lt?: string;
+  @Field(() => Decimal, { nullable: true, description: "Less than or equal to" }) lte?: string;
+  @Field(() => [Decimal], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [Decimal], { nullable: true, description: "None of these (rows without a value included)" }) nin?: string[];
+  @Field(() => DecimalRange, { nullable: true, description: "Within this inclusive range" }) between?: DecimalRange;
   @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
 @InputType({ description: "Inclusive range of whole numbers: from <= value <= to" })
 export class IntRange {
-  @Field(() => Int) from: number;
-  @Field(() => Int) to: number;
+  @Field(() => Int, { description: "Lower bound, included" }) from: number;
+  @Field(() => Int, { description: "Upper bound, included" }) to: number;
 }
 
 @InputType({ description: "Conditions on a whole number" })
 export class IntFilter {
-  @Field(() => Int, { nullable: true }) eq?: number;
-  @Field(() => Int, { nullable: true }) neq?: number;
-  @Field(() => Int, { nullable: true }) gt?: number;
-  @Field(() => Int, { nullable: true }) gte?: number;
-  @Field(() => Int, { nullable: true }) lt?: number;
-  @Field(() => Int, { nullable: true }) lte?: number;
-  @Field(() => [Int], { nullable: true }) in?: number[];
-  @Field(() => [Int], { nullable: true }) nin?: number[];
-  @Field(() => IntRange, { nullable: true }) between?: IntRange;
+  @Field(() => Int, { nullable: true, description: "Equal to" }) eq?: number;
+  @Field(() => Int, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: number;
+  @Field(() => Int, { nullable: true, description: "Greater than" }) gt?: number;
+  @Field(() => Int, { nullable: true, description: "Greater than or equal to" }) gte?: number;
+  @Field(() => Int, { nullable: true, description: "Less than" }) lt?: number;
+  @Field(() => Int, { nullable: true, description: "Less than or equal to" }) lte?: number;
+  @Field(() => [Int], { nullable: true, description: "One of these" }) in?: number[];
+  @Field(() => [Int], { nullable: true, description: "None of these (rows without a value included)" }) nin?: number[];
+  @Field(() => IntRange, { nullable: true, description: "Within this inclusive range" }) between?: IntRange;
   @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }

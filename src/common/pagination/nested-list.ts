@@ -63,8 +63,10 @@ function enumFilterType(enumType: object, name: string): Function {
   if (made) return made;
   @InputType(`${name}Filter`, { description: `Conditions on a ${name} value` })
   class EnumFilter {}
-  for (const op of ["eq", "neq"]) Field(() => enumType, { nullable: true })(EnumFilter.prototype, op);
-  for (const op of ["in", "nin"]) Field(() => [enumType], { nullable: true })(EnumFilter.prototype, op);
+  Field(() => enumType, { nullable: true, description: "Equal to" })(EnumFilter.prototype, "eq");
+  Field(() => enumType, { nullable: true, description: "Not equal to (rows without a value included)" })(EnumFilter.prototype, "neq");
+  Field(() => [enumType], { nullable: true, description: "One of these" })(EnumFilter.prototype, "in");
+  Field(() => [enumType], { nullable: true, description: "None of these (rows without a value included)" })(EnumFilter.prototype, "nin");
   Field(() => Boolean, { nullable: true, description: "true: only rows without a value; false: only rows with one" })(EnumFilter.prototype, "isNull");
   enumFilters.set(enumType, (made = EnumFilter));
   return made;
@@ -144,7 +146,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
     // An enum's filter type is made here, while the schema's metadata is still being declared.
     const enumFilter = typeof field.kind === "string" ? undefined : enumFilterType(field.kind.enum, field.kind.name);
     const [type, kind] = typeof field.kind === "string" ? FILTER_TYPES[field.kind] : [() => enumFilter, "enum" as ColumnKind];
-    Field(type as () => Function, { nullable: true, description: field.description })(Filter.prototype, name);
+    Field(type as () => Function, { nullable: true, description: field.description ?? `Conditions on ${name}` })(Filter.prototype, name);
     columns[name] = { sql: field.kind === "uuid" ? `r."${field.column}"::text` : `r."${field.column}"`, kind, normalise: field.kind === "uuid" ? (v) => v.toLowerCase() : undefined };
   }
   Field(() => [Filter], { nullable: true, description: "Every one of these holds" })(Filter.prototype, "and");
@@ -163,14 +165,14 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
   @ObjectType(`${nodeName}Edge`, { description: `A ${label} and its cursor` })
   class Edge {
     @Field({ description: "Pass as `after` for the rows after this one" }) cursor: string;
-    @Field(() => options.node) node: T;
+    @Field(() => options.node, { description: `The ${label}` }) node: T;
   }
 
   @ObjectType(`${nodeName}Connection`, { description: `A page of ${label}s, with the total the filter matches` })
   class Connection {
-    @Field(() => [Edge]) edges: Edge[];
-    @Field(() => [options.node]) nodes: T[];
-    @Field(() => PageInfo) pageInfo: PageInfo;
+    @Field(() => [Edge], { description: "The page's rows with their cursors" }) edges: Edge[];
+    @Field(() => [options.node], { description: "The page's rows (as edges' nodes, without cursors)" }) nodes: T[];
+    @Field(() => PageInfo, { description: "Whether there are rows before and after this page, and the cursors at its ends" }) pageInfo: PageInfo;
     @Field(() => Int, { description: `${label}s the filter matches (all pages)` }) totalCount: number;
   }
 
