@@ -1,6 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, InputType, Int, ObjectType, registerEnumType, Resolver, Root } from "type-graphql";
 import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { RequestContext } from "../../context";
+import type { TenantSession } from "../../db/tenant-session";
 import { entityColumns, queryEntities, queryEntitiesWithExtras } from "../../db/hydrate";
 import { badUserInput } from "../errors";
 import { ColumnKind, ColumnRef, compileFilter, LogicalFilter, SqlParams } from "../filters/compile";
@@ -117,7 +118,6 @@ export interface NestedListOptions<P, T extends ObjectLiteral> {
   label: string;
   /** The rows' column holding the parent's id. */
   parentColumn: string;
-  parentProperty: keyof T & string;
   listField: string;
   connectionField: string;
   /** The default order, said in words (for the descriptions). */
@@ -279,7 +279,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       });
   });
 
-  const listDescription = `${options.orderDescription}. Every row without arguments; filter, orderBy, first (1..${MAX_NESTED_PAGE}${plainFirst !== null ? `, default ${plainFirst}` : ""}) and offset as on ${options.connectionField}`;
+  const listDescription = `${options.orderDescription}. ${plainFirst !== null ? `The first ${plainFirst}` : "Every row"} without arguments; filter, orderBy, first (1..${MAX_NESTED_PAGE}${plainFirst !== null ? `, default ${plainFirst}` : ""}) and offset as on ${options.connectionField}`;
 
   // type-graphql tells field resolvers apart by their method's name: each list's methods are named after its fields.
   const listMethod = options.listField;
@@ -348,7 +348,7 @@ export function namedPerParent<T extends ObjectLiteral>(name: string, entity: En
 }
 
 /** The row of `entity` with this GUID in the session's tenant (row-level security too), or null. */
-export async function findByUniqueId<T extends ObjectLiteral>(session: import("../../db/tenant-session").TenantSession, entity: EntityTarget<T>, uniqueId: string): Promise<T | null> {
+export async function findByUniqueId<T extends ObjectLiteral>(session: TenantSession, entity: EntityTarget<T>, uniqueId: string): Promise<T | null> {
   const manager = await session.manager();
   const table = manager.dataSource.getMetadata(entity).tableName;
   const sql = `SELECT ${entityColumns(manager, entity, "r")} FROM "${table}" r WHERE r."tenant_id" = $1 AND r."unique_id" = $2::uuid`;

@@ -19,7 +19,6 @@ export const bankAccountLists = nestedList({
   nodeName: "BankAccount",
   label: "bank account",
   parentColumn: "client_id",
-  parentProperty: "clientId",
   listField: "bankAccounts",
   connectionField: "bankAccountsConnection",
   orderDescription: "by priority (lower first, unset last), then id",

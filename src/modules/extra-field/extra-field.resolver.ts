@@ -17,7 +17,6 @@ export const extraFieldLists = nestedList({
   nodeName: "ExtraField",
   label: "extra field",
   parentColumn: "client_id",
-  parentProperty: "clientId",
   listField: "extraFields",
   connectionField: "extraFieldsConnection",
   orderDescription: "by name",

@@ -18,7 +18,6 @@ export const transactionLists = nestedList({
   nodeName: "FactoringLoanTransaction",
   label: "loan transaction",
   parentColumn: "contract_id",
-  parentProperty: "contractId",
   listField: "latestTransactions",
   connectionField: "latestTransactionsConnection",
   orderDescription: "newest first (transactionDate, then id)",

@@ -19,7 +19,6 @@ export const mandateLists = nestedList({
   nodeName: "DirectDebitMandate",
   label: "direct debit mandate",
   parentColumn: "client_id",
-  parentProperty: "clientId",
   listField: "directDebitMandates",
   connectionField: "directDebitMandatesConnection",
   orderDescription: "oldest first (createdAt, then id)",

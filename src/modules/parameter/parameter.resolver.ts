@@ -17,7 +17,6 @@ export const parameterLists = nestedList({
   nodeName: "ClientParameter",
   label: "parameter",
   parentColumn: "client_id",
-  parentProperty: "clientId",
   listField: "parameters",
   connectionField: "parametersConnection",
   orderDescription: "by name",
