@@ -201,6 +201,16 @@ describe("Connections: cursor and offset paging with totalCount", () => {
     expect(page2.nodes.map((n) => n.amount)).toEqual(["50.00", "250.00", "100.00"]);
     expect(page2.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     expect(page2.totalCount).toBe(6);
+    // By amount, a numeric sort key, through its cursor.
+    const byAmount = `query ($id: ID!, $after: String) { client(id: $id) { factoringLoanContract {
+      latestTransactionsConnection(first: 4, after: $after, orderBy: [{ field: AMOUNT, direction: DESC }]) { totalCount nodes { amount } pageInfo { hasNextPage endCursor } } } } }`;
+    const top: Result = await query(byAmount, { id: richId });
+    const rest: Result = await query(byAmount, { id: richId, after: top.client.factoringLoanContract.latestTransactionsConnection.pageInfo.endCursor });
+    expect(top.client.factoringLoanContract.latestTransactionsConnection.nodes.map((n) => n.amount)).toEqual(["500.00", "250.00", "100.00", "75.50"]);
+    expect(rest.client.factoringLoanContract.latestTransactionsConnection).toMatchObject({ totalCount: 7, nodes: [{ amount: "50.00" }, { amount: "10.00" }, { amount: "3.25" }], pageInfo: { hasNextPage: false } });
+    // A cursor of one order is refused under another.
+    const wrong = await gateway.send(text, { id: richId, after: top.client.factoringLoanContract.latestTransactionsConnection.pageInfo.endCursor }, { tenant });
+    expect(wrong.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "after" } });
     const byOffset: Result = await query(text, { id: richId, offset: 4 });
     const page3 = byOffset.client.factoringLoanContract.latestTransactionsConnection;
     expect(page3.nodes.map((n) => n.amount)).toEqual(["250.00", "100.00"]);
@@ -276,6 +286,8 @@ describe("Batching: statements don't grow with the page", () => {
         });
       }
       const { stats } = gateway.lastRequest();
+      // One read transaction (BEGIN, tenant set-up, COMMIT): the planner read everything ahead, no late read.
+      expect(stats.framing).toBe(3);
       counts.push(stats.statements);
     }
     expect(counts[1]).toBe(counts[0]);

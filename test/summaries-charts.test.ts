@@ -154,6 +154,7 @@ describe("charts: open amount per month, last 12 months, per currency", () => {
         expect(node.summary.charts.find((p) => p.openAmount !== "0.00")).toEqual({ month: monthStart(i % 12), openAmount: "12.50" });
       });
       statements.push(gateway.lastRequest().stats.statements);
+      expect(gateway.lastRequest().stats.framing).toBe(3);
     }
     // The page, the summaries, the charts.
     expect(statements).toEqual([3, 3]);
