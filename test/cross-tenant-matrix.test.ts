@@ -513,6 +513,24 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
       for (const row of guids) await lookUp(CLIENT_BY_UNIQUE_ID, "clientByUniqueId", { uniqueId: row.unique_id }, String(row.id));
     },
   },
+  bankAccountByUniqueId: {
+    kind: "query",
+    async run() {
+      const guids = (await gateway.dataSource.query(`SELECT id::text AS id, unique_id FROM bank_account WHERE tenant_id = $1`, [tenantB])) as { id: string; unique_id: string }[];
+      expect(guids.length).toBeGreaterThan(0);
+      const document = `query Q($uniqueId: UUID!) { bankAccountByUniqueId(uniqueId: $uniqueId) { __typename id uniqueId bankAccountNo iban } }`;
+      for (const row of guids) await lookUp(document, "bankAccountByUniqueId", { uniqueId: row.unique_id }, row.id);
+    },
+  },
+  directDebitMandateByUniqueId: {
+    kind: "query",
+    async run() {
+      const guids = (await gateway.dataSource.query(`SELECT id::text AS id, unique_id FROM direct_debit_mandate WHERE tenant_id = $1`, [tenantB])) as { id: string; unique_id: string }[];
+      expect(guids.length).toBeGreaterThan(0);
+      const document = `query Q($uniqueId: UUID!) { directDebitMandateByUniqueId(uniqueId: $uniqueId) { __typename id uniqueId receivingBankAccountNo } }`;
+      for (const row of guids) await lookUp(document, "directDebitMandateByUniqueId", { uniqueId: row.unique_id }, row.id);
+    },
+  },
   clientByOrgNumber: {
     kind: "query",
     async run() {

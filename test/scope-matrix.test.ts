@@ -75,7 +75,9 @@ interface World {
   full: string;
   archived: string;
   bankAccountId: string;
+  bankAccountUniqueId: string;
   mandateId: string;
+  mandateUniqueId: string;
   /** A source system with a queued run, and a spare one with none (deleteSourceSystem). */
   sourceId: string;
   spareSourceId: string;
@@ -122,6 +124,8 @@ async function makeWorld(): Promise<World> {
     bareUniqueId: await one(`SELECT unique_id::text AS v FROM client WHERE id = $1`, [bare]),
     bankAccountId: await one(`SELECT id::text AS v FROM bank_account WHERE client_id = $1`, [full]),
     mandateId: await one(`SELECT id::text AS v FROM direct_debit_mandate WHERE client_id = $1`, [full]),
+    bankAccountUniqueId: await one(`SELECT unique_id::text AS v FROM bank_account WHERE client_id = $1`, [full]),
+    mandateUniqueId: await one(`SELECT unique_id::text AS v FROM direct_debit_mandate WHERE client_id = $1`, [full]),
   };
 }
 
@@ -174,6 +178,16 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       needs: READ,
       call: (w) => ({ query: `query($u: UUID!) { clientByUniqueId(uniqueId: $u) { id } }`, variables: { u: w.bareUniqueId } }),
       expectAnswer: (value, w) => expect(value).toEqual({ id: w.bare }),
+    },
+    bankAccountByUniqueId: {
+      needs: READ,
+      call: (w) => ({ query: `query($u: UUID!) { bankAccountByUniqueId(uniqueId: $u) { id } }`, variables: { u: w.bankAccountUniqueId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.bankAccountId }),
+    },
+    directDebitMandateByUniqueId: {
+      needs: READ,
+      call: (w) => ({ query: `query($u: UUID!) { directDebitMandateByUniqueId(uniqueId: $u) { id } }`, variables: { u: w.mandateUniqueId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.mandateId }),
     },
     clientByOrgNumber: {
       needs: READ,

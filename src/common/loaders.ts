@@ -55,10 +55,11 @@ export class RequestLoaders {
 
 /**
  * A loader key as a string: tenant, id, and a page's `first` and `after` when the key has them
- * (TenantKey, TopKey, PageKey are all there is). Called for every load(), so not JSON.stringify.
+ * (TenantKey, TopKey, PageKey, and a nested list's `args`: a canonical text of its arguments). Called for every load(), so not JSON.stringify.
  */
-function cacheKeyOf(key: TenantKey & { first?: number; after?: readonly string[] | null }): string {
+function cacheKeyOf(key: TenantKey & { first?: number; after?: readonly string[] | null; args?: string }): string {
   let text = `${key.tenantId}\u0000${key.id}`;
+  if (key.args !== undefined) text += `\u0000${key.args}`;
   if (key.first !== undefined) text += `\u0000${key.first}`;
   if (key.after !== undefined) text += key.after === null ? "\u0000-" : `\u0000${JSON.stringify(key.after)}`;
   return text;

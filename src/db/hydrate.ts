@@ -128,3 +128,25 @@ export async function queryEntities<T extends ObjectLiteral>(
   for (let r = 0; r < raw.length; r++) rows[r] = new Row(raw[r] as unknown as Record<string, unknown>) as T;
   return rows;
 }
+
+/**
+ * As `queryEntities`, for a statement that selects `extras` more columns after the entity's and
+ * whose entity columns can all be NULL (an outer join): each row's entity (null when its first
+ * column, the id, is NULL) and its extra values.
+ */
+export async function queryEntitiesWithExtras<T extends ObjectLiteral>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  sql: string,
+  parameters: unknown[],
+): Promise<{ entity: T | null; extras: unknown[] }[]> {
+  const raw = (await manager.query({ text: sql, rowMode: "array" } as unknown as string, parameters)) as unknown[][];
+  const metadata = manager.dataSource.getMetadata(entity);
+  const Row = rowConstructorOf(metadata, manager.dataSource.driver, "positions");
+  const width = metadata.columns.length;
+  const idAt = metadata.columns.findIndex((c) => c.isPrimary);
+  return raw.map((values) => ({
+    entity: values[idAt] === null ? null : (new Row(values as unknown as Record<string, unknown>) as T),
+    extras: values.slice(width),
+  }));
+}

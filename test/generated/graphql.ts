@@ -46,6 +46,8 @@ export type ClientFilter = {
   parentId?: IdFilter | null | undefined;
   rating?: StringFilter | null | undefined;
   referenceCode?: StringFilter | null | undefined;
+  /** The JWT subject of the user responsible for the client */
+  responsibleUser?: StringFilter | null | undefined;
   updatedAt?: DateTimeFilter | null | undefined;
   vatNumber?: StringFilter | null | undefined;
   vatNumberValidated?: BooleanFilter | null | undefined;
@@ -256,6 +258,8 @@ export type CreateClientInput = {
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
   registeredForTax?: boolean | null | undefined;
+  /** The JWT subject of the user responsible for the client; createClient and bulkCreateClients default it to the caller's subject. At most 255 characters. */
+  responsibleUser?: string | null | undefined;
   /** Italian e-invoicing recipient code: 6 to 16 letters and digits as sources send it; for countryCode IT 7 (businesses) or 6 (public administration). At most 16 characters. */
   sdiCode?: string | null | undefined;
   /** At most 10 characters. */
@@ -521,6 +525,8 @@ export type UpdateClientInput = {
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
   registeredForTax?: boolean | null | undefined;
+  /** The JWT subject of the user responsible for the client; createClient and bulkCreateClients default it to the caller's subject. At most 255 characters. */
+  responsibleUser?: string | null | undefined;
   /** Italian e-invoicing recipient code: 6 to 16 letters and digits as sources send it; for countryCode IT 7 (businesses) or 6 (public administration). At most 16 characters. */
   sdiCode?: string | null | undefined;
   /** At most 10 characters. */

@@ -15,7 +15,7 @@ export class SqlParams {
   }
 }
 
-export type ColumnKind = "string" | "timestamptz" | "boolean" | "bigint" | "enum";
+export type ColumnKind = "string" | "timestamptz" | "boolean" | "bigint" | "enum" | "int" | "date" | "numeric";
 
 export interface ColumnRef {
   /** Qualified, quoted SQL column, e.g. `c."created_at"`. */
@@ -31,6 +31,9 @@ const CAST: Record<ColumnKind, string> = {
   timestamptz: "::timestamptz",
   boolean: "::boolean",
   bigint: "::bigint",
+  int: "::integer",
+  date: "::date",
+  numeric: "::numeric",
 };
 
 const ARRAY_CAST: Record<ColumnKind, string> = {
@@ -39,6 +42,9 @@ const ARRAY_CAST: Record<ColumnKind, string> = {
   timestamptz: "::timestamptz[]",
   boolean: "::boolean[]",
   bigint: "::bigint[]",
+  int: "::integer[]",
+  date: "::date[]",
+  numeric: "::numeric[]",
 };
 
 /** Escapes LIKE wildcards so `contains: "50%"` means the text "50%". */

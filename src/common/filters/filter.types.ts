@@ -1,5 +1,5 @@
-import { Field, ID, InputType } from "type-graphql";
-import { DateTime } from "../scalars";
+import { Field, ID, InputType, Int } from "type-graphql";
+import { DateScalar, DateTime, Decimal } from "../scalars";
 
 /*
  * Column filters with the CRM document's operators: eq, neq, gt, gte, lt, lte, in, nin and an
@@ -72,4 +72,64 @@ export interface EnumFilterShape<E> {
   in?: E[];
   nin?: E[];
   isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of dates: from <= value <= to" })
+export class DateRange {
+  @Field(() => DateScalar, { description: "Lower bound, included" }) from: string;
+  @Field(() => DateScalar, { description: "Upper bound, included" }) to: string;
+}
+
+@InputType({ description: "Conditions on a date (YYYY-MM-DD)" })
+export class DateFilter {
+  @Field(() => DateScalar, { nullable: true, description: "Equal to" }) eq?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Greater than" }) gt?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Greater than or equal to" }) gte?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Less than" }) lt?: string;
+  @Field(() => DateScalar, { nullable: true, description: "Less than or equal to" }) lte?: string;
+  @Field(() => [DateScalar], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [DateScalar], { nullable: true, description: "None of these (rows without a value included)" }) nin?: string[];
+  @Field(() => DateRange, { nullable: true, description: "Within this inclusive range" }) between?: DateRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of decimals: from <= value <= to" })
+export class DecimalRange {
+  @Field(() => Decimal, { description: "Lower bound, included" }) from: string;
+  @Field(() => Decimal, { description: "Upper bound, included" }) to: string;
+}
+
+@InputType({ description: "Conditions on an exact decimal (money), compared as numbers" })
+export class DecimalFilter {
+  @Field(() => Decimal, { nullable: true, description: "Equal to" }) eq?: string;
+  @Field(() => Decimal, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: string;
+  @Field(() => Decimal, { nullable: true, description: "Greater than" }) gt?: string;
+  @Field(() => Decimal, { nullable: true, description: "Greater than or equal to" }) gte?: string;
+  @Field(() => Decimal, { nullable: true, description: "Less than" }) lt?: string;
+  @Field(() => Decimal, { nullable: true, description: "Less than or equal to" }) lte?: string;
+  @Field(() => [Decimal], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [Decimal], { nullable: true, description: "None of these (rows without a value included)" }) nin?: string[];
+  @Field(() => DecimalRange, { nullable: true, description: "Within this inclusive range" }) between?: DecimalRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
+}
+
+@InputType({ description: "Inclusive range of whole numbers: from <= value <= to" })
+export class IntRange {
+  @Field(() => Int, { description: "Lower bound, included" }) from: number;
+  @Field(() => Int, { description: "Upper bound, included" }) to: number;
+}
+
+@InputType({ description: "Conditions on a whole number" })
+export class IntFilter {
+  @Field(() => Int, { nullable: true, description: "Equal to" }) eq?: number;
+  @Field(() => Int, { nullable: true, description: "Not equal to (rows without a value included)" }) neq?: number;
+  @Field(() => Int, { nullable: true, description: "Greater than" }) gt?: number;
+  @Field(() => Int, { nullable: true, description: "Greater than or equal to" }) gte?: number;
+  @Field(() => Int, { nullable: true, description: "Less than" }) lt?: number;
+  @Field(() => Int, { nullable: true, description: "Less than or equal to" }) lte?: number;
+  @Field(() => [Int], { nullable: true, description: "One of these" }) in?: number[];
+  @Field(() => [Int], { nullable: true, description: "None of these (rows without a value included)" }) nin?: number[];
+  @Field(() => IntRange, { nullable: true, description: "Within this inclusive range" }) between?: IntRange;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }

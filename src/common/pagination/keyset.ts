@@ -6,12 +6,15 @@ import { isBigintId } from "../validation/checksums";
 /** One key of a keyset order. Empty values sort last whatever the direction. */
 export interface KeysetColumn {
   sql: string;
-  kind: "timestamptz" | "string" | "bigint";
+  kind: KeysetKind;
   nullable: boolean;
   direction: "ASC" | "DESC";
 }
 
-const CAST = { timestamptz: "::timestamptz", string: "::text", bigint: "::bigint" } as const;
+/** How a sort column's cursor value is kept and cast back: int is a JSON number, the others strings. */
+export type KeysetKind = "timestamptz" | "string" | "bigint" | "int" | "date" | "numeric";
+
+const CAST: Record<KeysetKind, string> = { timestamptz: "::timestamptz", string: "::text", bigint: "::bigint", int: "::integer", date: "::date", numeric: "::numeric" };
 
 /**
  * ORDER BY for the keyset. NULLS LAST only where a column can be empty: on a NOT NULL column the
@@ -56,13 +59,19 @@ export function keysetCondition(columns: KeysetColumn[], values: CursorValues, p
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2})$/;
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
+
 function fits(column: KeysetColumn, value: CursorValues[number]): boolean {
   if (value === null) return column.nullable;
+  if (column.kind === "int") return typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= 2147483647;
   if (typeof value !== "string") return false;
   switch (column.kind) {
     case "timestamptz": return ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
     case "bigint": return isBigintId(value);
     case "string": return value.length <= 1000;
+    case "date": return ISO_DATE.test(value) && !Number.isNaN(Date.parse(value));
+    case "numeric": return DECIMAL.test(value);
   }
 }
 

@@ -47,6 +47,41 @@ export async function lockClient(scope: ChangeScope, clientId: string): Promise<
   if (rows.length === 0) throw fail(MutationErrorCode.NOT_FOUND, "No client with this id", [{ field: "clientId", message: "No client with this id" }]);
 }
 
+/**
+ * Which client a nested mutation is about: its id or its GUID (`uniqueId`), exactly one of the two.
+ * A call that gives its id is the call it always was (same arguments, same idempotency fingerprint).
+ */
+export interface ClientRef {
+  clientId?: string;
+  clientUniqueId?: string;
+}
+
+/** The reference as the spec's arguments hold it: only the one given (a null or absent one left out). */
+export function clientRefOf(args: { clientId?: string | null; clientUniqueId?: string | null }): ClientRef {
+  const ref: ClientRef = {};
+  if (args.clientId != null) ref.clientId = args.clientId;
+  if (args.clientUniqueId != null) ref.clientUniqueId = args.clientUniqueId;
+  return ref;
+}
+
+/** INVALID_DATA failures of a reference with both or neither (with the other failures of the call). */
+export function clientRefFailures(ref: ClientRef): FieldFailure[] {
+  if (ref.clientId !== undefined && ref.clientUniqueId !== undefined) return [{ field: "clientUniqueId", message: "Give clientId or clientUniqueId, not both" }];
+  if (ref.clientId === undefined && ref.clientUniqueId === undefined) return [{ field: "clientId", message: "Give clientId or clientUniqueId" }];
+  return [];
+}
+
+/** The client's id, looked up by GUID when given so (NOT_FOUND at clientUniqueId when absent or another tenant's); `lock` as lockClient. */
+export async function clientIdOf(scope: ChangeScope, ref: ClientRef, lock: boolean): Promise<string> {
+  if (ref.clientId !== undefined) {
+    if (lock) await lockClient(scope, ref.clientId);
+    return ref.clientId;
+  }
+  const rows = await scope.tx.query<{ id: string }>(`SELECT id::text AS id FROM client WHERE unique_id = $1::uuid${lock ? " FOR NO KEY UPDATE" : ""}`, [ref.clientUniqueId]);
+  if (rows.length === 0) throw fail(MutationErrorCode.NOT_FOUND, "No client with this uniqueId", [{ field: "clientUniqueId", message: "No client with this uniqueId" }]);
+  return rows[0].id;
+}
+
 /** The resource's row matching `where` (properties), locked for the rest of the transaction. */
 export async function findChild<E extends ChildRow>(tx: WriteTransaction, resource: ChildResource<E>, where: Partial<Record<keyof E & string, unknown>>): Promise<E | null> {
   const metadata = tx.manager.connection.getMetadata(resource.entity);
@@ -146,8 +181,7 @@ export function rowStore<E extends ChildRow>(dataSource: DataSource, entity: new
   };
 }
 
-export interface CreateChildArgs {
-  clientId: string;
+export interface CreateChildArgs extends ClientRef {
   input: ResourceValues;
 }
 
@@ -158,6 +192,11 @@ export interface PatchChildArgs {
 
 /** How an update or delete finds its row: by the client (one per client) or by the row's own id. */
 export type Locator = "clientId" | "id";
+
+/** An update's or delete's row: the client's (by id or GUID) when one per client, else the row's id. */
+export interface LocateArgs extends ClientRef {
+  id?: string;
+}
 
 const fingerprintWithInstant = <A extends { expectedUpdatedAt?: Date | null }>(args: A) => ({ ...args, expectedUpdatedAt: args.expectedUpdatedAt?.toISOString() ?? null });
 
@@ -177,31 +216,38 @@ export function childResourceSpecs<E extends ChildRow>(
   const store = rowStore(dataSource, resource.entity);
   const locator: Locator = options.one ? "clientId" : "id";
   const missing = options.one ? `The client has no ${resource.label}` : `No ${resource.label} with this id`;
-  const locate = (scope: ChangeScope, args: Partial<Record<Locator, string>>) =>
-    findChild(scope.tx, resource, { [locator]: String(args[locator]) } as Partial<Record<keyof E & string, unknown>>);
+  // One per client: found by the client's id or GUID; else by the row's own id.
+  const locate = async (scope: ChangeScope, args: LocateArgs) =>
+    findChild(scope.tx, resource, { [locator]: locator === "clientId" ? await clientIdOf(scope, args, false) : String(args.id) } as Partial<Record<keyof E & string, unknown>>);
+  const locatorFailures = (args: LocateArgs) => (locator === "clientId" ? clientRefFailures(args) : []);
 
   const create: MutationSpec<CreateChildArgs, E> = {
     name: names.create,
     fingerprint: (args) => args,
-    validate: (args, access) => createFailures(resource, args.input, access),
+    validate: (args, access) => [...clientRefFailures(args), ...createFailures(resource, args.input, access)],
     async change(scope, args) {
-      await lockClient(scope, args.clientId);
-      if (options.one && (await findChild(scope.tx, resource, { clientId: args.clientId } as Partial<Record<keyof E & string, unknown>>))) {
+      const clientId = await clientIdOf(scope, args, true);
+      if (options.one && (await findChild(scope.tx, resource, { clientId } as Partial<Record<keyof E & string, unknown>>))) {
         throw fail(options.one.existsCode, `The client has a ${resource.label} already: update or delete it instead`);
       }
-      const extra = options.defaults ? await options.defaults(scope, args.clientId, args.input) : {};
-      return insertChild(scope, resource, args.clientId, args.input, extra);
+      const extra = options.defaults ? await options.defaults(scope, clientId, args.input) : {};
+      return insertChild(scope, resource, clientId, args.input, extra);
     },
     ...store,
   };
 
-  const update: MutationSpec<PatchChildArgs & Partial<Record<Locator, string>>, E> = {
+  const update: MutationSpec<PatchChildArgs & LocateArgs, E> = {
     name: names.update,
     fingerprint: fingerprintWithInstant,
-    // Checked against the stored row in the change; a personnummer sent without clients:pii is
-    // refused before the key is looked up (with the patch's other field problems).
-    validate: (args, access) =>
-      personalValueFailures(resource.fields, args.patch, "patch", access).length > 0 ? resourceFieldFailures(resource.fields, args.patch, "patch", "update", access) : [],
+    // Checked against the stored row in the change; a personnummer sent without clients:pii, or a
+    // client given by both or neither of id and GUID, is refused before the key is looked up (with
+    // the patch's other field problems).
+    validate: (args, access) => {
+      const refused = locatorFailures(args);
+      return refused.length > 0 || personalValueFailures(resource.fields, args.patch, "patch", access).length > 0
+        ? [...refused, ...resourceFieldFailures(resource.fields, args.patch, "patch", "update", access)]
+        : [];
+    },
     async change(scope, args) {
       const before = found(await locate(scope, args), missing);
       return patchChild(scope, resource, before, args.patch, args.expectedUpdatedAt);
@@ -209,10 +255,10 @@ export function childResourceSpecs<E extends ChildRow>(
     ...store,
   };
 
-  const remove: MutationSpec<Partial<Record<Locator, string>>, E> = {
+  const remove: MutationSpec<LocateArgs, E> = {
     name: names.delete,
     fingerprint: (args) => args,
-    validate: () => [],
+    validate: (args) => locatorFailures(args),
     async change(scope, args) {
       const before = found(await locate(scope, args), missing);
       return deleteChild(scope, resource, before);
@@ -223,14 +269,12 @@ export function childResourceSpecs<E extends ChildRow>(
   return { create, update, delete: remove };
 }
 
-export interface SetNamedArgs {
-  clientId: string;
+export interface SetNamedArgs extends ClientRef {
   name: string;
   values: ResourceValues;
 }
 
-export interface NamedArgs {
-  clientId: string;
+export interface NamedArgs extends ClientRef {
   name: string;
 }
 
@@ -254,14 +298,15 @@ export function namedChildSpecs<E extends ChildRow & { name: string }>(
     name: names.set,
     fingerprint: (args) => args,
     validate: (args, access) => [
+      ...clientRefFailures(args),
       ...resourceFieldFailures({ name: nameField }, { name: args.name }, "", "create", access),
       ...resourceFieldFailures(valueFields, full(args.values), valuesPrefix, "create", access),
     ],
     async change(scope, args) {
-      await lockClient(scope, args.clientId);
-      const before = await findChild(scope.tx, resource, { clientId: args.clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>);
+      const clientId = await clientIdOf(scope, args, true);
+      const before = await findChild(scope.tx, resource, { clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>);
       if (before) return patchChild(scope, resource, before, full(args.values), null, valuesPrefix);
-      return insertChild(scope, resource, args.clientId, { ...full(args.values), name: args.name }, {}, valuesPrefix);
+      return insertChild(scope, resource, clientId, { ...full(args.values), name: args.name }, {}, valuesPrefix);
     },
     ...store,
   };
@@ -269,9 +314,10 @@ export function namedChildSpecs<E extends ChildRow & { name: string }>(
   const remove: MutationSpec<NamedArgs, E> = {
     name: names.delete,
     fingerprint: (args) => args,
-    validate: () => [],
+    validate: (args) => clientRefFailures(args),
     async change(scope, args) {
-      const before = found(await findChild(scope.tx, resource, { clientId: args.clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>), missing);
+      const clientId = await clientIdOf(scope, args, false);
+      const before = found(await findChild(scope.tx, resource, { clientId, name: args.name } as Partial<Record<keyof E & string, unknown>>), missing);
       return deleteChild(scope, resource, before);
     },
     ...store,

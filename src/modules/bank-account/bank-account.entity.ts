@@ -12,6 +12,7 @@ import { AllowPayments, BankAccountClass, BankAccountOwnerType } from "./bank-ac
 @Index("IDX_bank_account_tenant_client", ["tenantId", "clientId"])
 @Index("IDX_bank_account_client", ["clientId"])
 @Index("IDX_bank_account_tenant_iban", ["tenantId", "iban"])
+@Index("UQ_bank_account_tenant_unique_id", ["tenantId", "uniqueId"], { unique: true })
 @Check("CHK_bank_account_bank_account_class", inList("bank_account_class", Object.values(BankAccountClass)))
 @Check("CHK_bank_account_owner_type", inList("owner_type", Object.values(BankAccountOwnerType)))
 @Check("CHK_bank_account_allow_payments", inList("allow_payments", Object.values(AllowPayments)))

@@ -1,7 +1,7 @@
 import { BankAccountFieldsResolver } from "./bank-account-fields.resolver";
 import { BankAccount } from "./bank-account.entity";
-import { ClientBankAccountsFieldResolver } from "./bank-account.resolver";
+import { BankAccountQueryResolver, ClientBankAccountsFieldResolver } from "./bank-account.resolver";
 import { bankAccountApi } from "./bank-account.writes";
 
 export const bankAccountEntities = [BankAccount];
-export const bankAccountResolvers = [ClientBankAccountsFieldResolver, BankAccountFieldsResolver, ...bankAccountApi.resolvers] as const;
+export const bankAccountResolvers = [ClientBankAccountsFieldResolver, BankAccountQueryResolver, BankAccountFieldsResolver, ...bankAccountApi.resolvers] as const;

@@ -40,12 +40,17 @@ class BulkCreateClientsArgs extends MutationControls {
   allOrNothing: boolean | null;
 }
 
+/** A new client's responsible user: the caller, unless the input names one (or null: nobody). */
+function withResponsibleUser(input: CreateClientInput, ctx: RequestContext): CreateClientInput {
+  return input.responsibleUser === undefined ? Object.assign(Object.create(Object.getPrototypeOf(input) as object) as CreateClientInput, input, { responsibleUser: ctx.caller.subject }) : input;
+}
+
 /** The client mutations: thin, each one call of the mutation pipeline with its spec. */
 @Resolver()
 export class ClientMutationResolver {
   @Mutation(() => ClientPayload, { description: "Creates a client. Needs clients:write." })
   async createClient(@Args() { idempotencyKey, dryRun, ...args }: CreateClientArgs, @Ctx() ctx: RequestContext): Promise<ClientPayload> {
-    return clientPayload(await runMutation(ctx, specs(ctx).createClient, { args, idempotencyKey, dryRun }));
+    return clientPayload(await runMutation(ctx, specs(ctx).createClient, { args: { input: withResponsibleUser(args.input, ctx) }, idempotencyKey, dryRun }));
   }
 
   @Mutation(() => ClientPayload, { description: "Changes some fields of a client (a partial patch). Needs clients:write." })
@@ -65,7 +70,8 @@ export class ClientMutationResolver {
 
   @Mutation(() => BulkCreateClientsPayload, { description: `Creates 1..${MAX_BULK_INPUTS} clients; failures don't roll back successes unless allOrNothing. Needs clients:write.` })
   async bulkCreateClients(@Args() { idempotencyKey, dryRun, ...args }: BulkCreateClientsArgs, @Ctx() ctx: RequestContext): Promise<BulkCreateClientsPayload> {
-    return bulkPayload(await runMutation(ctx, specs(ctx).bulkCreateClients, { args, idempotencyKey, dryRun }));
+    const inputs = args.inputs.map((input) => withResponsibleUser(input, ctx));
+    return bulkPayload(await runMutation(ctx, specs(ctx).bulkCreateClients, { args: { ...args, inputs }, idempotencyKey, dryRun }));
   }
 }
 

@@ -2,7 +2,8 @@ import { Args, ArgsType, Ctx, Field, FieldResolver, ID, InputType, Mutation, Obj
 import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
 import { MutationError, MutationErrorCode } from "../../common/mutation/mutation-error";
 import { ChangeScope, MutationOutcome, runMutation } from "../../common/mutation/pipeline";
-import { ChildResource, childResourceSpecs, ChildRow, Locator } from "../../common/resource/child-resource";
+import { ChildResource, childResourceSpecs, ChildRow, clientRefOf } from "../../common/resource/child-resource";
+import { ClientRefControls } from "../../common/resource/client-ref-args";
 import { declareResourceFields, ResourceValues } from "../../common/resource/fields";
 import { DateTime } from "../../common/scalars";
 import type { RequestContext } from "../../context";
@@ -118,21 +119,17 @@ export function childResourceApi<E extends ChildRow>(options: {
     type: options.type,
     preview: Preview,
   });
-  const locator: Locator = options.one ? "clientId" : "id";
-  const locatorDescription = options.one ? "The client whose " + resource.label + " it is" : `The ${resource.label}'s id`;
 
   @ArgsType()
-  class CreateArgs extends MutationControls {
-    @Field(() => ID, { description: "The client it belongs to" })
-    clientId: string;
-
+  class CreateArgs extends ClientRefControls {
     @Field(() => CreateInput)
     input: ResourceValues;
   }
 
+  // One per client: by the client's id or GUID (ClientRefControls); else by the row's id.
   @ArgsType()
-  class LocateArgs extends MutationControls {}
-  Field(() => ID, { description: locatorDescription })(LocateArgs.prototype, locator);
+  class LocateArgs extends (options.one ? ClientRefControls : MutationControls) {}
+  if (!options.one) Field(() => ID, { description: `The ${resource.label}'s id` })(LocateArgs.prototype, "id");
 
   @ArgsType()
   class UpdateArgs extends LocateArgs {
@@ -143,6 +140,7 @@ export function childResourceApi<E extends ChildRow>(options: {
     expectedUpdatedAt?: Date | null;
   }
 
+  const locateCall = (args: object) => (options.one ? clientRefOf(args as ClientRefControls) : { id: (args as { id: string }).id });
   const specs = specsPerServer((dataSource) => childResourceSpecs(dataSource, resource, names, { one: options.one, defaults: options.defaults }));
   type Payload = InstanceType<typeof payload.Payload>;
 
@@ -150,18 +148,18 @@ export function childResourceApi<E extends ChildRow>(options: {
   class ChildMutationResolver {
     @Mutation(() => payload.Payload, { name: names.create, description: `${options.descriptions.create} Needs clients:write.` })
     async create(@Args() { idempotencyKey, dryRun, ...args }: CreateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-      return payload.toPayload(await runMutation(ctx, specs(ctx).create, { args: { clientId: args.clientId, input: { ...args.input } }, idempotencyKey, dryRun }));
+      return payload.toPayload(await runMutation(ctx, specs(ctx).create, { args: { ...clientRefOf(args), input: { ...args.input } }, idempotencyKey, dryRun }));
     }
 
     @Mutation(() => payload.Payload, { name: names.update, description: `${options.descriptions.update} Needs clients:write.` })
     async update(@Args() { idempotencyKey, dryRun, ...args }: UpdateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-      const call = { [locator]: (args as Record<string, unknown>)[locator] as string, patch: { ...args.patch }, expectedUpdatedAt: args.expectedUpdatedAt ?? null };
+      const call = { ...locateCall(args), patch: { ...args.patch }, expectedUpdatedAt: args.expectedUpdatedAt ?? null };
       return payload.toPayload(await runMutation(ctx, specs(ctx).update, { args: call, idempotencyKey, dryRun }));
     }
 
     @Mutation(() => payload.Payload, { name: names.delete, description: `${options.descriptions.delete} Needs clients:write.` })
     async remove(@Args() { idempotencyKey, dryRun, ...args }: LocateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-      const call = { [locator]: (args as Record<string, unknown>)[locator] as string };
+      const call = locateCall(args);
       return payload.toPayload(await runMutation(ctx, specs(ctx).delete, { args: call, idempotencyKey, dryRun }));
     }
   }

@@ -33,6 +33,7 @@ import { ClientType, CompanyType, CustomerType } from "./client.enums";
 @Index("IDX_client_tenant_city", ["tenantId", "city"])
 @Index("IDX_client_tenant_rating", ["tenantId", "rating"])
 @Index("IDX_client_tenant_currency", ["tenantId", "currencyCode"])
+@Index("IDX_client_tenant_responsible_user", ["tenantId", "responsibleUser"])
 // Expression indexes of the sync's lookups (src/sync/engine/apply.ts): the org and VAT numbers as a
 // source may write them (dashes, spaces, case), normalised; made by migration 1796191000000.
 @Index("IDX_client_tenant_country_normalised_org", { synchronize: false })
@@ -306,6 +307,14 @@ export class Client extends TenantEntity {
 
   @Column({ type: "bigint", nullable: true })
   parentId: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The user responsible for the client: the JWT subject (`sub`) of their token. createClient and bulkCreateClients set it to the caller's subject when the input leaves it out; updateClient changes it (null clears it); a client a sync creates has none until someone sets it. clientsSummary.myClients counts the caller's",
+  })
+  @StringColumn(255)
+  responsibleUser: string | null;
 
   @ManyToOne(() => Client, { nullable: true, onDelete: "SET NULL" })
   @JoinColumn({ name: "parent_id" })

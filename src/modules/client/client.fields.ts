@@ -88,6 +88,7 @@ export const CLIENT_FIELDS = {
   notes: { kind: "text", max: 10_000 },
   description: { kind: "text", max: 10_000 },
   parentId: { kind: "id", description: "The group parent: a client of the same company" },
+  responsibleUser: { kind: "text", max: 255, description: "The JWT subject of the user responsible for the client; createClient and bulkCreateClients default it to the caller's subject" },
 } as const satisfies Record<string, WritableField>;
 
 export type ClientFieldName = keyof typeof CLIENT_FIELDS;

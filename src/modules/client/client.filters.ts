@@ -65,6 +65,7 @@ export class ClientFilter {
   @Field(() => StringFilter, { nullable: true }) rating?: StringFilter;
   @Field(() => StringFilter, { nullable: true }) currencyCode?: StringFilter;
   @Field(() => IDFilter, { nullable: true }) parentId?: IDFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The JWT subject of the user responsible for the client" }) responsibleUser?: StringFilter;
   @Field(() => [ClientFilter], { nullable: true }) and?: ClientFilter[];
   @Field(() => [ClientFilter], { nullable: true }) or?: ClientFilter[];
   @Field(() => ClientFilter, { nullable: true }) not?: ClientFilter;
@@ -115,4 +116,5 @@ const CLIENT_FILTER_COLUMNS: Record<string, ColumnRef> = {
   rating: col("rating", "string"),
   currencyCode: col("currency_code", "string", (v) => v.toUpperCase()),
   parentId: col("parent_id", "bigint"),
+  responsibleUser: col("responsible_user", "string"),
 };

@@ -2,7 +2,8 @@ import { Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from "
 import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
 import { fail, MutationErrorCode } from "../../common/mutation/mutation-error";
 import { CallerAccess, MutationSpec, runMutation } from "../../common/mutation/pipeline";
-import { ChildResource, findChild, found, insertChild, lockClient, recordChildChange, rowStore } from "../../common/resource/child-resource";
+import { ChildResource, clientIdOf, ClientRef, clientRefFailures, clientRefOf, findChild, found, insertChild, recordChildChange, rowStore } from "../../common/resource/child-resource";
+import { UUID } from "../../common/scalars";
 import { declareResourceFields, ResourceFields, resourceFieldFailures } from "../../common/resource/fields";
 import { updateReturning } from "../../db/write";
 import type { RequestContext } from "../../context";
@@ -59,12 +60,12 @@ const specs = specsPerServer((dataSource) => {
   const validate = (args: IdentifierArgs, access: CallerAccess) => resourceFieldFailures(EXTERNAL_IDENTIFIER_FIELDS, { ...args }, "", "create", access);
   const resource = externalIdentifierResource;
 
-  const addExternalIdentifier: MutationSpec<IdentifierArgs & { clientId: string }, ExternalIdentifier> = {
+  const addExternalIdentifier: MutationSpec<IdentifierArgs & ClientRef, ExternalIdentifier> = {
     name: "addExternalIdentifier",
     fingerprint: (args) => args,
-    validate,
-    async change(scope, args) {
-      await lockClient(scope, args.clientId);
+    validate: (args, access) => [...clientRefFailures(args), ...validate({ source: args.source, externalId: args.externalId }, access)],
+    async change(scope, ref) {
+      const args = { ...ref, clientId: await clientIdOf(scope, ref, true) };
       const existing = await findChild(scope.tx, resource, { source: args.source, externalId: args.externalId });
       if (existing && !existing.deletedAt) {
         if (existing.clientId === args.clientId) return existing; // already there: nothing to do
@@ -109,8 +110,11 @@ class IdentifierArgsType extends MutationControls {
 
 @ArgsType()
 class AddExternalIdentifierArgs extends IdentifierArgsType {
-  @Field(() => ID)
-  clientId: string;
+  @Field(() => ID, { nullable: true, description: "The client's id; or give clientUniqueId (exactly one of the two)" })
+  clientId?: string | null;
+
+  @Field(() => UUID, { nullable: true, description: "The client's GUID (uniqueId); or give clientId (exactly one of the two)" })
+  clientUniqueId?: string | null;
 }
 
 type Payload = InstanceType<typeof payload.Payload>;
@@ -120,8 +124,8 @@ class ExternalIdentifierMutationResolver {
   @Mutation(() => payload.Payload, {
     description: "Records the client's id in another system; clientByExternalId finds it. (source, externalId) is unique per company: EXTERNAL_IDENTIFIER_IN_USE. Needs clients:write.",
   })
-  async addExternalIdentifier(@Args() { idempotencyKey, dryRun, clientId, source, externalId }: AddExternalIdentifierArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).addExternalIdentifier, { args: { clientId, source, externalId }, idempotencyKey, dryRun }));
+  async addExternalIdentifier(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, source, externalId }: AddExternalIdentifierArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).addExternalIdentifier, { args: { ...clientRefOf({ clientId, clientUniqueId }), source, externalId }, idempotencyKey, dryRun }));
   }
 
   @Mutation(() => payload.Payload, { description: "Removes an identifier of another system from the client that has it. Needs clients:write." })

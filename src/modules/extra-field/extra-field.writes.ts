@@ -1,7 +1,8 @@
-import { Args, ArgsType, Ctx, Field, ID, Mutation, ObjectType, Resolver } from "type-graphql";
-import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { Args, ArgsType, Ctx, Field, Mutation, ObjectType, Resolver } from "type-graphql";
+import { specsPerServer } from "../../common/mutation/mutation-controls";
 import { runMutation } from "../../common/mutation/pipeline";
-import { ChildResource, namedChildSpecs } from "../../common/resource/child-resource";
+import { ChildResource, clientRefOf, namedChildSpecs } from "../../common/resource/child-resource";
+import { ClientRefControls } from "../../common/resource/client-ref-args";
 import { declareResourceFields, ResourceFields } from "../../common/resource/fields";
 import type { RequestContext } from "../../context";
 import { resourcePayload } from "../client/client-resource";
@@ -35,10 +36,7 @@ const payload = resourcePayload({
 const specs = specsPerServer((dataSource) => namedChildSpecs(dataSource, extraFieldResource, { set: "setExtraField", delete: "deleteExtraField" }, ""));
 
 @ArgsType()
-class NamedExtraFieldArgs extends MutationControls {
-  @Field(() => ID)
-  clientId: string;
-
+class NamedExtraFieldArgs extends ClientRefControls {
   @Field(() => String, { description: "The extra field's name, unique per client" })
   name: string;
 }
@@ -54,13 +52,13 @@ type Payload = InstanceType<typeof payload.Payload>;
 @Resolver()
 class ExtraFieldMutationResolver {
   @Mutation(() => payload.Payload, { description: "Creates the client's extra field of this name, or replaces its values. Needs clients:write." })
-  async setExtraField(@Args() { idempotencyKey, dryRun, clientId, name, values }: SetExtraFieldArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).set, { args: { clientId, name, values: { values } }, idempotencyKey, dryRun }));
+  async setExtraField(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, name, values }: SetExtraFieldArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).set, { args: { ...clientRefOf({ clientId, clientUniqueId }), name, values: { values } }, idempotencyKey, dryRun }));
   }
 
   @Mutation(() => payload.Payload, { description: "Deletes the client's extra field of this name. Needs clients:write." })
-  async deleteExtraField(@Args() { idempotencyKey, dryRun, clientId, name }: NamedExtraFieldArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).delete, { args: { clientId, name }, idempotencyKey, dryRun }));
+  async deleteExtraField(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, name }: NamedExtraFieldArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).delete, { args: { ...clientRefOf({ clientId, clientUniqueId }), name }, idempotencyKey, dryRun }));
   }
 }
 

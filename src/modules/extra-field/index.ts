@@ -1,6 +1,6 @@
 import { ExtraField } from "./extra-field.entity";
-import { ClientExtraFieldsFieldResolver } from "./extra-field.resolver";
+import { ClientExtraFieldByNameResolver, ClientExtraFieldsFieldResolver } from "./extra-field.resolver";
 import { extraFieldWriteResolvers } from "./extra-field.writes";
 
 export const extraFieldEntities = [ExtraField];
-export const extraFieldResolvers = [ClientExtraFieldsFieldResolver, ...extraFieldWriteResolvers] as const;
+export const extraFieldResolvers = [ClientExtraFieldsFieldResolver, ClientExtraFieldByNameResolver, ...extraFieldWriteResolvers] as const;

@@ -1,8 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
+import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, StringColumn } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
-import { DateScalar, DateTime, Decimal } from "../../common/scalars";
+import { DateScalar, DateTime, Decimal, UUID } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 import { FactoringLoanTransactionType } from "./factoring.enums";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
@@ -13,6 +13,7 @@ import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 @Index("IDX_factoring_loan_transaction_tenant_client", ["tenantId", "clientId"])
 @Index("IDX_factoring_loan_transaction_client", ["clientId"])
 @Index("IDX_factoring_loan_transaction_contract_date", ["contractId", "transactionDate"])
+@Index("UQ_factoring_loan_transaction_tenant_unique_id", ["tenantId", "uniqueId"], { unique: true })
 @Check("CHK_factoring_loan_transaction_type", inList("type", Object.values(FactoringLoanTransactionType)))
 @Check("CHK_factoring_loan_transaction_amount", `"amount" > 0`)
 export class FactoringLoanTransaction extends TenantEntity {
@@ -29,6 +30,11 @@ export class FactoringLoanTransaction extends TenantEntity {
   @ManyToOne(() => FactoringLoanContract, { onDelete: "CASCADE" })
   @JoinColumn({ name: "contract_id" })
   contract?: FactoringLoanContract;
+
+  @Field(() => UUID, { description: "Stable GUID (Aptic transactionGuid); made by the gateway for a transaction it recorded itself" })
+  @Column({ type: "uuid" })
+  @Generated("uuid")
+  uniqueId: string;
 
   @Field(() => DateScalar)
   @Column({ type: "date" })

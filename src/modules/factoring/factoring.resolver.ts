@@ -1,34 +1,23 @@
-import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { assertPageSize } from "../../common/pagination/page-size";
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { keyOf } from "../../common/loaders";
 import { databaseField, NoArgs } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
-import { FactoringLoanTransaction } from "./factoring-loan-transaction.entity";
 import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
 import { FactoringLoanSummary, FactoringPurchaseSummary } from "./factoring-summary.types";
 import {
-  latestTransactionsByContract,
   loanContractByClient,
   loanSummaryByContract,
   purchaseContractByClient,
   purchaseSummaryByClient,
 } from "./factoring.loaders";
 
-const MAX_TRANSACTIONS = 100;
-
 const loadLoanContract = databaseField("Client", "factoringLoanContract", (client: Client, _args: NoArgs, ctx) =>
   ctx.loaders.get(loanContractByClient).load(keyOf(client)),
 );
 const loadPurchaseContract = databaseField("Client", "factoringPurchaseContract", (client: Client, _args: NoArgs, ctx) =>
   ctx.loaders.get(purchaseContractByClient).load(keyOf(client)),
-);
-const loadLatestTransactions = databaseField(
-  "FactoringLoanContract",
-  "latestTransactions",
-  (contract: FactoringLoanContract, { first }: { first?: number | null }, ctx) =>
-    ctx.loaders.get(latestTransactionsByContract).load({ ...keyOf(contract), first: assertPageSize(first, MAX_TRANSACTIONS) }),
 );
 const loadLoanSummary = databaseField("FactoringLoanContract", "summary", (contract: FactoringLoanContract, _args: NoArgs, ctx) =>
   ctx.loaders.get(loanSummaryByContract).load(keyOf(contract)),
@@ -54,19 +43,9 @@ export class FactoringClientFieldResolver {
   }
 }
 
-/** A loan's newest transactions and its balance summary. */
+/** A loan's balance summary (its transactions: factoring-transactions.resolver.ts). */
 @Resolver(() => FactoringLoanContract)
 export class FactoringLoanContractFieldResolver {
-  @FieldResolver(() => [FactoringLoanTransaction], { description: "Newest first (transactionDate, then id)" })
-  latestTransactions(
-    @Root() contract: FactoringLoanContract,
-    @Ctx() ctx: RequestContext,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 10, description: `1..${MAX_TRANSACTIONS}` })
-    first: number | null,
-  ): Promise<FactoringLoanTransaction[]> {
-    return loadLatestTransactions(contract, { first }, ctx);
-  }
-
   @FieldResolver(() => FactoringLoanSummary)
   summary(@Root() contract: FactoringLoanContract, @Ctx() ctx: RequestContext): Promise<FactoringLoanSummary> {
     return loadLoanSummary(contract, {}, ctx);

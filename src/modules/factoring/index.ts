@@ -7,6 +7,7 @@ import {
   FactoringPurchaseContractFieldResolver,
 } from "./factoring.resolver";
 import { factoringLoanContractApi, factoringPurchaseContractApi } from "./factoring.writes";
+import { FactoringLoanTransactionsResolver } from "./factoring-transactions.resolver";
 
 export * from "./factoring.enums";
 export * from "./factoring.loaders";
@@ -25,6 +26,7 @@ export const factoringResolvers = [
   FactoringClientFieldResolver,
   FactoringLoanContractFieldResolver,
   FactoringPurchaseContractFieldResolver,
+  FactoringLoanTransactionsResolver,
   ...factoringLoanContractApi.resolvers,
   ...factoringPurchaseContractApi.resolvers,
 ] as const;

@@ -11,6 +11,7 @@ import { databaseField, NoArgs } from "../../common/prefetch";
 import { Client } from "../client/client.entity";
 import { clientAfterWrite } from "../client/client-resource";
 import { KEEP_OPENED_PER_CALLER } from "./opened-clients.recorder";
+import { CHARTS_DESCRIPTION, COMPANY_CHARTS_SQL, MonthlyOpenAmount } from "../summary/open-amount-chart";
 
 /** The caller's view over the company's clients (Aptic's clients summary). */
 @ObjectType({ description: "The company's clients as the caller sees them: how many, the caller's favourites, the ones the caller opened last" })
@@ -18,16 +19,17 @@ export class ClientsSummary {
   /** The caller's token subject: favourites and opens are per caller. */
   subject: string;
 
-  /** The company's client counts, read once for both fields that show them. */
-  counts?: Promise<{ active: number; archived: number }>;
+  /** The company's client counts, read once for the fields that show them. */
+  counts?: Promise<{ active: number; archived: number; mine: number }>;
 }
 
-function clientCounts(summary: ClientsSummary, session: TenantSession): Promise<{ active: number; archived: number }> {
+function clientCounts(summary: ClientsSummary, session: TenantSession): Promise<{ active: number; archived: number; mine: number }> {
   summary.counts ??= session
-    .query<{ active: number; archived: number }>(
-      `SELECT (count(*) FILTER (WHERE archived_at IS NULL))::int AS active, (count(*) FILTER (WHERE archived_at IS NOT NULL))::int AS archived
+    .query<{ active: number; archived: number; mine: number }>(
+      `SELECT (count(*) FILTER (WHERE archived_at IS NULL))::int AS active, (count(*) FILTER (WHERE archived_at IS NOT NULL))::int AS archived,
+              (count(*) FILTER (WHERE archived_at IS NULL AND responsible_user = $2))::int AS mine
          FROM client WHERE tenant_id = $1`,
-      [session.tenantId],
+      [session.tenantId, summary.subject],
     )
     .then(([row]) => row);
   return summary.counts;
@@ -57,6 +59,12 @@ const loadAccessible = databaseField("ClientsSummary", "accessibleClients", asyn
 const loadArchived = databaseField("ClientsSummary", "archivedClients", async (summary: ClientsSummary, _args: NoArgs, ctx) =>
   (await clientCounts(summary, ctx.session)).archived,
 );
+const loadMyClients = databaseField("ClientsSummary", "myClients", async (summary: ClientsSummary, _args: NoArgs, ctx) =>
+  (await clientCounts(summary, ctx.session)).mine,
+);
+const loadCharts = databaseField("ClientsSummary", "charts", (_summary: ClientsSummary, _args: NoArgs, ctx) =>
+  ctx.session.query<MonthlyOpenAmount>(COMPANY_CHARTS_SQL, [ctx.tenantId]),
+);
 const loadFavoriteCount = databaseField("ClientsSummary", "favoriteCount", async (summary: ClientsSummary, _args: NoArgs, ctx) => {
   const [row] = await ctx.session.query<{ n: number }>(`SELECT count(*)::int AS n FROM favourite_client WHERE tenant_id = $1 AND subject = $2`, [ctx.tenantId, summary.subject]);
   return row.n;
@@ -84,6 +92,18 @@ export class ClientsSummaryResolver {
   @FieldResolver(() => Int, { description: "Archived clients of the company" })
   archivedClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
     return loadArchived(summary, {}, ctx);
+  }
+
+  @FieldResolver(() => Int, {
+    description: "Clients of the company, not archived, whose responsibleUser is the caller (the token's subject): set to the caller by createClient unless the input names another, changed with updateClient",
+  })
+  myClients(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<number> {
+    return loadMyClients(summary, {}, ctx);
+  }
+
+  @FieldResolver(() => [MonthlyOpenAmount], { description: `The company's invoices. ${CHARTS_DESCRIPTION}` })
+  charts(@Root() summary: ClientsSummary, @Ctx() ctx: RequestContext): Promise<MonthlyOpenAmount[]> {
+    return loadCharts(summary, {}, ctx);
   }
 
   @FieldResolver(() => Int, { description: "How many clients the caller marked as favourite" })

@@ -12,6 +12,7 @@ import { DirectDebitMandateType } from "./mandate.enums";
 @Entity("direct_debit_mandate")
 @Index("IDX_direct_debit_mandate_tenant_client", ["tenantId", "clientId"])
 @Index("IDX_direct_debit_mandate_client", ["clientId"])
+@Index("UQ_direct_debit_mandate_tenant_unique_id", ["tenantId", "uniqueId"], { unique: true })
 @Check("CHK_direct_debit_mandate_mandate_type", inList("mandate_type", Object.values(DirectDebitMandateType)))
 @Check(
   "CHK_direct_debit_mandate_sending_bank_account_class",

@@ -1,9 +1,10 @@
 import { Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
 import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { ClientRefControls } from "../../common/resource/client-ref-args";
 import { fail, MutationErrorCode } from "../../common/mutation/mutation-error";
 import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
 import {
-  ChildResource, CreateChildArgs, createFailures, findChild, found, insertChild, lockClient, recordChildChange, rowStore,
+  ChildResource, clientIdOf, clientRefFailures, clientRefOf, CreateChildArgs, createFailures, findChild, found, insertChild, recordChildChange, rowStore,
 } from "../../common/resource/child-resource";
 import { CrossRule, dateOrder, declareResourceFields, ResourceFields, resourceValueProblem, ResourceValues } from "../../common/resource/fields";
 import { DateTime } from "../../common/scalars";
@@ -85,10 +86,9 @@ function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
   const createDirectDebitMandate: MutationSpec<CreateChildArgs, DirectDebitMandate> = {
     name: "createDirectDebitMandate",
     fingerprint: (args) => args,
-    validate: (args, access) => createFailures(mandateResource, args.input, access),
+    validate: (args, access) => [...clientRefFailures(args), ...createFailures(mandateResource, args.input, access)],
     async change(scope, args) {
-      await lockClient(scope, args.clientId);
-      return insertChild(scope, mandateResource, args.clientId, args.input);
+      return insertChild(scope, mandateResource, await clientIdOf(scope, args, true), args.input);
     },
     ...store,
   };
@@ -122,10 +122,7 @@ function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
 const specs = specsPerServer(mandateSpecs);
 
 @ArgsType()
-class CreateDirectDebitMandateArgs extends MutationControls {
-  @Field(() => ID, { description: "The client it belongs to" })
-  clientId: string;
-
+class CreateDirectDebitMandateArgs extends ClientRefControls {
   @Field(() => CreateDirectDebitMandateInput)
   input: ResourceValues;
 }
@@ -145,8 +142,8 @@ type Payload = InstanceType<typeof payload.Payload>;
 @Resolver()
 class DirectDebitMandateMutationResolver {
   @Mutation(() => payload.Payload, { description: "Registers a direct debit mandate of a client. Needs clients:write." })
-  async createDirectDebitMandate(@Args() { idempotencyKey, dryRun, clientId, input }: CreateDirectDebitMandateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    const args = { clientId, input: { ...input } };
+  async createDirectDebitMandate(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, input }: CreateDirectDebitMandateArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    const args = { ...clientRefOf({ clientId, clientUniqueId }), input: { ...input } };
     return payload.toPayload(await runMutation(ctx, specs(ctx).createDirectDebitMandate, { args, idempotencyKey, dryRun }));
   }
 

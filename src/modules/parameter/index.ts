@@ -1,6 +1,6 @@
 import { ClientParameter } from "./parameter.entity";
-import { ClientParametersFieldResolver } from "./parameter.resolver";
+import { ClientParameterByNameResolver, ClientParametersFieldResolver } from "./parameter.resolver";
 import { parameterWriteResolvers } from "./parameter.writes";
 
 export const parameterEntities = [ClientParameter];
-export const parameterResolvers = [ClientParametersFieldResolver, ...parameterWriteResolvers] as const;
+export const parameterResolvers = [ClientParametersFieldResolver, ClientParameterByNameResolver, ...parameterWriteResolvers] as const;

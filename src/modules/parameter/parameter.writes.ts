@@ -1,7 +1,8 @@
-import { Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
-import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { Args, ArgsType, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import { specsPerServer } from "../../common/mutation/mutation-controls";
 import { runMutation } from "../../common/mutation/pipeline";
-import { ChildResource, namedChildSpecs } from "../../common/resource/child-resource";
+import { ChildResource, clientRefOf, namedChildSpecs } from "../../common/resource/child-resource";
+import { ClientRefControls } from "../../common/resource/client-ref-args";
 import { declareResourceFields, ResourceFields, ResourceValues } from "../../common/resource/fields";
 import type { RequestContext } from "../../context";
 import { resourcePayload } from "../client/client-resource";
@@ -43,10 +44,7 @@ const payload = resourcePayload({
 const specs = specsPerServer((dataSource) => namedChildSpecs(dataSource, parameterResource, { set: "setClientParameter", delete: "deleteClientParameter" }, "input"));
 
 @ArgsType()
-class NamedParameterArgs extends MutationControls {
-  @Field(() => ID)
-  clientId: string;
-
+class NamedParameterArgs extends ClientRefControls {
   @Field(() => String, { description: "The parameter's name, unique per client" })
   name: string;
 }
@@ -62,13 +60,13 @@ type Payload = InstanceType<typeof payload.Payload>;
 @Resolver()
 class ClientParameterMutationResolver {
   @Mutation(() => payload.Payload, { description: "Creates the client's parameter of this name, or replaces its value. Needs clients:write." })
-  async setClientParameter(@Args() { idempotencyKey, dryRun, clientId, name, input }: SetClientParameterArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).set, { args: { clientId, name, values: { ...input } }, idempotencyKey, dryRun }));
+  async setClientParameter(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, name, input }: SetClientParameterArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).set, { args: { ...clientRefOf({ clientId, clientUniqueId }), name, values: { ...input } }, idempotencyKey, dryRun }));
   }
 
   @Mutation(() => payload.Payload, { description: "Deletes the client's parameter of this name. Needs clients:write." })
-  async deleteClientParameter(@Args() { idempotencyKey, dryRun, clientId, name }: NamedParameterArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).delete, { args: { clientId, name }, idempotencyKey, dryRun }));
+  async deleteClientParameter(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, name }: NamedParameterArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).delete, { args: { ...clientRefOf({ clientId, clientUniqueId }), name }, idempotencyKey, dryRun }));
   }
 }
 

@@ -1,7 +1,8 @@
-import { Args, ArgsType, Ctx, Field, ID, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
-import { MutationControls, specsPerServer } from "../../common/mutation/mutation-controls";
+import { Args, ArgsType, Ctx, Field, InputType, Mutation, ObjectType, Resolver } from "type-graphql";
+import { specsPerServer } from "../../common/mutation/mutation-controls";
 import { MutationSpec, runMutation } from "../../common/mutation/pipeline";
-import { ChildResource, CreateChildArgs, createFailures, findChild, insertChild, lockClient, patchChild, rowStore } from "../../common/resource/child-resource";
+import { ChildResource, clientIdOf, clientRefFailures, clientRefOf, CreateChildArgs, createFailures, findChild, insertChild, patchChild, rowStore } from "../../common/resource/child-resource";
+import { ClientRefControls } from "../../common/resource/client-ref-args";
 import { declareResourceFields, ResourceFields, ResourceValues } from "../../common/resource/fields";
 import type { RequestContext } from "../../context";
 import { resourcePayload } from "../client/client-resource";
@@ -47,15 +48,15 @@ const specs = specsPerServer((dataSource) => {
   const createClientPricelist: MutationSpec<CreateChildArgs, Pricelist> = {
     name: "createClientPricelist",
     fingerprint: (args) => args,
-    validate: (args, access) => createFailures(pricelistResource, args.input, access),
+    validate: (args, access) => [...clientRefFailures(args), ...createFailures(pricelistResource, args.input, access)],
     async change(scope, args) {
-      await lockClient(scope, args.clientId);
+      const clientId = await clientIdOf(scope, args, true);
       if (args.input.isDefaultPricelist === true) {
         // One default per client (a partial unique index): the new one takes over, audited on both.
-        const previous = await findChild(scope.tx, pricelistResource, { clientId: args.clientId, isDefaultPricelist: true });
+        const previous = await findChild(scope.tx, pricelistResource, { clientId, isDefaultPricelist: true });
         if (previous) await patchChild(scope, pricelistResource, previous, { isDefaultPricelist: false }, null);
       }
-      return insertChild(scope, pricelistResource, args.clientId, args.input);
+      return insertChild(scope, pricelistResource, clientId, args.input);
     },
     ...rowStore(dataSource, Pricelist),
   };
@@ -63,10 +64,7 @@ const specs = specsPerServer((dataSource) => {
 });
 
 @ArgsType()
-class CreateClientPricelistArgs extends MutationControls {
-  @Field(() => ID, { description: "The client it belongs to" })
-  clientId: string;
-
+class CreateClientPricelistArgs extends ClientRefControls {
   @Field(() => CreateClientPricelistInput)
   input: ResourceValues;
 }
@@ -76,8 +74,8 @@ type Payload = InstanceType<typeof payload.Payload>;
 @Resolver()
 class PricelistMutationResolver {
   @Mutation(() => payload.Payload, { description: "Adds a pricelist to a client; isDefaultPricelist makes it the one default. Needs clients:write." })
-  async createClientPricelist(@Args() { idempotencyKey, dryRun, clientId, input }: CreateClientPricelistArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
-    return payload.toPayload(await runMutation(ctx, specs(ctx).createClientPricelist, { args: { clientId, input: { ...input } }, idempotencyKey, dryRun }));
+  async createClientPricelist(@Args() { idempotencyKey, dryRun, clientId, clientUniqueId, input }: CreateClientPricelistArgs, @Ctx() ctx: RequestContext): Promise<Payload> {
+    return payload.toPayload(await runMutation(ctx, specs(ctx).createClientPricelist, { args: { ...clientRefOf({ clientId, clientUniqueId }), input: { ...input } }, idempotencyKey, dryRun }));
   }
 }
 

@@ -6,8 +6,12 @@ import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { ClientSummary } from "./client-summary.type";
 import { clientSummaryLoader } from "./summary.loaders";
+import { SUMMARY_CLIENT } from "./client-summary-charts.resolver";
 
-const loadSummary = databaseField("Client", "summary", (client: Client, _args: NoArgs, ctx) => ctx.loaders.get(clientSummaryLoader).load(keyOf(client)));
+// The summary keeps its client's id (not a GraphQL field) for the fields beneath it that read per client (charts).
+const loadSummary = databaseField("Client", "summary", (client: Client, _args: NoArgs, ctx) =>
+  ctx.loaders.get(clientSummaryLoader).load(keyOf(client)).then((summary): ClientSummary => Object.assign(summary, { [SUMMARY_CLIENT]: keyOf(client) })),
+);
 
 /** `Client.summary`: one statement per batch of clients. */
 @Resolver(() => Client)
