@@ -14,6 +14,8 @@ import { parameterEntities, parameterResolvers } from "./parameter";
 import { pricelistEntities, pricelistResolvers } from "./pricelist";
 import { summaryResolvers } from "./summary";
 import { sourceEntities, sourceResolvers } from "../sources";
+import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
+import { templateEntities, templateResolvers } from "./template";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -26,6 +28,8 @@ export const entities = [
   ...parameterEntities,
   ...extraFieldEntities,
   ...pricelistEntities,
+  ...chartOfAccountsEntities,
+  ...templateEntities,
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
@@ -46,6 +50,8 @@ export const resolvers = [
   ...parameterResolvers,
   ...extraFieldResolvers,
   ...pricelistResolvers,
+  ...chartOfAccountsResolvers,
+  ...templateResolvers,
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,
