@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { SimulatorServer, type SimRequest, type SimResponse } from "../simulator-kit";
 import type { ApticSimClient } from "./dataset";
 
-export { apticDataset, type ApticSimClient, type ApticDatasetOptions } from "./dataset";
+export { apticDataset, apticBundleOf, type ApticSimClient, type ApticDatasetOptions } from "./dataset";
 
 export interface ApticSimulatorOptions {
   /** OAuth2 client credentials accepted at `POST {url}/oauth2/token`. */
