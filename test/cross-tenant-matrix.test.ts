@@ -63,6 +63,9 @@ const b = {
   source: "",
   finishedRun: "",
   openRun: "",
+  mainGuid: "",
+  aptic: "",
+  actionRuns: [] as string[],
 };
 let aId: string;
 
@@ -97,6 +100,7 @@ const TABLE_OF_TYPE: Record<string, string> = {
   ParameterTemplate: "parameter_template",
   ChartOfAccountTemplate: "chart_of_account_template",
   ClientAccount: "client_account",
+  ClientActionRun: "client_action_run",
 };
 
 function noteBId(typename: string, id: unknown): void {
@@ -245,6 +249,16 @@ const SHAPES: Record<string, MutationShape> = {
   setSourcePrecedence: { signature: "$group: FieldGroup!, $sources: [SourceKind!]", args: "group: $group, sources: $sources", select: "precedence { group sources isDefault }" },
   setPricelistService: { signature: "$serviceId: Int!, $input: PricelistServiceInput!", args: "serviceId: $serviceId, input: $input", select: "preview { __typename } service { __typename id serviceId name }" },
   deletePricelistService: { signature: "$serviceId: Int!", args: "serviceId: $serviceId", select: "preview { __typename } service { __typename id serviceId name }" },
+  invokeClientAction: {
+    signature: "$clientId: ID, $clientUniqueId: UUID, $serviceDefinition: String!, $input: JSON, $async: Boolean",
+    args: "clientId: $clientId, clientUniqueId: $clientUniqueId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
+    select: "preview { __typename clientId sourceId } run { __typename id status client { __typename id } }",
+  },
+  invokeAction: {
+    signature: "$sourceId: ID, $serviceDefinition: String!, $input: JSON, $async: Boolean",
+    args: "sourceId: $sourceId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
+    select: "preview { __typename clientId sourceId } run { __typename id status client { __typename id } }",
+  },
   ...Object.fromEntries(
     (
       [
@@ -403,6 +417,21 @@ beforeAll(async () => {
     await gateway.dataSource.query(`INSERT INTO "${table}" (tenant_id, name, description) VALUES ($1, 'B only', $2)`, [tenantB, `${SECRET} template`]);
   }
   await gateway.dataSource.query(`INSERT INTO client_account (tenant_id, client_id, account_number, name) VALUES ($1, $2, '1510', $3)`, [tenantB, b.main, `${SECRET} account`]);
+  // Custom actions: B's and A's Aptic sources (never called: the calls are async, and this gateway has no job queue).
+  const aptic = async (tenant: string) =>
+    ((await gateway.dataSource.query(
+      `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'APTIC', 'Aptic', 'https://aptic.example.test', 'v1.sealed.by.test') RETURNING id::text AS id`,
+      [tenant],
+    )) as { id: string }[])[0].id;
+  b.aptic = await aptic(tenantB);
+  await aptic(tenantA);
+  [{ g: b.mainGuid }] = (await gateway.dataSource.query(`SELECT unique_id::text AS g FROM client WHERE id = $1`, [b.main])) as { g: string }[];
+  await gateway.dataSource.query(
+    `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, content_hash, raw) VALUES ($1, $2, $3, $4, now(), repeat('0', 64), '{}')`,
+    [tenantB, b.main, b.aptic, b.mainGuid],
+  );
+  b.actionRuns.push((await bCall("invokeClientAction", { clientId: b.main, serviceDefinition: "sendReminder", input: { note: "keyed" }, async: true })).run.id);
+  b.actionRuns.push((await bCall("invokeAction", { serviceDefinition: "recalculate", async: true })).run.id);
   // A's own service 10, which A's templates (and its replays of B's) price.
   await asA(mutationDocument("setPricelistService"), { key: newKey(), serviceId: 10, input: { name: "A's collection" } });
 
@@ -928,6 +957,46 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
     replay: "OK",
     async replayCheck(p) {
       expect(p.precedence).toEqual({ group: "CONTACT", sources: ["INVOICING", "CRM"], isDefault: false });
+    },
+  },
+  clientActionRun: {
+    kind: "query",
+    async run() {
+      const document = `query Q($id: ID!) { clientActionRun(id: $id) { __typename id status client { __typename id } } }`;
+      expect(b.actionRuns).toHaveLength(2);
+      for (const id of b.actionRuns) {
+        const theirs = (await asA(document, { id })).clientActionRun;
+        expectNothingOfB(theirs, `clientActionRun ${id}`);
+        expect({ id, theirs }).toEqual({ id, theirs: null });
+        expect((await asB(document, { id })).clientActionRun?.id).toBe(id);
+      }
+    },
+  },
+  invokeClientAction: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's client", { clientId: b.main, serviceDefinition: "sendReminder", async: true }, { clientId: MISSING }),
+      notFound("B's client by GUID", { clientUniqueId: b.mainGuid, serviceDefinition: "sendReminder", async: true }, { clientUniqueId: "00000000-0000-4000-8000-000000000000" }),
+    ],
+    replay: "NOT_FOUND",
+  },
+  invokeAction: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's Aptic source", { sourceId: b.aptic, serviceDefinition: "recalculate", async: true }, { sourceId: MISSING }),
+      {
+        label: "A's own source",
+        variables: { serviceDefinition: "recalculate", async: true },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) return expect(p.preview.sourceId).not.toBe(b.aptic);
+          expect(await tenantOf("client_action_run", p.run.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(await tenantOf("client_action_run", p.run.id)).toBe(tenantA);
     },
   },
   pricelistOptions: {

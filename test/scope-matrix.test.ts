@@ -80,6 +80,8 @@ interface World {
   sourceId: string;
   spareSourceId: string;
   runId: string;
+  /** A custom action's run of the full client. */
+  actionRunId: string;
 }
 
 let worldCounter = 0;
@@ -118,7 +120,12 @@ async function makeWorld(): Promise<World> {
   ]);
   await gateway.dataSource.query(`INSERT INTO parameter_template (tenant_id, name, parameters) VALUES ($1, 'T', '[{"name":"p","type":null,"value":"1","href":null}]')`, [tenant]);
   await gateway.dataSource.query(`INSERT INTO chart_of_account_template (tenant_id, name, accounts) VALUES ($1, 'T', '[{"accountNumber":"1510","name":"AR","accountType":null}]')`, [tenant]);
+  const actionRunId = await one(
+    `INSERT INTO client_action_run (tenant_id, client_id, service_definition, async, status, requested_by) VALUES ($1, $2, 'sendReminder', true, 'QUEUED', 'test-user') RETURNING id::text AS v`,
+    [tenant, full],
+  );
   return {
+    actionRunId,
     tenant,
     bare,
     full,
@@ -233,6 +240,11 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       call: () => ({ query: `{ chartOfAccountTemplates { name accounts { accountNumber } } }` }),
       expectAnswer: (value) => expect(value).toEqual([{ name: "T", accounts: [{ accountNumber: "1510" }] }]),
     },
+    clientActionRun: {
+      needs: READ,
+      call: (w) => ({ query: `query($id: ID!) { clientActionRun(id: $id) { id status client { id } } }`, variables: { id: w.actionRunId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.actionRunId, status: "QUEUED", client: { id: w.full } }),
+    },
     clientsSummary: {
       needs: READ,
       call: () => ({ query: `{ clientsSummary { accessibleClients archivedClients favoriteCount } }` }),
@@ -297,6 +309,15 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
     deleteParameterTemplate: mutation("deleteParameterTemplate", "", `name: "T"`, () => ({})),
     setChartOfAccountTemplate: mutation("setChartOfAccountTemplate", "", `name: "U", input: { accounts: [{ accountNumber: "1", name: "Cash", accountType: ASSET }] }`, () => ({})),
     deleteChartOfAccountTemplate: mutation("deleteChartOfAccountTemplate", "", `name: "T"`, () => ({})),
+    // The world has no Aptic source: the call is checked, recorded (its key) and answered NO_APTIC_SOURCE, never forwarded.
+    invokeClientAction: {
+      ...mutation("invokeClientAction", "$clientId: ID!", `clientId: $clientId, serviceDefinition: "sendReminder"`, clientId((w) => w.full)),
+      expectAnswer: (value) => expect(value).toMatchObject({ error: { code: "NO_APTIC_SOURCE" }, dryRun: false, replayed: false }),
+    },
+    invokeAction: {
+      ...mutation("invokeAction", "", `serviceDefinition: "recalculate"`, () => ({})),
+      expectAnswer: (value) => expect(value).toMatchObject({ error: { code: "NO_APTIC_SOURCE" }, dryRun: false, replayed: false }),
+    },
     setSourcePrecedence: mutation("setSourcePrecedence", "", "group: BILLING, sources: [INVOICING, CRM]", () => ({}), ADMIN),
   },
 };

@@ -16,6 +16,7 @@ import { summaryResolvers } from "./summary";
 import { sourceEntities, sourceResolvers } from "../sources";
 import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
 import { templateEntities, templateResolvers } from "./template";
+import { clientActionEntities, clientActionResolvers } from "./client-action";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -30,6 +31,7 @@ export const entities = [
   ...pricelistEntities,
   ...chartOfAccountsEntities,
   ...templateEntities,
+  ...clientActionEntities,
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
@@ -52,6 +54,7 @@ export const resolvers = [
   ...pricelistResolvers,
   ...chartOfAccountsResolvers,
   ...templateResolvers,
+  ...clientActionResolvers,
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,
