@@ -37,11 +37,11 @@ export class ClientAccount extends TenantEntity {
   @StringColumn(20)
   accountType: AccountType | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was created" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

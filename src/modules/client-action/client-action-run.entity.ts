@@ -73,7 +73,7 @@ export class ClientActionRun extends TenantEntity {
   @Column({ type: "boolean" })
   async: boolean;
 
-  @Field(() => ActionRunStatus)
+  @Field(() => ActionRunStatus, { description: "Where the run is" })
   @Column({ type: "varchar", length: 16 })
   status: ActionRunStatus;
 
@@ -111,11 +111,11 @@ export class ClientActionRun extends TenantEntity {
   @TimestampColumn()
   startedAt: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the source's answer (or the failure) was recorded" })
   @TimestampColumn()
   finishedAt: Date | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it last changed" })
   @UpdatedAt()
   updatedAt: Date;
 

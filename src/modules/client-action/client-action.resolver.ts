@@ -41,10 +41,10 @@ class InvokeActionArgs extends ActionCallArgs {
 
 @ObjectType({ description: "What a dry run checked: where the call would go (nothing was sent)" })
 class ClientActionPreview {
-  @Field(() => String)
+  @Field(() => String, { description: "The service definition it would invoke" })
   serviceDefinition: string;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether it would run on the job queue" })
   async: boolean;
 
   @Field(() => ID, { nullable: true, description: "The client it would act on (null: a global action)" })
@@ -68,7 +68,7 @@ class ClientActionPayload {
   })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether this was a dry run (nothing sent, nothing stored)" })
   dryRun: boolean;
 
   @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key (the action was not sent again)" })
@@ -123,7 +123,7 @@ export class ClientActionResolver {
 
   @Authorized("clients:read")
   @Query(() => ClientActionRun, { nullable: true, description: "A custom action's run by id (poll an async call until SUCCEEDED or FAILED); null for another company's. Needs clients:read." })
-  clientActionRun(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<ClientActionRun | null> {
+  clientActionRun(@Arg("id", () => ID, { description: "The run's id (the payload's run.id)" }) id: string, @Ctx() ctx: RequestContext): Promise<ClientActionRun | null> {
     return loadRun(undefined, { id }, ctx);
   }
 

@@ -14,7 +14,7 @@ export class ParameterTemplate extends TenantEntity {
   @Column({ type: "varchar", length: 80 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What it is for, for people" })
   @StringColumn(255)
   description: string | null;
 
@@ -22,11 +22,11 @@ export class ParameterTemplate extends TenantEntity {
   @Column({ type: "jsonb", default: () => "'[]'" })
   parameters: ParameterTemplateEntry[];
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was created" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

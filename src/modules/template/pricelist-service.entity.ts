@@ -16,11 +16,11 @@ export class PricelistService extends TenantEntity {
   @Column({ type: "int" })
   serviceId: number;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The service's name" })
   @Column({ type: "varchar", length: 100 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What it is for, for people" })
   @StringColumn(255)
   description: string | null;
 
@@ -28,11 +28,11 @@ export class PricelistService extends TenantEntity {
   @Column({ type: "boolean", default: true })
   isActive: boolean;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was created" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

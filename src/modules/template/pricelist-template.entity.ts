@@ -14,7 +14,7 @@ export class PricelistTemplate extends TenantEntity {
   @Column({ type: "varchar", length: 80 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "What it is for, for people" })
   @StringColumn(255)
   description: string | null;
 
@@ -26,11 +26,11 @@ export class PricelistTemplate extends TenantEntity {
   @Column({ type: "jsonb", default: () => "'[]'" })
   lines: PricelistTemplateLine[];
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was created" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When it was last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

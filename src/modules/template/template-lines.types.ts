@@ -12,10 +12,10 @@ export class PricelistTemplateLine {
   @Field(() => String, { description: "The name of the client's pricelist" })
   pricelistName: string;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "The pricelist's currency (ISO 4217)" })
   currencyCode: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether the pricelist is active" })
   isActive: boolean;
 
   @Field(() => Int, { description: "The service it prices (a PricelistService of the company)" })
@@ -24,10 +24,10 @@ export class PricelistTemplateLine {
   @Field(() => Boolean, { description: "Becomes the client's default pricelist (at most one line of a template)" })
   isDefaultPricelist: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The pricelist's condition" })
   condition: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Creditor fee event indicator" })
   creditorFeeEvents: boolean;
 }
 
@@ -36,13 +36,13 @@ export class ParameterTemplateEntry {
   @Field(() => String, { description: "The parameter's name (unique in the template)" })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The parameter's type, as the source names it" })
   type: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The parameter's value" })
   value: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A link the parameter carries" })
   href: string | null;
 }
 
@@ -51,9 +51,9 @@ export class ChartOfAccountTemplateAccount {
   @Field(() => String, { description: "The account number (unique in the template)" })
   accountNumber: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The account's name" })
   name: string;
 
-  @Field(() => AccountType, { nullable: true })
+  @Field(() => AccountType, { nullable: true, description: "What kind of account it is" })
   accountType: AccountType | null;
 }

@@ -24,7 +24,7 @@ function payloadType<E>(name: string, field: string, type: new () => E, preview:
     @Field(() => MutationError, { nullable: true, description: "Null on success" })
     error: MutationError | null;
 
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: "Whether this was a dry run (nothing stored)" })
     dryRun: boolean;
 
     @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
@@ -53,11 +53,11 @@ function templateApi<E extends TemplateRow>(kind: TemplateKind<E>, type: new () 
 
   @ObjectType(`${typeName}Preview`, { description: `What a dry run would have written: the ${label} without id and timestamps` })
   class Preview {
-    @Field(() => String)
+    @Field(() => String, { description: "The template's name" })
     name: string;
   }
   declareResourceFields(Preview, kind.fields, "output");
-  Field(() => [itemType])(Preview.prototype, itemsField);
+  Field(() => [itemType], { description: "Its items, as they would be stored" })(Preview.prototype, itemsField);
 
   const payload = payloadType(`${typeName}Payload`, payloadField, type, Preview, `The outcome of set${typeName} or delete${typeName}`);
 
@@ -69,7 +69,7 @@ function templateApi<E extends TemplateRow>(kind: TemplateKind<E>, type: new () 
 
   @ArgsType()
   class SetArgs extends NameArgs {
-    @Field(() => TemplateInput)
+    @Field(() => TemplateInput, { description: "The whole definition" })
     input: ResourceValues;
   }
 
@@ -100,7 +100,7 @@ declareResourceFields(PricelistServiceInput, SERVICE_FIELDS, "create");
 
 @ObjectType({ description: "What a dry run would have written: the service without id and timestamps" })
 class PricelistServicePreview {
-  @Field(() => Int)
+  @Field(() => Int, { description: "The service's id" })
   serviceId: number;
 }
 declareResourceFields(PricelistServicePreview, SERVICE_FIELDS, "output");
@@ -115,7 +115,7 @@ class ServiceArgs extends MutationControls {
 
 @ArgsType()
 class SetServiceArgs extends ServiceArgs {
-  @Field(() => PricelistServiceInput)
+  @Field(() => PricelistServiceInput, { description: "The whole definition" })
   input: ResourceValues;
 }
 

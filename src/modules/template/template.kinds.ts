@@ -49,7 +49,8 @@ export interface TemplateRow {
   [property: string]: unknown;
 }
 
-const { pricelistName, currencyCode, isActive, serviceId, isDefaultPricelist, condition, creditorFeeEvents } = PRICELIST_FIELDS;
+const { pricelistName, isActive, serviceId, isDefaultPricelist, condition, creditorFeeEvents } = PRICELIST_FIELDS;
+const currencyCode = { ...PRICELIST_FIELDS.currencyCode, description: "The pricelist's currency (ISO 4217)" };
 
 export const PRICELIST_LINE_FIELDS: ResourceFields = {
   pricelistName,
@@ -64,7 +65,7 @@ export const PRICELIST_LINE_FIELDS: ResourceFields = {
 export const ACCOUNT_FIELDS: ResourceFields = {
   accountNumber: { kind: "text", max: 20, required: true, description: "Unique in the template" },
   name: { kind: "text", max: 255, required: true },
-  accountType: { kind: "enum", enum: AccountType },
+  accountType: { kind: "enum", enum: AccountType, description: "What kind of account it is" },
 };
 
 export const pricelistTemplateKind: TemplateKind<PricelistTemplate & TemplateRow> = {
