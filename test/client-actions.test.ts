@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { clientActionHandler } from "../src/modules/client-action";
+import { clientActionHandler, sweepActionRuns } from "../src/modules/client-action";
 import { ApticSimulator, apticDataset } from "../src/sources/aptic";
 import { CredentialsCipher } from "../src/sources/credentials";
 import { CLIENT_ACTION_QUEUE, JobQueue, startJobQueue } from "../src/sync/jobs";
@@ -185,6 +185,39 @@ describe("invokeClientAction", () => {
     expect(refused.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const unread = await gateway.send(POLL, { id: "1" }, { tenant, scopes: ["clients:write"] });
     expect(unread.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("the dispatcher's sweep", () => {
+  it("hands an async run committed where no job queue ran to the queue, and ends one left RUNNING by a stopped process as INTERRUPTED", async () => {
+    const { tenant, clientId, guid } = await companyWithAptic(dataset[1].client.uniqueId);
+    // A gateway process without a job queue: the run stays QUEUED, with no job.
+    const bare = await TestGateway.start();
+    let queued: any;
+    try {
+      const data = dataOf(await bare.send<Record<string, any>>(INVOKE_CLIENT, { key: newKey(), clientId, sd: "sendReminder", input: { sweep: true }, async: true }, { tenant, scopes: SCOPES }));
+      queued = data.invokeClientAction.run;
+    } finally {
+      await bare.stop();
+    }
+    expect(queued.status).toBe("QUEUED");
+    const [{ job_id: none }] = (await gateway.dataSource.query(`SELECT job_id FROM client_action_run WHERE id = $1`, [queued.id])) as { job_id: string | null }[];
+    expect(none).toBeNull();
+    // Past the sweep's grace (it leaves a run its own process is about to queue), as the owner.
+    await gateway.dataSource.query(`UPDATE client_action_run SET created_at = created_at - interval '1 minute' WHERE id = $1`, [queued.id]);
+    const [{ id: stuck }] = (await gateway.dataSource.query(
+      `INSERT INTO client_action_run (tenant_id, client_id, service_definition, async, status, requested_by, started_at) VALUES ($1, $2, 'recalculate', true, 'RUNNING', 'test-user', now() - interval '1 hour') RETURNING id::text AS id`,
+      [tenant, clientId],
+    )) as { id: string }[];
+    await sweepActionRuns(gateway.dataSource, jobs, (sql, params) => gateway.dataSource.query(sql, params), tenant);
+    const done = await waitFor("the swept run to finish", async () => {
+      const run = dataOf(await gateway.send<any>(POLL, { id: queued.id }, { tenant })).clientActionRun;
+      return run.status === "SUCCEEDED" || run.status === "FAILED" ? run : null;
+    });
+    expect(done).toMatchObject({ status: "SUCCEEDED", sourceStatus: 202 });
+    expect(invocationsFor(guid, "sendReminder").filter((i) => (i.body as { sweep?: boolean } | null)?.sweep === true)).toHaveLength(1);
+    const interrupted = dataOf(await gateway.send<any>(POLL, { id: stuck }, { tenant })).clientActionRun;
+    expect(interrupted).toMatchObject({ status: "FAILED", error: { code: "INTERRUPTED" } });
   });
 });
 

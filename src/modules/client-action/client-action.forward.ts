@@ -170,17 +170,26 @@ export interface ActionQueue {
  * or stopped before it queued one) get one; runs RUNNING far longer than a call may take (their
  * process stopped mid-call) end FAILED with INTERRUPTED.
  */
-export async function sweepActionRuns(dataSource: DataSource, queue: ActionQueue, query: (sql: string, params?: unknown[]) => Promise<unknown>): Promise<void> {
+export async function sweepActionRuns(
+  dataSource: DataSource,
+  queue: ActionQueue,
+  query: (sql: string, params?: unknown[]) => Promise<unknown>,
+  /** One tenant's runs only (a test's); every tenant's by default. */
+  onlyTenant: string | null = null,
+): Promise<void> {
   const queued = (await query(
-    `SELECT id, tenant_id FROM client_action_run WHERE status = 'QUEUED' AND job_id IS NULL AND created_at < clock_timestamp() - interval '5 seconds' ORDER BY created_at, id LIMIT 1000`,
+    `SELECT id, tenant_id FROM client_action_run WHERE status = 'QUEUED' AND job_id IS NULL AND created_at < clock_timestamp() - interval '5 seconds'
+        AND ($1::varchar IS NULL OR tenant_id = $1) ORDER BY created_at, id LIMIT 1000`,
+    [onlyTenant],
   )) as { id: string; tenant_id: string }[];
   for (const run of queued) {
     const jobId = await queue.enqueueAction({ tenantId: run.tenant_id, runId: String(run.id) });
     await WriteTransaction.run(dataSource, run.tenant_id, (tx) => tx.query(`UPDATE client_action_run SET job_id = $2 WHERE id = $1 AND job_id IS NULL`, [run.id, jobId]));
   }
   const stale = (await query(
-    `SELECT id, tenant_id FROM client_action_run WHERE status = 'RUNNING' AND started_at < clock_timestamp() - make_interval(secs => $1::int) ORDER BY id LIMIT 1000`,
-    [Math.ceil((2 * ACTION_TIMEOUT_MS) / 1000) + 60],
+    `SELECT id, tenant_id FROM client_action_run WHERE status = 'RUNNING' AND started_at < clock_timestamp() - make_interval(secs => $1::int)
+        AND ($2::varchar IS NULL OR tenant_id = $2) ORDER BY id LIMIT 1000`,
+    [Math.ceil((2 * ACTION_TIMEOUT_MS) / 1000) + 60, onlyTenant],
   )) as { id: string; tenant_id: string }[];
   for (const run of stale) {
     await WriteTransaction.run(dataSource, run.tenant_id, async (tx) => {
