@@ -188,6 +188,18 @@ describe("invokeClientAction", () => {
   });
 });
 
+describe("the run's source", () => {
+  it("may be deleted: its runs stay readable, their source null", async () => {
+    const { tenant, clientId, sourceId } = await companyWithAptic();
+    const done = await call(tenant, INVOKE_CLIENT, { clientId, sd: "sendReminder" });
+    const deleted = await call(tenant, `mutation($id: ID!, $key: String!) { deleteSourceSystem(id: $id, idempotencyKey: $key) { ${ERROR} } }`, { id: sourceId });
+    expect(deleted.error).toBeNull();
+    expect(dataOf(await gateway.send<any>(POLL, { id: done.run.id }, { tenant })).clientActionRun).toMatchObject({ status: "SUCCEEDED", client: { id: clientId } });
+    const [{ n }] = (await gateway.dataSource.query(`SELECT count(*)::int AS n FROM client_action_run WHERE id = $1 AND source_system_id IS NULL`, [done.run.id])) as { n: number }[];
+    expect(n).toBe(1);
+  });
+});
+
 describe("the dispatcher's sweep", () => {
   it("hands an async run committed where no job queue ran to the queue, and ends one left RUNNING by a stopped process as INTERRUPTED", async () => {
     const { tenant, clientId, guid } = await companyWithAptic(dataset[1].client.uniqueId);
