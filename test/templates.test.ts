@@ -262,3 +262,20 @@ describe("applying templates on create", () => {
     expect(await countRows(gateway, "pricelist", tenant)).toBe(2);
   });
 });
+
+describe("Client.chartOfAccounts", () => {
+  it("is batched: a page of 5 and of 40 clients with their charts of accounts cost the same statements", async () => {
+    const tenant = await companyWithTemplates();
+    const counts: number[] = [];
+    for (const size of [5, 40]) {
+      const inputs = Array.from({ length: size }, (_, i) => ({ name: `Batched ${size}-${i}`, chartOfAccountTemplate: "Standard" }));
+      for (let at = 0; at < inputs.length; at += 50) expect((await run(tenant, BULK, { inputs: inputs.slice(at, at + 50) })).summary.failed).toBe(0);
+      const page = dataOf(
+        await gateway.send<any>(`query($first: Int) { clients(first: $first, orderBy: [{ field: CREATED_AT, direction: DESC }]) { nodes { chartOfAccounts { accountNumber } } } }`, { first: size }, { tenant }),
+      ).clients.nodes;
+      expect(page.every((n: { chartOfAccounts: unknown[] }) => n.chartOfAccounts.length === 2)).toBe(true);
+      counts.push(gateway.lastRequest().stats.statements);
+    }
+    expect(counts[0]).toBe(counts[1]);
+  });
+});
