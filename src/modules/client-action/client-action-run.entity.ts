@@ -118,11 +118,5 @@ export class ClientActionRun extends TenantEntity {
   @Field(() => DateTime, { description: "When it last changed" })
   @UpdatedAt()
   updatedAt: Date;
-
-  /** Not a column: errorCode and errorMessage as one value (a getter, so the read planner takes it as a property). */
-  @Field(() => ActionRunError, { nullable: true, description: "Why it failed (FAILED only)" })
-  get error(): ActionRunError | null {
-    return this.errorCode ? Object.assign(new ActionRunError(), { code: this.errorCode, message: this.errorMessage ?? "" }) : null;
-  }
 }
 

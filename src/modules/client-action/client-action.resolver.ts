@@ -9,7 +9,7 @@ import { entityColumns, queryEntities } from "../../db/hydrate";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { clientById } from "../client/client.loaders";
-import { ActionRunStatus, ClientActionRun } from "./client-action-run.entity";
+import { ActionRunError, ActionRunStatus, ClientActionRun } from "./client-action-run.entity";
 import { clientActionMutations, InvokeArgs, InvokeResult, MAX_ACTION_INPUT_BYTES } from "./client-action.mutations";
 
 @ArgsType()
@@ -101,6 +101,10 @@ const loadRun = databaseField("Query", "clientActionRun", async (_root: unknown,
 const loadClient = databaseField("ClientActionRun", "client", (run: ClientActionRun, _args: NoArgs, ctx) =>
   run.clientId ? ctx.loaders.get(clientById).load({ tenantId: run.tenantId, id: run.clientId }) : null,
 );
+// Reads nothing: registered so that the planner walks beneath it (its value is the run's two columns as one).
+const loadError = databaseField("ClientActionRun", "error", (run: ClientActionRun, _args: NoArgs): ActionRunError | null =>
+  run.errorCode ? Object.assign(new ActionRunError(), { code: run.errorCode, message: run.errorMessage ?? "" }) : null,
+);
 
 /** Custom actions: the two mutations (thin, one spec each) and the run a caller polls. */
 @Resolver(() => ClientActionRun)
@@ -125,6 +129,11 @@ export class ClientActionResolver {
   @Query(() => ClientActionRun, { nullable: true, description: "A custom action's run by id (poll an async call until SUCCEEDED or FAILED); null for another company's. Needs clients:read." })
   clientActionRun(@Arg("id", () => ID, { description: "The run's id (the payload's run.id)" }) id: string, @Ctx() ctx: RequestContext): Promise<ClientActionRun | null> {
     return loadRun(undefined, { id }, ctx);
+  }
+
+  @FieldResolver(() => ActionRunError, { nullable: true, description: "Why it failed (FAILED only)" })
+  error(@Root() run: ClientActionRun, @Ctx() ctx: RequestContext): ActionRunError | null {
+    return loadError(run, {}, ctx);
   }
 
   @FieldResolver(() => Client, { nullable: true, description: "The client it acts on (null: a global action)" })
