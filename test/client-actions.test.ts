@@ -130,6 +130,23 @@ describe("invokeClientAction", () => {
     expect(await countRows(gateway, "client_action_run", tenant)).toBe(1);
   });
 
+  it("concurrent calls with one key forward once: the others are IDEMPOTENCY_KEY_IN_USE while it runs, and a retry after replays it", async () => {
+    const { tenant, clientId } = await companyWithAptic();
+    const marker = randomUUID();
+    // Aptic takes its time with this call, so the other calls arrive while it is in flight.
+    aptic.server.fault({ match: (request) => request.body.includes(marker), delayMs: 1500 });
+    const key = newKey();
+    const variables = { clientId, sd: "sendReminder", input: { marker }, key };
+    const answers = await Promise.all([0, 1, 2].map(() => call(tenant, INVOKE_CLIENT, variables)));
+    const done = answers.filter((a) => a.error === null);
+    expect(done).toHaveLength(1);
+    expect(done[0].run.status).toBe("SUCCEEDED");
+    expect(answers.filter((a) => a.error?.code === "IDEMPOTENCY_KEY_IN_USE")).toHaveLength(2);
+    const later = await call(tenant, INVOKE_CLIENT, variables);
+    expect(later).toMatchObject({ replayed: true, run: { id: done[0].run.id, status: "SUCCEEDED" } });
+    expect(aptic.invocations.filter((i) => (i.body as { marker?: string } | null)?.marker === marker)).toHaveLength(1);
+  });
+
   it("a source error is a MutationError (SOURCE_ERROR) with a redacted message, the run FAILED, and a replay answers the same", async () => {
     const { tenant, clientId } = await companyWithAptic();
     const key = newKey();
