@@ -153,6 +153,23 @@ describe("ApticClient bundle", () => {
   });
 });
 
+describe("ApticSimulator", () => {
+  it("lets a test change one client's content and remove one from the listing", async () => {
+    const { client } = aptic();
+    sim.client(item(0).uniqueId)!.bankAccounts![0].description = "Changed in Aptic";
+    sim.clients[2] = { ...sim.clients[2], client: { ...sim.clients[2].client, fullName: "Renamed AB" } };
+    sim.remove(item(1).uniqueId);
+    expect((await client.bundle(item(0))).bankAccounts[0].description).toBe("Changed in Aptic");
+    expect((await client.getClient(item(2).uniqueId))?.fullName).toBe("Renamed AB");
+    const pages = await all(client.pages());
+    expect(pages[0].total).toBe(249);
+    expect(pages.flatMap((p) => p.clients.map((c) => c.uniqueId))).not.toContain(item(1).uniqueId);
+    expect(await client.getClient(item(1).uniqueId)).toBeNull();
+    sim.upsert(DATA[1]);
+    expect(await client.getClient(item(1).uniqueId)).toEqual(item(1));
+  });
+});
+
 describe("ApticClient OAuth2", () => {
   it("fetches one token for concurrent requests with the client credentials, and keeps it", async () => {
     const { client } = aptic({ auth: { kind: "oauth2", tokenUrl: sim.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET, scope: "clients.read" } });
