@@ -142,6 +142,18 @@ describe("ApticClient bundle", () => {
     expect(await failure(client.bundle(item(2)))).toMatchObject({ kind: "HTTP", status: 400, attempts: 1, sourceCode: "Bad Request", sourceMessage: "$top out of range" });
   });
 
+  it("redacts the access token in use when a problem echoes it", async () => {
+    const { client } = aptic();
+    await client.ping();
+    const token = String(sim.server.requests.find((r) => r.path === "/ping")!.headers.authorization).replace("Bearer ", "");
+    sim.server.fault({ match: (r) => r.path.endsWith("/contract"), status: 422, body: { type: "about:blank", title: "Unprocessable", status: 422, detail: `request with ${token} refused`, [token]: "echoed as a key" } });
+    const error = await failure(client.bundle(item(2)));
+    expect(error).toMatchObject({ kind: "HTTP", status: 422 });
+    expect(JSON.stringify(error.body)).not.toContain(token);
+    expect(JSON.stringify(error.body)).toContain("[REDACTED]");
+    expect(error.sourceMessage).not.toContain(token);
+  });
+
   it("never has more requests in flight than the source's limit, token fetch included", async () => {
     const { client } = aptic({ http: { maxConcurrency: 3 } });
     // Every answer held back a little, so that requests overlap.
@@ -241,6 +253,7 @@ describe("ApticClient OAuth2", () => {
     const error = await failure(client.ping());
     expect(error).toMatchObject({ kind: "AUTH", status: 401, endsRun: true });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(wrong);
+    expect(error.sourceCode).toBe("invalid_client");
     expect(resourceRequests()).toHaveLength(0);
   });
 });

@@ -400,14 +400,17 @@ function detailsOf(error: SourceHttpError) {
   };
 }
 
-/** RFC 7807 problem details: `title` (or `type`) as the source's code, `detail` as its message. */
+/**
+ * RFC 7807 problem details: `title` (or `type`) as the source's code, `detail` as its message; the
+ * token endpoint's OAuth2 error (`{error, error_description}`) likewise.
+ */
 export function describeApticProblem(body: unknown): { code?: string; message?: string } | undefined {
   if (!isObject(body)) return undefined;
   const problem = body as ApticProblemWire;
   const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
   const type = text(problem.type);
   return {
-    code: text(problem.title) ?? (type && type !== "about:blank" ? type : undefined),
-    message: text(problem.detail),
+    code: text(problem.title) ?? (type && type !== "about:blank" ? type : undefined) ?? text(problem.error),
+    message: text(problem.detail) ?? text(problem.error_description),
   };
 }
