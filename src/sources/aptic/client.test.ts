@@ -237,6 +237,23 @@ describe("ApticClient OAuth2", () => {
     }
   });
 
+  it("survives a token running out while a fan-out's requests wait for their slots: each takes the token current when it is sent", async () => {
+    const limited = await ApticSimulator.start({ oauth2: { clientId: CLIENT_ID, clientSecret: SECRET, tokenMaxRequests: 30 }, clients: DATA.slice(0, 40) });
+    try {
+      const { client } = aptic({ baseUrl: limited.url, auth: { kind: "oauth2", tokenUrl: limited.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET }, http: { maxConcurrency: 4 } });
+      limited.server.fault({ times: Infinity, delayMs: 2 });
+      const bundles = await Promise.all(DATA.slice(0, 40).map((sim) => client.bundle(sim.client)));
+      expect(bundles).toEqual(DATA.slice(0, 40).map(apticBundleOf));
+      const resources = limited.server.requests.filter((r) => r.path !== APTIC_TOKEN_PATH).length;
+      // Some 500 requests at 30 a token: about 17 tokens, and only the few requests in flight when one ran out were refused.
+      expect(limited.tokensIssued).toBeGreaterThanOrEqual(Math.ceil(480 / 30));
+      expect(resources - 480 - 4 * 2).toBeLessThanOrEqual(limited.tokensIssued * 4);
+      expect(limited.server.maxInFlight).toBeLessThanOrEqual(4);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("fails with a clear error when a fresh token is refused too (401 twice), and refreshes only once", async () => {
     const { client } = aptic();
     sim.server.fault({ match: onPath("/ping"), status: 401, times: 2, body: { type: "about:blank", title: "Unauthorized", status: 401, detail: "insufficient scope" } });

@@ -73,27 +73,34 @@ const LISTS = {
   accountsSummary: { path: "accounts/summary", paged: false },
 } as const satisfies Partial<Record<keyof ApticBundle, { path: string; paged: boolean }>>;
 
-type Token = { value: string; expiresAt: number };
+/** A token, when it is to be fetched anew, and whether a request succeeded with it. */
+type Token = { value: string; expiresAt: number; served: boolean };
+
+/** Most retries of one request after a 401 (see ApticClient.request). */
+const MAX_AUTH_RETRIES = 3;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Aptic's client API (003) as the connector reads it, and its custom actions. Every request goes
- * through one SourceHttpClient (one concurrency limit for the whole source, the token fetches
- * included). Auth is an OAuth2 client-credentials token (fetched once for any number of
- * concurrent requests, kept until shortly before `expires_in`, fetched anew once when Aptic
- * answers 401, the request then tried once more) or a static `X-Api-Key`. Errors are
+ * through one SourceHttpClient (one concurrency limit for the whole source; a token is fetched on
+ * behalf of requests holding a slot, so it never adds one). Auth is an OAuth2 client-credentials
+ * token (fetched once for any number of concurrent requests, kept until shortly before
+ * `expires_in`, fetched anew once when Aptic answers 401, the request then tried once more) or a
+ * static `X-Api-Key`. Errors are
  * SourceHttpError with Aptic's RFC 7807 problem details (redacted) as the body, their `title`
  * as the source's code and `detail` as its message.
  */
 export class ApticClient {
   readonly http: SourceHttpClient;
+  /** The token endpoint's client: a fetch is made for requests that already hold a slot of `http`. */
+  private readonly tokenHttp: SourceHttpClient | null;
   private readonly pageSize: number;
   private readonly auth: ApticAuth;
   private readonly clock: Clock;
   private readonly marginMs: number;
   private token: Token | null = null;
-  private pendingToken: Promise<string> | null = null;
+  private pendingToken: Promise<Token> | null = null;
 
   constructor(options: ApticClientOptions) {
     this.pageSize = options.pageSize ?? 100;
@@ -103,8 +110,14 @@ export class ApticClient {
     this.marginMs = options.tokenMarginMs ?? 30_000;
     const headers: Record<string, string> = this.auth.kind === "apiKey" ? { "x-api-key": this.auth.apiKey } : {};
     const secrets = this.auth.kind === "apiKey" ? [this.auth.apiKey] : [this.auth.clientSecret];
-    if (this.auth.kind === "oauth2") new URL(this.auth.tokenUrl); // throws on a token URL that is no URL
     this.http = new SourceHttpClient({ ...(options.http ?? {}), source: APTIC_SOURCE, baseUrl: options.baseUrl, headers, secrets, describeError: describeApticProblem });
+    // One fetch at a time (concurrent requests share it), on behalf of requests holding a slot of
+    // `http`, so that the source never has more in flight than its limit, and no request waits for
+    // a slot while holding one (which could deadlock).
+    this.tokenHttp =
+      this.auth.kind === "oauth2"
+        ? new SourceHttpClient({ ...(options.http ?? {}), maxConcurrency: 1, source: APTIC_SOURCE, baseUrl: this.auth.tokenUrl, secrets, describeError: describeApticProblem })
+        : null;
   }
 
   /**
@@ -282,24 +295,42 @@ export class ApticClient {
     }
   }
 
-  /** One authenticated request; with OAuth2, a 401 fetches a new token once and tries once more. */
+  /**
+   * One authenticated request. With OAuth2 the token is taken when the request holds its slot
+   * (not before it queues: a token that expires while thousands of a page's requests wait would
+   * fail them all). A 401 drops that token and tries once more with the current one (fetched anew
+   * when none is). A second 401 fails with a clear error, unless the token refused that time had
+   * served other requests (it ran out meanwhile, it was no refusal of this request): then it is
+   * tried again, at most MAX_AUTH_RETRIES times in all.
+   */
   private async request<T = unknown>(method: string, path: string, query: Record<string, QueryValue> | undefined, call: SourceSendCall): Promise<SourceResponse<T>> {
     if (this.auth.kind === "apiKey") return this.http.send<T>(method, path, query, call);
-    const token = await this.accessToken(call.signal);
-    try {
-      return await this.http.send<T>(method, path, query, { ...call, headers: bearer(token) });
-    } catch (error) {
-      if (!(error instanceof SourceHttpError) || error.kind !== "AUTH" || error.status !== 401) throw error;
-      // Another request may have fetched a new token meanwhile: only an unchanged one is dropped.
-      if (this.token?.value === token) this.token = null;
-      const fresh = await this.accessToken(call.signal);
+    let used: Token | null = null;
+    let tokenFailed = false;
+    const authorize = async (signal: AbortSignal | undefined) => {
       try {
-        return await this.http.send<T>(method, path, query, { ...call, headers: bearer(fresh) });
-      } catch (again) {
-        if (!(again instanceof SourceHttpError) || again.kind !== "AUTH" || again.status !== 401) throw again;
+        used = await this.accessToken(signal);
+      } catch (error) {
+        tokenFailed = true;
+        throw error;
+      }
+      return bearer(used.value);
+    };
+    for (let retry = 0; ; retry++) {
+      used = null;
+      try {
+        const response = await this.http.send<T>(method, path, query, { ...call, authorize });
+        if (used) (used as Token).served = true;
+        return response;
+      } catch (error) {
+        const refusedToken = used as Token | null;
+        if (tokenFailed || !(error instanceof SourceHttpError) || error.kind !== "AUTH" || error.status !== 401 || refusedToken === null) throw error;
+        // Another request may have fetched a new token meanwhile: only the one refused is dropped.
+        if (this.token === refusedToken) this.token = null;
+        if (retry === 0 || (refusedToken.served && retry < MAX_AUTH_RETRIES)) continue;
         throw new SourceHttpError(
-          detailsOf(again),
-          `${APTIC_SOURCE} refused a token just fetched from its token endpoint (401 twice): check the OAuth2 client's permissions for ${again.method} ${again.url}`,
+          detailsOf(error),
+          `${APTIC_SOURCE} refused a token just fetched from its token endpoint (401 twice): check the OAuth2 client's permissions for ${error.method} ${error.url}`,
         );
       }
     }
@@ -311,8 +342,8 @@ export class ApticClient {
    * requests must not cancel the token the other bundles wait for; a caller whose signal aborts
    * stops waiting.
    */
-  private accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (this.token && this.clock.now() < this.token.expiresAt) return Promise.resolve(this.token.value);
+  private accessToken(signal: AbortSignal | undefined): Promise<Token> {
+    if (this.token && this.clock.now() < this.token.expiresAt) return Promise.resolve(this.token);
     if (!this.pendingToken) {
       const pending = this.fetchToken().finally(() => {
         if (this.pendingToken === pending) this.pendingToken = null;
@@ -344,13 +375,13 @@ export class ApticClient {
   }
 
   /** `POST {tokenUrl}` with the client credentials (form-encoded); keeps the token until shortly before it expires. */
-  private async fetchToken(): Promise<string> {
+  private async fetchToken(): Promise<Token> {
     if (this.auth.kind !== "oauth2") throw new Error("No token with an API key");
     const form = new URLSearchParams({ grant_type: "client_credentials", client_id: this.auth.clientId, client_secret: this.auth.clientSecret });
     if (this.auth.scope) form.set("scope", this.auth.scope);
     let response: SourceResponse;
     try {
-      response = await this.http.send("POST", this.auth.tokenUrl, undefined, { body: form.toString(), contentType: "application/x-www-form-urlencoded", idempotent: true });
+      response = await this.tokenHttp!.send("POST", this.auth.tokenUrl, undefined, { body: form.toString(), contentType: "application/x-www-form-urlencoded", idempotent: true });
     } catch (error) {
       // OAuth2 answers a refused client with 400 (invalid_client, invalid_scope...) or 401: the run can't go on.
       if (error instanceof SourceHttpError && error.kind === "HTTP" && error.status === 400) {
@@ -360,14 +391,14 @@ export class ApticClient {
     }
     const body = response.body as ApticTokenWire | null;
     if (!isObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
-      throw new SourceHttpError({ kind: "INVALID_RESPONSE", source: APTIC_SOURCE, method: "POST", url: this.http.shownUrl(this.auth.tokenUrl), status: response.status, attempts: 1, sourceMessage: "the token endpoint answered without access_token" });
+      throw new SourceHttpError({ kind: "INVALID_RESPONSE", source: APTIC_SOURCE, method: "POST", url: this.tokenHttp!.shownUrl(this.auth.tokenUrl), status: response.status, attempts: 1, sourceMessage: "the token endpoint answered without access_token" });
     }
     const now = this.clock.now();
     const lifetime = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in * 1000 : null;
     // Without expires_in the token is kept until Aptic refuses it (a 401 fetches another).
     const expiresAt = lifetime === null ? Number.POSITIVE_INFINITY : now + lifetime - Math.min(this.marginMs, lifetime / 10);
-    this.token = { value: body.access_token, expiresAt };
-    return body.access_token;
+    this.token = { value: body.access_token, expiresAt, served: false };
+    return this.token;
   }
 
   private invalid(path: string, status: number, why: string): SourceHttpError {
