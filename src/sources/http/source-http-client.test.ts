@@ -338,3 +338,24 @@ describe("SourceHttpClient.send", () => {
     expect(sim.requests[0].headers.authorization).toBe(`Bearer ${token}`);
   });
 });
+
+describe("SourceHttpClient authorize", () => {
+  it("resolves headers for each attempt once the request holds its slot, redacts them, and fails with its rejection", async () => {
+    const { http } = client({ maxConcurrency: 1 });
+    const tokens = ["tok_first_1a2b3c4d5e", "tok_second_6f7a8b9c0d"];
+    let calls = 0;
+    sim.fault({ status: 500, body: { echo: tokens[0] } });
+    await http.getJson("/x", undefined, { authorize: async () => ({ authorization: `Bearer ${tokens[calls++]}` }) });
+    expect(sim.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${tokens[0]}`, `Bearer ${tokens[1]}`]);
+
+    sim.reset();
+    sim.fault({ status: 400, body: { echo: `bad ${tokens[1]}` } });
+    const error = await failure(http.getJson("/x", undefined, { authorize: async () => ({ authorization: `Bearer ${tokens[1]}` }) }));
+    expect(JSON.stringify(error.body)).not.toContain(tokens[1]);
+
+    const refusal = new Error("no token");
+    await expect(http.getJson("/x", undefined, { authorize: async () => Promise.reject(refusal) })).rejects.toBe(refusal);
+    // The slot was let go: the next request runs.
+    await expect(http.getJson("/x")).resolves.toMatchObject({ status: 200 });
+  });
+});
