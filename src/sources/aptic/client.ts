@@ -84,11 +84,9 @@ const isObject = (value: unknown): value is Record<string, unknown> => typeof va
  * Aptic's client API (003) as the connector reads it, and its custom actions. Every request goes
  * through one SourceHttpClient (one concurrency limit for the whole source; a token is fetched on
  * behalf of requests holding a slot, so it never adds one). Auth is an OAuth2 client-credentials
- * token (fetched once for any number of concurrent requests, kept until shortly before
- * `expires_in`, fetched anew once when Aptic answers 401, the request then tried once more) or a
- * static `X-Api-Key`. Errors are
- * SourceHttpError with Aptic's RFC 7807 problem details (redacted) as the body, their `title`
- * as the source's code and `detail` as its message.
+ * token (see ApticTokenSource; on a 401 fetched anew once and the request tried once more) or a
+ * static `X-Api-Key`. Errors are SourceHttpError with Aptic's RFC 7807 problem details (redacted)
+ * as the body, their `title` as the source's code and `detail` as its message.
  */
 export class ApticClient {
   readonly http: SourceHttpClient;
