@@ -61,6 +61,8 @@ export interface GatewayOptions {
    * queued run then waits for the dispatcher's next tick, or for an engine to be wired in).
    */
   sync?: SyncControl;
+  /** The job queue async custom actions go to (invokeClientAction with async); by default none: the dispatcher hands them over. */
+  actions?: MutationEnvironment["actions"];
 }
 
 /** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
@@ -252,6 +254,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
     followUpWindowMs: config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
     credentials: new CredentialsCipher(config.sourceCredentialsKey),
+    ...(options.actions ? { actions: options.actions } : {}),
   };
   const sync = options.sync ?? NO_SYNC;
   const openedClients = new OpenedClientsRecorder(options.dataSource, config.openedClientsFlushMs, logger);

@@ -6,7 +6,8 @@ import { startGateway } from "./app";
 import { developmentTokenHours, signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
 import { createLogger } from "./common/log";
-import { startJobQueue, SYNC_RUN_QUEUE } from "./sync/jobs";
+import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE } from "./sync/jobs";
+import { clientActionHandler } from "./modules/client-action";
 import { syncRunHandler } from "./sync/engine/run-sync";
 import { SyncDispatcher } from "./sync/dispatcher";
 import { queueRun } from "./sync/runs";
@@ -31,7 +32,10 @@ async function main(): Promise<void> {
   const jobs = config.jobs.enabled
     ? await startJobQueue({
         url: database.url,
-        handlers: { [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger, heartbeatMs: config.jobs.heartbeatMs }) },
+        handlers: {
+          [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger, heartbeatMs: config.jobs.heartbeatMs }),
+          [CLIENT_ACTION_QUEUE]: clientActionHandler({ dataSource: database.dataSource, cipher, logger }),
+        },
         policies: { [SYNC_RUN_QUEUE]: { retryDelaySeconds: config.jobs.retryDelaySeconds, retryLimit: config.jobs.retryLimit } },
         concurrency: config.jobs.concurrency,
         stopTimeoutMs: config.jobs.stopTimeoutMs,
@@ -52,7 +56,7 @@ async function main(): Promise<void> {
     void dispatcher.dispatch();
   }
   const schema = await buildGatewaySchema();
-  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}) });
+  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}) });
 
   logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
 

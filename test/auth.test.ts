@@ -219,6 +219,11 @@ describe("clients:write without clients:read", () => {
       "SourceSystem", "SyncRun",
       // A company's source precedence: read with clients:read (sourcePrecedence), so in a payload too.
       "FieldGroupPrecedence",
+      // The company's templates and pricelist services: read with clients:read (pricelistOptions, parameterTemplates, ...).
+      "PricelistService", "PricelistServicePreview", "PricelistTemplate", "PricelistTemplatePreview", "ParameterTemplate", "ParameterTemplatePreview",
+      "ChartOfAccountTemplate", "ChartOfAccountTemplatePreview",
+      // A custom action's run and where it would go: read with clients:read (clientActionRun).
+      "ClientActionRun", "ClientActionPreview",
     ].sort());
   });
 

@@ -63,6 +63,9 @@ const b = {
   source: "",
   finishedRun: "",
   openRun: "",
+  mainGuid: "",
+  aptic: "",
+  actionRuns: [] as string[],
 };
 let aId: string;
 
@@ -92,6 +95,12 @@ const TABLE_OF_TYPE: Record<string, string> = {
   SyncIssue: "sync_issue",
   SourceRecord: "source_record",
   FieldSource: "field_source",
+  PricelistService: "pricelist_service",
+  PricelistTemplate: "pricelist_template",
+  ParameterTemplate: "parameter_template",
+  ChartOfAccountTemplate: "chart_of_account_template",
+  ClientAccount: "client_account",
+  ClientActionRun: "client_action_run",
 };
 
 function noteBId(typename: string, id: unknown): void {
@@ -238,6 +247,30 @@ const SHAPES: Record<string, MutationShape> = {
   startSync: { signature: "$sourceId: ID!, $full: Boolean", args: "sourceId: $sourceId, full: $full", select: RUN_PAYLOAD, noDryRun: true },
   cancelSync: { signature: "$runId: ID!", args: "runId: $runId", select: RUN_PAYLOAD, noDryRun: true },
   setSourcePrecedence: { signature: "$group: FieldGroup!, $sources: [SourceKind!]", args: "group: $group, sources: $sources", select: "precedence { group sources isDefault }" },
+  setPricelistService: { signature: "$serviceId: Int!, $input: PricelistServiceInput!", args: "serviceId: $serviceId, input: $input", select: "preview { __typename } service { __typename id serviceId name }" },
+  deletePricelistService: { signature: "$serviceId: Int!", args: "serviceId: $serviceId", select: "preview { __typename } service { __typename id serviceId name }" },
+  invokeClientAction: {
+    signature: "$clientId: ID, $clientUniqueId: UUID, $serviceDefinition: String!, $input: JSON, $async: Boolean",
+    args: "clientId: $clientId, clientUniqueId: $clientUniqueId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
+    select: "preview { __typename clientId sourceId } run { __typename id status client { __typename id } }",
+  },
+  invokeAction: {
+    signature: "$sourceId: ID, $serviceDefinition: String!, $input: JSON, $async: Boolean",
+    args: "sourceId: $sourceId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
+    select: "preview { __typename clientId sourceId } run { __typename id status client { __typename id } }",
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ["PricelistTemplate", "pricelistTemplate", "lines { pricelistName serviceId }"],
+        ["ParameterTemplate", "parameterTemplate", "parameters { name value }"],
+        ["ChartOfAccountTemplate", "chartOfAccountTemplate", "accounts { accountNumber name }"],
+      ] as const
+    ).flatMap(([type, field, items]) => [
+      [`set${type}`, { signature: `$name: String!, $input: ${type}Input!`, args: "name: $name, input: $input", select: `preview { __typename } ${field} { __typename id name ${items} }` }],
+      [`delete${type}`, { signature: "$name: String!", args: "name: $name", select: `preview { __typename } ${field} { __typename id name ${items} }` }],
+    ]),
+  ),
 };
 
 function mutationDocument(field: string): string {
@@ -365,6 +398,43 @@ beforeAll(async () => {
   b.openRun = (await bCall("startSync", { sourceId: b.source, full: true }, "b-key-startSync-again")).run.id;
   await bCall("deleteSourceSystem", { id: made });
   await bCall("setSourcePrecedence", { group: "CONTACT", sources: ["INVOICING", "CRM"] });
+
+  // The company's definitions (B's replayed arguments carry no secret: A's replay answers A's own record with them).
+  await bCall("setPricelistService", { serviceId: 10, input: { name: "Collection" } });
+  await bCall("setPricelistService", { serviceId: 11, input: { name: "Gone" } }, "b-key-setPricelistService-11");
+  await bCall("setPricelistService", { serviceId: 12, input: { name: "Unused" } }, "b-key-setPricelistService-12");
+  await bCall("deletePricelistService", { serviceId: 11 });
+  for (const [type, input] of [
+    ["PricelistTemplate", { lines: [{ pricelistName: "Fees", serviceId: 10 }] }],
+    ["ParameterTemplate", { parameters: [{ name: "reminderDays", value: "14" }] }],
+    ["ChartOfAccountTemplate", { accounts: [{ accountNumber: "1510", name: "Receivables" }] }],
+  ] as const) {
+    await bCall(`set${type}`, { name: "B template", input });
+    await bCall(`set${type}`, { name: "B gone", input }, `b-key-set${type}-gone`);
+    await bCall(`delete${type}`, { name: "B gone" });
+  }
+  // Templates only B has (never set by A, whose replays of B's keys make A's own "B template"), and B's client's chart of accounts.
+  for (const table of ["pricelist_template", "parameter_template", "chart_of_account_template"]) {
+    await gateway.dataSource.query(`INSERT INTO "${table}" (tenant_id, name, description) VALUES ($1, 'B only', $2)`, [tenantB, `${SECRET} template`]);
+  }
+  await gateway.dataSource.query(`INSERT INTO client_account (tenant_id, client_id, account_number, name) VALUES ($1, $2, '1510', $3)`, [tenantB, b.main, `${SECRET} account`]);
+  // Custom actions: B's and A's Aptic sources (never called: the calls are async, and this gateway has no job queue).
+  const aptic = async (tenant: string) =>
+    ((await gateway.dataSource.query(
+      `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'APTIC', 'Aptic', 'https://aptic.example.test', 'v1.sealed.by.test') RETURNING id::text AS id`,
+      [tenant],
+    )) as { id: string }[])[0].id;
+  b.aptic = await aptic(tenantB);
+  await aptic(tenantA);
+  [{ g: b.mainGuid }] = (await gateway.dataSource.query(`SELECT unique_id::text AS g FROM client WHERE id = $1`, [b.main])) as { g: string }[];
+  await gateway.dataSource.query(
+    `INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, content_hash, raw) VALUES ($1, $2, $3, $4, now(), repeat('0', 64), '{}')`,
+    [tenantB, b.main, b.aptic, b.mainGuid],
+  );
+  b.actionRuns.push((await bCall("invokeClientAction", { clientId: b.main, serviceDefinition: "sendReminder", input: { note: "keyed" }, async: true })).run.id);
+  b.actionRuns.push((await bCall("invokeAction", { serviceDefinition: "recalculate", async: true })).run.id);
+  // A's own service 10, which A's templates (and its replays of B's) price.
+  await asA(mutationDocument("setPricelistService"), { key: newKey(), serviceId: 10, input: { name: "A's collection" } });
 
   // Every id and GUID B has now, by type.
   const typeOfTable = Object.fromEntries(Object.entries(TABLE_OF_TYPE).map(([type, table]) => [table, type]));
@@ -604,6 +674,13 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
   createClient: {
     kind: "mutation",
     live: () => [
+      {
+        label: "B's template names",
+        variables: { input: { name: "A's templated", pricelistTemplate: "B only", parameterTemplate: "B only", chartOfAccountTemplate: "B only" } },
+        expect: "INVALID_DATA",
+        missing: { input: { name: "A's templated", pricelistTemplate: "nobody's", parameterTemplate: "nobody's", chartOfAccountTemplate: "nobody's" } },
+        bControl: true,
+      },
       {
         label: "parent = B's client",
         variables: { input: { name: "A's child", parentId: b.main } },
@@ -901,6 +978,126 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
       expect(p.precedence).toEqual({ group: "CONTACT", sources: ["INVOICING", "CRM"], isDefault: false });
     },
   },
+  clientActionRun: {
+    kind: "query",
+    async run() {
+      const document = `query Q($id: ID!) { clientActionRun(id: $id) { __typename id status client { __typename id } } }`;
+      expect(b.actionRuns).toHaveLength(2);
+      for (const id of b.actionRuns) {
+        const theirs = (await asA(document, { id })).clientActionRun;
+        expectNothingOfB(theirs, `clientActionRun ${id}`);
+        expect({ id, theirs }).toEqual({ id, theirs: null });
+        expect((await asB(document, { id })).clientActionRun?.id).toBe(id);
+      }
+    },
+  },
+  invokeClientAction: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's client", { clientId: b.main, serviceDefinition: "sendReminder", async: true }, { clientId: MISSING }),
+      notFound("B's client by GUID", { clientUniqueId: b.mainGuid, serviceDefinition: "sendReminder", async: true }, { clientUniqueId: "00000000-0000-4000-8000-000000000000" }),
+    ],
+    replay: "NOT_FOUND",
+  },
+  invokeAction: {
+    kind: "mutation",
+    live: () => [
+      notFound("B's Aptic source", { sourceId: b.aptic, serviceDefinition: "recalculate", async: true }, { sourceId: MISSING }),
+      {
+        label: "A's own source",
+        variables: { serviceDefinition: "recalculate", async: true },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) return expect(p.preview.sourceId).not.toBe(b.aptic);
+          expect(await tenantOf("client_action_run", p.run.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(await tenantOf("client_action_run", p.run.id)).toBe(tenantA);
+    },
+  },
+  pricelistOptions: {
+    kind: "query",
+    async run() {
+      const document = `query Q($clientId: ID) { pricelistOptions(clientId: $clientId) { templates { __typename id name } services { __typename id serviceId name } clientTemplate { __typename id name } } }`;
+      for (const clientId of [b.main, b.spare]) {
+        const theirs = (await asA(document, { clientId })).pricelistOptions;
+        expectNothingOfB(theirs, `pricelistOptions ${clientId}`);
+        expect({ clientId, theirs }).toEqual({ clientId, theirs: null });
+        // The control: B gets its own.
+        expect((await asB(document, { clientId })).pricelistOptions.templates.length).toBeGreaterThan(0);
+      }
+      const own = (await asA(document, {})).pricelistOptions;
+      expectNothingOfB(own, "pricelistOptions");
+      expect(own.templates.map((t: { name: string }) => t.name)).not.toContain("B only");
+    },
+  },
+  // Before setPricelistService, whose replay of B's key gives A a service 12 of its own.
+  deletePricelistService: {
+    kind: "mutation",
+    live: () => [notFound("B's unused service", { serviceId: 12 }, { serviceId: 99999 })],
+    replay: "NOT_FOUND",
+  },
+  setPricelistService: {
+    kind: "mutation",
+    live: () => [
+      {
+        label: "B's service id",
+        variables: { serviceId: 10, input: { name: "A's service" } },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) return expect(p.service).toBeNull();
+          expect(await tenantOf("pricelist_service", p.service.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      expect(await tenantOf("pricelist_service", p.service.id)).toBe(tenantA);
+    },
+  },
+  ...Object.fromEntries(
+    (
+      [
+        ["PricelistTemplate", "pricelist_template", "pricelistTemplate", { lines: [{ pricelistName: "A's fees", serviceId: 10 }] }],
+        ["ParameterTemplate", "parameter_template", "parameterTemplate", { parameters: [{ name: "fromA", value: "1" }] }],
+        ["ChartOfAccountTemplate", "chart_of_account_template", "chartOfAccountTemplate", { accounts: [{ accountNumber: "1", name: "A's cash" }] }],
+      ] as const
+    ).flatMap(([type, table, field, input]): [string, MutationCase][] => [
+      // Before set{Kind}, whose replay of B's key gives A a "B template" of its own.
+      [
+        `delete${type}`,
+        {
+          kind: "mutation",
+          live: () => [notFound("B's template", { name: "B template" }, { name: "nobody's" })],
+          replay: "NOT_FOUND",
+        },
+      ],
+      [
+        `set${type}`,
+        {
+          kind: "mutation",
+          live: () => [
+            {
+              label: "B's template name",
+              variables: { name: "B only", input },
+              expect: "OK",
+              async check(p, dryRun) {
+                if (dryRun) return expect(p[field]).toBeNull();
+                expect(await tenantOf(table, p[field].id)).toBe(tenantA);
+              },
+            },
+          ],
+          replay: "OK",
+          async replayCheck(p) {
+            expect(await tenantOf(table, p[field].id)).toBe(tenantA);
+          },
+        },
+      ],
+    ]),
+  ),
 };
 
 async function runMutationCase(field: string, c: MutationCase): Promise<void> {

@@ -82,6 +82,8 @@ interface World {
   sourceId: string;
   spareSourceId: string;
   runId: string;
+  /** A custom action's run of the full client. */
+  actionRunId: string;
 }
 
 let worldCounter = 0;
@@ -112,7 +114,20 @@ async function makeWorld(): Promise<World> {
   const sourceId = await source("A source");
   const spareSourceId = await source("B spare");
   const runId = await one(`INSERT INTO sync_run (tenant_id, source_system_id) VALUES ($1, $2) RETURNING id::text AS v`, [tenant, sourceId]);
+  // The company's definitions: services 10 (priced by template "T") and 11 (unused), a template of each kind.
+  await gateway.dataSource.query(`INSERT INTO pricelist_service (tenant_id, service_id, name) VALUES ($1, 10, 'Collection'), ($1, 11, 'Unused')`, [tenant]);
+  await gateway.dataSource.query(`INSERT INTO pricelist_template (tenant_id, name, lines) VALUES ($1, 'T', $2)`, [
+    tenant,
+    JSON.stringify([{ pricelistName: "P", currencyCode: null, isActive: true, serviceId: 10, isDefaultPricelist: false, condition: null, creditorFeeEvents: false }]),
+  ]);
+  await gateway.dataSource.query(`INSERT INTO parameter_template (tenant_id, name, parameters) VALUES ($1, 'T', '[{"name":"p","type":null,"value":"1","href":null}]')`, [tenant]);
+  await gateway.dataSource.query(`INSERT INTO chart_of_account_template (tenant_id, name, accounts) VALUES ($1, 'T', '[{"accountNumber":"1510","name":"AR","accountType":null}]')`, [tenant]);
+  const actionRunId = await one(
+    `INSERT INTO client_action_run (tenant_id, client_id, service_definition, async, status, requested_by) VALUES ($1, $2, 'sendReminder', true, 'QUEUED', 'test-user') RETURNING id::text AS v`,
+    [tenant, full],
+  );
   return {
+    actionRunId,
     tenant,
     bare,
     full,
@@ -224,6 +239,26 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       call: (w) => ({ query: `query($id: ID!) { syncRun(id: $id) { id } }`, variables: { id: w.runId } }),
       expectAnswer: (value, w) => expect(value).toEqual({ id: w.runId }),
     },
+    pricelistOptions: {
+      needs: READ,
+      call: (w) => ({ query: `query($id: ID) { pricelistOptions(clientId: $id) { templates { name } services { serviceId } clientTemplate { name } } }`, variables: { id: w.bare } }),
+      expectAnswer: (value) => expect(value).toEqual({ templates: [{ name: "T" }], services: [{ serviceId: 10 }, { serviceId: 11 }], clientTemplate: null }),
+    },
+    parameterTemplates: {
+      needs: READ,
+      call: () => ({ query: `{ parameterTemplates { name parameters { name value } } }` }),
+      expectAnswer: (value) => expect(value).toEqual([{ name: "T", parameters: [{ name: "p", value: "1" }] }]),
+    },
+    chartOfAccountTemplates: {
+      needs: READ,
+      call: () => ({ query: `{ chartOfAccountTemplates { name accounts { accountNumber } } }` }),
+      expectAnswer: (value) => expect(value).toEqual([{ name: "T", accounts: [{ accountNumber: "1510" }] }]),
+    },
+    clientActionRun: {
+      needs: READ,
+      call: (w) => ({ query: `query($id: ID!) { clientActionRun(id: $id) { id status client { id } } }`, variables: { id: w.actionRunId } }),
+      expectAnswer: (value, w) => expect(value).toEqual({ id: w.actionRunId, status: "QUEUED", client: { id: w.full } }),
+    },
     clientsSummary: {
       needs: READ,
       call: () => ({ query: `{ clientsSummary { accessibleClients archivedClients favoriteCount } }` }),
@@ -280,6 +315,23 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
     deleteSourceSystem: mutation("deleteSourceSystem", "$id: ID!", "id: $id", (w) => ({ id: w.spareSourceId }), ADMIN),
     startSync: syncMutation("startSync", "$id: ID!", "sourceId: $id", (w) => ({ id: w.spareSourceId })),
     cancelSync: syncMutation("cancelSync", "$id: ID!", "runId: $id", (w) => ({ id: w.runId })),
+    setPricelistService: mutation("setPricelistService", "", `serviceId: 12, input: { name: "Factoring" }`, () => ({})),
+    deletePricelistService: mutation("deletePricelistService", "", "serviceId: 11", () => ({})),
+    setPricelistTemplate: mutation("setPricelistTemplate", "", `name: "U", input: { lines: [{ pricelistName: "P", serviceId: 10 }] }`, () => ({})),
+    deletePricelistTemplate: mutation("deletePricelistTemplate", "", `name: "T"`, () => ({})),
+    setParameterTemplate: mutation("setParameterTemplate", "", `name: "T", input: { parameters: [{ name: "p", value: "2" }] }`, () => ({})),
+    deleteParameterTemplate: mutation("deleteParameterTemplate", "", `name: "T"`, () => ({})),
+    setChartOfAccountTemplate: mutation("setChartOfAccountTemplate", "", `name: "U", input: { accounts: [{ accountNumber: "1", name: "Cash", accountType: ASSET }] }`, () => ({})),
+    deleteChartOfAccountTemplate: mutation("deleteChartOfAccountTemplate", "", `name: "T"`, () => ({})),
+    // The world has no Aptic source: the call is checked, recorded (its key) and answered NO_APTIC_SOURCE, never forwarded.
+    invokeClientAction: {
+      ...mutation("invokeClientAction", "$clientId: ID!", `clientId: $clientId, serviceDefinition: "sendReminder"`, clientId((w) => w.full)),
+      expectAnswer: (value) => expect(value).toMatchObject({ error: { code: "NO_APTIC_SOURCE" }, dryRun: false, replayed: false }),
+    },
+    invokeAction: {
+      ...mutation("invokeAction", "", `serviceDefinition: "recalculate"`, () => ({})),
+      expectAnswer: (value) => expect(value).toMatchObject({ error: { code: "NO_APTIC_SOURCE" }, dryRun: false, replayed: false }),
+    },
     setSourcePrecedence: mutation("setSourcePrecedence", "", "group: BILLING, sources: [INVOICING, CRM]", () => ({}), ADMIN),
   },
 };

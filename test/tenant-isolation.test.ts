@@ -48,6 +48,16 @@ beforeAll(async () => {
   await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, bId, source]);
   await gateway.dataSource.query(`INSERT INTO source_precedence (tenant_id, field_group, sources) VALUES ($1, 'CONTACT', '["INVOICING", "CRM"]')`, [tenantB]);
   await gateway.dataSource.query(`INSERT INTO source_lookup (tenant_id, source_system_id, client_id, outcome, looked_up_at) VALUES ($1, $2, $3, 'NOT_FOUND', now())`, [tenantB, source, bId]);
+  // ... the company's templates, a client's chart of accounts and a custom action's run.
+  for (const table of ["pricelist_template", "parameter_template", "chart_of_account_template"]) {
+    await gateway.dataSource.query(`INSERT INTO "${table}" (tenant_id, name) VALUES ($1, 'B''s template')`, [tenantB]);
+  }
+  await gateway.dataSource.query(`INSERT INTO pricelist_service (tenant_id, service_id, name) VALUES ($1, 10, 'B''s service')`, [tenantB]);
+  await gateway.dataSource.query(`INSERT INTO client_account (tenant_id, client_id, account_number, name) VALUES ($1, $2, '1510', 'B''s account')`, [tenantB, bId]);
+  await gateway.dataSource.query(
+    `INSERT INTO client_action_run (tenant_id, client_id, source_system_id, service_definition, async, status, requested_by) VALUES ($1, $2, $3, 'sendReminder', true, 'QUEUED', 'someone')`,
+    [tenantB, bId, source],
+  );
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
   // ... and an audit entry and an idempotency key, from a mutation.
   dataOf(await gateway.call(UpdateClientDocument, { id: bId, patch: { notes: "B's note" }, key: "b-key" }, { tenant: tenantB, scopes: ["clients:read", "clients:write"] }));
@@ -107,7 +117,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(24);
+    expect(tables).toHaveLength(30);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];

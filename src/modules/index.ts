@@ -14,6 +14,9 @@ import { parameterEntities, parameterResolvers } from "./parameter";
 import { pricelistEntities, pricelistResolvers } from "./pricelist";
 import { summaryResolvers } from "./summary";
 import { sourceEntities, sourceResolvers } from "../sources";
+import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
+import { templateEntities, templateResolvers } from "./template";
+import { clientActionEntities, clientActionResolvers } from "./client-action";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -26,6 +29,9 @@ export const entities = [
   ...parameterEntities,
   ...extraFieldEntities,
   ...pricelistEntities,
+  ...chartOfAccountsEntities,
+  ...templateEntities,
+  ...clientActionEntities,
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
@@ -46,6 +52,9 @@ export const resolvers = [
   ...parameterResolvers,
   ...extraFieldResolvers,
   ...pricelistResolvers,
+  ...chartOfAccountsResolvers,
+  ...templateResolvers,
+  ...clientActionResolvers,
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,

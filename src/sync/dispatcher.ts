@@ -3,6 +3,7 @@ import type { Logger } from "../common/log";
 import { WriteTransaction } from "../db/write-transaction";
 import { SYNC_RUN_QUEUE, type JobQueue } from "./jobs";
 import { queueRun, scheduleSeconds, type SyncControl } from "./runs";
+import { sweepActionRuns } from "../modules/client-action/client-action.forward";
 
 /**
  * Hands queued runs to the job queue, queues the runs that sources' schedules are due for, and
@@ -94,6 +95,8 @@ export class SyncDispatcher implements SyncControl {
         await this.#queueScheduled(runner.query.bind(runner));
         await this.#reap(runner.query.bind(runner));
         await this.#handOver(runner.query.bind(runner));
+        // Async custom actions without a job (their process had no queue), and those whose process stopped mid-call.
+        await sweepActionRuns(this.#options.dataSource, this.#options.jobs, runner.query.bind(runner));
       } finally {
         await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [LOCK_KEY]);
       }

@@ -49,9 +49,19 @@ export interface SyncRunJob {
   full: boolean;
 }
 
+/** The queue of async custom actions (invokeClientAction / invokeAction with async): one job per run, never retried. */
+export const CLIENT_ACTION_QUEUE = "client-action";
+
+/** A custom action's job: which run, in which tenant. */
+export interface ClientActionJobData {
+  tenantId: string;
+  runId: string;
+}
+
 /** Every queue and the data of its jobs. */
 export interface JobTypes {
   [SYNC_RUN_QUEUE]: SyncRunJob;
+  [CLIENT_ACTION_QUEUE]: ClientActionJobData;
 }
 
 export type JobName = keyof JobTypes;
@@ -98,6 +108,15 @@ export interface QueuePolicy {
 
 /** A sync may take long; a source that refuses is tried again after 30 s, 1 min, 2 min, ... */
 export const DEFAULT_SYNC_POLICY: QueuePolicy = { retryLimit: 5, retryDelaySeconds: 30, expireInSeconds: 4 * 60 * 60 };
+
+/** A custom action is sent at most once (Aptic may have acted on a call that failed): no retry; one call's budget and a margin. */
+export const DEFAULT_ACTION_POLICY: QueuePolicy = { retryLimit: 0, retryDelaySeconds: 30, expireInSeconds: 5 * 60 };
+
+/** Each queue's pg-boss policy and defaults: a source's syncs one at a time (singleton), actions side by side. */
+const QUEUES: Record<JobName, { policy: "singleton" | "standard"; defaults: QueuePolicy }> = {
+  [SYNC_RUN_QUEUE]: { policy: "singleton", defaults: DEFAULT_SYNC_POLICY },
+  [CLIENT_ACTION_QUEUE]: { policy: "standard", defaults: DEFAULT_ACTION_POLICY },
+};
 
 export interface JobQueueOptions {
   /** The gateway's database. */
@@ -167,11 +186,11 @@ export class JobQueue {
     boss.on("error", (error: Error & { code?: string }) => options.logger?.warn({ code: error.code, error: error.message }, "job queue error"));
     try {
       await boss.start();
-      for (const name of [SYNC_RUN_QUEUE] as const) {
-        const policy = { ...DEFAULT_SYNC_POLICY, ...options.policies?.[name] };
+      for (const name of Object.keys(QUEUES) as JobName[]) {
+        const policy = { ...QUEUES[name].defaults, ...options.policies?.[name] };
         const queue: PgBoss.Queue = {
           name,
-          policy: "singleton",
+          policy: QUEUES[name].policy,
           retryLimit: policy.retryLimit,
           retryDelay: policy.retryDelaySeconds,
           retryBackoff: true,
@@ -189,8 +208,9 @@ export class JobQueue {
     const queue = new JobQueue(boss, pool, options);
     const handlers = options.handlers ?? {};
     for (const name of Object.keys(handlers) as JobName[]) {
-      const handler = handlers[name];
-      if (handler) queue.handle(name, handler);
+      const handler = handlers[name] as JobHandler<JobTypes[JobName]> | undefined;
+      // Each handler is its own queue's (JobHandlers says so); TypeScript can't pair them through the loop.
+      if (handler) queue.handle(name as typeof SYNC_RUN_QUEUE, handler as JobHandler<SyncRunJob>);
     }
     return queue;
   }
@@ -233,6 +253,14 @@ export class JobQueue {
     } finally {
       client.release();
     }
+  }
+
+  /** Queues a custom action's run (CLIENT_ACTION_QUEUE) and wakes a worker of this process; answers the job's id. */
+  async enqueueAction(job: ClientActionJobData): Promise<string> {
+    const jobId = await this.#boss.send(CLIENT_ACTION_QUEUE, job);
+    if (!jobId) throw new Error("pg-boss did not queue the action job");
+    this.#wake();
+    return jobId;
   }
 
   /** A job as pg-boss has it (state, retries, output), or null; for the sync code's status and tests. */

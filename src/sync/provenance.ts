@@ -14,7 +14,7 @@ const CLIENT_FIELDS = new Set<string>(CLIENT_FIELD_NAMES);
 /** The client fields a change set, from its audit records: the provenance of a mutation's writes. */
 export function fieldSourcesOf(records: readonly AuditRecord[], sourceSystemId: string | null): FieldSourceRow[] {
   return records.flatMap((record) =>
-    record.entityType === "Client" ? record.changes.filter((c) => CLIENT_FIELDS.has(c.field)).map((c) => ({ clientId: record.clientId, field: c.field, sourceSystemId })) : [],
+    record.entityType === "Client" && record.clientId !== null ? record.changes.filter((c) => CLIENT_FIELDS.has(c.field)).map((c) => ({ clientId: record.clientId!, field: c.field, sourceSystemId })) : [],
   );
 }
 

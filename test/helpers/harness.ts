@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { GraphQLSchema, print } from "graphql";
 import type { DataSource } from "typeorm";
-import { RequestSummary, startGateway, Gateway } from "../../src/app";
+import { RequestSummary, startGateway, Gateway, GatewayOptions } from "../../src/app";
 import { signToken } from "../../src/auth/jwt";
 import { loadConfig, Config } from "../../src/config";
 import { createDataSource } from "../../src/db/data-source";
@@ -39,6 +39,8 @@ export interface StartOptions {
   schema?: GraphQLSchema;
   /** The sync machinery startSync nudges (default: the gateway's no-op). */
   sync?: SyncControl;
+  /** The job queue async custom actions go to (default: none). */
+  actions?: GatewayOptions["actions"];
 }
 
 /** The real server on a free port, against the test database, with a record of its requests. */
@@ -88,6 +90,7 @@ export class TestGateway {
       host: "127.0.0.1",
       onRequestComplete: (summary) => requests.push(summary),
       sync: options.sync,
+      actions: options.actions,
     });
     return new TestGateway(config, dataSource, gateway, requests, vies, logLines);
   }

@@ -27,6 +27,14 @@ export enum MutationErrorCode {
   SYNC_RUN_OPEN = "SYNC_RUN_OPEN",
   /** cancelSync on a run that had finished already: the payload's run says how it ended. */
   SYNC_RUN_FINISHED = "SYNC_RUN_FINISHED",
+  /** deletePricelistService while a pricelist template has a line for the service: change or delete the template first. */
+  SERVICE_IN_USE = "SERVICE_IN_USE",
+  /** invokeClientAction on a client that no Aptic source has (not synced from one), or invokeAction in a company without an Aptic source. */
+  NO_APTIC_SOURCE = "NO_APTIC_SOURCE",
+  /** The source refused or failed the forwarded call (its status and redacted problem in the message). */
+  SOURCE_ERROR = "SOURCE_ERROR",
+  /** The source did not answer in time, or at all: the forwarded call may or may not have run. */
+  SOURCE_UNAVAILABLE = "SOURCE_UNAVAILABLE",
 }
 
 /**
@@ -55,7 +63,8 @@ export class MutationError {
     description:
       "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
       "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED, ALREADY_EXISTS, " +
-      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SOURCE_DISABLED, SYNC_RUN_OPEN, SYNC_RUN_FINISHED",
+      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SOURCE_DISABLED, SYNC_RUN_OPEN, SYNC_RUN_FINISHED, SERVICE_IN_USE, " +
+      "NO_APTIC_SOURCE, SOURCE_ERROR, SOURCE_UNAVAILABLE",
   })
   code: MutationErrorCode;
 

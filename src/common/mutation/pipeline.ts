@@ -22,6 +22,8 @@ export interface MutationEnvironment {
   followUpWindowMs: number;
   /** Seals source systems' credentials (config.sourceCredentialsKey) before they are stored. */
   credentials: CredentialsCipher;
+  /** This process's job queue for async custom actions (invokeClientAction); absent: the dispatcher queues them. */
+  actions?: { enqueueAction(job: { tenantId: string; runId: string }): Promise<string> };
 }
 
 /**
@@ -74,6 +76,8 @@ export interface MutationSpec<A, R> {
   afterCommit?(result: R, environment: MutationEnvironment): Promise<FollowUp<R> | undefined>;
   /** Whether `afterCommit` has anything to do for this result (else it is not called). */
   needsFollowUp?(result: R): boolean;
+  /** How long the follow-up may take (a retry meanwhile is IDEMPOTENCY_KEY_IN_USE); the environment's by default. */
+  followUpWindowMs?: number;
 }
 
 /** What a mutation ends with; the resolver shapes it into its payload type. */
@@ -152,7 +156,7 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
         // What a person wrote stands until the field changes in its owning source (SOURCES.md rule 4).
         await writeFieldSources(tx, ctx.tenantId, fieldSourcesOf(audits, null));
         const payload = stored(spec, outcome);
-        if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + environment.followUpWindowMs).toISOString();
+        if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + (spec.followUpWindowMs ?? environment.followUpWindowMs)).toISOString();
         await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);
       }
       await tx.end(keep);

@@ -30,8 +30,9 @@ export class FieldChange {
 @Index("IDX_audit_entry_source_system", ["sourceSystemId"])
 @Index("IDX_audit_entry_sync_run", ["syncRunId"])
 export class AuditEntry extends TenantEntity {
-  @Column({ type: "bigint" })
-  clientId: string;
+  /** Null for a change of the company's own definitions (templates): in no client's history. */
+  @Column({ type: "bigint", nullable: true })
+  clientId: string | null;
 
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })

@@ -3,7 +3,8 @@ import type { FieldChange } from "./audit-entry.entity";
 
 /** A change as a mutation reports it; the pipeline adds who, when, the request and the key. */
 export interface AuditRecord {
-  clientId: string;
+  /** The client changed; null for a change of the company's own definitions (templates), which is in no client's history. */
+  clientId: string | null;
   entityType: string;
   entityId: string;
   changes: FieldChange[];

@@ -14,6 +14,7 @@ import { CLIENT_FIELD_NAMES, CLIENT_FIELDS, ClientFieldName, ClientValues } from
 import type { CreateClientInput, UpdateClientInput } from "./client.inputs";
 import type { BulkItem } from "./client.payloads";
 import { needsVatCheck, vatFollowUp } from "./client.vat-check";
+import { applyTemplates, resolveTemplates } from "../template/template.apply";
 import { definedOnly, inputFailures, normaliseClientValues, personalNumberFailures, validateClientInput } from "./client.validation";
 
 /** The index that keeps one org number per tenant and country (archived clients included). */
@@ -62,9 +63,14 @@ async function guardDuplicate<T>(field: string, write: () => Promise<T>): Promis
   }
 }
 
-/** Every failure of a new client's input, the parent's existence included: one pass. */
-async function createFailures(scope: ChangeScope, input: ClientValues, prefix: string): Promise<FieldFailure[]> {
-  return [...validateClientInput(input, prefix, "create", scope), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
+/**
+ * Every failure of a new client's input, the parent's existence included: one pass. `more`: the
+ * caller's own (the templates an API create names), each unless its field failed already.
+ */
+async function createFailures(scope: ChangeScope, input: ClientValues, prefix: string, more: readonly FieldFailure[] = []): Promise<FieldFailure[]> {
+  const failures = [...validateClientInput(input, prefix, "create", scope), ...(await parentFailures(scope, input.parentId, `${prefix}.parentId`))];
+  const failed = new Set(failures.map((f) => f.field));
+  return [...failures, ...more.filter((f) => !failed.has(f.field))];
 }
 
 /**
@@ -78,9 +84,9 @@ function refusedCreates(inputs: readonly { input: ClientValues; prefix: string }
   return inputs.flatMap(({ input, prefix }) => validateClientInput(input, prefix, "create", access));
 }
 
-/** Validates, normalises and inserts one client (createClient). */
-export async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string): Promise<Client> {
-  const failures = await createFailures(scope, input, prefix);
+/** Validates, normalises and inserts one client (createClient; a sync's new client). `more`: further failures of the input. */
+export async function insertClient(scope: ChangeScope, input: ClientValues, prefix: string, more: readonly FieldFailure[] = []): Promise<Client> {
+  const failures = await createFailures(scope, input, prefix, more);
   if (failures.length > 0) throw new MutationFailure(invalidData(failures));
   return insertValidClient(scope, input, prefix);
 }
@@ -181,7 +187,14 @@ export function clientMutations(dataSource: DataSource) {
     fingerprint: (args) => args,
     // Checked in the change, with the parent's existence, so that every failure comes at once.
     validate: (args, access) => refusedCreates([{ input: args.input, prefix: "input" }], access),
-    change: (scope, args) => insertClient(scope, args.input, "input"),
+    // The templates it names are applied in the same transaction (a sync's new client gets none:
+    // its source has applied them on its side, and sends what they gave).
+    async change(scope, args) {
+      const [named] = await resolveTemplates(scope, [{ input: args.input, prefix: "input" }]);
+      const client = await insertClient(scope, args.input, "input", named.failures);
+      await applyTemplates(scope, client, named.templates);
+      return client;
+    },
     ...store,
     ...singleVatCheck,
   };
@@ -241,9 +254,10 @@ export function clientMutations(dataSource: DataSource) {
     },
     async change(scope, args) {
       const allOrNothing = args.allOrNothing === true;
+      const named = await resolveTemplates(scope, args.inputs.map((input, i) => ({ input, prefix: `inputs.${i}` })));
       const checked: { input: ClientValues; requestIndex: number; failures: FieldFailure[] }[] = [];
       for (const [requestIndex, input] of args.inputs.entries()) {
-        checked.push({ input, requestIndex, failures: await createFailures(scope, input, `inputs.${requestIndex}`) });
+        checked.push({ input, requestIndex, failures: await createFailures(scope, input, `inputs.${requestIndex}`, named[requestIndex].failures) });
       }
       const invalid = checked.filter((c) => c.failures.length > 0);
       const items: BulkItem[] = checked.map(({ requestIndex, failures }) => ({ requestIndex, client: null, error: failures.length > 0 ? invalidData(failures) : null }));
@@ -254,7 +268,11 @@ export function clientMutations(dataSource: DataSource) {
       // Inserted in org-number order, so two overlapping batches take the index's locks in the same order (no deadlock).
       for (const { input, requestIndex } of sortedByOrgNumber(checked.filter((c) => c.failures.length === 0))) {
         try {
-          const client = await scope.tx.savepoint(() => insertValidClient(scope, input, `inputs.${requestIndex}`));
+          const client = await scope.tx.savepoint(async () => {
+            const inserted = await insertValidClient(scope, input, `inputs.${requestIndex}`);
+            await applyTemplates(scope, inserted, named[requestIndex].templates);
+            return inserted;
+          });
           items[requestIndex] = { requestIndex, client, error: null };
         } catch (error) {
           if (!(error instanceof MutationFailure)) throw error;

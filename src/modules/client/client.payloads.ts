@@ -7,12 +7,23 @@ import { displayOrgNumber, displayVatNumber } from "./client.display";
 import { Client } from "./client.entity";
 import { ClientType } from "./client.enums";
 import { CLIENT_FIELD_NAMES, ClientValues, declareClientFields } from "./client.fields";
+import { appliedTo } from "../template/applied";
+import { ChartOfAccountTemplateAccount, ParameterTemplateEntry, PricelistTemplateLine } from "../template/template-lines.types";
 
 /** The would-be client of a dry run: every field, without id, GUID and timestamps. */
 @ObjectType({ description: "What a dry run would have written: the client without id, uniqueId and timestamps" })
 export class ClientPreview {
   @Field(() => Boolean, { description: "Whether the client would be archived (archiveClient, restoreClient)" })
   archived: boolean;
+
+  @Field(() => [PricelistTemplateLine], { nullable: true, description: "A create: the pricelists its pricelistTemplate would give it (empty without one); null for other mutations" })
+  pricelists: PricelistTemplateLine[] | null;
+
+  @Field(() => [ParameterTemplateEntry], { nullable: true, description: "A create: the parameters its parameterTemplate would give it (empty without one); null for other mutations" })
+  parameters: ParameterTemplateEntry[] | null;
+
+  @Field(() => [ChartOfAccountTemplateAccount], { nullable: true, description: "A create: the chart of accounts its chartOfAccountTemplate would give it (empty without one); null for other mutations" })
+  chartOfAccounts: ChartOfAccountTemplateAccount[] | null;
 }
 export interface ClientPreview extends ClientValues {
   clientType: ClientType;
@@ -24,6 +35,10 @@ export function previewOf(client: Client): ClientPreview {
   const preview = new ClientPreview() as unknown as Record<string, unknown>;
   for (const name of CLIENT_FIELD_NAMES) preview[name] = (client as unknown as Record<string, unknown>)[name] ?? null;
   preview.archived = client.archivedAt !== null;
+  const applied = appliedTo(client);
+  preview.pricelists = applied?.pricelists ?? null;
+  preview.parameters = applied?.parameters ?? null;
+  preview.chartOfAccounts = applied?.chartOfAccounts ?? null;
   return preview as unknown as ClientPreview;
 }
 
