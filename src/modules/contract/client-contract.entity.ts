@@ -4,6 +4,7 @@ import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/column
 import { TenantEntity } from "../../db/tenant-entity";
 import { DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's service contract with the business (the factoring platform's client contract); at most one per client. */
 @ObjectType({ description: "The client's service contract: its term, period fee and invoicing instructions" })
@@ -22,6 +23,14 @@ export class ClientContract extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field(() => Int, { nullable: true })
   @Column({ type: "int", nullable: true })

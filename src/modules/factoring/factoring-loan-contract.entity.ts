@@ -4,6 +4,7 @@ import { CreatedAt, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../
 import { TenantEntity } from "../../db/tenant-entity";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's factoring loan (credit line) contract on the factoring platform; at most one per client. */
 @ObjectType({ description: "A factoring loan: a credit line the client draws on, with interest and limit fees" })
@@ -20,6 +21,14 @@ export class FactoringLoanContract extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: "date", nullable: true })

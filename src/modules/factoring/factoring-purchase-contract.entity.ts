@@ -4,6 +4,7 @@ import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, UpdatedAt } f
 import { TenantEntity } from "../../db/tenant-entity";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import {
   FinancingInterestCalculateFrom,
   FinancingInterestCalculateTo,
@@ -34,6 +35,14 @@ export class FactoringPurchaseContract extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field()
   @Column({ type: "boolean", default: true })

@@ -5,6 +5,7 @@ import { TenantEntity } from "../../db/tenant-entity";
 import { DateScalar, DateTime, UUID } from "../../common/scalars";
 import { BankAccountClass } from "../bank-account/bank-account.enums";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import { DirectDebitMandateType } from "./mandate.enums";
 
 /** A direct debit mandate of a client (uniqueId: Aptic mandateGuid; signedAt: Aptic signedDate). */
@@ -25,6 +26,14 @@ export class DirectDebitMandate extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field(() => UUID, { description: "Stable GUID (Aptic mandateGuid)" })
   @Column({ type: "uuid" })
