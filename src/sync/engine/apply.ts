@@ -14,6 +14,8 @@ import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 import { compareDecimals } from "../../common/validation/formats";
 import { mapCrmClient } from "../../sources/crm/mapping";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
+import { isApticRecord } from "../../sources/aptic/bundle";
+import { syncApticResources } from "./apply-aptic";
 import { ExternalIdentifier } from "../../modules/external-identifier/external-identifier.entity";
 import { externalIdentifierResource } from "../../modules/external-identifier/external-identifier.writes";
 import type { InvoicingClientRecord, SourceInvoiceRecord } from "../../sources/invoicing/mapping";
@@ -43,6 +45,8 @@ export interface SyncTarget {
   precedence?: Precedence;
   /** Re-apply records whose content is unchanged (a full run after a rule changed): default false. */
   reapplyUnchanged?: boolean;
+  /** The tenant's time zone, for a source's date-times where the gateway stores a date: Europe/Stockholm by default. */
+  timeZone?: string;
 }
 
 export type Counts = Record<SyncCounter, number>;
@@ -476,6 +480,8 @@ async function applyRecord(
   indexClient(index, target, record, client.id);
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(writes, index, scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
+  // Aptic: the client's nested resources and summaries (apply-aptic.ts); their refused values are the record's.
+  if (target.kind === "APTIC" && isApticRecord(record) && (await syncApticResources(scope, target, client.id, record, outcome === "created", valueIssues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(writes, scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
   // next time, so a later run tries the rest again once what refused it is gone.
