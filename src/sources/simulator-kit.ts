@@ -13,6 +13,8 @@ export interface SimRequest {
   path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
+  /** The request's body as text ("" without one). */
+  body: string;
 }
 
 export interface SimResponse {
@@ -84,7 +86,7 @@ export class SimulatorServer {
 
   private async serve(handler: SimHandler, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://simulator");
-    const request: SimRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers };
+    const request: SimRequest = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body: "" };
     this.requests.push(request);
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
@@ -97,6 +99,11 @@ export class SimulatorServer {
     };
     res.on("close", finish);
     try {
+      if (req.method !== "GET" && req.method !== "HEAD") {
+        const chunks: Buffer[] = [];
+        for await (const chunk of req as AsyncIterable<Buffer>) chunks.push(chunk);
+        request.body = Buffer.concat(chunks).toString("utf8");
+      }
       const fault = this.faults.find((f) => f.left > 0 && (f.match?.(request) ?? true));
       if (fault) fault.left--;
       if (fault?.delayMs) {

@@ -38,6 +38,30 @@ export interface SourceHttpOptions {
 
 export type QueryValue = string | number | boolean | null | undefined;
 
+/** What one call adds to the client's settings. */
+export interface SourceCall {
+  signal?: AbortSignal;
+  /**
+   * Headers of this call only, over the client's (a token fetched at run time). Their credentials
+   * are redacted from this call's error as the client's own headers are.
+   */
+  headers?: Readonly<Record<string, string>>;
+}
+
+/** A call that may carry a body (`send`). */
+export interface SourceSendCall extends SourceCall {
+  /** The body: a string is sent as is (with `contentType`), anything else as JSON. None when undefined. */
+  body?: unknown;
+  /** The body's content type. Default application/json. */
+  contentType?: string;
+  /**
+   * The request may be repeated safely (a GET, a token fetch): retried as a GET is. Otherwise only
+   * 429 and 503 are retried (the source refused it before doing anything); a 5xx, a timeout or a
+   * network error fails at once, since the source may have acted on it. Default: true for GET.
+   */
+  idempotent?: boolean;
+}
+
 /** A response's headers, read by name in any case (as Headers.get: repeated ones joined by ", "). */
 export interface ResponseHeaders {
   get(name: string): string | null;
@@ -54,7 +78,8 @@ type Attempt =
   | { kind: "failed"; reason: Extract<SourceErrorKind, "TIMEOUT" | "NETWORK" | "CANCELLED"> };
 
 /**
- * The one HTTP client of the connectors, on undici (Node's HTTP client): JSON GETs with a timeout per
+ * The one HTTP client of the connectors, on undici (Node's HTTP client): JSON GETs (and `send` for
+ * a POST: a token fetch, an action) with a timeout per
  * call, retries (429/503 after Retry-After or backoff; other 5xx, timeouts and network errors a
  * bounded number of times; other statuses never), a limit of requests in flight and an optional
  * requests/second cap shared by every call of this instance (one instance per source and run),
@@ -62,7 +87,7 @@ type Attempt =
  */
 export class SourceHttpClient {
   private readonly base: string;
-  private readonly headers: Record<string, string>;
+  private readonly headers: Readonly<Record<string, string>>;
   private readonly secrets: string[];
   private readonly timeoutMs: number;
   private readonly maxResponseBytes: number;
@@ -86,9 +111,9 @@ export class SourceHttpClient {
     this.gate = new StartGate(this.clock, options.requestsPerSecond);
   }
 
-  /** The absolute URL of `path` (which starts with /) with the query's defined values. */
+  /** The absolute URL of `path` (which starts with /, or is an absolute http(s) URL) with the query's defined values. */
   url(path: string, query: Readonly<Record<string, QueryValue>> = {}): URL {
-    const url = new URL(this.base + path);
+    const url = new URL(/^https?:\/\//i.test(path) ? path : this.base + path);
     for (const [key, value] of Object.entries(query)) {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
     }
@@ -101,8 +126,22 @@ export class SourceHttpClient {
   }
 
   /** GET a JSON document. Resolves with a 2xx and its parsed body; rejects with SourceHttpError. */
-  async getJson<T = unknown>(path: string, query?: Readonly<Record<string, QueryValue>>, call: { signal?: AbortSignal } = {}): Promise<SourceResponse<T>> {
+  async getJson<T = unknown>(path: string, query?: Readonly<Record<string, QueryValue>>, call: SourceCall = {}): Promise<SourceResponse<T>> {
+    return this.send<T>("GET", path, query, call);
+  }
+
+  /**
+   * A request with any method (a POST of a form or of JSON), under the same limit, gate, timeout
+   * and redaction as getJson; retried as `call.idempotent` says. Resolves with a 2xx and its parsed
+   * JSON body (null when empty); rejects with SourceHttpError.
+   */
+  async send<T = unknown>(method: string, path: string, query?: Readonly<Record<string, QueryValue>>, call: SourceSendCall = {}): Promise<SourceResponse<T>> {
     const url = this.url(path, query);
+    const idempotent = call.idempotent ?? method === "GET";
+    const secrets = call.headers ? secretsOf({ ...call.headers }, this.secrets) : this.secrets;
+    const body = call.body === undefined ? undefined : typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+    const sent: Readonly<Record<string, string>> =
+      body === undefined && !call.headers ? this.headers : { ...this.headers, ...(call.headers ?? {}), ...(body === undefined ? {} : { "content-type": call.contentType ?? "application/json" }) };
     const signals = [this.options.signal, call.signal].filter((s): s is AbortSignal => s !== undefined);
     const cancel = signals.length === 0 ? undefined : signals.length === 1 ? signals[0] : AbortSignal.any(signals);
     let attempts = 0;
@@ -115,7 +154,7 @@ export class SourceHttpClient {
         try {
           await this.gate.pass(cancel);
           attempts++;
-          attempt = await this.once(url, cancel);
+          attempt = await this.once(method, url, sent, body, cancel);
         } finally {
           release();
         }
@@ -124,10 +163,11 @@ export class SourceHttpClient {
         attempt = { kind: "failed", reason: "CANCELLED" };
       }
       const fail = (kind: SourceErrorKind, extra: { status?: number; text?: string; retryAfterMs?: number } = {}) =>
-        this.error(kind, url, Math.max(attempts, 1), extra);
+        this.error(kind, method, url, Math.max(attempts, 1), extra, secrets);
 
       if (attempt.kind === "failed") {
         if (attempt.reason === "CANCELLED") throw fail("CANCELLED");
+        if (!idempotent) throw fail(attempt.reason);
         if (++retries > this.retry.maxRetries) throw fail(attempt.reason);
         if (!(await this.wait(backoffMs(retries, this.retry, this.random), cancel))) throw fail("CANCELLED");
         continue;
@@ -152,7 +192,7 @@ export class SourceHttpClient {
         this.gate.pauseUntil(this.clock.now() + delay);
         continue;
       }
-      if (status >= 500 && ++retries <= this.retry.maxRetries) {
+      if (status >= 500 && idempotent && ++retries <= this.retry.maxRetries) {
         if (!(await this.wait(backoffMs(retries, this.retry, this.random), cancel))) throw fail("CANCELLED");
         continue;
       }
@@ -161,7 +201,7 @@ export class SourceHttpClient {
   }
 
   /** One request, its body read under the same timeout. Never rejects. */
-  private async once(url: URL, cancel: AbortSignal | undefined): Promise<Attempt> {
+  private async once(method: string, url: URL, sent: Readonly<Record<string, string>>, body: string | undefined, cancel: AbortSignal | undefined): Promise<Attempt> {
     const timeout = AbortSignal.timeout(this.timeoutMs);
     const signal = cancel ? AbortSignal.any([cancel, timeout]) : timeout;
     try {
@@ -169,7 +209,7 @@ export class SourceHttpClient {
       // (its WHATWG streams and Headers), which an incremental run's thousands of details feel.
       // It follows no redirect (fetch's redirect: "manual"). The signal is the call's one time budget:
       // undici's own headers and body timeouts are off (0), so none races it as a NETWORK failure.
-      const response = await request(url, { method: "GET", headers: this.headers, signal, headersTimeout: 0, bodyTimeout: 0 });
+      const response = await request(url, { method: method as "GET", headers: sent, body, signal, headersTimeout: 0, bodyTimeout: 0 });
       const headers = headersOf(response.headers);
       const text = await readText(response.body, headers, this.maxResponseBytes);
       return { kind: "response", status: response.statusCode, headers, text: text ?? "", tooLarge: text === null };
@@ -189,20 +229,20 @@ export class SourceHttpClient {
     }
   }
 
-  private error(kind: SourceErrorKind, url: URL, attempts: number, extra: { status?: number; text?: string; retryAfterMs?: number }): SourceHttpError {
-    const body = extra.text === undefined ? undefined : redactBody(extra.text, { secrets: this.secrets });
+  private error(kind: SourceErrorKind, method: string, url: URL, attempts: number, extra: { status?: number; text?: string; retryAfterMs?: number }, secrets: string[] = this.secrets): SourceHttpError {
+    const body = extra.text === undefined ? undefined : redactBody(extra.text, { secrets });
     let said: { code?: string; message?: string } | undefined;
     try {
       said = body === undefined ? undefined : this.options.describeError?.(body);
     } catch {
       said = undefined;
     }
-    const clean = (value: unknown) => (typeof value === "string" && value !== "" ? redactText(value, this.secrets).slice(0, 300) : undefined);
+    const clean = (value: unknown) => (typeof value === "string" && value !== "" ? redactText(value, secrets).slice(0, 300) : undefined);
     return new SourceHttpError({
       kind,
       source: this.options.source,
-      method: "GET",
-      url: redactText(safeUrl(url), this.secrets),
+      method,
+      url: redactText(safeUrl(url), secrets),
       status: extra.status,
       body,
       sourceCode: clean(said?.code),

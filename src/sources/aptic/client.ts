@@ -1,0 +1,410 @@
+import { SourceHttpClient, SourceHttpError, systemClock, type Clock, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
+import type { ApticBundle } from "./bundle";
+import type { ApticClientWire, ApticListWire, ApticProblemWire, ApticTokenWire } from "./wire";
+
+/** How the connector authenticates to Aptic (SOURCES.md "Aptic (003)"). */
+export type ApticAuth =
+  | { kind: "oauth2"; tokenUrl: string; clientId: string; clientSecret: string; scope?: string | null }
+  | { kind: "apiKey"; apiKey: string };
+
+export interface ApticConnection {
+  /** Where Aptic's client API lives: requests go to `{baseUrl}/clients...`. */
+  baseUrl: string;
+  auth: ApticAuth;
+}
+
+export interface ApticClientOptions extends ApticConnection {
+  /** Items per page of every listing (`$top`), 1..100. Default 100 (Aptic's maximum). */
+  pageSize?: number;
+  /**
+   * How long before its `expires_in` a token is fetched anew: this, or a tenth of the token's
+   * lifetime when that is shorter. Default 30 s.
+   */
+  tokenMarginMs?: number;
+  /** Timeouts, retries, concurrency, rate cap, cancellation, clock: see SourceHttpOptions. */
+  http?: Omit<SourceHttpOptions, "source" | "baseUrl" | "headers" | "describeError">;
+}
+
+/** One page of `GET /clients`. */
+export interface ApticListingPage {
+  /** The `$skip` this page was read with. */
+  skip: number;
+  clients: ApticClientWire[];
+  /** The listing's `total`, when Aptic says. */
+  total: number | null;
+  /** The `$skip` of the next page; null on the last. */
+  next: number | null;
+}
+
+/** What a custom action answered. */
+export interface ApticInvokeResult {
+  status: number;
+  /** The JSON body as sent (003 shows `{}`); null when empty. */
+  body: unknown;
+  /** A `Location` header, when Aptic gives one (an asynchronous action's status). */
+  location: string | null;
+}
+
+export const APTIC_SOURCE = "APTIC";
+
+/** The per-client resources of SOURCES.md that are single objects (404: none). */
+const SINGLE = {
+  contract: "contract",
+  factoringLoanContract: "factoringloancontract",
+  factoringLoanSummary: "factoringloancontract/summary",
+  factoringPurchaseContract: "factoringpurchasecontract",
+  factoringPurchaseSummary: "factoringpurchasecontract/summary",
+  clientSummary: "summary",
+} as const satisfies Partial<Record<keyof ApticBundle, string>>;
+
+/**
+ * The per-client listings (`{count, skip, total, value}`; 404: none). `paged`: read with
+ * `$top/$skip` from the first page (003 documents them there); otherwise the first request goes
+ * without them (003 documents none for the accounts summary) and more pages are asked for only
+ * when `total` says there are more.
+ */
+const LISTS = {
+  factoringLoanTransactions: { path: "factoringloancontract/transactions", paged: true },
+  bankAccounts: { path: "bankaccounts", paged: true },
+  parameters: { path: "parameters", paged: true },
+  extraFields: { path: "extrafields", paged: true },
+  directDebitMandates: { path: "directdebitmandates", paged: true },
+  accountsSummary: { path: "accounts/summary", paged: false },
+} as const satisfies Partial<Record<keyof ApticBundle, { path: string; paged: boolean }>>;
+
+type Token = { value: string; expiresAt: number };
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Aptic's client API (003) as the connector reads it, and its custom actions. Every request goes
+ * through one SourceHttpClient (one concurrency limit for the whole source, the token fetches
+ * included). Auth is an OAuth2 client-credentials token (fetched once for any number of
+ * concurrent requests, kept until shortly before `expires_in`, fetched anew once when Aptic
+ * answers 401, the request then tried once more) or a static `X-Api-Key`. Errors are
+ * SourceHttpError with Aptic's RFC 7807 problem details (redacted) as the body, their `title`
+ * as the source's code and `detail` as its message.
+ */
+export class ApticClient {
+  readonly http: SourceHttpClient;
+  private readonly pageSize: number;
+  private readonly auth: ApticAuth;
+  private readonly clock: Clock;
+  private readonly marginMs: number;
+  private token: Token | null = null;
+  private pendingToken: Promise<string> | null = null;
+
+  constructor(options: ApticClientOptions) {
+    this.pageSize = options.pageSize ?? 100;
+    if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 100) throw new RangeError("Aptic pageSize must be 1..100");
+    this.auth = options.auth;
+    this.clock = options.http?.clock ?? systemClock;
+    this.marginMs = options.tokenMarginMs ?? 30_000;
+    const headers: Record<string, string> = this.auth.kind === "apiKey" ? { "x-api-key": this.auth.apiKey } : {};
+    const secrets = this.auth.kind === "apiKey" ? [this.auth.apiKey] : [this.auth.clientSecret];
+    if (this.auth.kind === "oauth2") new URL(this.auth.tokenUrl); // throws on a token URL that is no URL
+    this.http = new SourceHttpClient({ ...(options.http ?? {}), source: APTIC_SOURCE, baseUrl: options.baseUrl, headers, secrets, describeError: describeApticProblem });
+  }
+
+  /**
+   * The clients page by page (`GET /clients?$top&$skip&$orderby=uniqueId asc`), from `skip` on.
+   * The listing ends at `total`, or at a short page when Aptic sends no total. Rejects with
+   * SourceHttpError (a 404 here is an error: the listing must exist).
+   */
+  async *pages(listing: { skip?: number; signal?: AbortSignal } = {}): AsyncGenerator<ApticListingPage> {
+    let skip = listing.skip ?? 0;
+    if (!Number.isInteger(skip) || skip < 0) throw new RangeError("Aptic listing: skip must be a whole number");
+    // The previous page's GUIDs: a full page with none new means $skip is ignored (no end otherwise).
+    let previous = new Set<string>();
+    for (;;) {
+      const page = await this.list<ApticClientWire>("/clients", { $top: this.pageSize, $skip: skip, $orderby: "uniqueId asc" }, listing.signal);
+      const ids = new Set(page.value.map((c) => (isObject(c) ? String(c.uniqueId) : "")));
+      if (skip > (listing.skip ?? 0) && page.value.length > 0 && [...ids].every((id) => previous.has(id))) {
+        throw this.invalid("/clients", page.status, `the page at $skip=${skip} repeats the previous page ($skip is ignored)`);
+      }
+      previous = ids;
+      const after = skip + page.value.length;
+      const more = page.value.length > 0 && (page.total !== null ? after < page.total : page.value.length >= this.pageSize);
+      yield { skip, clients: page.value, total: page.total, next: more ? after : null };
+      if (!more) return;
+      skip = after;
+    }
+  }
+
+  /** One client's detail (`GET /clients/{clientGuid}`); null on 404. */
+  async getClient(clientGuid: string, signal?: AbortSignal): Promise<ApticClientWire | null> {
+    const path = `/clients/${guidPath(clientGuid)}`;
+    const body = await this.orNone(this.request("GET", path, undefined, { signal }));
+    if (body === null) return null;
+    if (!isObject(body.body)) throw this.invalid(path, body.status, "not a client object");
+    return body.body as ApticClientWire;
+  }
+
+  /**
+   * Everything SOURCES.md lists of one client: its listing item and the 12 per-client resources
+   * (every page of the paged ones), read concurrently within the source's concurrency limit. A 404
+   * on a resource is "none" (null, or an empty list). Any other failure (after the HTTP client's
+   * retries) rejects with that SourceHttpError, and the client's requests still waiting are
+   * cancelled.
+   */
+  async bundle(client: ApticClientWire | Record<string, unknown>, signal?: AbortSignal): Promise<ApticBundle> {
+    const guid = client.uniqueId;
+    if (typeof guid !== "string" || guid.trim() === "") throw new RangeError("An Aptic client item without uniqueId has no bundle");
+    const base = `/clients/${guidPath(guid)}`;
+    const own = new AbortController();
+    const stop = signal ? AbortSignal.any([signal, own.signal]) : own.signal;
+    let first: unknown = null;
+    const guard = <T>(promise: Promise<T>): Promise<T> =>
+      promise.catch((error: unknown) => {
+        // The first failure is the bundle's; the others are the cancellation it caused.
+        if (first === null) {
+          first = error;
+          own.abort(error);
+        }
+        throw first;
+      });
+    const single = (key: keyof typeof SINGLE) => guard(this.single(`${base}/${SINGLE[key]}`, stop));
+    const list = (key: keyof typeof LISTS) => guard(this.listAll(`${base}/${LISTS[key].path}`, LISTS[key].paged, stop));
+    const settled = await Promise.allSettled([
+      single("contract"),
+      single("factoringLoanContract"),
+      single("factoringLoanSummary"),
+      list("factoringLoanTransactions"),
+      single("factoringPurchaseContract"),
+      single("factoringPurchaseSummary"),
+      list("bankAccounts"),
+      list("parameters"),
+      list("extraFields"),
+      list("directDebitMandates"),
+      single("clientSummary"),
+      list("accountsSummary"),
+    ]);
+    if (first !== null) throw first;
+    const [contract, factoringLoanContract, factoringLoanSummary, factoringLoanTransactions, factoringPurchaseContract, factoringPurchaseSummary, bankAccounts, parameters, extraFields, directDebitMandates, clientSummary, accountsSummary] =
+      settled.map((outcome) => (outcome as PromiseFulfilledResult<unknown>).value);
+    return {
+      client: client as Record<string, unknown>,
+      contract: contract as ApticBundle["contract"],
+      factoringLoanContract: factoringLoanContract as ApticBundle["factoringLoanContract"],
+      factoringLoanSummary: factoringLoanSummary as ApticBundle["factoringLoanSummary"],
+      factoringLoanTransactions: factoringLoanTransactions as ApticBundle["factoringLoanTransactions"],
+      factoringPurchaseContract: factoringPurchaseContract as ApticBundle["factoringPurchaseContract"],
+      factoringPurchaseSummary: factoringPurchaseSummary as ApticBundle["factoringPurchaseSummary"],
+      bankAccounts: bankAccounts as ApticBundle["bankAccounts"],
+      parameters: parameters as ApticBundle["parameters"],
+      extraFields: extraFields as ApticBundle["extraFields"],
+      directDebitMandates: directDebitMandates as ApticBundle["directDebitMandates"],
+      clientSummary: clientSummary as ApticBundle["clientSummary"],
+      accountsSummary: accountsSummary as ApticBundle["accountsSummary"],
+    };
+  }
+
+  /**
+   * A custom action ("Invokes a custom action based on a service definition", 003): of one client
+   * when `clientGuid` is given, else the global one, with `body` as its JSON and `?async=`. 003
+   * names no paths for them; these are the connector's choice, in the style of its other paths:
+   * `POST {base}/clients/{clientGuid}/actions/{serviceDefinition}?async=true|false` and
+   * `POST {base}/actions/{serviceDefinition}?async=true|false`. Not retried after a 5xx or a
+   * timeout (Aptic may have acted): only 429/503. A 404 is an error (no such client or action).
+   */
+  async invoke(clientGuid: string | null, serviceDefinition: string, body: unknown, options: { async: boolean; signal?: AbortSignal }): Promise<ApticInvokeResult> {
+    if (typeof serviceDefinition !== "string" || serviceDefinition.trim() === "") throw new RangeError("An Aptic custom action needs a service definition");
+    const action = `/actions/${encodeURIComponent(serviceDefinition)}`;
+    const path = clientGuid === null ? action : `/clients/${guidPath(clientGuid)}${action}`;
+    const response = await this.request("POST", path, { async: options.async }, { signal: options.signal, body: body === undefined ? {} : body, idempotent: false });
+    return { status: response.status, body: response.body, location: response.headers.get("location") };
+  }
+
+  /**
+   * Whether Aptic is up (003's ping: 200 and `{}`), authenticated as every call. 003 names no
+   * path; the connector uses `GET {base}/ping`. Rejects with SourceHttpError otherwise.
+   */
+  async ping(signal?: AbortSignal): Promise<void> {
+    await this.request("GET", "/ping", undefined, { signal });
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  /** A single resource; null on 404 (the client has none). */
+  private async single(path: string, signal: AbortSignal): Promise<Record<string, unknown> | null> {
+    const response = await this.orNone(this.request("GET", path, undefined, { signal }));
+    if (response === null) return null;
+    if (!isObject(response.body)) throw this.invalid(path, response.status, "not a JSON object");
+    return response.body;
+  }
+
+  /** Every item of a per-client listing, page after page; [] on 404 (the client has none). */
+  private async listAll(path: string, paged: boolean, signal: AbortSignal): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let skip = 0;
+    for (;;) {
+      const query = paged || skip > 0 ? { $top: this.pageSize, $skip: skip } : undefined;
+      let page: { value: Record<string, unknown>[]; total: number | null; status: number };
+      try {
+        page = await this.list<Record<string, unknown>>(path, query, signal);
+      } catch (error) {
+        if (skip === 0 && isNotFound(error)) return [];
+        throw error;
+      }
+      items.push(...page.value);
+      skip += page.value.length;
+      const more = page.value.length > 0 && (page.total !== null ? skip < page.total : paged && page.value.length >= this.pageSize);
+      if (!more) return items;
+    }
+  }
+
+  /** One page of a listing: `{count, skip, total, value}` (a bare array is taken as the whole list). */
+  private async list<T>(path: string, query: Record<string, QueryValue> | undefined, signal: AbortSignal | undefined): Promise<{ value: T[]; total: number | null; status: number }> {
+    const response = await this.request("GET", path, query, { signal });
+    const body = response.body;
+    if (Array.isArray(body)) {
+      if (body.some((item) => !isObject(item))) throw this.invalid(path, response.status, "a list whose items are not all objects");
+      return { value: body as T[], total: body.length + (Number(query?.$skip) || 0), status: response.status };
+    }
+    const listing = body as ApticListWire<unknown> | null;
+    if (!isObject(listing) || !Array.isArray(listing.value) || listing.value.some((item) => !isObject(item))) {
+      throw this.invalid(path, response.status, "not {count, skip, total, value: [objects]}");
+    }
+    const total = typeof listing.total === "number" && Number.isInteger(listing.total) && listing.total >= 0 ? listing.total : null;
+    return { value: listing.value as T[], total, status: response.status };
+  }
+
+  /** The response, or null when it is a 404 (a resource the client has none of). */
+  private async orNone<T>(call: Promise<SourceResponse<T>>): Promise<SourceResponse<T> | null> {
+    try {
+      return await call;
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  /** One authenticated request; with OAuth2, a 401 fetches a new token once and tries once more. */
+  private async request<T = unknown>(method: string, path: string, query: Record<string, QueryValue> | undefined, call: SourceSendCall): Promise<SourceResponse<T>> {
+    if (this.auth.kind === "apiKey") return this.http.send<T>(method, path, query, call);
+    const token = await this.accessToken(call.signal);
+    try {
+      return await this.http.send<T>(method, path, query, { ...call, headers: bearer(token) });
+    } catch (error) {
+      if (!(error instanceof SourceHttpError) || error.kind !== "AUTH" || error.status !== 401) throw error;
+      // Another request may have fetched a new token meanwhile: only an unchanged one is dropped.
+      if (this.token?.value === token) this.token = null;
+      const fresh = await this.accessToken(call.signal);
+      try {
+        return await this.http.send<T>(method, path, query, { ...call, headers: bearer(fresh) });
+      } catch (again) {
+        if (!(again instanceof SourceHttpError) || again.kind !== "AUTH" || again.status !== 401) throw again;
+        throw new SourceHttpError(
+          detailsOf(again),
+          `${APTIC_SOURCE} refused a token just fetched from its token endpoint (401 twice): check the OAuth2 client's permissions for ${again.method} ${again.url}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * The current token, or one fetched: one fetch for every request waiting on it. The fetch runs
+   * under the client's own signal and timeout, not the caller's: a bundle that cancels its own
+   * requests must not cancel the token the other bundles wait for; a caller whose signal aborts
+   * stops waiting.
+   */
+  private accessToken(signal: AbortSignal | undefined): Promise<string> {
+    if (this.token && this.clock.now() < this.token.expiresAt) return Promise.resolve(this.token.value);
+    if (!this.pendingToken) {
+      const pending = this.fetchToken().finally(() => {
+        if (this.pendingToken === pending) this.pendingToken = null;
+      });
+      pending.catch(() => undefined); // handled by its waiters, if any are left
+      this.pendingToken = pending;
+    }
+    return this.untilAborted(this.pendingToken, signal);
+  }
+
+  private untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+    if (!signal) return promise;
+    const cancelled = () => new SourceHttpError({ kind: "CANCELLED", source: APTIC_SOURCE, method: "POST", url: this.auth.kind === "oauth2" ? this.http.shownUrl(this.auth.tokenUrl) : "", attempts: 0 });
+    if (signal.aborted) return Promise.reject(cancelled());
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => reject(cancelled());
+      signal.addEventListener("abort", onAbort, { once: true });
+      promise.then(
+        (value) => {
+          signal.removeEventListener("abort", onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener("abort", onAbort);
+          reject(error);
+        },
+      );
+    });
+  }
+
+  /** `POST {tokenUrl}` with the client credentials (form-encoded); keeps the token until shortly before it expires. */
+  private async fetchToken(): Promise<string> {
+    if (this.auth.kind !== "oauth2") throw new Error("No token with an API key");
+    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: this.auth.clientId, client_secret: this.auth.clientSecret });
+    if (this.auth.scope) form.set("scope", this.auth.scope);
+    let response: SourceResponse;
+    try {
+      response = await this.http.send("POST", this.auth.tokenUrl, undefined, { body: form.toString(), contentType: "application/x-www-form-urlencoded", idempotent: true });
+    } catch (error) {
+      // OAuth2 answers a refused client with 400 (invalid_client, invalid_scope...) or 401: the run can't go on.
+      if (error instanceof SourceHttpError && error.kind === "HTTP" && error.status === 400) {
+        throw new SourceHttpError({ ...detailsOf(error), kind: "AUTH" }, `${APTIC_SOURCE}'s token endpoint refused the client credentials (400${error.sourceCode ? ` ${error.sourceCode}` : ""}): check auth.oauth2. POST ${error.url}`);
+      }
+      throw error;
+    }
+    const body = response.body as ApticTokenWire | null;
+    if (!isObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
+      throw new SourceHttpError({ kind: "INVALID_RESPONSE", source: APTIC_SOURCE, method: "POST", url: this.http.shownUrl(this.auth.tokenUrl), status: response.status, attempts: 1, sourceMessage: "the token endpoint answered without access_token" });
+    }
+    const now = this.clock.now();
+    const lifetime = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in * 1000 : null;
+    // Without expires_in the token is kept until Aptic refuses it (a 401 fetches another).
+    const expiresAt = lifetime === null ? Number.POSITIVE_INFINITY : now + lifetime - Math.min(this.marginMs, lifetime / 10);
+    this.token = { value: body.access_token, expiresAt };
+    return body.access_token;
+  }
+
+  private invalid(path: string, status: number, why: string): SourceHttpError {
+    return new SourceHttpError({ kind: "INVALID_RESPONSE", source: APTIC_SOURCE, method: "GET", url: this.http.shownUrl(path), status, attempts: 1, sourceMessage: why });
+  }
+}
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A GUID as a path segment (any text Aptic gave, encoded). */
+function guidPath(guid: string): string {
+  if (typeof guid !== "string" || guid.trim() === "") throw new RangeError("An Aptic clientGuid is needed");
+  return encodeURIComponent(guid);
+}
+
+const isNotFound = (error: unknown): boolean => error instanceof SourceHttpError && error.kind === "HTTP" && error.status === 404;
+
+function detailsOf(error: SourceHttpError) {
+  return {
+    kind: error.kind,
+    source: error.source,
+    method: error.method,
+    url: error.url,
+    status: error.status ?? undefined,
+    body: error.body ?? undefined,
+    sourceCode: error.sourceCode ?? undefined,
+    sourceMessage: error.sourceMessage ?? undefined,
+    attempts: error.attempts,
+    retryAfterMs: error.retryAfterMs ?? undefined,
+  };
+}
+
+/** RFC 7807 problem details: `title` (or `type`) as the source's code, `detail` as its message. */
+export function describeApticProblem(body: unknown): { code?: string; message?: string } | undefined {
+  if (!isObject(body)) return undefined;
+  const problem = body as ApticProblemWire;
+  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
+  const type = text(problem.type);
+  return {
+    code: text(problem.title) ?? (type && type !== "about:blank" ? type : undefined),
+    message: text(problem.detail),
+  };
+}
