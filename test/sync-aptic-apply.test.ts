@@ -1,10 +1,8 @@
 import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
-import { applyPage, PageInput, SyncTarget } from "../src/sync/engine/apply";
-import { queueRun } from "../src/sync/runs";
 import type { ApticClientRecord } from "../src/sources/aptic/bundle";
-import { apticBundle, apticRecord, apticTransaction, guid } from "./helpers/aptic-records";
-import { addSource, freshTenant, inTenant, rows } from "./helpers/sync";
+import { apticBundle, apticRecord, apticTransaction, applyApticPage, guid } from "./helpers/aptic-records";
+import { addSource, freshTenant, rows } from "./helpers/sync";
 
 let dataSource: DataSource;
 
@@ -21,19 +19,7 @@ afterAll(async () => {
 async function apticTenant(label: string) {
   const tenantId = freshTenant(label);
   const sourceSystemId = await addSource(dataSource, tenantId, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
-  const apply = async (records: ApticClientRecord[], savepoints = false) => {
-    const runId = await inTenant(dataSource, tenantId, async (tx) => {
-      const outcome = await queueRun(tx, tenantId, sourceSystemId, { full: true, requestedBy: "test" });
-      if (outcome.kind !== "QUEUED") throw new Error(outcome.kind);
-      return outcome.run.id;
-    });
-    const target: SyncTarget = { tenantId, sourceSystemId, sourceName: "Aptic", kind: "APTIC", runId };
-    const page: PageInput = { records: records.map((record) => ({ ok: true as const, record })), failedFetches: [], unchangedIds: [] };
-    const outcome = await inTenant(dataSource, tenantId, (tx) => applyPage(tx, target, page, { savepoints }));
-    // Close the run, so the next apply may queue one.
-    await inTenant(dataSource, tenantId, (tx) => tx.query(`UPDATE sync_run SET status = 'SUCCEEDED', finished_at = now() WHERE id = $1`, [runId]));
-    return { ...outcome, runId };
-  };
+  const apply = (records: ApticClientRecord[], savepoints = false) => applyApticPage(dataSource, tenantId, sourceSystemId, records, savepoints);
   return { tenantId, sourceSystemId, apply, rows: <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => rows<T>(dataSource, tenantId, sql, params) };
 }
 

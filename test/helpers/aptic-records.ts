@@ -1,5 +1,8 @@
+import type { DataSource } from "typeorm";
 import type { ApticBundle, ApticClientRecord } from "../../src/sources/aptic/bundle";
-import { swedishOrg } from "./sync";
+import { applyPage, PageInput, SyncTarget } from "../../src/sync/engine/apply";
+import { queueRun } from "../../src/sync/runs";
+import { inTenant, swedishOrg } from "./sync";
 
 /** A deterministic GUID per (kind, n, i). */
 export const guid = (kind: number, n: number, i = 0) =>
@@ -82,4 +85,19 @@ export function apticRecord(n: number, bundle: ApticBundle = apticBundle(n)): Ap
     raw: bundle as unknown as Record<string, unknown>,
     bundle,
   };
+}
+
+/** Applies one page of hand-made Aptic records as a run of the source (queued, applied, closed). */
+export async function applyApticPage(dataSource: DataSource, tenantId: string, sourceSystemId: string, records: ApticClientRecord[], savepoints = false) {
+  const runId = await inTenant(dataSource, tenantId, async (tx) => {
+    const outcome = await queueRun(tx, tenantId, sourceSystemId, { full: true, requestedBy: "test" });
+    if (outcome.kind !== "QUEUED") throw new Error(outcome.kind);
+    return outcome.run.id;
+  });
+  const target: SyncTarget = { tenantId, sourceSystemId, sourceName: "Aptic", kind: "APTIC", runId };
+  const page: PageInput = { records: records.map((record) => ({ ok: true as const, record })), failedFetches: [], unchangedIds: [] };
+  const outcome = await inTenant(dataSource, tenantId, (tx) => applyPage(tx, target, page, { savepoints }));
+  // Closed, so that the next page may queue a run.
+  await inTenant(dataSource, tenantId, (tx) => tx.query(`UPDATE sync_run SET status = 'SUCCEEDED', started_at = now(), finished_at = now() WHERE id = $1`, [runId]));
+  return { ...outcome, runId };
 }

@@ -4,7 +4,9 @@ import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity"
 import {
   FactoringClientFieldResolver,
   FactoringLoanContractFieldResolver,
+  FactoringLoanSummaryFieldResolver,
   FactoringPurchaseContractFieldResolver,
+  FactoringPurchaseSummaryFieldResolver,
 } from "./factoring.resolver";
 import { factoringLoanContractApi, factoringPurchaseContractApi } from "./factoring.writes";
 
@@ -25,6 +27,8 @@ export const factoringResolvers = [
   FactoringClientFieldResolver,
   FactoringLoanContractFieldResolver,
   FactoringPurchaseContractFieldResolver,
+  FactoringLoanSummaryFieldResolver,
+  FactoringPurchaseSummaryFieldResolver,
   ...factoringLoanContractApi.resolvers,
   ...factoringPurchaseContractApi.resolvers,
 ] as const;
