@@ -1,4 +1,4 @@
-import { ApticSurfaceDocument } from "./generated/graphql";
+import { ApticClientsPageDocument, ApticSurfaceDocument } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { apticRecord, applyApticPage, guid } from "./helpers/aptic-records";
 import { addSource, inTenant, rows } from "./helpers/sync";
@@ -71,5 +71,19 @@ describe("what Aptic sends, in the API", () => {
     });
     expect(Date.parse(computed.factoringLoanContract!.summary.asOf)).toBeGreaterThan(last_synced_at.getTime());
     expect(computed.factoringPurchaseContract!.summary).toMatchObject({ source: null, numberOfInvoices: 0, currentPurchase: "0.00", remainingDeposit: null, totalPurchase: "0.00" });
+  });
+
+  it("cost the same number of SQL statements for 3 and for 30 clients", async () => {
+    const counts: Record<number, number> = {};
+    for (const size of [3, 30]) {
+      const tenant = gateway.newTenant();
+      const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+      await applyApticPage(gateway.dataSource, tenant, sourceId, Array.from({ length: size }, (_, i) => apticRecord(i + 1)));
+      const nodes = dataOf(await gateway.call(ApticClientsPageDocument, { first: size }, { tenant })).clients.nodes;
+      expect(nodes).toHaveLength(size);
+      expect(nodes.every((n) => n.summary.cases === 3 && n.accountsSummary?.length === 2 && n.factoringLoanContract?.summary.source?.id === sourceId && n.factoringPurchaseContract?.summary.source?.id === sourceId)).toBe(true);
+      counts[size] = gateway.lastRequest().stats.statements;
+    }
+    expect(counts[3]).toBe(counts[30]);
   });
 });
