@@ -2,7 +2,7 @@ import type { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
 import type { ApticClientRecord } from "../src/sources/aptic/bundle";
 import { apticBundle, apticRecord, apticTransaction, applyApticPage, guid } from "./helpers/aptic-records";
-import { addSource, freshTenant, rows } from "./helpers/sync";
+import { addSource, freshTenant, inTenant, rows } from "./helpers/sync";
 
 let dataSource: DataSource;
 
@@ -19,7 +19,7 @@ afterAll(async () => {
 async function apticTenant(label: string) {
   const tenantId = freshTenant(label);
   const sourceSystemId = await addSource(dataSource, tenantId, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
-  const apply = (records: ApticClientRecord[], savepoints = false) => applyApticPage(dataSource, tenantId, sourceSystemId, records, savepoints);
+  const apply = (records: ApticClientRecord[], savepoints = false, options: { complete?: boolean } = {}) => applyApticPage(dataSource, tenantId, sourceSystemId, records, savepoints, options);
   return { tenantId, sourceSystemId, apply, rows: <T = Record<string, unknown>>(sql: string, params: unknown[] = []) => rows<T>(dataSource, tenantId, sql, params) };
 }
 
@@ -127,5 +127,49 @@ describe("an Aptic client's nested resources", () => {
     const [record] = await t.rows<{ issues: { field: string; value: string | null }[] }>(`SELECT issues FROM source_record`);
     expect(record.issues).toEqual(expect.arrayContaining([{ field: "contract.periodFee", sourceField: "contract.periodFee", value: "-5", message: expect.any(String) }]));
     expect(await count(t, "factoring_loan_transaction")).toBe(0);
+  });
+});
+
+describe("an Aptic client gone from the listing", () => {
+  it("is archived at the end of a complete run, not with open invoices, and restored when it is listed again", async () => {
+    const t = await apticTenant("aptic-gone");
+    await t.apply([apticRecord(1), apticRecord(2), apticRecord(3)], false, { complete: true });
+    const ids = await t.rows<{ id: string; source_id: string }>(`SELECT client_id AS id, source_id FROM source_record ORDER BY source_id`);
+    // Client 2 owes an open invoice: not archived.
+    await inTenant(dataSource, t.tenantId, (tx) =>
+      tx.query(`INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date) VALUES ($1, $2, 'F-1', 'SENT', 'SEK', 100, 0, '2026-10-01', '2026-10-31')`, [t.tenantId, ids[1].id]),
+    );
+    const run = await t.apply([apticRecord(1)], false, { complete: true });
+    expect(run.counts).toMatchObject({ archived: 1, failed: 0, fetched: 1, unchanged: 1 });
+    expect(run.issues).toEqual([expect.objectContaining({ kind: "RECORD_FAILED", sourceId: guid(1, 2), clientId: ids[1].id, field: "archivedAt" })]);
+    const clients = await t.rows<{ id: string; archived: boolean }>(`SELECT id, archived_at IS NOT NULL AS archived FROM client ORDER BY id`);
+    expect(clients.map((c) => c.archived)).toEqual([false, false, true]);
+    const [audit] = await t.rows<{ sync_run_id: string; client_id: string }>(`SELECT sync_run_id, client_id FROM audit_entry WHERE changes @> '[{"field": "archivedAt"}]'`);
+    expect(audit).toEqual({ sync_run_id: run.runId, client_id: ids[2].id });
+    const records = await t.rows<{ deleted_in_source: boolean }>(`SELECT deleted_in_source FROM source_record ORDER BY source_id`);
+    expect(records.map((r) => r.deleted_in_source)).toEqual([false, true, true]);
+
+    // The invoice paid, the next complete run archives client 2; client 3 listed again, unchanged, is restored.
+    await inTenant(dataSource, t.tenantId, (tx) => tx.query(`UPDATE invoice SET status = 'PAID', paid_amount = total_amount`));
+    const again = await t.apply([apticRecord(1), apticRecord(3)], false, { complete: true });
+    expect(again.counts).toMatchObject({ archived: 1, updated: 1, unchanged: 1 });
+    const after = await t.rows<{ archived: boolean }>(`SELECT archived_at IS NOT NULL AS archived FROM client ORDER BY id`);
+    expect(after.map((c) => c.archived)).toEqual([false, true, false]);
+  });
+
+  it("is not archived while another source still has it active", async () => {
+    const t = await apticTenant("aptic-other");
+    await t.apply([apticRecord(1)], false, { complete: true });
+    const [{ client_id }] = await t.rows<{ client_id: string }>(`SELECT client_id FROM source_record`);
+    const crm = await addSource(dataSource, t.tenantId, { kind: "CRM", baseUrl: "http://127.0.0.1:9/", companyId: "1", credentials: { bearerToken: "x" } });
+    await inTenant(dataSource, t.tenantId, (tx) =>
+      tx.query(`INSERT INTO source_record (tenant_id, client_id, source_system_id, source_id, last_synced_at, deleted_in_source, content_hash, raw) VALUES ($1, $2, $3, '1', now(), false, $4, '{}')`, [t.tenantId, client_id, crm, "1".repeat(64)]),
+    );
+    const run = await t.apply([], false, { complete: true });
+    expect(run.counts).toMatchObject({ archived: 0, failed: 0 });
+    const [client] = await t.rows<{ archived_at: Date | null }>(`SELECT archived_at FROM client`);
+    expect(client.archived_at).toBeNull();
+    const [record] = await t.rows<{ deleted_in_source: boolean }>(`SELECT deleted_in_source FROM source_record WHERE source_system_id = $1`, [t.sourceSystemId]);
+    expect(record.deleted_in_source).toBe(true);
   });
 });

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { ApticBundle, ApticClientRecord } from "../../src/sources/aptic/bundle";
 import { applyPage, PageInput, SyncTarget } from "../../src/sync/engine/apply";
+import { archiveUnlisted } from "../../src/sync/engine/archive-unlisted";
 import { queueRun } from "../../src/sync/runs";
 import { inTenant, swedishOrg } from "./sync";
 
@@ -88,7 +89,7 @@ export function apticRecord(n: number, bundle: ApticBundle = apticBundle(n)): Ap
 }
 
 /** Applies one page of hand-made Aptic records as a run of the source (queued, applied, closed). */
-export async function applyApticPage(dataSource: DataSource, tenantId: string, sourceSystemId: string, records: ApticClientRecord[], savepoints = false) {
+export async function applyApticPage(dataSource: DataSource, tenantId: string, sourceSystemId: string, records: ApticClientRecord[], savepoints = false, options: { complete?: boolean } = {}) {
   const runId = await inTenant(dataSource, tenantId, async (tx) => {
     const outcome = await queueRun(tx, tenantId, sourceSystemId, { full: true, requestedBy: "test" });
     if (outcome.kind !== "QUEUED") throw new Error(outcome.kind);
@@ -96,7 +97,14 @@ export async function applyApticPage(dataSource: DataSource, tenantId: string, s
   });
   const target: SyncTarget = { tenantId, sourceSystemId, sourceName: "Aptic", kind: "APTIC", runId };
   const page: PageInput = { records: records.map((record) => ({ ok: true as const, record })), failedFetches: [], unchangedIds: [] };
-  const outcome = await inTenant(dataSource, tenantId, (tx) => applyPage(tx, target, page, { savepoints }));
+  const [{ started }] = await dataSource.query(`SELECT clock_timestamp() AS started`);
+  const outcome = await inTenant(dataSource, tenantId, async (tx) => {
+    const applied = await applyPage(tx, target, page, { savepoints });
+    if (!options.complete) return applied;
+    // As the last page of a complete run (run-sync.ts): what the run did not see is gone.
+    const gone = await archiveUnlisted(tx, target, new Date(started).toISOString());
+    return { ...applied, counts: { ...applied.counts, archived: applied.counts.archived + gone.counts.archived, failed: applied.counts.failed + gone.counts.failed }, issues: [...applied.issues, ...gone.issues] };
+  });
   // Closed, so that the next page may queue a run.
   await inTenant(dataSource, tenantId, (tx) => tx.query(`UPDATE sync_run SET status = 'SUCCEEDED', started_at = now(), finished_at = now() WHERE id = $1`, [runId]));
   return { ...outcome, runId };
