@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import { SourceHttpClient, SourceHttpError, systemClock, type Clock, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
 import type { ApticBundle } from "./bundle";
 import type { ApticClientWire, ApticListWire, ApticProblemWire, ApticTokenWire } from "./wire";
@@ -153,6 +154,8 @@ export class ApticClient {
     const base = `/clients/${guidPath(guid)}`;
     const own = new AbortController();
     const stop = signal ? AbortSignal.any([signal, own.signal]) : own.signal;
+    // Each of the client's requests waiting for a slot listens to it (and lets go once it runs).
+    setMaxListeners(0, stop);
     let first: unknown = null;
     const guard = <T>(promise: Promise<T>): Promise<T> =>
       promise.catch((error: unknown) => {

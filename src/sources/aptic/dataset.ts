@@ -6,6 +6,7 @@ import {
   norwegianAccountCheckDigit,
   norwegianOrgNumberCheckDigit,
 } from "../../common/validation/checksums";
+import type { ApticBundle } from "./bundle";
 import type {
   ApticAccountSummaryWire,
   ApticBankAccountWire,
@@ -416,4 +417,13 @@ export function apticDataset(options: ApticDatasetOptions): ApticSimClient[] {
       ],
     };
   });
+}
+
+/** The bundle the connector reads of a simulated client (a list it has none of is empty), for tests. */
+export function apticBundleOf(sim: ApticSimClient): ApticBundle {
+  const copy = structuredClone(sim) as unknown as Record<string, unknown>;
+  for (const key of ["factoringLoanTransactions", "bankAccounts", "parameters", "extraFields", "directDebitMandates", "accountsSummary"]) {
+    if (copy[key] === null) copy[key] = [];
+  }
+  return copy as unknown as ApticBundle;
 }

@@ -12,6 +12,7 @@ import { archiveClientRow, insertClient, patchClient, restoreClientRow } from ".
 import { Invoice } from "../../modules/invoice/invoice.entity";
 import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 import { compareDecimals } from "../../common/validation/formats";
+import { mapApticClient } from "../../sources/aptic/mapping";
 import { mapCrmClient } from "../../sources/crm/mapping";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import { isApticRecord } from "../../sources/aptic/bundle";
@@ -511,7 +512,7 @@ function previousValues(kind: SourceKindName, raw: Record<string, unknown>): Cli
 }
 
 /** The mapping of each source kind, for `previousValues`. */
-const MAPPERS: Partial<Record<SourceKindName, (raw: unknown) => MappingResult<SourceClientRecord>>> = { CRM: mapCrmClient, INVOICING: mapInvoicingCustomer };
+const MAPPERS: Partial<Record<SourceKindName, (raw: unknown) => MappingResult<SourceClientRecord>>> = { CRM: mapCrmClient, INVOICING: mapInvoicingCustomer, APTIC: mapApticClient };
 
 /**
  * Drops the fields a write refused (INVALID_DATA at `record.<field>`) and tries again: a refused

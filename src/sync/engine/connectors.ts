@@ -1,7 +1,9 @@
+import { ApticClient, type ApticAuth } from "../../sources/aptic/client";
+import { mapApticClient } from "../../sources/aptic/mapping";
 import type { SourceCredentials } from "../../sources/credentials";
 import { CrmClient } from "../../sources/crm/client";
 import { mapCrmClient } from "../../sources/crm/mapping";
-import type { SourceHttpOptions } from "../../sources/http";
+import { SourceHttpError, type SourceHttpOptions } from "../../sources/http";
 import { InvoicingClient, type InvoicingResume } from "../../sources/invoicing/client";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import type { SourceSystem } from "../../sources/source-system.entity";
@@ -11,8 +13,8 @@ import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 /**
  * A source system as the run handler reads it: pages of mapped records from a position (a
  * checkpoint) on, each with the position after it, so a run killed between pages resumes where
- * its last committed page ended. Only the CRM and the invoicing system so far (issue 14 adds Aptic
- * and credit data).
+ * its last committed page ended. The CRM, Aptic and the invoicing system so far (issue 14 adds
+ * credit data).
  */
 
 /** Where a listing is: the run's lower bound (fixed at its start) and the connector's own position. */
@@ -59,11 +61,53 @@ export function connectorFor(source: SourceSystem, credentials: SourceCredential
   switch (source.kind) {
     case "CRM":
       return crmConnector(new CrmClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), apiVersion: source.apiVersion, http }));
+    case "APTIC":
+      return apticConnector(new ApticClient({ baseUrl: source.baseUrl, auth: apticAuth(source, credentials), http }));
     case "INVOICING":
       return invoicingConnector(new InvoicingClient({ baseUrl: source.baseUrl, token: bearer(source, credentials), companyId: companyId(source), http }));
     default:
       throw new ConnectorConfigError(`No connector for ${source.kind} sources yet`);
   }
+}
+
+/** Aptic takes OAuth2 client credentials or an API key (OAuth2 when both are stored). */
+function apticAuth(source: SourceSystem, credentials: SourceCredentials): ApticAuth {
+  if (credentials.oauth2) return { kind: "oauth2", ...credentials.oauth2 };
+  if (credentials.apiKey) return { kind: "apiKey", apiKey: credentials.apiKey };
+  throw new ConnectorConfigError(`${source.kind} sources authenticate with OAuth2 client credentials or an API key: set auth.oauth2 or auth.apiKey`);
+}
+
+/**
+ * Aptic: by $skip, every client read in full each run (Aptic has no change time; applyPage skips
+ * the unchanged ones by content hash). Each listing page's bundles are read here, before the page
+ * is yielded (so before the run opens the page's transaction), concurrently within the source's
+ * limit. A client whose bundle fails (after the HTTP client's retries) is a failed fetch
+ * (SOURCE_ERROR) and is not applied; a refused credential or a cancellation ends the run.
+ */
+function apticConnector(client: ApticClient): Connector {
+  return {
+    async *pages(position, signal) {
+      const at = position.at as { skip?: number } | null;
+      for await (const page of client.pages({ skip: at?.skip ?? 0, signal })) {
+        const listed = page.clients.map((item) => ({ item, guid: typeof item.uniqueId === "string" && item.uniqueId.trim() !== "" ? item.uniqueId : null }));
+        const settled = await Promise.allSettled(listed.map(({ item, guid }) => (guid === null ? Promise.resolve(null) : client.bundle(item, signal))));
+        const records: ConnectorPage["records"] = [];
+        const failedFetches: ConnectorPage["failedFetches"] = [];
+        settled.forEach((outcome, i) => {
+          const { item, guid } = listed[i];
+          if (outcome.status === "fulfilled") {
+            // No uniqueId: the mapping rejects it (RECORD_FAILED) with the item as raw.
+            records.push(mapApticClient(outcome.value ?? { client: item }));
+            return;
+          }
+          const error = outcome.reason;
+          if (!(error instanceof SourceHttpError) || error.endsRun) throw error;
+          failedFetches.push({ sourceId: guid!, message: error.safeMessage, detail: error.toIssue(), sourceUpdatedAt: null });
+        });
+        yield { records, failedFetches, unchangedIds: [], next: page.next === null ? null : { skip: page.next }, watermark: null, total: page.total };
+      }
+    },
+  };
 }
 
 /** The CRM: by offset, incremental by updated_at. */
