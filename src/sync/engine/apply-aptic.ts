@@ -9,6 +9,7 @@ import { extraFieldResource } from "../../modules/extra-field/extra-field.writes
 import { factoringLoanContractResource, factoringLoanTransactionResource, factoringPurchaseContractResource } from "../../modules/factoring/factoring.writes";
 import { mandateResource } from "../../modules/mandate/mandate.writes";
 import { parameterResource } from "../../modules/parameter/parameter.writes";
+import type { AuditRecord } from "../../modules/audit/audit.service";
 import { SourceSummaryKind } from "../../modules/summary/source-summary.entity";
 import type { ApticClientRecord } from "../../sources/aptic/bundle";
 import {
@@ -42,8 +43,9 @@ export async function syncApticResources(
   record: ApticClientRecord,
   created: boolean,
   issues: DataQualityIssue[],
+  page: ApticPageInserts | null = null,
 ): Promise<boolean> {
-  const sync = new ApticResourceSync(scope, target, clientId, created, issues, target.timeZone ?? DEFAULT_TENANT_TIME_ZONE);
+  const sync = new ApticResourceSync(scope, target, clientId, created, issues, target.timeZone ?? DEFAULT_TENANT_TIME_ZONE, created ? page : null);
   const { bundle } = record;
   await sync.one(clientContractResource, "contract", bundle.contract, mapContract);
   const loan = await sync.one(factoringLoanContractResource, "factoringLoanContract", bundle.factoringLoanContract, mapLoanContract);
@@ -82,6 +84,8 @@ class ApticResourceSync {
     private readonly created: boolean,
     private readonly issues: DataQualityIssue[],
     private readonly timeZone: string,
+    /** A batched page's inserts (a created client's rows, written at the page's end); null: written at once. */
+    private readonly page: ApticPageInserts | null,
   ) {}
 
   /** A one-per-client resource: null (Aptic's 404) deletes this source's row. Returns the row and whether it is new. */
@@ -93,6 +97,12 @@ class ApticResourceSync {
     }
     const values = this.checked(resource, map(wire, this.timeZone), before ?? null, path);
     if (!values) return before ? { id: before.id, created: false } : null;
+    if (!before && this.page) {
+      // Its id is known at the page's end: the loan's transactions are matched to it then (PENDING).
+      this.page.add(this.scope, resource, this.clientId, [this.row(resource, values)], () => "");
+      this.changed = true;
+      return { id: PENDING, created: true };
+    }
     const row = await this.write(resource, before ?? null, values, {});
     return { id: row.id, created: !before };
   }
@@ -181,6 +191,11 @@ class ApticResourceSync {
     const present = Object.entries(summaries)
       .filter(([, figures]) => figures !== null && figures !== undefined)
       .map(([kind, figures]) => ({ kind, figures: summaryFigures(figures) }));
+    if (this.page) {
+      this.page.summaries.push(...present.map((summary) => ({ client_id: this.clientId, ...summary })));
+      if (present.length > 0) this.changed = true;
+      return;
+    }
     const [{ n }] = await this.scope.tx.query<{ n: number }>(
       `WITH input AS (SELECT * FROM jsonb_to_recordset($4::jsonb) AS r(kind varchar, figures jsonb)),
             gone AS (DELETE FROM source_summary WHERE client_id = $2 AND source_system_id = $3 AND kind NOT IN (SELECT kind FROM input) RETURNING 1),
@@ -273,17 +288,23 @@ class ApticResourceSync {
   /** New items of a list in one INSERT, each audited as insertChild audits. */
   private async insertMany<E extends SourcedRow>(resource: ChildResource<E>, items: readonly Record<string, unknown>[]): Promise<void> {
     if (items.length === 0) return;
+    const rows = items.map((item) => this.row(resource, item));
+    this.changed = true;
+    if (this.page) return this.page.add(this.scope, resource, this.clientId, rows, itemKey);
+    const result = await this.scope.tx.manager.createQueryBuilder().insert().into(resource.entity).values(rows as never).returning("*").execute();
+    for (const row of hydrateRows(this.scope.tx.manager, resource.entity, result.raw as Record<string, unknown>[])) recordChildChange(this.scope, resource, null, row);
+  }
+
+  /** A new row's column values (entity properties): the checked values stored, the item's keys, the client, the source. */
+  private row<E extends ChildRow>(resource: ChildResource<E>, item: Record<string, unknown>): Record<string, unknown> {
     const keys = new Set(Object.keys(resource.fields));
-    const rows = items.map((item) => ({
+    return {
       ...this.stored(resource, item),
       ...Object.fromEntries(Object.entries(item).filter(([name]) => !keys.has(name) && !(EXTRA_INSTANTS[resource.typeName] ?? []).includes(name))),
       clientId: this.clientId,
       tenantId: this.scope.tenantId,
       sourceSystemId: this.target.sourceSystemId,
-    }));
-    const result = await this.scope.tx.manager.createQueryBuilder().insert().into(resource.entity).values(rows as never).returning("*").execute();
-    for (const row of hydrateRows(this.scope.tx.manager, resource.entity, result.raw as Record<string, unknown>[])) recordChildChange(this.scope, resource, null, row);
-    this.changed = true;
+    };
   }
 
   private async remove<E extends ChildRow>(resource: ChildResource<E>, row: E): Promise<void> {
@@ -291,3 +312,69 @@ class ApticResourceSync {
     this.changed = true;
   }
 }
+
+/** The id of a row a batched page inserts at its end. */
+const PENDING = "";
+
+/** How a new list row is told apart from the client's others when the page's INSERT returns them: its GUID, else its name. */
+const itemKey = (row: Record<string, unknown>): string => String(row.uniqueId ?? row.name ?? "");
+
+/** Rows an INSERT ... VALUES takes at once (PostgreSQL allows 65,535 parameters a statement). */
+const ROWS_PER_INSERT = 1_000;
+
+/**
+ * A batched page's nested rows of the clients it creates (nothing to read or match: they have no
+ * rows yet), written at the page's end with one INSERT per table (and one for the summaries)
+ * instead of some ten statements a client. Each row is audited in its record's place among the
+ * page's audits (a stand-in filled when the INSERT returns it, as insertChild audits). A failure
+ * there fails the page, which is then applied record by record (PageNeedsSavepoints), each
+ * record's rows written at once.
+ */
+export class ApticPageInserts {
+  private readonly tables = new Map<ChildResource<SourcedRow>, Array<{ row: Record<string, unknown>; key: string; audit: AuditRecord }>>();
+  readonly summaries: Array<{ client_id: string; kind: string; figures: unknown }> = [];
+
+  constructor(private readonly target: SyncTarget) {}
+
+  add<E extends ChildRow>(scope: ChangeScope, resource: ChildResource<E>, clientId: string, rows: readonly Record<string, unknown>[], key: (row: Record<string, unknown>) => string): void {
+    let list = this.tables.get(resource as unknown as ChildResource<SourcedRow>);
+    if (!list) this.tables.set(resource as unknown as ChildResource<SourcedRow>, (list = []));
+    for (const row of rows) {
+      const audit: AuditRecord = { clientId, entityType: resource.typeName, entityId: PENDING, changes: [] };
+      scope.audit(audit);
+      list.push({ row, key: `${clientId}\u0000${key(row)}`, audit });
+    }
+  }
+
+  async flush(scope: ChangeScope): Promise<void> {
+    // The loans first: their transactions take their ids.
+    const order = [...this.tables.keys()].sort((a, b) => rank(a) - rank(b));
+    const loans = new Map<string, string>();
+    for (const resource of order) {
+      const items = this.tables.get(resource)!;
+      if (resource === (factoringLoanTransactionResource as unknown as ChildResource<SourcedRow>)) {
+        for (const item of items) item.row.contractId = loans.get(String(item.row.clientId));
+      }
+      const byKey = new Map(items.map((item) => [item.key, item]));
+      const keyOf = resource === (factoringLoanTransactionResource as unknown as ChildResource<SourcedRow>) || resource.fields.name || "uniqueId" in items[0].row ? itemKey : () => "";
+      for (let at = 0; at < items.length; at += ROWS_PER_INSERT) {
+        const chunk = items.slice(at, at + ROWS_PER_INSERT).map((item) => item.row);
+        const result = await scope.tx.manager.createQueryBuilder().insert().into(resource.entity).values(chunk as never).returning("*").execute();
+        for (const row of hydrateRows(scope.tx.manager, resource.entity, result.raw as Record<string, unknown>[])) {
+          const item = byKey.get(`${row.clientId}\u0000${keyOf(row as unknown as Record<string, unknown>)}`)!;
+          recordChildChange({ ...scope, audit: (entry) => void Object.assign(item.audit, entry) }, resource, null, row);
+          if (resource === (factoringLoanContractResource as unknown as ChildResource<SourcedRow>)) loans.set(row.clientId, row.id);
+        }
+      }
+    }
+    if (this.summaries.length > 0) {
+      await scope.tx.query(
+        `INSERT INTO source_summary (tenant_id, client_id, source_system_id, kind, figures, as_of)
+         SELECT $1, r.client_id, $2, r.kind, r.figures, clock_timestamp() FROM jsonb_to_recordset($3::jsonb) AS r(client_id bigint, kind varchar, figures jsonb)`,
+        [scope.tenantId, this.target.sourceSystemId, JSON.stringify(this.summaries)],
+      );
+    }
+  }
+}
+
+const rank = (resource: ChildResource<SourcedRow>) => (resource === (factoringLoanContractResource as unknown as ChildResource<SourcedRow>) ? 0 : resource === (factoringLoanTransactionResource as unknown as ChildResource<SourcedRow>) ? 2 : 1);
