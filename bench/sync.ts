@@ -26,8 +26,8 @@
  *   APT again       the next run, nothing changed (Aptic has no change filter: every client and
  *                   resource is read again; content hashes equal, nothing written)
  *
- * reported besides the table as clients/s, HTTP requests/s (the simulator's count), the most
- * requests in flight at once, and this process's CPU per client: the goal is that the source's
+ * reported besides the table as clients/s, HTTP requests/s (the simulator's count) and this
+ * process's CPU per client: the goal is that the source's
  * concurrency limit (4 in flight), not the gateway, bounds the run. --only aptic runs only that part
  * (--aptic 0 skips it).
  *
@@ -364,12 +364,12 @@ function printTable(rows: Figures[]): void {
 function printAptic(rows: Figures[], aptic: ReadonlyArray<{ label: string; requests: number; maxInFlight: number }>): void {
   if (aptic.length === 0) return;
   console.log("\nAptic (one process: the gateway; the simulator in the child process)");
-  for (const { label, requests, maxInFlight } of aptic) {
+  for (const { label, requests } of aptic) {
     const f = rows.find((r) => r.label === label)!;
     const seconds = f.wallMs / 1000;
     console.log(
       `  ${label.padEnd(10)} ${(f.records / seconds).toFixed(0).padStart(6)} clients/s  ${(requests / seconds).toFixed(0).padStart(6)} HTTP requests/s (${requests} requests, ` +
-        `${(requests / f.records).toFixed(1)} a client, at most ${maxInFlight} in flight)  gateway CPU ${(f.cpuMs / f.records).toFixed(2)} ms a client, ` +
+        `${(requests / f.records).toFixed(1)} a client)  gateway CPU ${(f.cpuMs / f.records).toFixed(2)} ms a client, ` +
         `${(f.cpuMs / f.wallMs).toFixed(2)} of the wall time; waiting for the source ${(f.sourceMs / 1000).toFixed(1)} s of ${seconds.toFixed(1)} s; PG CPU ${f.pgMs === null ? "n/a" : `${(f.pgMs / f.records).toFixed(2)} ms a client`}`,
     );
   }

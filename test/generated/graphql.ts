@@ -124,7 +124,7 @@ export type CompanyTypeFilter = {
 
 /** A new client contract */
 export type CreateClientContractInput = {
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   cancelDate?: string | null | undefined;
   /** At most 255 characters */
   contractCancelReason?: string | null | undefined;
@@ -136,13 +136,13 @@ export type CreateClientContractInput = {
   contractType?: number | null | undefined;
   /** At most 50 characters */
   customerCategory?: string | null | undefined;
-  /** Expiry; on or before cancelDate. YYYY-MM-DD */
+  /** Expiry; on or before cancelDate. YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   endDate?: string | null | undefined;
   /** Organisation number as written on the contract; a personnummer needs clients:pii. At most 32 characters */
   idNumber?: string | null | undefined;
   /** Special instructions to the agents. At most 10000 characters */
   instructions?: string | null | undefined;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   invoiceDate?: string | null | undefined;
   /** Invoice item number for the period fee. At most 50 characters */
   invoiceItem?: string | null | undefined;
@@ -152,7 +152,7 @@ export type CreateClientContractInput = {
   periodFee?: string | null | undefined;
   /** Months. 0..1200 */
   periodLength?: number | null | undefined;
-  /** Commencement; on or before endDate. YYYY-MM-DD */
+  /** Commencement; on or before endDate. YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   startDate?: string | null | undefined;
 };
 
@@ -396,7 +396,7 @@ export type StringRange = {
 
 /** The client contract's fields to change: a field left out stays, null clears it */
 export type UpdateClientContractInput = {
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   cancelDate?: string | null | undefined;
   /** At most 255 characters */
   contractCancelReason?: string | null | undefined;
@@ -408,13 +408,13 @@ export type UpdateClientContractInput = {
   contractType?: number | null | undefined;
   /** At most 50 characters */
   customerCategory?: string | null | undefined;
-  /** Expiry; on or before cancelDate. YYYY-MM-DD */
+  /** Expiry; on or before cancelDate. YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   endDate?: string | null | undefined;
   /** Organisation number as written on the contract; a personnummer needs clients:pii. At most 32 characters */
   idNumber?: string | null | undefined;
   /** Special instructions to the agents. At most 10000 characters */
   instructions?: string | null | undefined;
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   invoiceDate?: string | null | undefined;
   /** Invoice item number for the period fee. At most 50 characters */
   invoiceItem?: string | null | undefined;
@@ -424,7 +424,7 @@ export type UpdateClientContractInput = {
   periodFee?: string | null | undefined;
   /** Months. 0..1200 */
   periodLength?: number | null | undefined;
-  /** Commencement; on or before endDate. YYYY-MM-DD */
+  /** Commencement; on or before endDate. YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm) */
   startDate?: string | null | undefined;
 };
 

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
@@ -40,19 +41,19 @@ export class ClientContract extends TenantEntity {
   @StringColumn(50)
   contractNumber: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Commencement. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   startDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Expiry. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   endDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `First invoice. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   invoiceDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Cancellation. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   cancelDate: string | null;
 

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
@@ -30,7 +31,7 @@ export class FactoringLoanContract extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Credit decision. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   decisionDate: string | null;
 
@@ -74,7 +75,7 @@ export class FactoringLoanContract extends TenantEntity {
   @Column({ type: "int", nullable: true })
   limitFeeInterval: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Next limit fee. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   limitFeeDate: string | null;
 

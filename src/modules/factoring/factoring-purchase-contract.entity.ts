@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
@@ -48,7 +49,7 @@ export class FactoringPurchaseContract extends TenantEntity {
   @Column({ type: "boolean", default: true })
   active: boolean;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Credit decision. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   decisionDate: string | null;
 

@@ -2,6 +2,7 @@ import { Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { DateScalar, DateTime, UUID } from "../../common/scalars";
 import { BankAccountClass } from "../bank-account/bank-account.enums";
 import { Client } from "../client/client.entity";
@@ -72,11 +73,11 @@ export class DirectDebitMandate extends TenantEntity {
   @Column({ type: "timestamptz", nullable: true })
   signedAt: Date | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `First day the mandate is valid. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   validFrom: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Last day the mandate is valid. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   validUntil: string | null;
 

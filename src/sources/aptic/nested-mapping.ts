@@ -2,6 +2,7 @@ import { AllowPayments, BankAccountClass, bankAccountClassCode, BankAccountOwner
 import { FactoringLoanTransactionType, FinancingInterestCalculateFrom, FinancingInterestCalculateTo, FinancingInterestFeeInsertTrigger } from "../../modules/factoring/factoring.enums";
 import { DirectDebitMandateType, directDebitMandateTypeCode } from "../../modules/mandate/mandate.enums";
 import type { DataQualityIssue } from "../source-record";
+import { zonedDate } from "../../common/validation/zoned-date";
 
 /**
  * Aptic's nested resources (seed 003, SOURCES.md's loan transaction) in the gateway's field names,
@@ -12,8 +13,8 @@ import type { DataQualityIssue } from "../source-record";
  * kept raw in the record); every other value is judged by the resource's own checks in apply.
  */
 
-/** The tenant's time zone, for Aptic date-times where the gateway stores a calendar date (no tenant table holds one yet). */
-export const DEFAULT_TENANT_TIME_ZONE = "Europe/Stockholm";
+/** The tenant's time zone, for Aptic date-times where the gateway stores a calendar date. */
+export { DEFAULT_TENANT_TIME_ZONE } from "../../common/validation/zoned-date";
 
 export interface MappedResource {
   /** Gateway field -> value (undefined: Aptic sent nothing). */
@@ -31,23 +32,13 @@ const asText = (value: unknown): string | null | undefined =>
 /** A JSON number or a decimal string as a decimal string; anything else as text for the checks to refuse. */
 export const toDecimal = (value: unknown): string | null | undefined => (value === undefined ? undefined : value === null ? null : typeof value === "number" ? String(value) : asText(value));
 
-const dateParts = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A calendar date from Aptic's date-time (`2019-08-24T14:15:22Z`): the date it is in `timeZone`
- * (22:30Z on the 23rd is the 24th in Stockholm). A bare YYYY-MM-DD is kept; anything else is
- * returned as sent, for the checks to refuse.
+ * (zonedDate). A bare YYYY-MM-DD is kept; anything else is returned as sent, for the checks to refuse.
  */
 export function toZonedDate(value: unknown, timeZone: string): string | null | undefined {
   if (value === undefined || value === null) return value;
-  const text = String(value);
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(Date.parse(text))) return text;
-  // Without an offset the date-time is Aptic's local time: its date is the date it names.
-  if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(text)) return text.slice(0, 10);
-  let format = dateParts.get(timeZone);
-  if (!format) dateParts.set(timeZone, (format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" })));
-  return format.format(new Date(text));
+  return zonedDate(String(value), timeZone);
 }
 
 const inverse = <E extends string>(codes: Record<E, number>): Map<number, E> => new Map(Object.entries(codes).map(([name, code]) => [code as number, name as E]));
