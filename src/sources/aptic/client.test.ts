@@ -142,6 +142,18 @@ describe("ApticClient bundle", () => {
     expect(await failure(client.bundle(item(2)))).toMatchObject({ kind: "HTTP", status: 400, attempts: 1, sourceCode: "Bad Request", sourceMessage: "$top out of range" });
   });
 
+  it("redacts the access token in use when a problem echoes it", async () => {
+    const { client } = aptic();
+    await client.ping();
+    const token = String(sim.server.requests.find((r) => r.path === "/ping")!.headers.authorization).replace("Bearer ", "");
+    sim.server.fault({ match: (r) => r.path.endsWith("/contract"), status: 422, body: { type: "about:blank", title: "Unprocessable", status: 422, detail: `request with ${token} refused`, [token]: "echoed as a key" } });
+    const error = await failure(client.bundle(item(2)));
+    expect(error).toMatchObject({ kind: "HTTP", status: 422 });
+    expect(JSON.stringify(error.body)).not.toContain(token);
+    expect(JSON.stringify(error.body)).toContain("[REDACTED]");
+    expect(error.sourceMessage).not.toContain(token);
+  });
+
   it("never has more requests in flight than the source's limit, token fetch included", async () => {
     const { client } = aptic({ http: { maxConcurrency: 3 } });
     // Every answer held back a little, so that requests overlap.
@@ -225,6 +237,23 @@ describe("ApticClient OAuth2", () => {
     }
   });
 
+  it("survives a token running out while a fan-out's requests wait for their slots: each takes the token current when it is sent", async () => {
+    const limited = await ApticSimulator.start({ oauth2: { clientId: CLIENT_ID, clientSecret: SECRET, tokenMaxRequests: 30 }, clients: DATA.slice(0, 40) });
+    try {
+      const { client } = aptic({ baseUrl: limited.url, auth: { kind: "oauth2", tokenUrl: limited.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET }, http: { maxConcurrency: 4 } });
+      limited.server.fault({ times: Infinity, delayMs: 2 });
+      const bundles = await Promise.all(DATA.slice(0, 40).map((sim) => client.bundle(sim.client)));
+      expect(bundles).toEqual(DATA.slice(0, 40).map(apticBundleOf));
+      const resources = limited.server.requests.filter((r) => r.path !== APTIC_TOKEN_PATH).length;
+      // Some 500 requests at 30 a token: about 17 tokens, and only the few requests in flight when one ran out were refused.
+      expect(limited.tokensIssued).toBeGreaterThanOrEqual(Math.ceil(480 / 30));
+      expect(resources - 480 - 4 * 2).toBeLessThanOrEqual(limited.tokensIssued * 4);
+      expect(limited.server.maxInFlight).toBeLessThanOrEqual(4);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it("fails with a clear error when a fresh token is refused too (401 twice), and refreshes only once", async () => {
     const { client } = aptic();
     sim.server.fault({ match: onPath("/ping"), status: 401, times: 2, body: { type: "about:blank", title: "Unauthorized", status: 401, detail: "insufficient scope" } });
@@ -241,6 +270,7 @@ describe("ApticClient OAuth2", () => {
     const error = await failure(client.ping());
     expect(error).toMatchObject({ kind: "AUTH", status: 401, endsRun: true });
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(wrong);
+    expect(error.sourceCode).toBe("invalid_client");
     expect(resourceRequests()).toHaveLength(0);
   });
 });

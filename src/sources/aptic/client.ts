@@ -1,11 +1,14 @@
 import { setMaxListeners } from "node:events";
-import { SourceHttpClient, SourceHttpError, systemClock, type Clock, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
+import { SourceHttpClient, SourceHttpError, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
 import type { ApticBundle } from "./bundle";
-import type { ApticClientWire, ApticListWire, ApticProblemWire, ApticTokenWire } from "./wire";
+import { APTIC_SOURCE, ApticTokenSource, describeApticProblem, detailsOf, type ApticOAuth2, type ApticToken } from "./token";
+import type { ApticClientWire, ApticListWire } from "./wire";
+
+export { APTIC_SOURCE, describeApticProblem };
 
 /** How the connector authenticates to Aptic (SOURCES.md "Aptic (003)"). */
 export type ApticAuth =
-  | { kind: "oauth2"; tokenUrl: string; clientId: string; clientSecret: string; scope?: string | null }
+  | ({ kind: "oauth2" } & ApticOAuth2)
   | { kind: "apiKey"; apiKey: string };
 
 export interface ApticConnection {
@@ -46,7 +49,6 @@ export interface ApticInvokeResult {
   location: string | null;
 }
 
-export const APTIC_SOURCE = "APTIC";
 
 /** The per-client resources of SOURCES.md that are single objects (404: none). */
 const SINGLE = {
@@ -73,38 +75,33 @@ const LISTS = {
   accountsSummary: { path: "accounts/summary", paged: false },
 } as const satisfies Partial<Record<keyof ApticBundle, { path: string; paged: boolean }>>;
 
-type Token = { value: string; expiresAt: number };
+/** Most retries of one request after a 401 (see ApticClient.request). */
+const MAX_AUTH_RETRIES = 3;
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Aptic's client API (003) as the connector reads it, and its custom actions. Every request goes
- * through one SourceHttpClient (one concurrency limit for the whole source, the token fetches
- * included). Auth is an OAuth2 client-credentials token (fetched once for any number of
- * concurrent requests, kept until shortly before `expires_in`, fetched anew once when Aptic
- * answers 401, the request then tried once more) or a static `X-Api-Key`. Errors are
- * SourceHttpError with Aptic's RFC 7807 problem details (redacted) as the body, their `title`
- * as the source's code and `detail` as its message.
+ * through one SourceHttpClient (one concurrency limit for the whole source; a token is fetched on
+ * behalf of requests holding a slot, so it never adds one). Auth is an OAuth2 client-credentials
+ * token (see ApticTokenSource; on a 401 fetched anew once and the request tried once more) or a
+ * static `X-Api-Key`. Errors are SourceHttpError with Aptic's RFC 7807 problem details (redacted)
+ * as the body, their `title` as the source's code and `detail` as its message.
  */
 export class ApticClient {
   readonly http: SourceHttpClient;
+  /** The OAuth2 tokens; null with an API key. */
+  private readonly tokens: ApticTokenSource | null;
   private readonly pageSize: number;
-  private readonly auth: ApticAuth;
-  private readonly clock: Clock;
-  private readonly marginMs: number;
-  private token: Token | null = null;
-  private pendingToken: Promise<string> | null = null;
 
   constructor(options: ApticClientOptions) {
     this.pageSize = options.pageSize ?? 100;
     if (!Number.isInteger(this.pageSize) || this.pageSize < 1 || this.pageSize > 100) throw new RangeError("Aptic pageSize must be 1..100");
-    this.auth = options.auth;
-    this.clock = options.http?.clock ?? systemClock;
-    this.marginMs = options.tokenMarginMs ?? 30_000;
-    const headers: Record<string, string> = this.auth.kind === "apiKey" ? { "x-api-key": this.auth.apiKey } : {};
-    const secrets = this.auth.kind === "apiKey" ? [this.auth.apiKey] : [this.auth.clientSecret];
-    if (this.auth.kind === "oauth2") new URL(this.auth.tokenUrl); // throws on a token URL that is no URL
+    const auth = options.auth;
+    const headers: Record<string, string> = auth.kind === "apiKey" ? { "x-api-key": auth.apiKey } : {};
+    const secrets = auth.kind === "apiKey" ? [auth.apiKey] : [auth.clientSecret];
     this.http = new SourceHttpClient({ ...(options.http ?? {}), source: APTIC_SOURCE, baseUrl: options.baseUrl, headers, secrets, describeError: describeApticProblem });
+    this.tokens = auth.kind === "oauth2" ? new ApticTokenSource(auth, { http: options.http, marginMs: options.tokenMarginMs }) : null;
   }
 
   /**
@@ -282,92 +279,46 @@ export class ApticClient {
     }
   }
 
-  /** One authenticated request; with OAuth2, a 401 fetches a new token once and tries once more. */
+  /**
+   * One authenticated request. With OAuth2 the token is taken when the request holds its slot
+   * (not before it queues: a token that expires while thousands of a page's requests wait would
+   * fail them all). A 401 drops that token and tries once more with the current one (fetched anew
+   * when none is). A second 401 fails with a clear error, unless the token refused that time had
+   * served other requests (it ran out meanwhile, it was no refusal of this request): then it is
+   * tried again, at most MAX_AUTH_RETRIES times in all.
+   */
   private async request<T = unknown>(method: string, path: string, query: Record<string, QueryValue> | undefined, call: SourceSendCall): Promise<SourceResponse<T>> {
-    if (this.auth.kind === "apiKey") return this.http.send<T>(method, path, query, call);
-    const token = await this.accessToken(call.signal);
-    try {
-      return await this.http.send<T>(method, path, query, { ...call, headers: bearer(token) });
-    } catch (error) {
-      if (!(error instanceof SourceHttpError) || error.kind !== "AUTH" || error.status !== 401) throw error;
-      // Another request may have fetched a new token meanwhile: only an unchanged one is dropped.
-      if (this.token?.value === token) this.token = null;
-      const fresh = await this.accessToken(call.signal);
+    const tokens = this.tokens;
+    if (tokens === null) return this.http.send<T>(method, path, query, call);
+    let used: ApticToken | null = null;
+    let tokenFailed = false;
+    const authorize = async (signal: AbortSignal | undefined) => {
       try {
-        return await this.http.send<T>(method, path, query, { ...call, headers: bearer(fresh) });
-      } catch (again) {
-        if (!(again instanceof SourceHttpError) || again.kind !== "AUTH" || again.status !== 401) throw again;
+        used = await tokens.get(signal);
+      } catch (error) {
+        tokenFailed = true;
+        throw error;
+      }
+      return bearer(used.value);
+    };
+    for (let retry = 0; ; retry++) {
+      used = null;
+      try {
+        const response = await this.http.send<T>(method, path, query, { ...call, authorize });
+        if (used) (used as ApticToken).served = true;
+        return response;
+      } catch (error) {
+        const refusedToken = used as ApticToken | null;
+        if (tokenFailed || !(error instanceof SourceHttpError) || error.kind !== "AUTH" || error.status !== 401 || refusedToken === null) throw error;
+        // Another request may have fetched a new token meanwhile: only the one refused is dropped.
+        tokens.drop(refusedToken);
+        if (retry === 0 || (refusedToken.served && retry < MAX_AUTH_RETRIES)) continue;
         throw new SourceHttpError(
-          detailsOf(again),
-          `${APTIC_SOURCE} refused a token just fetched from its token endpoint (401 twice): check the OAuth2 client's permissions for ${again.method} ${again.url}`,
+          detailsOf(error),
+          `${APTIC_SOURCE} refused a token just fetched from its token endpoint (401 twice): check the OAuth2 client's permissions for ${error.method} ${error.url}`,
         );
       }
     }
-  }
-
-  /**
-   * The current token, or one fetched: one fetch for every request waiting on it. The fetch runs
-   * under the client's own signal and timeout, not the caller's: a bundle that cancels its own
-   * requests must not cancel the token the other bundles wait for; a caller whose signal aborts
-   * stops waiting.
-   */
-  private accessToken(signal: AbortSignal | undefined): Promise<string> {
-    if (this.token && this.clock.now() < this.token.expiresAt) return Promise.resolve(this.token.value);
-    if (!this.pendingToken) {
-      const pending = this.fetchToken().finally(() => {
-        if (this.pendingToken === pending) this.pendingToken = null;
-      });
-      pending.catch(() => undefined); // handled by its waiters, if any are left
-      this.pendingToken = pending;
-    }
-    return this.untilAborted(this.pendingToken, signal);
-  }
-
-  private untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    if (!signal) return promise;
-    const cancelled = () => new SourceHttpError({ kind: "CANCELLED", source: APTIC_SOURCE, method: "POST", url: this.auth.kind === "oauth2" ? this.http.shownUrl(this.auth.tokenUrl) : "", attempts: 0 });
-    if (signal.aborted) return Promise.reject(cancelled());
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = () => reject(cancelled());
-      signal.addEventListener("abort", onAbort, { once: true });
-      promise.then(
-        (value) => {
-          signal.removeEventListener("abort", onAbort);
-          resolve(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener("abort", onAbort);
-          reject(error);
-        },
-      );
-    });
-  }
-
-  /** `POST {tokenUrl}` with the client credentials (form-encoded); keeps the token until shortly before it expires. */
-  private async fetchToken(): Promise<string> {
-    if (this.auth.kind !== "oauth2") throw new Error("No token with an API key");
-    const form = new URLSearchParams({ grant_type: "client_credentials", client_id: this.auth.clientId, client_secret: this.auth.clientSecret });
-    if (this.auth.scope) form.set("scope", this.auth.scope);
-    let response: SourceResponse;
-    try {
-      response = await this.http.send("POST", this.auth.tokenUrl, undefined, { body: form.toString(), contentType: "application/x-www-form-urlencoded", idempotent: true });
-    } catch (error) {
-      // OAuth2 answers a refused client with 400 (invalid_client, invalid_scope...) or 401: the run can't go on.
-      if (error instanceof SourceHttpError && error.kind === "HTTP" && error.status === 400) {
-        throw new SourceHttpError({ ...detailsOf(error), kind: "AUTH" }, `${APTIC_SOURCE}'s token endpoint refused the client credentials (400${error.sourceCode ? ` ${error.sourceCode}` : ""}): check auth.oauth2. POST ${error.url}`);
-      }
-      throw error;
-    }
-    const body = response.body as ApticTokenWire | null;
-    if (!isObject(body) || typeof body.access_token !== "string" || body.access_token === "") {
-      throw new SourceHttpError({ kind: "INVALID_RESPONSE", source: APTIC_SOURCE, method: "POST", url: this.http.shownUrl(this.auth.tokenUrl), status: response.status, attempts: 1, sourceMessage: "the token endpoint answered without access_token" });
-    }
-    const now = this.clock.now();
-    const lifetime = typeof body.expires_in === "number" && body.expires_in > 0 ? body.expires_in * 1000 : null;
-    // Without expires_in the token is kept until Aptic refuses it (a 401 fetches another).
-    const expiresAt = lifetime === null ? Number.POSITIVE_INFINITY : now + lifetime - Math.min(this.marginMs, lifetime / 10);
-    this.token = { value: body.access_token, expiresAt };
-    return body.access_token;
   }
 
   private invalid(path: string, status: number, why: string): SourceHttpError {
@@ -384,30 +335,3 @@ function guidPath(guid: string): string {
 }
 
 const isNotFound = (error: unknown): boolean => error instanceof SourceHttpError && error.kind === "HTTP" && error.status === 404;
-
-function detailsOf(error: SourceHttpError) {
-  return {
-    kind: error.kind,
-    source: error.source,
-    method: error.method,
-    url: error.url,
-    status: error.status ?? undefined,
-    body: error.body ?? undefined,
-    sourceCode: error.sourceCode ?? undefined,
-    sourceMessage: error.sourceMessage ?? undefined,
-    attempts: error.attempts,
-    retryAfterMs: error.retryAfterMs ?? undefined,
-  };
-}
-
-/** RFC 7807 problem details: `title` (or `type`) as the source's code, `detail` as its message. */
-export function describeApticProblem(body: unknown): { code?: string; message?: string } | undefined {
-  if (!isObject(body)) return undefined;
-  const problem = body as ApticProblemWire;
-  const text = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? value : undefined);
-  const type = text(problem.type);
-  return {
-    code: text(problem.title) ?? (type && type !== "about:blank" ? type : undefined),
-    message: text(problem.detail),
-  };
-}

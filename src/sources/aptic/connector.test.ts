@@ -69,6 +69,20 @@ describe("connectorFor(APTIC)", () => {
     expect(sim.server.requests.filter((r) => r.path === APTIC_TOKEN_PATH)).toHaveLength(1);
   });
 
+  it("reads on when its token runs out mid-run: every client still read, none failed", async () => {
+    const expiring = await ApticSimulator.start({ oauth2: { clientId: CLIENT_ID, clientSecret: SECRET, tokenMaxRequests: 200 }, clients: DATA });
+    try {
+      const connector = connectorFor({ kind: "APTIC", baseUrl: expiring.url } as SourceSystem, { oauth2: { tokenUrl: expiring.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET } }, http());
+      const pages = await read(connector);
+      expect(pages.map((p) => [p.records.length, p.failedFetches.length])).toEqual([[100, 0], [30, 0]]);
+      expect(pages.flatMap(records).map((r) => r!.bundle)).toEqual(expect.arrayContaining(DATA.map(apticBundleOf)));
+      // Some 1,700 requests at 200 a token.
+      expect(expiring.tokensIssued).toBeGreaterThanOrEqual(8);
+    } finally {
+      await expiring.close();
+    }
+  });
+
   it("resumes from the position after a committed page, and reads with an API key", async () => {
     const connector = connectorFor(aptic(), { apiKey: API_KEY }, http());
     const pages = await read(connector, { skip: 100 });

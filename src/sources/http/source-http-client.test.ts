@@ -303,3 +303,59 @@ describe("redactBody", () => {
     expect(many).not.toContain(secret.slice(0, 16));
   });
 });
+
+describe("SourceHttpClient.send", () => {
+  it("POSTs a JSON or a form body with the call's headers, to a path or an absolute URL", async () => {
+    const { http } = client();
+    await expect(http.send("POST", "/actions/x", { async: true }, { body: { a: 1 } })).resolves.toMatchObject({ status: 200, body: { path: "/actions/x", q: { async: "true" } } });
+    await http.send("POST", `${sim.url}/oauth/token`, undefined, { body: "grant_type=client_credentials", contentType: "application/x-www-form-urlencoded", headers: { "x-extra": "1" } });
+    expect(sim.requests.map((r) => [r.method, r.path, r.body, r.headers["content-type"], r.headers["x-extra"]])).toEqual([
+      ["POST", "/actions/x", '{"a":1}', "application/json", undefined],
+      ["POST", "/oauth/token", "grant_type=client_credentials", "application/x-www-form-urlencoded", "1"],
+    ]);
+  });
+
+  it("does not repeat a non-idempotent request after a 5xx or a timeout, but does after a 503, and an idempotent one as a GET", async () => {
+    const { http } = client({ timeoutMs: 200 });
+    sim.fault({ status: 500, times: Infinity });
+    expect(await failure(http.send("POST", "/a", undefined, { body: {} }))).toMatchObject({ kind: "HTTP", status: 500, attempts: 1, method: "POST" });
+    expect(await failure(http.send("POST", "/a", undefined, { body: {}, idempotent: true }))).toMatchObject({ kind: "HTTP", status: 500, attempts: 4 });
+    sim.reset();
+    sim.fault({ delayMs: 1_000 });
+    expect(await failure(http.send("POST", "/a", undefined, { body: {} }))).toMatchObject({ kind: "TIMEOUT", attempts: 1 });
+    sim.reset();
+    sim.fault({ status: 503, headers: { "retry-after": "1" } });
+    await expect(http.send("POST", "/a", undefined, { body: {} })).resolves.toMatchObject({ status: 200 });
+    expect(sim.requests).toHaveLength(2);
+  });
+
+  it("redacts a call header's credential from that call's error", async () => {
+    const { http } = client();
+    const token = "tok_call_5e4d3c2b1a09";
+    sim.fault({ status: 400, body: { message: `bad token ${token}`, [token]: "echoed" } });
+    const error = await failure(http.getJson("/x", undefined, { headers: { authorization: `Bearer ${token}` } }));
+    expect(JSON.stringify(error.body)).not.toContain(token);
+    expect(sim.requests[0].headers.authorization).toBe(`Bearer ${token}`);
+  });
+});
+
+describe("SourceHttpClient authorize", () => {
+  it("resolves headers for each attempt once the request holds its slot, redacts them, and fails with its rejection", async () => {
+    const { http } = client({ maxConcurrency: 1 });
+    const tokens = ["tok_first_1a2b3c4d5e", "tok_second_6f7a8b9c0d"];
+    let calls = 0;
+    sim.fault({ status: 500, body: { echo: tokens[0] } });
+    await http.getJson("/x", undefined, { authorize: async () => ({ authorization: `Bearer ${tokens[calls++]}` }) });
+    expect(sim.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${tokens[0]}`, `Bearer ${tokens[1]}`]);
+
+    sim.reset();
+    sim.fault({ status: 400, body: { echo: `bad ${tokens[1]}` } });
+    const error = await failure(http.getJson("/x", undefined, { authorize: async () => ({ authorization: `Bearer ${tokens[1]}` }) }));
+    expect(JSON.stringify(error.body)).not.toContain(tokens[1]);
+
+    const refusal = new Error("no token");
+    await expect(http.getJson("/x", undefined, { authorize: async () => Promise.reject(refusal) })).rejects.toBe(refusal);
+    // The slot was let go: the next request runs.
+    await expect(http.getJson("/x")).resolves.toMatchObject({ status: 200 });
+  });
+});

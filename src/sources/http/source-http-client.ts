@@ -46,6 +46,13 @@ export interface SourceCall {
    * are redacted from this call's error as the client's own headers are.
    */
   headers?: Readonly<Record<string, string>>;
+  /**
+   * More headers, resolved each time the request holds its slot, just before it is sent (a bearer
+   * token, which may have been refreshed while the request waited for its slot). Their credentials
+   * are redacted as `headers`' are. A rejection fails the request with that error. It must not
+   * wait for a slot of this client itself (it holds one).
+   */
+  authorize?: (signal: AbortSignal | undefined) => Promise<Readonly<Record<string, string>>>;
 }
 
 /** A call that may carry a body (`send`). */
@@ -138,7 +145,8 @@ export class SourceHttpClient {
   async send<T = unknown>(method: string, path: string, query?: Readonly<Record<string, QueryValue>>, call: SourceSendCall = {}): Promise<SourceResponse<T>> {
     const url = this.url(path, query);
     const idempotent = call.idempotent ?? method === "GET";
-    const secrets = call.headers ? secretsOf({ ...call.headers }, this.secrets) : this.secrets;
+    const callSecrets = call.headers ? secretsOf({ ...call.headers }, this.secrets) : this.secrets;
+    let secrets = callSecrets;
     const body = call.body === undefined ? undefined : typeof call.body === "string" ? call.body : JSON.stringify(call.body);
     const sent: Readonly<Record<string, string>> =
       body === undefined && !call.headers ? this.headers : { ...this.headers, ...(call.headers ?? {}), ...(body === undefined ? {} : { "content-type": call.contentType ?? "application/json" }) };
@@ -148,13 +156,26 @@ export class SourceHttpClient {
     let retries = 0;
     let throttles = 0;
     for (;;) {
-      let attempt: Attempt;
+      let attempt: Attempt = { kind: "failed", reason: "CANCELLED" };
+      let refusal: { error: unknown } | null = null;
       try {
         const release = await this.slots.acquire(cancel);
         try {
           await this.gate.pass(cancel);
-          attempts++;
-          attempt = await this.once(method, url, sent, body, cancel);
+          let headers = sent;
+          if (call.authorize) {
+            try {
+              const more = await call.authorize(cancel);
+              headers = { ...sent, ...more };
+              secrets = secretsOf({ ...more }, callSecrets);
+            } catch (error) {
+              refusal = { error };
+            }
+          }
+          if (!refusal) {
+            attempts++;
+            attempt = await this.once(method, url, headers, body, cancel);
+          }
         } finally {
           release();
         }
@@ -162,6 +183,7 @@ export class SourceHttpClient {
         // Only a cancellation rejects the waits above; `once` never rejects.
         attempt = { kind: "failed", reason: "CANCELLED" };
       }
+      if (refusal) throw refusal.error;
       const fail = (kind: SourceErrorKind, extra: { status?: number; text?: string; retryAfterMs?: number } = {}) =>
         this.error(kind, method, url, Math.max(attempts, 1), extra, secrets);
 
