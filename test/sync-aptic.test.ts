@@ -77,9 +77,9 @@ describe("an Aptic sync against the simulator", () => {
   });
 
   it("succeeds when the token expires mid-run", async () => {
-    // A token good for 200 requests: the run (some 520) outlives it.
+    // A token good for 40 requests: the run (some 520, 4 in flight) outlives a dozen.
     const tenant = freshTenant("aptic-token");
-    const sourceId = await apticSource(tenant, { tokenMaxRequests: 200 });
+    const sourceId = await apticSource(tenant, { tokenMaxRequests: 40 });
     const run = await syncNow(dataSource, tenant, sourceId);
     expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 30, failed: 0 } });
     expect(sim.server.requests.filter((r) => r.path === APTIC_TOKEN_PATH).length).toBeGreaterThan(1);
