@@ -315,6 +315,9 @@ beforeAll(async () => {
     [tenantB, b.main, bSource, JSON.stringify({ id: "crm-B-1", corporate_name: `${SECRET} main` }), bRun],
   );
   await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, b.main, bSource]);
+  await gateway.dataSource.query(`INSERT INTO source_summary (tenant_id, client_id, source_system_id, kind, figures, as_of) VALUES ($1, $2, $3, 'ACCOUNTS', $4, now())`, [
+    tenantB, b.main, bSource, JSON.stringify([{ accountType: `${SECRET} ledger`, balance: "1.00" }]),
+  ]);
 
   const ids = async (sql: string, params: unknown[]) => ((await gateway.dataSource.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
   b.accounts = await ids(`SELECT id FROM bank_account WHERE client_id = $1 ORDER BY id`, [b.main]);
