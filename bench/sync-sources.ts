@@ -16,7 +16,8 @@ import { CrmSimulator } from "../src/sources/crm/simulator";
 import type { CrmClientWire } from "../src/sources/crm/wire";
 import { InvoicingSimulator } from "../src/sources/invoicing/simulator";
 import type { InvoicingCustomerWire, InvoicingInvoiceWire } from "../src/sources/invoicing/wire";
-import { BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
+import { apticDataset, ApticSimulator } from "../src/sources/aptic/simulator";
+import { BENCH_APTIC_CLIENT, BENCH_APTIC_SECRET, BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
 
 
 const COUNTRY_NAMES: Record<string, string> = { SE: "Sweden", FI: "Finland", NO: "Norway", DK: "Denmark", NL: "Netherlands" };
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
   if (!process.send) throw new Error("Run me through bench/sync.ts (I need an IPC channel)");
   const send = (reply: SourcesReply) => process.send!(reply);
   const sets = new Map<string, DataSet>();
+  const aptics = new Map<string, ApticSimulator>();
   process.on("message", (request: SourcesRequest) => {
     void (async () => {
       switch (request.type) {
@@ -169,6 +171,22 @@ async function main(): Promise<void> {
           send({ type: "changed", set: request.set, crm, invoicing });
           break;
         }
+        case "start-aptic": {
+          const clients = apticDataset({ count: request.clients, seed: request.seed });
+          // Tokens that live an hour: the run needs one (a test covers the expiry).
+          const sim = await ApticSimulator.start({ oauth2: { clientId: BENCH_APTIC_CLIENT, clientSecret: BENCH_APTIC_SECRET }, clients });
+          // The simulator's own request log would grow by some 12 entries a client: it is cleared at each count.
+          aptics.set(request.set, sim);
+          const transactions = clients.reduce((n, c) => n + (c.factoringLoanContract ? (c.factoringLoanTransactions?.length ?? 0) : 0), 0);
+          send({ type: "aptic-started", set: request.set, url: sim.url, tokenUrl: sim.tokenUrl, clients: clients.length, transactions });
+          break;
+        }
+        case "aptic-requests": {
+          const sim = aptics.get(request.set)!;
+          send({ type: "aptic-requests", set: request.set, requests: sim.server.requests.length, maxInFlight: sim.server.maxInFlight });
+          sim.server.reset();
+          break;
+        }
         case "cpu": {
           const used = process.cpuUsage();
           send({ type: "cpu", userMs: used.user / 1000, systemMs: used.system / 1000, rssMb: process.memoryUsage.rss() / 2 ** 20 });
@@ -176,6 +194,7 @@ async function main(): Promise<void> {
         }
         case "stop":
           for (const set of sets.values()) await Promise.all([set.crm.close(), set.invoicing.close()]);
+          for (const sim of aptics.values()) await sim.close();
           send({ type: "stopped" });
           process.disconnect();
           break;

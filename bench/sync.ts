@@ -1,7 +1,7 @@
 /**
  * Measures the sync engine (src/sync/engine/run-sync.ts) on simulated sources:
  *
- *   npm run bench:sync [-- --records 10000 --small 2000 --pool 4 --profile DIR --statements 12 --keep-seconds 0]
+ *   npm run bench:sync [-- --records 10000 --small 2000 --aptic 2000 --only aptic --pool 4 --profile DIR --statements 12 --keep-seconds 0]
  *
  * Starts a throwaway PostgreSQL (embedded, in a temp dir; or a scratch database on DATABASE_URL's
  * server) and, in a child process (bench/sync-sources.ts), a CRM simulator with --records
@@ -17,6 +17,19 @@
  *   INV full        full run, nothing changed (every detail)
  *   CRM incr 1%     incremental after 1% of the CRM's records changed (a phone)
  *   INV incr 1%     incremental after 1% of the customers changed (an email)
+ *
+ * then, on a tenant of its own, an Aptic simulator (same child process) with --aptic clients of its
+ * dataset, every nested resource (some 12 requests a client; every 10th client has 150 loan
+ * transactions, two pages):
+ *
+ *   APT first       first sync (creates every client with all its nested resources)
+ *   APT again       the next run, nothing changed (Aptic has no change filter: every client and
+ *                   resource is read again; content hashes equal, nothing written)
+ *
+ * reported besides the table as clients/s, HTTP requests/s (the simulator's count) and this
+ * process's CPU per client: the goal is that the source's
+ * concurrency limit (4 in flight), not the gateway, bounds the run. --only aptic runs only that part
+ * (--aptic 0 skips it).
  *
  * and before all of that the first CRM sync of a --small data set on a tenant of its own (which
  * also warms the process up), and after it the same again on another tenant, to compare memory:
@@ -49,7 +62,7 @@ import { CredentialsCipher } from "../src/sources/credentials";
 import type { ListingPosition } from "../src/sync/engine/connectors";
 import { runSync, type RunResult, type SyncEnvironment } from "../src/sync/engine/run-sync";
 import { queueRun } from "../src/sync/runs";
-import { BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
+import { BENCH_APTIC_CLIENT, BENCH_APTIC_SECRET, BENCH_COMPANY, BENCH_TOKEN, type SourcesReply, type SourcesRequest } from "./sync-protocol";
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -227,6 +240,16 @@ async function addSource(dataSource: DataSource, tenantId: string, kind: "CRM" |
   });
 }
 
+async function addApticSource(dataSource: DataSource, tenantId: string, baseUrl: string, tokenUrl: string): Promise<string> {
+  return WriteTransaction.run(dataSource, tenantId, async (tx) => {
+    const [row] = await tx.query<{ id: string }>(
+      `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'APTIC', 'Aptic', $2, $3) RETURNING id`,
+      [tenantId, baseUrl, cipher.encrypt({ oauth2: { tokenUrl, clientId: BENCH_APTIC_CLIENT, clientSecret: BENCH_APTIC_SECRET } })],
+    );
+    return row.id;
+  });
+}
+
 async function measure(
   environment: SyncEnvironment,
   sources: Sources,
@@ -333,9 +356,32 @@ function printTable(rows: Figures[]): void {
   }
 }
 
+/**
+ * The Aptic runs' own figures: clients/s, HTTP requests/s, the most requests in flight, and this
+ * process's CPU per client and as a share of the wall time (well below 1: the gateway waits for
+ * the source, whose concurrency limit bounds the run).
+ */
+function printAptic(rows: Figures[], aptic: ReadonlyArray<{ label: string; requests: number; maxInFlight: number }>): void {
+  if (aptic.length === 0) return;
+  console.log("\nAptic (one process: the gateway; the simulator in the child process)");
+  for (const { label, requests } of aptic) {
+    const f = rows.find((r) => r.label === label)!;
+    const seconds = f.wallMs / 1000;
+    console.log(
+      `  ${label.padEnd(10)} ${(f.records / seconds).toFixed(0).padStart(6)} clients/s  ${(requests / seconds).toFixed(0).padStart(6)} HTTP requests/s (${requests} requests, ` +
+        `${(requests / f.records).toFixed(1)} a client)  gateway CPU ${(f.cpuMs / f.records).toFixed(2)} ms a client, ` +
+        `${(f.cpuMs / f.wallMs).toFixed(2)} of the wall time; waiting for the source ${(f.sourceMs / 1000).toFixed(1)} s of ${seconds.toFixed(1)} s; PG CPU ${f.pgMs === null ? "n/a" : `${(f.pgMs / f.records).toFixed(2)} ms a client`}`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
-  const records = option("records", 10_000);
-  const small = option("small", 2_000);
+  const onlyIndex = process.argv.indexOf("--only");
+  const only = onlyIndex >= 0 ? process.argv[onlyIndex + 1] : undefined;
+  if (only !== undefined && only !== "aptic") throw new Error(`--only takes aptic, got ${only}`);
+  const records = only === "aptic" ? 0 : option("records", 10_000);
+  const small = only === "aptic" ? 0 : option("small", 2_000);
+  const apticClients = option("aptic", 2_000);
   const poolSize = option("pool", 4);
   const topStatements = option("statements", 0);
   const profileDir = textOption("profile");
@@ -356,14 +402,16 @@ async function main(): Promise<void> {
     const simulatorPid = sources.child.pid;
 
     const setsStart = Date.now();
-    const [smallSet, bigSet] = [
+    const [smallSet, bigSet, apticSet] = [
       small > 0 ? await sources.ask<"started">({ type: "start", set: "small", records: small, seed: 11 }) : undefined,
-      await sources.ask<"started">({ type: "start", set: "big", records, seed: 7 }),
+      records > 0 ? await sources.ask<"started">({ type: "start", set: "big", records, seed: 7 }) : undefined,
+      apticClients > 0 ? await sources.ask<"aptic-started">({ type: "start-aptic", set: "aptic", clients: apticClients, seed: 3 }) : undefined,
     ];
     console.log(
-      `simulators (own process) ready in ${((Date.now() - setsStart) / 1000).toFixed(1)} s: CRM ${bigSet.crm} clients, invoicing ${bigSet.invoicing} customers ` +
-        `(${bigSet.overlap} of them the CRM's by org number, ${bigSet.openInvoices} open invoices)` +
-        (smallSet ? `; and a set of ${smallSet.crm} / ${smallSet.invoicing} for the memory comparison` : ""),
+      `simulators (own process) ready in ${((Date.now() - setsStart) / 1000).toFixed(1)} s:` +
+        (bigSet ? ` CRM ${bigSet.crm} clients, invoicing ${bigSet.invoicing} customers (${bigSet.overlap} of them the CRM's by org number, ${bigSet.openInvoices} open invoices)` : "") +
+        (smallSet ? `; and a set of ${smallSet.crm} / ${smallSet.invoicing} for the memory comparison` : "") +
+        (apticSet ? `; Aptic ${apticSet.clients} clients with every nested resource (${apticSet.transactions} loan transactions)` : ""),
     );
     console.log(`${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}, pool ${poolSize}, PostgreSQL ${embedded ? "embedded (fsync off)" : "from DATABASE_URL"}\n`);
 
@@ -376,10 +424,26 @@ async function main(): Promise<void> {
       return figures;
     };
 
+    const aptic: Array<{ label: string; requests: number; maxInFlight: number }> = [];
+    if (apticSet) {
+      const tenant = `bench-sync-aptic-${process.pid}`;
+      const source = await addApticSource(dataSource, tenant, apticSet.url, apticSet.tokenUrl);
+      await sources.ask<"aptic-requests">({ type: "aptic-requests", set: "aptic" });
+      for (const label of ["APT first", "APT again"]) {
+        await run(label, tenant, source, false, apticSet.clients);
+        const counted = await sources.ask<"aptic-requests">({ type: "aptic-requests", set: "aptic" });
+        aptic.push({ label, requests: counted.requests, maxInFlight: counted.maxInFlight });
+      }
+    }
     if (smallSet) {
       const tenant = `bench-sync-small-${process.pid}`;
       const crm = await addSource(dataSource, tenant, "CRM", smallSet.crmUrl);
       await run(`CRM first @${small}`, tenant, crm, false, smallSet.crm);
+    }
+    if (!bigSet) {
+      printTable(rows);
+      printAptic(rows, aptic);
+      return;
     }
     const tenant = `bench-sync-${process.pid}`;
     const crm = await addSource(dataSource, tenant, "CRM", bigSet.crmUrl);
@@ -407,6 +471,7 @@ async function main(): Promise<void> {
         "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; read ahead while the previous page applies, so it overlaps apply s); apply s = inside applyPageSafely (the page applied); the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
         "Other work on the machine shares its CPUs: figures are noisy.",
     );
+    printAptic(rows, aptic);
     const byLabel = new Map(rows.map((r) => [r.label, r]));
     const rate = (label: string) => {
       const f = byLabel.get(label);

@@ -349,6 +349,9 @@ beforeAll(async () => {
   );
   await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, b.main, bSource]);
   await gateway.dataSource.query(`INSERT INTO source_lookup (tenant_id, source_system_id, client_id, outcome, looked_up_at, run_id) VALUES ($1, $2, $3, 'NOT_FOUND', now(), $4)`, [tenantB, bSource, b.main, bRun]);
+  await gateway.dataSource.query(`INSERT INTO source_summary (tenant_id, client_id, source_system_id, kind, figures, as_of) VALUES ($1, $2, $3, 'ACCOUNTS', $4, now())`, [
+    tenantB, b.main, bSource, JSON.stringify([{ accountType: `${SECRET} ledger`, balance: "1.00" }]),
+  ]);
 
   const ids = async (sql: string, params: unknown[]) => ((await gateway.dataSource.query(sql, params)) as { id: string }[]).map((r) => String(r.id));
   b.accounts = await ids(`SELECT id FROM bank_account WHERE client_id = $1 ORDER BY id`, [b.main]);

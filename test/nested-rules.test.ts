@@ -308,6 +308,18 @@ it("a purchase summary never adds currencies: without a contract currency it cou
   expect(client.summary.openInvoiceAmount).toBeNull();
 });
 
+describe("date-times where the gateway stores a date", () => {
+  it("are taken as their date in the tenant's time zone (Europe/Stockholm), rules included", async () => {
+    const tenant = gateway.newTenant();
+    const clientId = await newClient(tenant);
+    const created = await run(tenant, `mutation($clientId: ID!, $key: String!) { createClientContract(clientId: $clientId, input: { startDate: "2025-12-31T23:30:00Z", endDate: "2026-06-30T12:00:00+02:00" }, idempotencyKey: $key) { contract { startDate endDate } ${ERROR} } }`, { clientId });
+    expect(created).toEqual({ contract: { startDate: "2026-01-01", endDate: "2026-06-30" }, error: null });
+    // The end before the start, once both are dates: the rule's failure, not the database's.
+    const refused = await run(tenant, `mutation($clientId: ID!, $key: String!) { updateClientContract(clientId: $clientId, patch: { endDate: "2025-12-31T22:00:00Z" }, idempotencyKey: $key) { ${ERROR} } }`, { clientId });
+    expect(refused.error.failures).toEqual([{ field: "patch.endDate", message: "The contract can't end before it starts" }]);
+  });
+});
+
 describe("inputs the database would refuse, and personal data", () => {
   it("refuses a year-0 date, a future closing and a too-long list item as INVALID_DATA (never a server error)", async () => {
     const tenant = gateway.newTenant();

@@ -46,6 +46,7 @@ beforeAll(async () => {
     [tenantB, bId, source],
   );
   await gateway.dataSource.query(`INSERT INTO field_source (tenant_id, client_id, field, source_system_id, set_at) VALUES ($1, $2, 'name', $3, now())`, [tenantB, bId, source]);
+  await gateway.dataSource.query(`INSERT INTO source_summary (tenant_id, client_id, source_system_id, kind, figures, as_of) VALUES ($1, $2, $3, 'CLIENT', '{"cases": "3"}', now())`, [tenantB, bId, source]);
   await gateway.dataSource.query(`INSERT INTO source_precedence (tenant_id, field_group, sources) VALUES ($1, 'CONTACT', '["INVOICING", "CRM"]')`, [tenantB]);
   await gateway.dataSource.query(`INSERT INTO source_lookup (tenant_id, source_system_id, client_id, outcome, looked_up_at) VALUES ($1, $2, $3, 'NOT_FOUND', now())`, [tenantB, source, bId]);
   // ... the company's templates, a client's chart of accounts and a custom action's run.
@@ -117,7 +118,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(30);
+    expect(tables).toHaveLength(31);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];

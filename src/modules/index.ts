@@ -12,7 +12,7 @@ import { invoiceEntities, invoiceResolvers } from "./invoice";
 import { mandateEntities, mandateResolvers } from "./mandate";
 import { parameterEntities, parameterResolvers } from "./parameter";
 import { pricelistEntities, pricelistResolvers } from "./pricelist";
-import { summaryResolvers } from "./summary";
+import { summaryEntities, summaryResolvers } from "./summary";
 import { sourceEntities, sourceResolvers } from "../sources";
 import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
 import { templateEntities, templateResolvers } from "./template";
@@ -36,6 +36,7 @@ export const entities = [
   ...actEntities,
   ...favouriteEntities,
   ...auditEntities,
+  ...summaryEntities,
   IdempotencyRecord,
   // Sources and sync (SOURCES.md).
   ...sourceEntities,

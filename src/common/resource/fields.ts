@@ -6,6 +6,7 @@ import type { CallerAccess } from "../mutation/pipeline";
 import { carriesSwedishPersonalNumber, isValidBic, isValidIban, normaliseIban } from "../validation/checksums";
 import { compareDecimals, decimalProblem, isCalendarDate, isCountryCode, isCurrencyCode } from "../validation/formats";
 import { textProblem } from "../validation/text";
+import { zonedDate } from "../validation/zoned-date";
 
 /**
  * The writable fields of a client's nested resource (contract, bank account, mandate...) in one
@@ -78,7 +79,7 @@ function outputType(field: ResourceField): () => unknown {
 
 function describe(field: ResourceField): string | undefined {
   const parts = [field.description];
-  if (field.kind === "date") parts.push("YYYY-MM-DD");
+  if (field.kind === "date") parts.push("YYYY-MM-DD; an ISO 8601 date-time (2019-08-24T14:15:22Z, as Aptic sends) is taken as its date in the tenant's time zone (Europe/Stockholm)");
   if (field.kind === "instant") parts.push("ISO 8601 instant with offset, e.g. 2026-01-31T12:00:00Z");
   if (field.kind === "percent") parts.push(field.signed ? "-100..100" : "0..100");
   if (field.kind === "money") parts.push(field.signed ? "At most 2 decimals" : "Zero or more, at most 2 decimals");
@@ -116,7 +117,7 @@ export function resourceValueProblem(field: ResourceField, value: unknown): stri
       const [min, max] = field.range ?? INT_RANGE;
       return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
     }
-    case "date": return isCalendarDate(text) ? null : "Not a date (YYYY-MM-DD)";
+    case "date": return isCalendarDate(zonedDate(text)) ? null : "Not a date (YYYY-MM-DD)";
     case "instant": return INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? null : "Not an ISO 8601 instant with offset (2026-01-31T12:00:00Z)";
     case "currency": return isCurrencyCode(text.toUpperCase()) ? null : "Not an ISO 4217 currency code";
     case "country": return isCountryCode(text.toUpperCase()) ? null : "Not an ISO 3166-1 alpha-2 country code";
@@ -177,6 +178,7 @@ export function normaliseResourceValues(fields: ResourceFields, values: Resource
     else if (field.kind === "currency" || field.kind === "country") out[name] = value.toUpperCase();
     else if (field.kind === "iban" || field.kind === "bic") out[name] = normaliseIban(value);
     else if (field.kind === "instant") out[name] = new Date(value);
+    else if (field.kind === "date") out[name] = zonedDate(value);
     else out[name] = value;
   }
   return out;
@@ -224,8 +226,9 @@ export function dateOrder<V extends object>(earlier: keyof V & string, later: ke
   return {
     fields: [later, earlier],
     problem(record) {
-      const a = record[earlier] as unknown;
-      const b = record[later] as unknown;
+      // A date-time is compared as the date it is stored as.
+      const a = typeof record[earlier] === "string" ? zonedDate(record[earlier] as string) : (record[earlier] as unknown);
+      const b = typeof record[later] === "string" ? zonedDate(record[later] as string) : (record[later] as unknown);
       if (typeof a !== "string" || typeof b !== "string" || !isCalendarDate(a) || !isCalendarDate(b)) return null;
       return a <= b ? null : message;
     },

@@ -4,6 +4,7 @@ import { CreatedAt, inList, MoneyColumn, StringColumn, UpdatedAt } from "../../d
 import { TenantEntity } from "../../db/tenant-entity";
 import { CountryCode, Currency, DateTime, Decimal, IBAN, UUID } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import { AllowPayments, BankAccountClass, BankAccountOwnerType } from "./bank-account.enums";
 
 /** A bank account of a client (uniqueId: Aptic bankaccountGuid). */
@@ -23,6 +24,14 @@ export class BankAccount extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field(() => UUID, { description: "Stable GUID (Aptic bankaccountGuid)" })
   @Column({ type: "uuid" })

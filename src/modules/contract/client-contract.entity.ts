@@ -2,8 +2,10 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's service contract with the business (the factoring platform's client contract); at most one per client. */
 @ObjectType({ description: "The client's service contract: its term, period fee and invoicing instructions" })
@@ -23,6 +25,14 @@ export class ClientContract extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
   @Field(() => Int, { nullable: true })
   @Column({ type: "int", nullable: true })
   contractType: number | null;
@@ -31,19 +41,19 @@ export class ClientContract extends TenantEntity {
   @StringColumn(50)
   contractNumber: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Commencement. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   startDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Expiry. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   endDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `First invoice. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   invoiceDate: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Cancellation. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   cancelDate: string | null;
 

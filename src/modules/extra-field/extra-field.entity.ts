@@ -4,6 +4,7 @@ import { CreatedAt, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
 import { DateTime } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A free-form named list of values on a client; names are unique per client. */
 @ObjectType({ description: "A free-form named field of a client, with one or more values" })
@@ -18,6 +19,14 @@ export class ExtraField extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field()
   @Column({ type: "varchar", length: 100 })

@@ -2,8 +2,10 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's factoring loan (credit line) contract on the factoring platform; at most one per client. */
 @ObjectType({ description: "A factoring loan: a credit line the client draws on, with interest and limit fees" })
@@ -21,7 +23,15 @@ export class FactoringLoanContract extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
-  @Field(() => DateScalar, { nullable: true })
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
+  @Field(() => DateScalar, { nullable: true, description: `Credit decision. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   decisionDate: string | null;
 
@@ -65,7 +75,7 @@ export class FactoringLoanContract extends TenantEntity {
   @Column({ type: "int", nullable: true })
   limitFeeInterval: number | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Next limit fee. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   limitFeeDate: string | null;
 

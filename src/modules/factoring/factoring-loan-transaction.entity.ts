@@ -2,8 +2,9 @@ import { Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, StringColumn } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
-import { DateScalar, DateTime, Decimal, UUID } from "../../common/scalars";
+import { Currency, DateScalar, DateTime, Decimal, UUID } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import { FactoringLoanTransactionType } from "./factoring.enums";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 
@@ -24,6 +25,14 @@ export class FactoringLoanTransaction extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
   @Column({ type: "bigint" })
   contractId: string;
 
@@ -36,7 +45,7 @@ export class FactoringLoanTransaction extends TenantEntity {
   @Generated("uuid")
   uniqueId: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Booking date; an Aptic date-time is taken as the date in the tenant's time zone (Europe/Stockholm)" })
   @Column({ type: "date" })
   transactionDate: string;
 
@@ -47,6 +56,10 @@ export class FactoringLoanTransaction extends TenantEntity {
   @Field(() => Decimal, { description: "Always positive; the type gives the sign" })
   @MoneyColumn({ nullable: false })
   amount: string;
+
+  @Field(() => Currency, { nullable: true, description: "ISO 4217, as the source sent it; null: the contract's" })
+  @Column({ type: "char", length: 3, nullable: true })
+  currencyCode: string | null;
 
   @Field(() => String, { nullable: true })
   @StringColumn(255)

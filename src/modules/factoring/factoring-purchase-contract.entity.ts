@@ -2,8 +2,10 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import {
   FinancingInterestCalculateFrom,
   FinancingInterestCalculateTo,
@@ -35,11 +37,19 @@ export class FactoringPurchaseContract extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
+
   @Field()
   @Column({ type: "boolean", default: true })
   active: boolean;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Credit decision. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   decisionDate: string | null;
 

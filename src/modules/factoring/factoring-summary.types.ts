@@ -1,9 +1,54 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Currency, DateScalar, Decimal } from "../../common/scalars";
+import { Currency, DateScalar, DateTime, Decimal } from "../../common/scalars";
 
-/** The balance of a factoring loan, aggregated from its transactions (not stored). */
-@ObjectType({ description: "The balance of a factoring loan, computed from its transactions" })
-export class FactoringLoanSummary {
+/** Where a summary's figures come from: the source that computed them, or the gateway (source null). Not GraphQL fields themselves. */
+export interface SummaryOrigin {
+  tenantId: string;
+  /** The source system whose summary this is; null: computed by the gateway. */
+  sourceSystemId: string | null;
+}
+
+/**
+ * The balance of a factoring loan (not stored here): the figures of the factoring platform's
+ * summary (seed 003) as Aptic last sent them when an Aptic source has the client, else computed by
+ * the gateway from its own rows; `source` says which. The gateway's own figures (drawnBalance...)
+ * are always computed from the transactions it holds.
+ */
+@ObjectType({ description: "The balance of a factoring loan: the platform's summary figures as synced from Aptic (source set), else computed by the gateway from its own data (source null); drawnBalance..transactionCount are always computed from the transactions held here" })
+export class FactoringLoanSummary implements SummaryOrigin {
+  tenantId: string;
+  sourceSystemId: string | null;
+
+  @Field(() => DateTime, { description: "When the figures were true: the last time a run read them from the source, or now when computed" })
+  asOf: Date;
+
+  @Field(() => Decimal, { nullable: true, description: "Interest accrued but not yet booked as a transaction. Computed: null (the gateway books no interest)" })
+  untransactedInterest: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Creditor fees charged. Computed: the sum of FEE transactions" })
+  totalCreditorFeeAmount: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "The loan's balance. Computed: drawnBalance" })
+  currentBalance: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "The balance in percent of the limit. Computed: currentBalance / limit * 100, null without a limit" })
+  currentPercent: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "The invoices the loan is drawn against. Computed: what the client's open invoices still owe, in the contract's currency (every currency without one)" })
+  totalInvoiceAmount: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "The pledged part of those invoices. Computed: totalInvoiceAmount * maxPercent / 100, null without maxPercent" })
+  totalPledgeAmount: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "What the limit leaves to draw. Computed: available" })
+  totLoanAvailable: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "What may be drawn at maxPercent. Computed: least(limit, totalInvoiceAmount * maxPercent / 100) - currentBalance, at least 0" })
+  maxAvailable: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "What is drawn automatically at autoPercent. Computed: least(limit, totalInvoiceAmount * autoPercent / 100) - currentBalance, at least 0" })
+  autoAvailable: string | null;
+
   @Field(() => Decimal, { nullable: true, description: "The contract's limit" })
   limit: string | null;
 
@@ -32,9 +77,50 @@ export class FactoringLoanSummary {
   transactionCount: number;
 }
 
-/** How much of a purchase contract's limits the client's purchased, unpaid invoices use (not stored). */
-@ObjectType({ description: "The client's purchased invoices in the contract's currency against the purchase contract's limits" })
-export class FactoringPurchaseSummary {
+/**
+ * How much of a purchase contract's limits the client's purchased, unpaid invoices use (not
+ * stored): the platform's summary figures (seed 003) as Aptic last sent them, else computed by the
+ * gateway from its invoices; `source` says which. purchasedInvoiceCount..available are always the
+ * gateway's own.
+ */
+@ObjectType({ description: "The client's purchased invoices against the purchase contract's limits: the platform's summary figures as synced from Aptic (source set), else computed by the gateway from its invoices (source null); purchasedInvoiceCount..available are always computed from the invoices held here, in the contract's currency" })
+export class FactoringPurchaseSummary implements SummaryOrigin {
+  tenantId: string;
+  sourceSystemId: string | null;
+
+  @Field(() => DateTime, { description: "When the figures were true: the last time a run read them from the source, or now when computed" })
+  asOf: Date;
+
+  @Field(() => Int, { nullable: true, description: "Purchased invoices not yet settled. Computed: outstandingCount" })
+  numberOfInvoices: number | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Current purchases without recourse. Computed: outstandingWithoutRecourse" })
+  currentPurchaseNonRecourse: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Current purchases with recourse. Computed: outstandingWithRecourse" })
+  currentPurchaseRecourse: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Current purchases. Computed: outstandingTotal" })
+  currentPurchase: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Deposit still held. Computed: null (the gateway keeps no deposits)" })
+  remainingDeposit: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Invoices ever purchased. Computed: purchasedInvoiceCount" })
+  totalNumberOfInvoices: number | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Everything purchased without recourse (or recourse unknown). Computed from the purchased invoices' totalAmount" })
+  totalPurchaseNonRecourse: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Everything purchased with recourse. Computed from the purchased invoices' totalAmount" })
+  totalPurchaseRecourse: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Everything purchased. Computed: purchasedAmount" })
+  totalPurchase: string | null;
+
+  @Field(() => Decimal, { nullable: true, description: "Deposits ever held. Computed: null (the gateway keeps no deposits)" })
+  totalDeposit: string | null;
+
   @Field(() => Currency, { nullable: true, description: "The currency of every figure: the contract's, else the client's (null: neither has one, and every invoice counts)" })
   currencyCode: string | null;
 

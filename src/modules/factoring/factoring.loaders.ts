@@ -21,6 +21,22 @@ export const latestTransactionsByContract = topPerParent("latestTransactionsByCo
   ],
 });
 
+/** A decimal figure of a synced summary (`s.figures`), null when it isn't one (Aptic stores decimal strings: apply-aptic.ts). */
+const synced = (field: string) => `(CASE WHEN s.figures->>'${field}' ~ '^-?[0-9]+([.][0-9]+)?$' THEN s.figures->>'${field}' END)`;
+const syncedInt = (field: string) => `(CASE WHEN s.figures->>'${field}' ~ '^-?[0-9]{1,9}$' THEN (s.figures->>'${field}')::int END)`;
+/** Each figure as synced when a source sent the summary, else as the gateway computes it. */
+const figure = (field: string, computed: string, kind: "decimal" | "int" = "decimal") =>
+  `CASE WHEN s.figures IS NULL THEN ${computed} ELSE ${kind === "int" ? syncedInt(field) : synced(field)} END AS "${field}"`;
+/** The client's newest summary of `kind` from a source, with the time its record was last read (asOf). */
+const syncedSummary = (kind: string, clientColumn: string) => `
+  LEFT JOIN LATERAL (
+    SELECT ss.figures, ss.source_system_id, coalesce(sr.last_synced_at, ss.as_of) AS as_of
+    FROM source_summary ss
+    LEFT JOIN source_record sr ON sr.tenant_id = ss.tenant_id AND sr.client_id = ss.client_id AND sr.source_system_id = ss.source_system_id
+    WHERE ss.tenant_id = $1 AND ss.client_id = ${clientColumn} AND ss.kind = '${kind}'
+    ORDER BY ss.as_of DESC, ss.id DESC LIMIT 1
+  ) s ON true`;
+
 /** Money sums stay `numeric` from the table to the wire: `0.00` keeps zeros at scale 2, `::text` keeps them strings. */
 const LOAN_SUMMARY_SQL = `
   WITH totals AS (
@@ -35,16 +51,31 @@ const LOAN_SUMMARY_SQL = `
     WHERE tenant_id = $1 AND contract_id = ANY($2::bigint[])
     GROUP BY contract_id
   ), figures AS (
-    SELECT c.id, c.limit_amount,
+    SELECT c.id, c.client_id, c.limit_amount, c.max_percent, c.auto_percent,
            coalesce(t.drawn, 0.00) AS drawn, coalesce(t.repaid, 0.00) AS repaid,
            coalesce(t.interest, 0.00) AS interest, coalesce(t.fees, 0.00) AS fees,
            coalesce(t.drawn + t.interest + t.fees - t.repaid, 0.00) AS balance,
-           t.last_date, coalesce(t.n, 0) AS n
+           t.last_date, coalesce(t.n, 0) AS n,
+           (SELECT coalesce(sum(i.total_amount - i.paid_amount), 0.00) FROM invoice i
+             WHERE i.tenant_id = $1 AND i.client_id = c.client_id AND i.status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE')
+               AND (c.currency_code IS NULL OR i.currency_code = c.currency_code)) AS invoice_amount
     FROM factoring_loan_contract c
     LEFT JOIN totals t ON t.contract_id = c.id
     WHERE c.tenant_id = $1 AND c.id = ANY($2::bigint[])
   )
   SELECT id::text AS "id",
+         $1::text AS "tenantId",
+         s.source_system_id::text AS "sourceSystemId",
+         coalesce(s.as_of, clock_timestamp()) AS "asOf",
+         ${figure("untransactedInterest", "NULL")},
+         ${figure("totalCreditorFeeAmount", "fees::text")},
+         ${figure("currentBalance", "balance::text")},
+         ${figure("currentPercent", "(CASE WHEN limit_amount > 0 THEN round(balance / limit_amount * 100, 4) END)::text")},
+         ${figure("totalInvoiceAmount", "invoice_amount::text")},
+         ${figure("totalPledgeAmount", "round(invoice_amount * max_percent / 100, 2)::text")},
+         ${figure("totLoanAvailable", "(CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text")},
+         ${figure("maxAvailable", "round(greatest(least(coalesce(limit_amount, invoice_amount * max_percent / 100), invoice_amount * max_percent / 100) - balance, 0.00), 2)::text")},
+         ${figure("autoAvailable", "round(greatest(least(coalesce(limit_amount, invoice_amount * auto_percent / 100), invoice_amount * auto_percent / 100) - balance, 0.00), 2)::text")},
          limit_amount::text AS "limit",
          balance::text AS "drawnBalance",
          (CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text AS "available",
@@ -54,9 +85,22 @@ const LOAN_SUMMARY_SQL = `
          repaid::text AS "totalRepaid",
          last_date::text AS "lastTransactionDate",
          n::int AS "transactionCount"
-  FROM figures`;
+  FROM figures
+  ${syncedSummary("FACTORING_LOAN", "figures.client_id")}`;
 
 const emptyLoanSummary = (): FactoringLoanSummary => ({
+  tenantId: "",
+  sourceSystemId: null,
+  asOf: new Date(),
+  untransactedInterest: null,
+  totalCreditorFeeAmount: null,
+  currentBalance: null,
+  currentPercent: null,
+  totalInvoiceAmount: null,
+  totalPledgeAmount: null,
+  totLoanAvailable: null,
+  maxAvailable: null,
+  autoAvailable: null,
   limit: null,
   drawnBalance: "0.00",
   available: null,
@@ -95,7 +139,9 @@ const PURCHASE_SUMMARY_SQL = `
            sum(total_amount) AS purchased_amount,
            count(outstanding) AS outstanding_count,
            coalesce(sum(outstanding) FILTER (WHERE with_recourse), 0.00) AS with_recourse,
-           coalesce(sum(outstanding) FILTER (WHERE NOT with_recourse), 0.00) AS without_recourse
+           coalesce(sum(outstanding) FILTER (WHERE NOT with_recourse), 0.00) AS without_recourse,
+           coalesce(sum(total_amount) FILTER (WHERE with_recourse), 0.00) AS purchased_with_recourse,
+           coalesce(sum(total_amount) FILTER (WHERE NOT with_recourse), 0.00) AS purchased_without_recourse
     FROM purchased
     GROUP BY client_id
   ), figures AS (
@@ -105,13 +151,28 @@ const PURCHASE_SUMMARY_SQL = `
            coalesce(t.outstanding_count, 0) AS outstanding_count,
            coalesce(t.with_recourse, 0.00) AS with_recourse,
            coalesce(t.without_recourse, 0.00) AS without_recourse,
-           coalesce(t.with_recourse + t.without_recourse, 0.00) AS outstanding
+           coalesce(t.with_recourse + t.without_recourse, 0.00) AS outstanding,
+           coalesce(t.purchased_with_recourse, 0.00) AS purchased_with_recourse,
+           coalesce(t.purchased_without_recourse, 0.00) AS purchased_without_recourse
     FROM factoring_purchase_contract c
     JOIN contract_currency cc ON cc.client_id = c.client_id
     LEFT JOIN totals t ON t.client_id = c.client_id
     WHERE c.tenant_id = $1 AND c.client_id = ANY($2::bigint[])
   )
   SELECT client_id::text AS "clientId",
+         $1::text AS "tenantId",
+         s.source_system_id::text AS "sourceSystemId",
+         coalesce(s.as_of, clock_timestamp()) AS "asOf",
+         ${figure("numberOfInvoices", "outstanding_count::int", "int")},
+         ${figure("currentPurchaseNonRecourse", "without_recourse::text")},
+         ${figure("currentPurchaseRecourse", "with_recourse::text")},
+         ${figure("currentPurchase", "outstanding::text")},
+         ${figure("remainingDeposit", "NULL")},
+         ${figure("totalNumberOfInvoices", "purchased_count::int", "int")},
+         ${figure("totalPurchaseNonRecourse", "purchased_without_recourse::text")},
+         ${figure("totalPurchaseRecourse", "purchased_with_recourse::text")},
+         ${figure("totalPurchase", "purchased_amount::text")},
+         ${figure("totalDeposit", "NULL")},
          currency_code AS "currencyCode",
          purchased_count::int AS "purchasedInvoiceCount",
          purchased_amount::text AS "purchasedAmount",
@@ -127,9 +188,23 @@ const PURCHASE_SUMMARY_SQL = `
          (CASE WHEN non_recourse_limit IS NULL THEN NULL
                ELSE greatest(non_recourse_limit - without_recourse, 0.00) END)::text AS "availableWithoutRecourse",
          (CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - outstanding, 0.00) END)::text AS "available"
-  FROM figures`;
+  FROM figures
+  ${syncedSummary("FACTORING_PURCHASE", "figures.client_id")}`;
 
 const emptyPurchaseSummary = (): FactoringPurchaseSummary => ({
+  tenantId: "",
+  sourceSystemId: null,
+  asOf: new Date(),
+  numberOfInvoices: null,
+  currentPurchaseNonRecourse: null,
+  currentPurchaseRecourse: null,
+  currentPurchase: null,
+  remainingDeposit: null,
+  totalNumberOfInvoices: null,
+  totalPurchaseNonRecourse: null,
+  totalPurchaseRecourse: null,
+  totalPurchase: null,
+  totalDeposit: null,
   currencyCode: null,
   purchasedInvoiceCount: 0,
   purchasedAmount: "0.00",

@@ -5,7 +5,9 @@ import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
-import { FactoringLoanSummary, FactoringPurchaseSummary } from "./factoring-summary.types";
+import { FactoringLoanSummary, FactoringPurchaseSummary, SummaryOrigin } from "./factoring-summary.types";
+import { SourceSystem } from "../../sources/source-system.entity";
+import { sourceSystemById } from "../../sources/source-system.loaders";
 import {
   loanContractByClient,
   loanSummaryByContract,
@@ -25,6 +27,11 @@ const loadLoanSummary = databaseField("FactoringLoanContract", "summary", (contr
 const loadPurchaseSummary = databaseField("FactoringPurchaseContract", "summary", (contract: FactoringPurchaseContract, _args: NoArgs, ctx) =>
   ctx.loaders.get(purchaseSummaryByClient).load({ tenantId: contract.tenantId, id: contract.clientId }),
 );
+
+const summarySource = (summary: SummaryOrigin, ctx: RequestContext): Promise<SourceSystem | null> | null =>
+  summary.sourceSystemId === null ? null : ctx.loaders.get(sourceSystemById).load({ tenantId: summary.tenantId, id: summary.sourceSystemId });
+const loadLoanSummarySource = databaseField("FactoringLoanSummary", "source", (summary: FactoringLoanSummary, _args: NoArgs, ctx) => summarySource(summary, ctx));
+const loadPurchaseSummarySource = databaseField("FactoringPurchaseSummary", "source", (summary: FactoringPurchaseSummary, _args: NoArgs, ctx) => summarySource(summary, ctx));
 
 /** `Client.factoringLoanContract` and `Client.factoringPurchaseContract`, batched per request. */
 @Resolver(() => Client)
@@ -58,5 +65,23 @@ export class FactoringPurchaseContractFieldResolver {
   @FieldResolver(() => FactoringPurchaseSummary)
   summary(@Root() contract: FactoringPurchaseContract, @Ctx() ctx: RequestContext): Promise<FactoringPurchaseSummary> {
     return loadPurchaseSummary(contract, {}, ctx);
+  }
+}
+
+/** Where a loan summary's platform figures come from. */
+@Resolver(() => FactoringLoanSummary)
+export class FactoringLoanSummaryFieldResolver {
+  @FieldResolver(() => SourceSystem, { nullable: true, description: "The source whose summary the platform figures are (Aptic); null: computed by the gateway from its own data" })
+  source(@Root() summary: FactoringLoanSummary, @Ctx() ctx: RequestContext): Promise<SourceSystem | null> | null {
+    return loadLoanSummarySource(summary, {}, ctx);
+  }
+}
+
+/** Where a purchase summary's platform figures come from. */
+@Resolver(() => FactoringPurchaseSummary)
+export class FactoringPurchaseSummaryFieldResolver {
+  @FieldResolver(() => SourceSystem, { nullable: true, description: "The source whose summary the platform figures are (Aptic); null: computed by the gateway from its own data" })
+  source(@Root() summary: FactoringPurchaseSummary, @Ctx() ctx: RequestContext): Promise<SourceSystem | null> | null {
+    return loadPurchaseSummarySource(summary, {}, ctx);
   }
 }

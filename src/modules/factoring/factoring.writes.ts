@@ -3,9 +3,11 @@ import type { ChildResource } from "../../common/resource/child-resource";
 import type { ResourceFields } from "../../common/resource/fields";
 import { maskAccountNumber } from "../bank-account/account-number";
 import { childResourceApi } from "../client/client-resource";
+import { compareDecimals } from "../../common/validation/formats";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
+import { FactoringLoanTransaction } from "./factoring-loan-transaction.entity";
 import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity";
-import { FinancingInterestCalculateFrom, FinancingInterestCalculateTo, FinancingInterestFeeInsertTrigger } from "./factoring.enums";
+import { FactoringLoanTransactionType, FinancingInterestCalculateFrom, FinancingInterestCalculateTo, FinancingInterestFeeInsertTrigger } from "./factoring.enums";
 
 const DAYS: [number, number] = [0, 3650];
 
@@ -58,13 +60,38 @@ export const FACTORING_PURCHASE_CONTRACT_FIELDS: ResourceFields = {
   currencyCode: { kind: "currency", description: "ISO 4217" },
 };
 
+export const factoringLoanContractResource: ChildResource<FactoringLoanContract> = {
+  entity: FactoringLoanContract,
+  typeName: "FactoringLoanContract",
+  label: "factoring loan contract",
+  fields: FACTORING_LOAN_CONTRACT_FIELDS,
+};
+
+export const factoringPurchaseContractResource: ChildResource<FactoringPurchaseContract> = {
+  entity: FactoringPurchaseContract,
+  typeName: "FactoringPurchaseContract",
+  label: "factoring purchase contract",
+  fields: FACTORING_PURCHASE_CONTRACT_FIELDS,
+  auditMask: (field, value) => (field === "blockedAccount" ? maskAccountNumber(value) : value),
+};
+
+/** A loan's transaction as a sync writes it (no mutation writes one: they come from the factoring platform). */
+export const factoringLoanTransactionResource: ChildResource<FactoringLoanTransaction> = {
+  entity: FactoringLoanTransaction,
+  typeName: "FactoringLoanTransaction",
+  label: "factoring loan transaction",
+  fields: {
+    transactionDate: { kind: "date", required: true },
+    type: { kind: "enum", enum: FactoringLoanTransactionType, required: true },
+    amount: { kind: "money", required: true, description: "More than 0; the type gives the sign" },
+    currencyCode: { kind: "currency" },
+    description: { kind: "text", max: 255 },
+  },
+  rules: [{ fields: ["amount"], problem: (r) => (typeof r.amount === "string" && compareDecimals(r.amount, "0") <= 0 ? "Must be more than 0" : null) }],
+};
+
 export const factoringLoanContractApi = childResourceApi({
-  resource: {
-    entity: FactoringLoanContract,
-    typeName: "FactoringLoanContract",
-    label: "factoring loan contract",
-    fields: FACTORING_LOAN_CONTRACT_FIELDS,
-  } satisfies ChildResource<FactoringLoanContract>,
+  resource: factoringLoanContractResource,
   type: FactoringLoanContract,
   names: { create: "createFactoringLoanContract", update: "updateFactoringLoanContract", delete: "deleteFactoringLoanContract" },
   payloadField: "contract",
@@ -77,13 +104,7 @@ export const factoringLoanContractApi = childResourceApi({
 });
 
 export const factoringPurchaseContractApi = childResourceApi({
-  resource: {
-    entity: FactoringPurchaseContract,
-    typeName: "FactoringPurchaseContract",
-    label: "factoring purchase contract",
-    fields: FACTORING_PURCHASE_CONTRACT_FIELDS,
-    auditMask: (field, value) => (field === "blockedAccount" ? maskAccountNumber(value) : value),
-  } satisfies ChildResource<FactoringPurchaseContract>,
+  resource: factoringPurchaseContractResource,
   type: FactoringPurchaseContract,
   names: { create: "createFactoringPurchaseContract", update: "updateFactoringPurchaseContract", delete: "deleteFactoringPurchaseContract" },
   payloadField: "contract",

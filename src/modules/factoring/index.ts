@@ -4,7 +4,9 @@ import { FactoringPurchaseContract } from "./factoring-purchase-contract.entity"
 import {
   FactoringClientFieldResolver,
   FactoringLoanContractFieldResolver,
+  FactoringLoanSummaryFieldResolver,
   FactoringPurchaseContractFieldResolver,
+  FactoringPurchaseSummaryFieldResolver,
 } from "./factoring.resolver";
 import { factoringLoanContractApi, factoringPurchaseContractApi } from "./factoring.writes";
 import { FactoringLoanTransactionsResolver } from "./factoring-transactions.resolver";
@@ -27,6 +29,8 @@ export const factoringResolvers = [
   FactoringLoanContractFieldResolver,
   FactoringPurchaseContractFieldResolver,
   FactoringLoanTransactionsResolver,
+  FactoringLoanSummaryFieldResolver,
+  FactoringPurchaseSummaryFieldResolver,
   ...factoringLoanContractApi.resolvers,
   ...factoringPurchaseContractApi.resolvers,
 ] as const;

@@ -2,9 +2,11 @@ import { Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { DateScalar, DateTime, UUID } from "../../common/scalars";
 import { BankAccountClass } from "../bank-account/bank-account.enums";
 import { Client } from "../client/client.entity";
+import { SourceSystem } from "../../sources/source-system.entity";
 import { DirectDebitMandateType } from "./mandate.enums";
 
 /** A direct debit mandate of a client (uniqueId: Aptic mandateGuid; signedAt: Aptic signedDate). */
@@ -26,6 +28,14 @@ export class DirectDebitMandate extends TenantEntity {
   @ManyToOne(() => Client, { onDelete: "CASCADE" })
   @JoinColumn({ name: "client_id" })
   client?: Client;
+
+  /** The source system the row is synced from (Aptic); null for one written here. A sync updates and deletes only its own rows and those it took over. */
+  @Column({ type: "bigint", nullable: true })
+  sourceSystemId: string | null;
+
+  @ManyToOne(() => SourceSystem, { onDelete: "SET NULL" })
+  @JoinColumn({ name: "source_system_id" })
+  sourceSystem?: SourceSystem;
 
   @Field(() => UUID, { description: "Stable GUID (Aptic mandateGuid)" })
   @Column({ type: "uuid" })
@@ -64,11 +74,11 @@ export class DirectDebitMandate extends TenantEntity {
   @Column({ type: "timestamptz", nullable: true })
   signedAt: Date | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `First day the mandate is valid. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   validFrom: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `Last day the mandate is valid. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   validUntil: string | null;
 

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
+import { ZONED_DATE_NOTE } from "../../common/validation/zoned-date";
 import { Currency, DateScalar, DateTime, UUID } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 
@@ -48,7 +49,7 @@ export class Pricelist extends TenantEntity {
   @StringColumn(255)
   condition: string | null;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: `First day the pricelist applies. ${ZONED_DATE_NOTE}` })
   @Column({ type: "date", nullable: true })
   validFrom: string | null;
 

@@ -49,4 +49,7 @@ export class ClientSummary {
 
   @Field(() => Int)
   actCount: number;
+
+  @Field(() => Int, { nullable: true, description: "Cases (collection) of the client, from the factoring platform's client summary as Aptic last sent it; null when no Aptic source has the client (the gateway holds no cases)" })
+  cases: number | null;
 }

@@ -3,6 +3,8 @@ import { ClientSummaryFieldsResolver, ClientSummaryResolver } from "./client-sum
 
 export { ClientSummary } from "./client-summary.type";
 
-/** The summary reads other modules' tables and owns none. */
-export const summaryEntities: Function[] = [];
+import { SourceSummary } from "./source-summary.entity";
+
+/** The summary reads other modules' tables; it owns the summaries sources send (source_summary). */
+export const summaryEntities: Function[] = [SourceSummary];
 export const summaryResolvers = [ClientSummaryResolver, ClientSummaryFieldsResolver, ClientSummaryChartsResolver] as const;

@@ -19,7 +19,9 @@ const SQL = `SELECT c.id::text AS "clientId",
     ${count("client_parameter")} AS "parameterCount",
     ${count("pricelist")} AS "pricelistCount",
     ${count("extra_field")} AS "extraFieldCount",
-    ${count("act")} AS "actCount"
+    ${count("act")} AS "actCount",
+    (SELECT CASE WHEN s."figures"->>'cases' ~ '^[0-9]{1,9}$' THEN (s."figures"->>'cases')::int END FROM "source_summary" s
+      WHERE s."tenant_id" = $1 AND s."client_id" = c.id AND s."kind" = 'CLIENT' ORDER BY s."as_of" DESC, s."id" DESC LIMIT 1) AS "cases"
   FROM unnest($2::bigint[]) AS c(id)
   CROSS JOIN LATERAL (
     SELECT count(*)::int AS "invoiceCount",
@@ -52,7 +54,21 @@ const emptySummary = (): ClientSummary => ({
   pricelistCount: 0,
   extraFieldCount: 0,
   actCount: 0,
+  cases: null,
 });
+
+/**
+ * A client's accounts summary as a source last sent it (the listing's items), or null: keyed by
+ * the client's id, one statement per batch.
+ */
+const ACCOUNTS_SQL = `SELECT c.id::text AS "clientId", s."figures" AS "items"
+  FROM unnest($2::bigint[]) AS c(id)
+  LEFT JOIN LATERAL (
+    SELECT x."figures" FROM "source_summary" x
+     WHERE x."tenant_id" = $1 AND x."client_id" = c.id AND x."kind" = 'ACCOUNTS' ORDER BY x."as_of" DESC, x."id" DESC LIMIT 1
+  ) s ON true`;
+
+export const accountsSummaryLoader = keyedRowsLoader<{ items: Record<string, unknown>[] | null }>("Client.accountsSummary", ACCOUNTS_SQL, "clientId", () => ({ items: null }));
 
 /** The summaries of all clients of a batch in ONE statement. */
 export const clientSummaryLoader = keyedRowsLoader("Client.summary", SQL, "clientId", emptySummary);

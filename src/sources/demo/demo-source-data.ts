@@ -21,6 +21,7 @@ import { formatOrgNumber } from "../../common/validation/checksums";
 import { ClientType } from "../../modules/client/client.enums";
 import { DEMO_REFERENCE_DATE, formatCents, generateDemoClients, mulberry32, type DemoClient, type DemoCountryCode } from "../../db/seed/demo-data";
 import type { CrmClientWire, CrmExternalIdentifierWire } from "../crm/wire";
+import { demoApticData, type DemoApticData } from "./demo-aptic-data";
 import type { InvoicingCustomerType, InvoicingCustomerWire, InvoicingInvoiceWire } from "../invoicing/wire";
 
 export interface DemoSourceDataOptions {
@@ -50,6 +51,8 @@ export interface DemoSourceFacts {
 
 export interface DemoSourceData {
   crm: CrmClientWire[];
+  /** The simulated Aptic's clients: some of the seeded demo businesses, and companies of its own (demo-aptic-data.ts). */
+  aptic: DemoApticData;
   /** Every customer with all its invoices, open or not (the simulator lists the open ones). */
   invoicing: InvoicingCustomerWire[];
   facts: DemoSourceFacts;
@@ -368,6 +371,7 @@ export function demoSourceData(options: DemoSourceDataOptions = {}): DemoSourceD
 
   return {
     crm,
+    aptic: demoApticData(clients.slice(0, count), seed),
     invoicing,
     facts: {
       changedPhoneCrmIds: phones.map((r) => Number(r.id)),

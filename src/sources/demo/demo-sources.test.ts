@@ -11,6 +11,12 @@ import { SourceKind, SourceSystem } from "../source-system.entity";
 import type { CrmClientWire } from "../crm/wire";
 import type { InvoicingCustomerWire } from "../invoicing/wire";
 import { demoSourceData } from "./demo-source-data";
+import { DEMO_APTIC_NEW_COUNT } from "./demo-aptic-data";
+import { DEMO_CLIENT_COUNT, seedTenant } from "../../db/seed/seed";
+import { WriteTransaction } from "../../db/write-transaction";
+import { runSync } from "../../sync/engine/run-sync";
+import { queueRun } from "../../sync/runs";
+import { SyncStatus } from "../../sync/sync-run.entity";
 import { DEMO_SOURCE_NAMES, registerDemoSources, startDemoSources, startDemoSourcesFor, type StartedDemoSources } from "./demo-sources";
 
 const data = demoSourceData();
@@ -96,7 +102,7 @@ describe("startDemoSources", () => {
 });
 
 describe("registerDemoSources", () => {
-  it("inserts the sources on the first start and updates them on the next one, as the tenant", async () => {
+  it("inserts the four sources on the first start and updates them on the next one, as the tenant", async () => {
     const tenant = newTenant();
     const first = await startDemoSources({ data });
     const ids = await registerDemoSources(dataSource, tenant, cipher, first).finally(() => first.close());
@@ -104,8 +110,10 @@ describe("registerDemoSources", () => {
     expect(rows.map((r) => [r.id, r.kind, r.name, r.baseUrl, r.companyId, r.enabled])).toEqual([
       [ids.crm, SourceKind.CRM, DEMO_SOURCE_NAMES.crm, first.crm.baseUrl, first.crm.companyId, true],
       [ids.invoicing, SourceKind.INVOICING, DEMO_SOURCE_NAMES.invoicing, first.invoicing.baseUrl, first.invoicing.companyId, true],
+      [ids.aptic, SourceKind.APTIC, DEMO_SOURCE_NAMES.aptic, first.aptic.baseUrl, null, true],
       [ids.creditData, SourceKind.CREDIT_DATA, DEMO_SOURCE_NAMES.creditData, first.creditData.baseUrl, null, true],
     ]);
+    expect(cipher.decrypt(rows[2].credentials)).toEqual({ oauth2: { tokenUrl: first.aptic.tokenUrl, clientId: first.aptic.clientId, clientSecret: first.aptic.clientSecret } });
     expect(rows[0].credentials).not.toContain(first.crm.token);
     expect(cipher.decrypt(rows[0].credentials)).toEqual({ bearerToken: first.crm.token });
 
@@ -115,10 +123,15 @@ describe("registerDemoSources", () => {
     const again = await registerDemoSources(dataSource, tenant, cipher, second).finally(() => second.close());
     expect(again).toEqual(ids);
     const updated = await sourcesOf(tenant);
-    expect(updated).toHaveLength(3);
-    expect(updated.map((r) => r.baseUrl)).toEqual([second.crm.baseUrl, second.invoicing.baseUrl, second.creditData.baseUrl]);
+    expect(updated).toHaveLength(4);
+    expect(updated.map((r) => r.baseUrl)).toEqual([second.crm.baseUrl, second.invoicing.baseUrl, second.aptic.baseUrl, second.creditData.baseUrl]);
     expect(second.crm.baseUrl).not.toBe(first.crm.baseUrl);
-    expect(updated.map((r) => cipher.decrypt(r.credentials))).toEqual([{ bearerToken: second.crm.token }, { bearerToken: second.invoicing.token }, { bearerToken: second.creditData.token }]);
+    expect(updated.map((r) => cipher.decrypt(r.credentials))).toEqual([
+      { bearerToken: second.crm.token },
+      { bearerToken: second.invoicing.token },
+      { oauth2: { tokenUrl: second.aptic.tokenUrl, clientId: second.aptic.clientId, clientSecret: second.aptic.clientSecret } },
+      { bearerToken: second.creditData.token },
+    ]);
     expect(updated[0]).toMatchObject({ syncState: { watermark: "2026-10-31T00:00:00.000Z" }, schedule: "PT1H" });
     expect(updated[0].updatedAt.getTime()).toBeGreaterThanOrEqual(rows[0].updatedAt.getTime());
 
@@ -126,8 +139,8 @@ describe("registerDemoSources", () => {
     const other = newTenant();
     expect(await sourcesOf(other)).toEqual([]);
     const otherIds = await registerDemoSources(dataSource, other, cipher, second);
-    expect([otherIds.crm, otherIds.invoicing]).not.toContain(ids.crm);
-    expect(await sourcesOf(tenant)).toHaveLength(3);
+    expect([otherIds.crm, otherIds.invoicing, otherIds.aptic, otherIds.creditData]).not.toContain(ids.crm);
+    expect(await sourcesOf(tenant)).toHaveLength(4);
   });
 
   it("inserts once when two processes register at the same time", async () => {
@@ -136,7 +149,31 @@ describe("registerDemoSources", () => {
     try {
       const [a, b] = await Promise.all([registerDemoSources(dataSource, tenant, cipher, started), registerDemoSources(dataSource, tenant, cipher, started)]);
       expect(a).toEqual(b);
-      expect(await sourcesOf(tenant)).toHaveLength(3);
+      expect(await sourcesOf(tenant)).toHaveLength(4);
+    } finally {
+      await started.close();
+    }
+  });
+});
+
+describe("the demo's Aptic", () => {
+  it("reconciles with the seeded demo tenant: some of its businesses get their factoring data, Aptic's own companies are created", async () => {
+    const tenant = newTenant();
+    await seedTenant(dataSource, tenant, DEMO_CLIENT_COUNT);
+    const started = await startDemoSources({ data });
+    try {
+      const ids = await registerDemoSources(dataSource, tenant, cipher, started);
+      const queued = await WriteTransaction.run(dataSource, tenant, (tx) => queueRun(tx, tenant, ids.aptic, { full: false, requestedBy: "test" }));
+      if (queued.kind !== "QUEUED") throw new Error(queued.kind);
+      const run = await runSync({ dataSource, cipher }, { tenantId: tenant, sourceId: ids.aptic, runId: queued.run.id, full: false });
+      const matched = data.aptic.matchedIndexes.length;
+      expect(matched).toBeGreaterThanOrEqual(20);
+      expect(run).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: matched + DEMO_APTIC_NEW_COUNT, created: DEMO_APTIC_NEW_COUNT, updated: matched, failed: 0, conflicts: 0 } });
+      // Every value passes the gateway's checks: no issue at all.
+      const issues = await WriteTransaction.run(dataSource, tenant, (tx) => tx.query<{ n: string }>(`SELECT count(*) AS n FROM sync_issue WHERE run_id = $1`, [queued.run.id]));
+      expect(Number(issues[0].n)).toBe(0);
+      const factoring = await WriteTransaction.run(dataSource, tenant, (tx) => tx.query<{ n: string }>(`SELECT count(DISTINCT client_id) AS n FROM source_summary WHERE source_system_id = $1`, [ids.aptic]));
+      expect(Number(factoring[0].n)).toBe(matched + DEMO_APTIC_NEW_COUNT);
     } finally {
       await started.close();
     }
@@ -154,12 +191,14 @@ describe("startDemoSourcesFor", () => {
     try {
       const rows = await sourcesOf(tenant);
       expect(handle.sourceIds).toEqual(rows.map((r) => r.id));
-      const credentials = rows.map((r) => new CredentialsCipher(config({}).sourceCredentialsKey).decrypt(r.credentials).bearerToken!);
+      const decrypted = rows.map((r) => new CredentialsCipher(config({}).sourceCredentialsKey).decrypt(r.credentials));
+      const credentials = decrypted.flatMap((c) => [c.bearerToken, c.oauth2?.clientSecret].filter((secret): secret is string => typeof secret === "string"));
+      expect(credentials).toHaveLength(4);
       const response = await fetch(`${rows[0].baseUrl}/api/clients?limit=1`, { headers: { authorization: `Bearer ${credentials[0]}`, "x-company-id": rows[0].companyId! } });
       expect(response.status).toBe(200);
       expect(handle.sources.map((source) => [source.id, source.kind, source.baseUrl])).toEqual(rows.map((r) => [r.id, r.kind, r.baseUrl]));
       const logged = lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((line) => String(line.msg).startsWith("demo sources started"));
-      expect(logged).toMatchObject({ tenant, crm: { id: rows[0].id, port: Number(new URL(rows[0].baseUrl).port) }, invoicing: { id: rows[1].id }, creditData: { id: rows[2].id } });
+      expect(logged).toMatchObject({ tenant, crm: { id: rows[0].id, port: Number(new URL(rows[0].baseUrl).port) }, invoicing: { id: rows[1].id }, aptic: { id: rows[2].id }, creditData: { id: rows[3].id } });
       for (const token of credentials) expect(lines.join("\n")).not.toContain(token);
     } finally {
       await handle.close();

@@ -17,6 +17,8 @@ import { mapCrmClient } from "../../sources/crm/mapping";
 import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import { mapCreditDataClient, type CreditDataClientRecord } from "../../sources/credit-data/mapping";
 import { recordLookups, syncActs, type SourceLookupResult } from "./apply-credit-data";
+import { isApticRecord } from "../../sources/aptic/bundle";
+import { ApticPageInserts, syncApticResources } from "./apply-aptic";
 import { ExternalIdentifier } from "../../modules/external-identifier/external-identifier.entity";
 import { externalIdentifierResource } from "../../modules/external-identifier/external-identifier.writes";
 import type { InvoicingClientRecord, SourceInvoiceRecord } from "../../sources/invoicing/mapping";
@@ -46,6 +48,8 @@ export interface SyncTarget {
   precedence?: Precedence;
   /** Re-apply records whose content is unchanged (a full run after a rule changed): default false. */
   reapplyUnchanged?: boolean;
+  /** The tenant's time zone, for a source's date-times where the gateway stores a date: Europe/Stockholm by default. */
+  timeZone?: string;
 }
 
 export type Counts = Record<SyncCounter, number>;
@@ -483,6 +487,8 @@ async function applyRecord(
   if (await syncIdentifiers(writes, scope, index, record, client.id, issues)) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "INVOICING" && (await syncInvoices(writes, index, scope, target, client.id, record as InvoicingClientRecord, issues))) outcome = outcome === "unchanged" ? "updated" : outcome;
   if (target.kind === "CREDIT_DATA" && (await syncActs(scope, target, client.id, record as CreditDataClientRecord))) outcome = outcome === "unchanged" ? "updated" : outcome;
+  // Aptic: the client's nested resources and summaries (apply-aptic.ts); their refused values are the record's.
+  if (target.kind === "APTIC" && isApticRecord(record) && (await syncApticResources(scope, target, client.id, record, outcome === "created", valueIssues, writes.aptic))) outcome = outcome === "unchanged" ? "updated" : outcome;
   const lifecycle = await applyDeletion(writes, scope, index, target, client, record, stored, issues);
   // Applied in part (an archive refused, an invoice or identifier of another client): not "unchanged"
   // next time, so a later run tries the rest again once what refused it is gone.
@@ -587,12 +593,16 @@ class PageWrites {
   readonly #identifierAudits = new Map<string, AuditRecord>();
   readonly #identifiers: { client_id: string; source: string; external_id: string; source_record_id: string | null; source_created_at: Date | null; source_updated_at: Date | null }[] = [];
 
+  /** A batched Aptic page's nested rows of the clients it creates (apply-aptic.ts), written by `flush`. */
+  readonly aptic: ApticPageInserts | null;
+
   constructor(
     private readonly tx: WriteTransaction,
     private readonly target: SyncTarget,
     batched: boolean,
   ) {
     this.#rows = batched ? [] : null;
+    this.aptic = batched && target.kind === "APTIC" ? new ApticPageInserts(target) : null;
   }
 
   async storeRecord(row: SourceRecordRow): Promise<void> {
@@ -651,6 +661,7 @@ class PageWrites {
       // One row a source id, the last (as record by record, each upsert over the one before): one
       // INSERT ... ON CONFLICT DO UPDATE can't affect a row twice (21000, not a record's error).
       if (this.#rows.length > 0) await this.#write([...new Map(this.#rows.map((row) => [row.source_id, row])).values()]);
+      await this.aptic?.flush(scope);
       if (this.#identifiers.length > 0) {
         const rows = await this.tx.query<Record<string, unknown>>(
           `INSERT INTO external_identifier (tenant_id, client_id, source, external_id, source_record_id, source_created_at, source_updated_at)

@@ -11,6 +11,7 @@ import { HANDED_OVER, type JobContext, type JobHandler, type SyncRunJob } from "
 import { SyncIssueKind } from "../sync-issue.entity";
 import { SYNC_COUNTERS, SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPageSafely, Counts, zeroCounts } from "./apply";
+import { archiveUnlisted } from "./archive-unlisted";
 import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
 import { findRun } from "../runs";
 import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
@@ -177,10 +178,17 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         // new company would otherwise both create it (each not seeing the other's uncommitted client).
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sync-apply:${job.tenantId}`]);
         const outcome = await applyPageSafely(tx, target, page);
+        const final = page.next === null;
+        if (final && source.kind === "APTIC") {
+          // Aptic's listing has no change filter: every run reads all of it (full or not), so at the
+          // end of a complete one (a cancelled or failed run never gets here) a record it did not see
+          // is gone from the source: archived by the rule of a deletion, in this last page's transaction.
+          const gone = await archiveUnlisted(tx, target, startedAt);
+          for (const name of COUNTER_NAMES) outcome.counts[name] += gone.counts[name];
+        }
         for (const name of COUNTER_NAMES) counts[name] += outcome.counts[name];
         const heldBack = earliest(checkpoint.heldBack, outcome.heldBack);
         checkpoint = { since: checkpoint.since, at: page.next, heldBack };
-        const final = page.next === null;
         // PARTIAL: a record was not applied, or not all of it (an archive refused, an invoice of another client).
         const partial = final && (counts.failed > 0 || counts.conflicts > 0 || (await runHasIssues(tx, run.id)));
         const status = final ? (partial ? SyncStatus.PARTIAL : SyncStatus.SUCCEEDED) : SyncStatus.RUNNING;

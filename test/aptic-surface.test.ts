@@ -1,0 +1,89 @@
+import { ApticClientsPageDocument, ApticSurfaceDocument } from "./generated/graphql";
+import { dataOf, TestGateway } from "./helpers/harness";
+import { apticRecord, applyApticPage, guid } from "./helpers/aptic-records";
+import { addSource, inTenant, rows } from "./helpers/sync";
+
+let gateway: TestGateway;
+beforeAll(async () => {
+  gateway = await TestGateway.start();
+});
+afterAll(() => gateway.stop());
+
+describe("what Aptic sends, in the API", () => {
+  it("gives the loan and purchase summaries Aptic's figures with their source and time, the accounts summary and the cases; the gateway's own without Aptic", async () => {
+    const tenant = gateway.newTenant();
+    const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [apticRecord(1)]);
+    const [{ id, last_synced_at }] = await rows<{ id: string; last_synced_at: Date }>(gateway.dataSource, tenant, "SELECT client_id AS id, last_synced_at FROM source_record");
+
+    const client = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!;
+    expect(client.summary.cases).toBe(3);
+    expect(client.accountsSummary).toEqual([
+      { accountType: "LEDGER", currencyCode: "SEK", numberOfAccounts: 2, openAmount: null, overdueAmount: null, balance: "1500.25", fields: { accountType: "LEDGER", currencyCode: "SEK", balance: "1500.25", numberOfAccounts: "2" } },
+      { accountType: "LEDGER", currencyCode: "EUR", numberOfAccounts: 1, openAmount: null, overdueAmount: null, balance: "-20", fields: { accountType: "LEDGER", currencyCode: "EUR", balance: "-20", numberOfAccounts: "1" } },
+    ]);
+    const loan = client.factoringLoanContract!;
+    expect(loan.decisionDate).toBe("2026-01-15");
+    // Newest first: Aptic's transactions are the loan's.
+    expect(loan.latestTransactions).toEqual([
+      { uniqueId: guid(7, 1, 2), transactionDate: "2026-03-03", type: "INTEREST", amount: "102.25", currencyCode: "SEK" },
+      { uniqueId: guid(7, 1, 1), transactionDate: "2026-02-02", type: "REPAYMENT", amount: "101.25", currencyCode: "SEK" },
+    ]);
+    expect(loan.summary).toEqual({
+      asOf: last_synced_at.toISOString(),
+      source: { id: sourceId, kind: "APTIC" },
+      untransactedInterest: "12.5",
+      totalCreditorFeeAmount: "300",
+      currentBalance: "125000.75",
+      currentPercent: "25.1",
+      totalInvoiceAmount: "400000",
+      totalPledgeAmount: "350000",
+      totLoanAvailable: "374999.25",
+      maxAvailable: "315000",
+      autoAvailable: "280000",
+      // The gateway's own, from the three transactions it holds: 100.25 drawn, 101.25 repaid, 102.25 interest.
+      drawnBalance: "101.25",
+      transactionCount: 3,
+    });
+    expect(client.factoringPurchaseContract!.summary).toMatchObject({
+      source: { id: sourceId },
+      numberOfInvoices: 4,
+      currentPurchase: "3500.5",
+      remainingDeposit: "350",
+      totalNumberOfInvoices: 40,
+      totalDeposit: "3500",
+    });
+
+    // Without Aptic's summaries the gateway computes the figures from its own data, and says so.
+    await inTenant(gateway.dataSource, tenant, (tx) => tx.query("DELETE FROM source_summary"));
+    const computed = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!;
+    expect(computed.summary.cases).toBeNull();
+    expect(computed.accountsSummary).toBeNull();
+    expect(computed.factoringLoanContract!.summary).toMatchObject({
+      source: null,
+      untransactedInterest: null,
+      totalCreditorFeeAmount: "0.00",
+      currentBalance: "101.25",
+      currentPercent: "0.0203",
+      totalInvoiceAmount: "0.00",
+      totLoanAvailable: "499898.75",
+      maxAvailable: "0.00",
+    });
+    expect(Date.parse(computed.factoringLoanContract!.summary.asOf)).toBeGreaterThan(last_synced_at.getTime());
+    expect(computed.factoringPurchaseContract!.summary).toMatchObject({ source: null, numberOfInvoices: 0, currentPurchase: "0.00", remainingDeposit: null, totalPurchase: "0.00" });
+  });
+
+  it("cost the same number of SQL statements for 3 and for 30 clients", async () => {
+    const counts: Record<number, number> = {};
+    for (const size of [3, 30]) {
+      const tenant = gateway.newTenant();
+      const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+      await applyApticPage(gateway.dataSource, tenant, sourceId, Array.from({ length: size }, (_, i) => apticRecord(i + 1)));
+      const nodes = dataOf(await gateway.call(ApticClientsPageDocument, { first: size }, { tenant })).clients.nodes;
+      expect(nodes).toHaveLength(size);
+      expect(nodes.every((n) => n.summary.cases === 3 && n.accountsSummary?.length === 2 && n.factoringLoanContract?.summary.source?.id === sourceId && n.factoringPurchaseContract?.summary.source?.id === sourceId)).toBe(true);
+      counts[size] = gateway.lastRequest().stats.statements;
+    }
+    expect(counts[3]).toBe(counts[30]);
+  });
+});
