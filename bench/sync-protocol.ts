@@ -11,7 +11,7 @@ export type SourcesRequest =
   /** Changes `fraction` of each source's records now (a phone in the CRM, an email in invoicing). */
   | { type: "change"; set: string; fraction: number }
   /** An Aptic simulator with `clients` clients of the simulator's dataset (every nested resource, 150 loan transactions every 10th). */
-  | { type: "start-aptic"; set: string; clients: number; seed: number }
+  | { type: "start-aptic"; set: string; clients: number; seed: number; latencyMs: number }
   /** The Aptic simulator's requests since the last ask (and the most in flight at once), counted anew from here. */
   | { type: "aptic-requests"; set: string }
   | { type: "cpu" }

@@ -135,6 +135,7 @@ async function main(): Promise<void> {
   const send = (reply: SourcesReply) => process.send!(reply);
   const sets = new Map<string, DataSet>();
   const aptics = new Map<string, ApticSimulator>();
+  const apticLatency = new Map<string, number>();
   process.on("message", (request: SourcesRequest) => {
     void (async () => {
       switch (request.type) {
@@ -175,6 +176,9 @@ async function main(): Promise<void> {
           const clients = apticDataset({ count: request.clients, seed: request.seed });
           // Tokens that live an hour: the run needs one (a test covers the expiry).
           const sim = await ApticSimulator.start({ oauth2: { clientId: BENCH_APTIC_CLIENT, clientSecret: BENCH_APTIC_SECRET }, clients });
+          // A source's own time per request (a remote API's network and work), played on every answer.
+          apticLatency.set(request.set, request.latencyMs);
+          if (request.latencyMs > 0) sim.server.fault({ delayMs: request.latencyMs, times: Infinity });
           // The simulator's own request log would grow by some 12 entries a client: it is cleared at each count.
           aptics.set(request.set, sim);
           const transactions = clients.reduce((n, c) => n + (c.factoringLoanContract ? (c.factoringLoanTransactions?.length ?? 0) : 0), 0);
@@ -185,6 +189,8 @@ async function main(): Promise<void> {
           const sim = aptics.get(request.set)!;
           send({ type: "aptic-requests", set: request.set, requests: sim.server.requests.length, maxInFlight: sim.server.maxInFlight });
           sim.server.reset();
+          const latencyMs = apticLatency.get(request.set) ?? 0;
+          if (latencyMs > 0) sim.server.fault({ delayMs: latencyMs, times: Infinity });
           break;
         }
         case "cpu": {

@@ -1,7 +1,7 @@
 /**
  * Measures the sync engine (src/sync/engine/run-sync.ts) on simulated sources:
  *
- *   npm run bench:sync [-- --records 10000 --small 2000 --aptic 2000 --only aptic --pool 4 --profile DIR --statements 12 --keep-seconds 0]
+ *   npm run bench:sync [-- --records 10000 --small 2000 --aptic 2000 --aptic-latency 0 --only aptic --pool 4 --profile DIR --statements 12 --keep-seconds 0]
  *
  * Starts a throwaway PostgreSQL (embedded, in a temp dir; or a scratch database on DATABASE_URL's
  * server) and, in a child process (bench/sync-sources.ts), a CRM simulator with --records
@@ -28,8 +28,10 @@
  *
  * reported besides the table as clients/s, HTTP requests/s (the simulator's count) and this
  * process's CPU per client: the goal is that the source's
- * concurrency limit (4 in flight), not the gateway, bounds the run. --only aptic runs only that part
- * (--aptic 0 skips it).
+ * concurrency limit (4 in flight), not the gateway, bounds the run. --aptic-latency MS makes the
+ * simulator take MS milliseconds over every answer, as a remote API does (the local simulator answers
+ * in well under one): the run's bound is then 4 / MS requests a millisecond, and the report shows how
+ * near the run comes to it. --only aptic runs only that part (--aptic 0 skips it).
  *
  * and before all of that the first CRM sync of a --small data set on a tenant of its own (which
  * also warms the process up), and after it the same again on another tenant, to compare memory:
@@ -361,10 +363,10 @@ function printTable(rows: Figures[]): void {
  * process's CPU per client and as a share of the wall time (well below 1: the gateway waits for
  * the source, whose concurrency limit bounds the run).
  */
-function printAptic(rows: Figures[], aptic: ReadonlyArray<{ label: string; requests: number; maxInFlight: number }>): void {
+function printAptic(rows: Figures[], aptic: ReadonlyArray<{ label: string; requests: number; maxInFlight: number }>, latencyMs: number): void {
   if (aptic.length === 0) return;
-  console.log("\nAptic (one process: the gateway; the simulator in the child process)");
-  for (const { label, requests } of aptic) {
+  console.log(`\nAptic (one process: the gateway; the simulator in the child process${latencyMs > 0 ? `, ${latencyMs} ms over every answer` : ""})`);
+  for (const { label, requests, maxInFlight } of aptic) {
     const f = rows.find((r) => r.label === label)!;
     const seconds = f.wallMs / 1000;
     console.log(
@@ -372,6 +374,11 @@ function printAptic(rows: Figures[], aptic: ReadonlyArray<{ label: string; reque
         `${(requests / f.records).toFixed(1)} a client)  gateway CPU ${(f.cpuMs / f.records).toFixed(2)} ms a client, ` +
         `${(f.cpuMs / f.wallMs).toFixed(2)} of the wall time; waiting for the source ${(f.sourceMs / 1000).toFixed(1)} s of ${seconds.toFixed(1)} s; PG CPU ${f.pgMs === null ? "n/a" : `${(f.pgMs / f.records).toFixed(2)} ms a client`}`,
     );
+    if (latencyMs > 0) {
+      // With every answer taking latencyMs, `maxInFlight` requests at a time can make at most maxInFlight / latencyMs a millisecond.
+      const bound = (maxInFlight * 1000) / latencyMs;
+      console.log(`  ${"".padEnd(10)} the source's bound at ${maxInFlight} in flight: ${bound.toFixed(0)} requests/s; this run reached ${((requests / seconds / bound) * 100).toFixed(0)}% of it`);
+    }
   }
 }
 
@@ -382,6 +389,7 @@ async function main(): Promise<void> {
   const records = only === "aptic" ? 0 : option("records", 10_000);
   const small = only === "aptic" ? 0 : option("small", 2_000);
   const apticClients = option("aptic", 2_000);
+  const apticLatencyMs = option("aptic-latency", 0);
   const poolSize = option("pool", 4);
   const topStatements = option("statements", 0);
   const profileDir = textOption("profile");
@@ -405,7 +413,7 @@ async function main(): Promise<void> {
     const [smallSet, bigSet, apticSet] = [
       small > 0 ? await sources.ask<"started">({ type: "start", set: "small", records: small, seed: 11 }) : undefined,
       records > 0 ? await sources.ask<"started">({ type: "start", set: "big", records, seed: 7 }) : undefined,
-      apticClients > 0 ? await sources.ask<"aptic-started">({ type: "start-aptic", set: "aptic", clients: apticClients, seed: 3 }) : undefined,
+      apticClients > 0 ? await sources.ask<"aptic-started">({ type: "start-aptic", set: "aptic", clients: apticClients, seed: 3, latencyMs: apticLatencyMs }) : undefined,
     ];
     console.log(
       `simulators (own process) ready in ${((Date.now() - setsStart) / 1000).toFixed(1)} s:` +
@@ -442,7 +450,7 @@ async function main(): Promise<void> {
     }
     if (!bigSet) {
       printTable(rows);
-      printAptic(rows, aptic);
+      printAptic(rows, aptic, apticLatencyMs);
       return;
     }
     const tenant = `bench-sync-${process.pid}`;
@@ -471,7 +479,7 @@ async function main(): Promise<void> {
         "PostgreSQL's processes; sim CPU = the simulators' own process. source s = waiting for the connector's next page (its HTTP calls: the list, and a page's details 4 at a time; read ahead while the previous page applies, so it overlaps apply s); apply s = inside applyPageSafely (the page applied); the rest of the wall time is the page transactions' own statements (lock, run counters, commit) and the run's start. RSS growth = peak RSS during the run minus RSS at its start (after a GC). " +
         "Other work on the machine shares its CPUs: figures are noisy.",
     );
-    printAptic(rows, aptic);
+    printAptic(rows, aptic, apticLatencyMs);
     const byLabel = new Map(rows.map((r) => [r.label, r]));
     const rate = (label: string) => {
       const f = byLabel.get(label);
