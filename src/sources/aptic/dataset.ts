@@ -177,6 +177,14 @@ function bban(country: Country, n: number, k: number): string {
   }
 }
 
+/**
+ * A domestic account number as Aptic's bankaccountNo: in Sweden a clearing number (never with a
+ * leading 0: 5000) and seven digits; in Norway the 11 digits of the BBAN with its MOD 11 digit.
+ */
+function domesticAccountNo(country: Country, n: number, k: number): string {
+  return country === "SE" ? `5000${pad((n * 10 + k) % 10_000_000, 7)}` : bban(country, n, k).slice(-11);
+}
+
 /** 003's bankaccountClass of a domestic account of the country. */
 const BANK_CLASS: Readonly<Record<Country, number>> = { SE: 9, FI: 10, NO: 8, DK: 4, NL: 3 };
 /** 003's directDebitMandateType usual in the country. */
@@ -265,7 +273,7 @@ export function apticDataset(options: ApticDatasetOptions): ApticSimClient[] {
       const iban = composeIban(country, bban(country, n, k));
       return {
         bankaccountGuid: guid(rng),
-        bankaccountNo: country === "NL" || country === "FI" || country === "DK" ? iban : bban(country, n, k).slice(-11),
+        bankaccountNo: country === "NL" || country === "FI" || country === "DK" ? iban : domesticAccountNo(country, n, k),
         description: k === 0 ? "Main account" : "Settlement account",
         bankaccountClass: BANK_CLASS[country],
         ownerType: k === 0 ? 2 : 4,

@@ -1,5 +1,7 @@
 import { isValidOrgNumber, isValidVatNumber } from "../../common/validation/checksums";
 import { CompanyType } from "../../modules/client/client.enums";
+import { accountNumberProblem } from "../../modules/bank-account/account-number";
+import { BankAccountClass, bankAccountClassCode } from "../../modules/bank-account/bank-account.enums";
 import type { ApticBundle, ApticClientRecord } from "./bundle";
 import { apticBundleOf, apticDataset } from "./dataset";
 import { decimalText, mapApticClient } from "./mapping";
@@ -30,6 +32,17 @@ describe("apticDataset", () => {
     // Every companyType of 003 of the countries it has: SE 1..5, FI 8..13 and 28..30, NL 14..27.
     const types = new Set(dataset.map((c) => c.client.companyType).filter((t) => t !== null));
     expect([...types].sort((a, b) => Number(a) - Number(b))).toEqual([1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+  });
+
+  it("gives every bank account a number its class accepts (a Swedish clearing number never begins with 0)", () => {
+    const classOf = new Map(Object.entries(bankAccountClassCode).map(([name, code]) => [code, name as BankAccountClass]));
+    const accounts = dataset.flatMap((c) => c.bankAccounts ?? []);
+    expect(accounts.length).toBeGreaterThan(dataset.length);
+    const refused = accounts.flatMap((a) => {
+      const problem = accountNumberProblem(classOf.get(Number(a.bankaccountClass)), String(a.bankaccountNo));
+      return problem ? [`${a.bankaccountNo}: ${problem}`] : [];
+    });
+    expect(refused).toEqual([]);
   });
 });
 

@@ -47,12 +47,5 @@ export function demoApticData(seeded: readonly DemoClient[], seed = 1): DemoApti
     return aptic;
   });
   for (let i = 0; i < DEMO_APTIC_NEW_COUNT; i++) clients.push(take(() => true));
-  for (const client of clients) {
-    // The dataset's Swedish account numbers may begin with a 0, which no clearing number does: the
-    // demo shows valid ones (the sync keeps such a value raw as an INVALID_VALUE issue).
-    for (const account of client.bankAccounts ?? []) {
-      if (account.bankaccountClass === 9 && typeof account.bankaccountNo === "string" && /^0/.test(account.bankaccountNo)) account.bankaccountNo = `5${account.bankaccountNo.slice(1)}`;
-    }
-  }
   return { clients, matchedIndexes };
 }
