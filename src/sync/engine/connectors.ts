@@ -1,4 +1,4 @@
-import { ApticClient, type ApticAuth } from "../../sources/aptic/client";
+import { ApticClient, apticAuthOf, type ApticAuth } from "../../sources/aptic/client";
 import { mapApticClient } from "../../sources/aptic/mapping";
 import type { SourceCredentials } from "../../sources/credentials";
 import { CrmClient } from "../../sources/crm/client";
@@ -76,8 +76,8 @@ export function connectorFor(source: SourceSystem, credentials: SourceCredential
 
 /** Aptic takes OAuth2 client credentials or an API key (OAuth2 when both are stored). */
 function apticAuth(source: SourceSystem, credentials: SourceCredentials): ApticAuth {
-  if (credentials.oauth2) return { kind: "oauth2", ...credentials.oauth2 };
-  if (credentials.apiKey) return { kind: "apiKey", apiKey: credentials.apiKey };
+  const auth = apticAuthOf(credentials);
+  if (auth) return auth;
   throw new ConnectorConfigError(`${source.kind} sources authenticate with OAuth2 client credentials or an API key: set auth.oauth2 or auth.apiKey`);
 }
 
