@@ -88,6 +88,23 @@ describe("what Aptic sends, in the API", () => {
     expect(client.accountsSummary).toEqual([expect.objectContaining({ balance: "0.30000000000000004" })]);
   });
 
+  it("computes a loan's invoice figures in the client's currency when the contract names none, never adding currencies", async () => {
+    const tenant = gateway.newTenant();
+    const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+    // No summary from Aptic (computed by the gateway); a SEK client whose loan contract names no currency.
+    const record = apticRecord(2, apticBundle(2, { factoringLoanSummary: null }));
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [{ ...record, values: { ...record.values, currencyCode: "SEK" } }]);
+    const [{ id }] = await rows<{ id: string }>(gateway.dataSource, tenant, "SELECT client_id AS id FROM source_record");
+    await inTenant(gateway.dataSource, tenant, async (tx) => {
+      const insert = `INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date) VALUES ($1, $2, $3, 'SENT', $4, $5, 0, '2026-10-01', '2026-10-31')`;
+      await tx.query(insert, [tenant, id, "F-1", "SEK", "1000.00"]);
+      await tx.query(insert, [tenant, id, "F-2", "EUR", "50.00"]);
+    });
+
+    const loan = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!.factoringLoanContract!;
+    expect(loan.summary).toMatchObject({ source: null, totalInvoiceAmount: "1000.00", totalPledgeAmount: "900.00" });
+  });
+
   it("cost the same number of SQL statements for 3 and for 30 clients", async () => {
     const counts: Record<number, number> = {};
     for (const size of [3, 30]) {
