@@ -1,6 +1,6 @@
 import { ApticClientsPageDocument, ApticSurfaceDocument } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
-import { apticRecord, applyApticPage, guid } from "./helpers/aptic-records";
+import { apticBundle, apticRecord, applyApticPage, guid } from "./helpers/aptic-records";
 import { addSource, inTenant, rows } from "./helpers/sync";
 
 let gateway: TestGateway;
@@ -71,6 +71,38 @@ describe("what Aptic sends, in the API", () => {
     });
     expect(Date.parse(computed.factoringLoanContract!.summary.asOf)).toBeGreaterThan(last_synced_at.getTime());
     expect(computed.factoringPurchaseContract!.summary).toMatchObject({ source: null, numberOfInvoices: 0, currentPurchase: "0.00", remainingDeposit: null, totalPurchase: "0.00" });
+  });
+
+  it("answers Aptic's figures exactly as sent, however many decimals the platform's doubles carry", async () => {
+    const tenant = gateway.newTenant();
+    const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+    const bundle = apticBundle(1);
+    // A percentage the platform computed as a double (1/3 of the limit drawn), an amount of more than 20 digits.
+    bundle.factoringLoanSummary = { ...bundle.factoringLoanSummary!, currentPercent: 33.333333333333336, totalInvoiceAmount: 1.5e21 };
+    bundle.accountsSummary = [{ accountType: "LEDGER", currencyCode: "SEK", balance: 0.1 + 0.2, numberOfAccounts: 1 }];
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [apticRecord(1, bundle)]);
+    const [{ id }] = await rows<{ id: string }>(gateway.dataSource, tenant, "SELECT client_id AS id FROM source_record");
+
+    const client = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!;
+    expect(client.factoringLoanContract!.summary).toMatchObject({ currentPercent: "33.333333333333336", totalInvoiceAmount: "1500000000000000000000", currentBalance: "125000.75" });
+    expect(client.accountsSummary).toEqual([expect.objectContaining({ balance: "0.30000000000000004" })]);
+  });
+
+  it("computes a loan's invoice figures in the client's currency when the contract names none, never adding currencies", async () => {
+    const tenant = gateway.newTenant();
+    const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+    // No summary from Aptic (computed by the gateway); a SEK client whose loan contract names no currency.
+    const record = apticRecord(2, apticBundle(2, { factoringLoanSummary: null }));
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [{ ...record, values: { ...record.values, currencyCode: "SEK" } }]);
+    const [{ id }] = await rows<{ id: string }>(gateway.dataSource, tenant, "SELECT client_id AS id FROM source_record");
+    await inTenant(gateway.dataSource, tenant, async (tx) => {
+      const insert = `INSERT INTO invoice (tenant_id, client_id, invoice_number, status, currency_code, total_amount, paid_amount, issue_date, due_date) VALUES ($1, $2, $3, 'SENT', $4, $5, 0, '2026-10-01', '2026-10-31')`;
+      await tx.query(insert, [tenant, id, "F-1", "SEK", "1000.00"]);
+      await tx.query(insert, [tenant, id, "F-2", "EUR", "50.00"]);
+    });
+
+    const loan = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!.factoringLoanContract!;
+    expect(loan.summary).toMatchObject({ source: null, totalInvoiceAmount: "1000.00", totalPledgeAmount: "900.00" });
   });
 
   it("cost the same number of SQL statements for 3 and for 30 clients", async () => {

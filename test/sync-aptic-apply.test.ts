@@ -62,6 +62,21 @@ describe("an Aptic client's nested resources", () => {
     });
   });
 
+  it.each([false, true])("gives a client it creates Aptic's clientGuid as uniqueId, unless another client has it (savepoints: %s)", async (savepoints) => {
+    const t = await apticTenant("aptic-guid");
+    expect((await t.apply([apticRecord(1), apticRecord(2)], savepoints)).counts).toMatchObject({ created: 2, failed: 0 });
+    const guids = () => t.rows<{ source_id: string; unique_id: string }>(`SELECT s.source_id, c.unique_id FROM source_record s JOIN client c ON c.id = s.client_id ORDER BY s.source_id`);
+    expect(await guids()).toEqual([
+      { source_id: guid(1, 1), unique_id: guid(1, 1) },
+      { source_id: guid(1, 2), unique_id: guid(1, 2) },
+    ]);
+    // Another Aptic record whose clientGuid a client of the company has already: created, with a GUID of its own.
+    const twin = { ...apticRecord(3), clientGuid: guid(1, 1) };
+    expect((await t.apply([twin], savepoints)).counts).toMatchObject({ created: 1, failed: 0 });
+    const [third] = (await guids()).filter((row) => row.source_id === guid(1, 3));
+    expect(third.unique_id).not.toBe(guid(1, 1));
+  });
+
   it("writes nothing when the client is synced again unchanged", async () => {
     const t = await apticTenant("aptic-same");
     await t.apply([apticRecord(1)]);

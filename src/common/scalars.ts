@@ -86,6 +86,8 @@ export const DateScalar = valueFree(
 );
 
 const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
+/** What Decimal answers: a plain decimal (no exponent) of any scale, as numeric columns and synced figures hold them. */
+const STORED_DECIMAL = /^-?\d+(\.\d+)?$/;
 /** (An example of fewer than 6 digits: the caller's messages are redacted, and "12500.00" came out as "[number]".) */
 const DECIMAL_EXPECTED = 'Decimal must be a string such as "125.50"';
 
@@ -103,8 +105,10 @@ function parseDecimal(value: unknown): string {
 export const Decimal = new GraphQLScalarType<string, string>({
   name: "Decimal",
   description: 'An exact decimal number as a string, e.g. "12500.00". Money, rates and percentages.',
+  // Output is any plain decimal the gateway holds, of any length: a source's figures are kept as
+  // sent (Aptic's doubles carry up to 17 significant digits). Input stays within DECIMAL.
   serialize(value) {
-    if (typeof value === "string" && DECIMAL.test(value)) return value;
+    if (typeof value === "string" && value.length <= 100 && STORED_DECIMAL.test(value)) return value;
     throw new TypeError("Decimal cannot represent a non-decimal value");
   },
   parseValue: parseDecimal,

@@ -9,6 +9,25 @@ export const camelCase = (name: string): string => name.replace(/[_-]+([a-zA-Z0-
 /** A value as text for an issue: strings as they are, anything else as JSON. */
 export const asText = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value));
 
+/**
+ * A JSON number as a decimal string, exactly as JSON carried it: JavaScript's shortest text for
+ * the double (`25.5` -> "25.5"), its exponent written out by moving the point (1e-7 ->
+ * "0.0000001", 1e21 -> "1000000000000000000000"), never arithmetic on it. The gateway keeps money,
+ * rates and figures as numeric, and its decimal checks (and numeric columns' regexes) take no
+ * exponent. Null when it is not a finite number. Every source's mapping uses this one.
+ */
+export function jsonNumberText(value: number): string | null {
+  if (!Number.isFinite(value)) return null;
+  const text = String(value);
+  const match = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/i.exec(text);
+  if (!match) return text;
+  const [, sign, first, rest = "", exponent] = match;
+  const digits = first + rest;
+  const point = 1 + Number(exponent);
+  const written = point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+  return sign + written;
+}
+
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** An ISO 8601 instant with an offset ("2026-05-15T17:08:59.529Z"). */

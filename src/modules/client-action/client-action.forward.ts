@@ -4,7 +4,7 @@ import type { Logger } from "../../common/log";
 import { hydrateRows } from "../../db/hydrate";
 import { WriteTransaction } from "../../db/write-transaction";
 import { writeAudit } from "../audit/audit.service";
-import { ApticClient, type ApticAuth } from "../../sources/aptic/client";
+import { ApticClient, apticAuthOf, type ApticAuth } from "../../sources/aptic/client";
 import type { CredentialsCipher } from "../../sources/credentials";
 import { SourceHttpError } from "../../sources/http";
 import type { JobHandler } from "../../sync/jobs";
@@ -38,9 +38,8 @@ export interface ActionOutcome {
 export const ACTION_TIMEOUT_MS = 30_000;
 
 function apticAuth(cipher: CredentialsCipher, sealed: string): ApticAuth {
-  const credentials = cipher.decrypt(sealed);
-  if (credentials.oauth2) return { kind: "oauth2", ...credentials.oauth2 };
-  if (credentials.apiKey) return { kind: "apiKey", apiKey: credentials.apiKey };
+  const auth = apticAuthOf(cipher.decrypt(sealed));
+  if (auth) return auth;
   throw new Error("An Aptic source authenticates with oauth2 or an apiKey");
 }
 

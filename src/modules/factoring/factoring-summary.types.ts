@@ -34,7 +34,7 @@ export class FactoringLoanSummary implements SummaryOrigin {
   @Field(() => Decimal, { nullable: true, description: "The balance in percent of the limit. Computed: currentBalance / limit * 100, null without a limit" })
   currentPercent: string | null;
 
-  @Field(() => Decimal, { nullable: true, description: "The invoices the loan is drawn against. Computed: what the client's open invoices still owe, in the contract's currency (every currency without one)" })
+  @Field(() => Decimal, { nullable: true, description: "The invoices the loan is drawn against. Computed: what the client's open invoices still owe, in the contract's currency (the client's when the contract has none; every currency only when neither has one)" })
   totalInvoiceAmount: string | null;
 
   @Field(() => Decimal, { nullable: true, description: "The pledged part of those invoices. Computed: totalInvoiceAmount * maxPercent / 100, null without maxPercent" })

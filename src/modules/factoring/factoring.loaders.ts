@@ -56,10 +56,12 @@ const LOAN_SUMMARY_SQL = `
            coalesce(t.interest, 0.00) AS interest, coalesce(t.fees, 0.00) AS fees,
            coalesce(t.drawn + t.interest + t.fees - t.repaid, 0.00) AS balance,
            t.last_date, coalesce(t.n, 0) AS n,
+           -- In the contract's currency, the client's when it has none (as the purchase summary): never two currencies added.
            (SELECT coalesce(sum(i.total_amount - i.paid_amount), 0.00) FROM invoice i
              WHERE i.tenant_id = $1 AND i.client_id = c.client_id AND i.status IN ('SENT', 'PARTIALLY_PAID', 'OVERDUE')
-               AND (c.currency_code IS NULL OR i.currency_code = c.currency_code)) AS invoice_amount
+               AND (coalesce(c.currency_code, cl.currency_code) IS NULL OR i.currency_code = coalesce(c.currency_code, cl.currency_code))) AS invoice_amount
     FROM factoring_loan_contract c
+    JOIN client cl ON cl.id = c.client_id
     LEFT JOIN totals t ON t.contract_id = c.id
     WHERE c.tenant_id = $1 AND c.id = ANY($2::bigint[])
   )

@@ -18,7 +18,7 @@ export class MonthlyOpenAmount {
   @Field(() => DateScalar, { description: "The month: its first day" })
   month: string;
 
-  @Field(() => Currency)
+  @Field(() => Currency, { description: "The invoices' currency (ISO 4217): amounts of different currencies are never added" })
   currencyCode: string;
 
   @Field(() => Decimal, { description: "What those invoices still owe: the sum of totalAmount - paidAmount" })

@@ -1,6 +1,6 @@
 import { SourceHttpError, virtualClock } from "../http";
 import { onPath, type SimRequest } from "../simulator-kit";
-import { ApticClient, type ApticClientOptions, type ApticListingPage } from "./client";
+import { ApticClient, apticAuthOf, type ApticClientOptions, type ApticListingPage } from "./client";
 import { apticBundleOf, apticDataset, ApticSimulator, APTIC_TOKEN_PATH } from "./simulator";
 
 const CLIENT_ID = "gateway-sync";
@@ -272,6 +272,15 @@ describe("ApticClient OAuth2", () => {
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain(wrong);
     expect(error.sourceCode).toBe("invalid_client");
     expect(resourceRequests()).toHaveLength(0);
+  });
+});
+
+describe("apticAuthOf", () => {
+  it("takes OAuth2 when both are stored, else the API key, else none (the sync's and the actions' one rule)", () => {
+    const oauth2 = { tokenUrl: "http://127.0.0.1:1/token", clientId: CLIENT_ID, clientSecret: SECRET };
+    expect(apticAuthOf({ oauth2, apiKey: API_KEY })).toEqual({ kind: "oauth2", ...oauth2 });
+    expect(apticAuthOf({ apiKey: API_KEY })).toEqual({ kind: "apiKey", apiKey: API_KEY });
+    expect(apticAuthOf({ bearerToken: "tok_123456789" })).toBeNull();
   });
 });
 

@@ -1,5 +1,6 @@
 import { setMaxListeners } from "node:events";
 import { SourceHttpClient, SourceHttpError, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
+import type { SourceCredentials } from "../credentials";
 import type { ApticBundle } from "./bundle";
 import { APTIC_SOURCE, ApticTokenSource, describeApticProblem, detailsOf, type ApticOAuth2, type ApticToken } from "./token";
 import type { ApticClientWire, ApticListWire } from "./wire";
@@ -10,6 +11,17 @@ export { APTIC_SOURCE, describeApticProblem };
 export type ApticAuth =
   | ({ kind: "oauth2" } & ApticOAuth2)
   | { kind: "apiKey"; apiKey: string };
+
+/**
+ * How a stored Aptic source authenticates: its OAuth2 client credentials when it has them (also
+ * when an API key is stored beside them), else its API key; null when it has neither. The sync
+ * and the custom actions both read it here, so that one source never calls Aptic as two clients.
+ */
+export function apticAuthOf(credentials: SourceCredentials): ApticAuth | null {
+  if (credentials.oauth2) return { kind: "oauth2", ...credentials.oauth2 };
+  if (credentials.apiKey) return { kind: "apiKey", apiKey: credentials.apiKey };
+  return null;
+}
 
 export interface ApticConnection {
   /** Where Aptic's client API lives: requests go to `{baseUrl}/clients...`. */

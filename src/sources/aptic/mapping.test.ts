@@ -4,7 +4,9 @@ import { accountNumberProblem } from "../../modules/bank-account/account-number"
 import { BankAccountClass, bankAccountClassCode } from "../../modules/bank-account/bank-account.enums";
 import type { ApticBundle, ApticClientRecord } from "./bundle";
 import { apticBundleOf, apticDataset } from "./dataset";
-import { decimalText, mapApticClient } from "./mapping";
+import { jsonNumberText } from "../mapping-kit";
+import { mapApticClient } from "./mapping";
+import { mapLoanContract, summaryFigures } from "./nested-mapping";
 
 const dataset = apticDataset({ count: 70, seed: 3 });
 
@@ -137,12 +139,22 @@ describe("mapApticClient", () => {
   });
 });
 
-describe("decimalText", () => {
+describe("jsonNumberText", () => {
   it("writes a JSON number as the decimal it was sent as", () => {
-    expect(decimalText(25)).toBe("25");
-    expect(decimalText(25.5)).toBe("25.5");
-    expect(decimalText(0.1)).toBe("0.1");
-    expect(decimalText(1e-7)).toBe("0.0000001");
-    expect(decimalText(Number.NaN)).toBeNull();
+    expect(jsonNumberText(25)).toBe("25");
+    expect(jsonNumberText(25.5)).toBe("25.5");
+    expect(jsonNumberText(0.1)).toBe("0.1");
+    expect(jsonNumberText(1e-7)).toBe("0.0000001");
+    expect(jsonNumberText(-1.5e-7)).toBe("-0.00000015");
+    // Every digit of the double's shortest text, none invented (toFixed(20) keeps only 20 places).
+    expect(jsonNumberText(1.2345678901234e-10)).toBe("0.00000000012345678901234");
+    expect(jsonNumberText(1e21)).toBe("1000000000000000000000");
+    expect(jsonNumberText(1.25e22)).toBe("12500000000000000000000");
+    expect(jsonNumberText(Number.NaN)).toBeNull();
+  });
+
+  it("is what the nested resources and the summaries store: no exponent for the checks to refuse", () => {
+    expect(mapLoanContract({ interestRate: 5e-7, limit: 1e21 }, "Europe/Stockholm").values).toMatchObject({ interestRate: "0.0000005", limit: "1000000000000000000000" });
+    expect(summaryFigures({ currentPercent: 2.5e-7, lines: [{ amount: 1e-7 }] })).toEqual({ currentPercent: "0.00000025", lines: [{ amount: "0.0000001" }] });
   });
 });

@@ -1,6 +1,6 @@
 import type { ClientFieldName } from "../../modules/client/client.fields";
 import { CompanyType } from "../../modules/client/client.enums";
-import { checkClientValues, countryCandidate, issue, type Candidate } from "../mapping-kit";
+import { checkClientValues, countryCandidate, issue, jsonNumberText, type Candidate } from "../mapping-kit";
 import type { DataQualityIssue, MappingResult } from "../source-record";
 import type { ApticBundle, ApticClientRecord } from "./bundle";
 
@@ -25,18 +25,6 @@ const COMPANY_TYPES = Object.values(CompanyType);
 
 /** The GUID: the record's source id, not a field. */
 const RECORD_FIELDS = new Set(["uniqueId"]);
-
-/**
- * A JSON number as a decimal string, losslessly as JSON carried it (`25.5` -> "25.5"): the gateway
- * keeps rates and money as numeric, never as a float. Null when it is no finite number.
- */
-export function decimalText(value: number): string | null {
-  if (!Number.isFinite(value)) return null;
-  const text = String(value);
-  if (!/e/i.test(text)) return text;
-  // 1e-7, 1e21: written out in full (toFixed's 20 digits are enough for what a double holds).
-  return Math.abs(value) >= 1e21 ? BigInt(Math.round(value)).toString() : value.toFixed(20).replace(/\.?0+$/, "");
-}
 
 /**
  * An Aptic client, as the connector read it (the bundle: the listing item and its nested
@@ -85,7 +73,7 @@ export function mapApticClient(raw: unknown): MappingResult<ApticClientRecord> {
       continue;
     }
     if (field === "vatRate" && typeof value === "number") {
-      const text = decimalText(value);
+      const text = jsonNumberText(value);
       if (text === null) issues.push(issue({ field, sourceField, value }, "Not a finite number"));
       else candidates.push({ field, sourceField, value: text, sent: value });
       continue;

@@ -3,12 +3,13 @@ import { FactoringLoanTransactionType, FinancingInterestCalculateFrom, Financing
 import { DirectDebitMandateType, directDebitMandateTypeCode } from "../../modules/mandate/mandate.enums";
 import type { DataQualityIssue } from "../source-record";
 import { zonedDate } from "../../common/validation/zoned-date";
+import { jsonNumberText } from "../mapping-kit";
 
 /**
  * Aptic's nested resources (seed 003, SOURCES.md's loan transaction) in the gateway's field names,
  * pure: what apply-aptic.ts checks and writes. Numbers become decimal strings (JSON numbers are
- * read as Aptic wrote them: String() gives the shortest text that is the same double, so 1234.5
- * stays "1234.5"), enum codes the gateway's enums, date-times the date in the tenant's time zone
+ * read as Aptic wrote them, by jsonNumberText: 1234.5 stays "1234.5", 1e-7 is "0.0000001"), enum
+ * codes the gateway's enums, date-times the date in the tenant's time zone
  * where the gateway stores a date. A code the gateway doesn't know is an issue here (the value is
  * kept raw in the record); every other value is judged by the resource's own checks in apply.
  */
@@ -29,8 +30,9 @@ type Wire = Record<string, unknown>;
 const asText = (value: unknown): string | null | undefined =>
   value === undefined ? undefined : value === null ? null : typeof value === "string" ? value : typeof value === "object" ? JSON.stringify(value) : String(value);
 
-/** A JSON number or a decimal string as a decimal string; anything else as text for the checks to refuse. */
-export const toDecimal = (value: unknown): string | null | undefined => (value === undefined ? undefined : value === null ? null : typeof value === "number" ? String(value) : asText(value));
+/** A JSON number (jsonNumberText: no exponent) or a decimal string as a decimal string; anything else as text for the checks to refuse. */
+export const toDecimal = (value: unknown): string | null | undefined =>
+  value === undefined ? undefined : value === null ? null : typeof value === "number" ? (jsonNumberText(value) ?? String(value)) : asText(value);
 
 /**
  * A calendar date from Aptic's date-time (`2019-08-24T14:15:22Z`): the date it is in `timeZone`
@@ -151,7 +153,7 @@ export function guidOf(wire: Wire, field: string): string | null {
  * as sent (nested objects and lists alike).
  */
 export function summaryFigures(value: unknown): unknown {
-  if (typeof value === "number") return String(value);
+  if (typeof value === "number") return jsonNumberText(value) ?? String(value);
   if (Array.isArray(value)) return value.map(summaryFigures);
   if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, summaryFigures(item)]));
   return value;

@@ -95,4 +95,12 @@ describe("mapCreditDataActs", () => {
     expect(acts[1]).toMatchObject({ periodStart: "2023-01-01", revenue: null, currencyCode: null, dataPoints: [{ code: "REVENUE", value: null, unit: "SEK" }] });
     expect(issues.map((i) => i.field)).toEqual(["acts.1.periodEnd", "acts.2.dataPoints.0.value"]);
   });
+
+  it("keeps a JSON number written with an exponent as its decimal (not refused as 'Not a decimal')", () => {
+    const issues: Parameters<typeof mapCreditDataActs>[1] = [];
+    const act = { id: "a-9", period_start: "2024-01-01", period_end: "2024-12-31", data_points: [{ code: "MARKET_CAP", label: "Market cap", value: 1.25e21, unit: "SEK" }] };
+    const { acts } = mapCreditDataActs({ latest: null, list: [act] }, issues);
+    expect(issues).toEqual([]);
+    expect(acts[0].dataPoints).toEqual([{ code: "MARKET_CAP", label: "Market cap", value: "1250000000000000000000", unit: "SEK" }]);
+  });
 });

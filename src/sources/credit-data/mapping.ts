@@ -1,6 +1,6 @@
 import type { ClientFieldName } from "../../modules/client/client.fields";
 import { decimalProblem, isCalendarDate, isCurrencyCode } from "../../common/validation/formats";
-import { asText, camelCase, checkClientValues, countryCandidate, isInstant, issue, type Candidate } from "../mapping-kit";
+import { asText, camelCase, checkClientValues, countryCandidate, isInstant, issue, jsonNumberText, type Candidate } from "../mapping-kit";
 import type { DataQualityIssue, MappingResult, SourceClientRecord } from "../source-record";
 import type { CreditDataActs } from "./client";
 
@@ -73,14 +73,10 @@ const MONEY = { precision: 18, scale: 2 };
 /** A data point's value: any decimal numeric(30, 6) holds (jsonb keeps it as text). */
 const DATA_POINT = { precision: 30, scale: 6 };
 
-/** A decimal as text: a string as sent, a JSON number by its shortest exact text (never arithmetic on it); null when it is neither. */
+/** A decimal as text: a string as sent, a JSON number by jsonNumberText (no exponent, no arithmetic); null when it is neither. */
 function decimalText(value: unknown): string | null {
   if (typeof value === "string") return value.trim();
-  if (typeof value === "number" && Number.isFinite(value)) {
-    const text = String(value);
-    return /e/i.test(text) ? null : text;
-  }
-  return null;
+  return typeof value === "number" ? jsonNumberText(value) : null;
 }
 
 /**

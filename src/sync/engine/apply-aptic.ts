@@ -34,7 +34,8 @@ import type { SyncTarget } from "./apply";
  * in source_record.raw); the rest of the item applies. An item that can't be written without it
  * (a required value) is skipped with an issue.
  *
- * A client created by this record has no rows yet: nothing is read, and each list is one INSERT.
+ * A client created by this record has no rows yet: nothing is read, and each list is one INSERT;
+ * it takes Aptic's clientGuid as its uniqueId (ApticResourceSync.clientGuid).
  */
 export async function syncApticResources(
   scope: ChangeScope,
@@ -47,6 +48,7 @@ export async function syncApticResources(
 ): Promise<boolean> {
   const sync = new ApticResourceSync(scope, target, clientId, created, issues, target.timeZone ?? DEFAULT_TENANT_TIME_ZONE, created ? page : null);
   const { bundle } = record;
+  await sync.clientGuid(record.clientGuid);
   await sync.one(clientContractResource, "contract", bundle.contract, mapContract);
   const loan = await sync.one(factoringLoanContractResource, "factoringLoanContract", bundle.factoringLoanContract, mapLoanContract);
   if (loan) await sync.transactions(loan.id, loan.created, bundle.factoringLoanTransactions);
@@ -87,6 +89,19 @@ class ApticResourceSync {
     /** A batched page's inserts (a created client's rows, written at the page's end); null: written at once. */
     private readonly page: ApticPageInserts | null,
   ) {}
+
+  /**
+   * A client this record created takes Aptic's clientGuid as its uniqueId (Client.uniqueId is "the
+   * factoring platform's clientGuid": clientByUniqueId and the nested mutations' clientUniqueId find
+   * it by Aptic's GUID, as bankAccountByUniqueId finds its accounts), unless another client of the
+   * tenant has that GUID already. A client that existed keeps its own: a GUID is stable.
+   */
+  async clientGuid(clientGuid: string): Promise<void> {
+    const guid = this.created ? guidOf({ clientGuid }, "clientGuid") : null;
+    if (guid === null) return;
+    if (this.page) return void this.page.clientGuids.push({ client_id: this.clientId, unique_id: guid });
+    await this.scope.tx.query(`UPDATE client SET unique_id = $2::uuid WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM client o WHERE o.unique_id = $2::uuid)`, [this.clientId, guid]);
+  }
 
   /** A one-per-client resource: null (Aptic's 404) deletes this source's row. Returns the row and whether it is new. */
   async one<E extends SourcedRow>(resource: ChildResource<E>, path: string, wire: Wire | null, map: Mapper): Promise<{ id: string; created: boolean } | null> {
@@ -333,6 +348,8 @@ const ROWS_PER_INSERT = 1_000;
 export class ApticPageInserts {
   private readonly tables = new Map<ChildResource<SourcedRow>, Array<{ row: Record<string, unknown>; key: string; audit: AuditRecord }>>();
   readonly summaries: Array<{ client_id: string; kind: string; figures: unknown }> = [];
+  /** The created clients' Aptic GUIDs, their uniqueId (ApticResourceSync.clientGuid). */
+  readonly clientGuids: Array<{ client_id: string; unique_id: string }> = [];
 
   constructor(private readonly target: SyncTarget) {}
 
@@ -366,6 +383,13 @@ export class ApticPageInserts {
           if (resource === (factoringLoanContractResource as unknown as ChildResource<SourcedRow>)) loans.set(row.clientId, row.id);
         }
       }
+    }
+    if (this.clientGuids.length > 0) {
+      await scope.tx.query(
+        `UPDATE client c SET unique_id = r.unique_id FROM jsonb_to_recordset($1::jsonb) AS r(client_id bigint, unique_id uuid)
+          WHERE c.id = r.client_id AND NOT EXISTS (SELECT 1 FROM client o WHERE o.unique_id = r.unique_id)`,
+        [JSON.stringify(this.clientGuids)],
+      );
     }
     if (this.summaries.length > 0) {
       await scope.tx.query(

@@ -1,4 +1,4 @@
-import { ApticClient, type ApticAuth } from "../../sources/aptic/client";
+import { ApticClient, apticAuthOf, type ApticAuth } from "../../sources/aptic/client";
 import { mapApticClient } from "../../sources/aptic/mapping";
 import type { SourceCredentials } from "../../sources/credentials";
 import { CrmClient } from "../../sources/crm/client";
@@ -34,6 +34,12 @@ export interface ConnectorPage extends PageInput {
   watermark: string | null;
   /** How many records the source says it has in all, when it says. */
   total: number | null;
+  /**
+   * A listing read in full each run (Aptic), on its final page: whether it changed while the run
+   * read it by offset (its total moved). A record removed from a page already read shifts the next
+   * one past the run unseen, so nothing unseen is taken as gone (archived) after such a run.
+   */
+  listingMoved?: boolean;
 }
 
 export interface Connector {
@@ -76,8 +82,8 @@ export function connectorFor(source: SourceSystem, credentials: SourceCredential
 
 /** Aptic takes OAuth2 client credentials or an API key (OAuth2 when both are stored). */
 function apticAuth(source: SourceSystem, credentials: SourceCredentials): ApticAuth {
-  if (credentials.oauth2) return { kind: "oauth2", ...credentials.oauth2 };
-  if (credentials.apiKey) return { kind: "apiKey", apiKey: credentials.apiKey };
+  const auth = apticAuthOf(credentials);
+  if (auth) return auth;
   throw new ConnectorConfigError(`${source.kind} sources authenticate with OAuth2 client credentials or an API key: set auth.oauth2 or auth.apiKey`);
 }
 
@@ -91,8 +97,13 @@ function apticAuth(source: SourceSystem, credentials: SourceCredentials): ApticA
 function apticConnector(client: ApticClient): Connector {
   return {
     async *pages(position, signal) {
-      const at = position.at as { skip?: number } | null;
+      const at = position.at as { skip?: number; total?: number | null; moved?: boolean } | null;
+      // The listing's total when the run began reading it (kept across a resume), and whether it has moved since.
+      let first: number | null | undefined = at?.total;
+      let moved = at?.moved === true;
       for await (const page of client.pages({ skip: at?.skip ?? 0, signal })) {
+        if (first === undefined) first = page.total;
+        else if (page.total !== first) moved = true;
         const listed = page.clients.map((item) => ({ item, guid: typeof item.uniqueId === "string" && item.uniqueId.trim() !== "" ? item.uniqueId : null }));
         const settled = await Promise.allSettled(listed.map(({ item, guid }) => (guid === null ? Promise.resolve(null) : client.bundle(item, signal))));
         const records: ConnectorPage["records"] = [];
@@ -108,7 +119,8 @@ function apticConnector(client: ApticClient): Connector {
           if (!(error instanceof SourceHttpError) || error.endsRun) throw error;
           failedFetches.push({ sourceId: guid!, message: error.safeMessage, detail: error.toIssue(), sourceUpdatedAt: null });
         });
-        yield { records, failedFetches, unchangedIds: [], next: page.next === null ? null : { skip: page.next }, watermark: null, total: page.total };
+        const next = page.next === null ? null : { skip: page.next, total: first, ...(moved ? { moved } : {}) };
+        yield { records, failedFetches, unchangedIds: [], next, watermark: null, total: page.total, ...(next === null ? { listingMoved: moved } : {}) };
       }
     },
   };

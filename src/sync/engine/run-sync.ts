@@ -179,10 +179,11 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sync-apply:${job.tenantId}`]);
         const outcome = await applyPageSafely(tx, target, page);
         const final = page.next === null;
-        if (final && source.kind === "APTIC") {
+        if (final && source.kind === "APTIC" && !page.listingMoved) {
           // Aptic's listing has no change filter: every run reads all of it (full or not), so at the
           // end of a complete one (a cancelled or failed run never gets here) a record it did not see
           // is gone from the source: archived by the rule of a deletion, in this last page's transaction.
+          // Not when the listing moved under the run's offsets (listingMoved): the next run decides.
           const gone = await archiveUnlisted(tx, target, startedAt);
           for (const name of COUNTER_NAMES) outcome.counts[name] += gone.counts[name];
         }
