@@ -34,7 +34,11 @@ export class WriteTransaction {
     failFastWhenLost(runner);
     try {
       await runner.connect();
-      await runner.query("BEGIN ISOLATION LEVEL READ COMMITTED");
+      // Through TypeORM, not a raw BEGIN: a runner that does not know it is in a transaction lets
+      // `manager.save` (and remove) open one of their own, whose COMMIT ends ours half-way: the
+      // advisory locks go, later statements run outside it as the login role, past row-level
+      // security, and a failure after them no longer undoes them.
+      await runner.startTransaction("READ COMMITTED");
       await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenantId]);
       return new WriteTransaction(runner);
     } catch (error) {
@@ -97,7 +101,7 @@ export class WriteTransaction {
     // on it fails as connectionLost, through failFastWhenLost.)
     if (!commit && this.runner.isReleased) return releaseGated(this.runner);
     try {
-      await this.runner.query(commit ? "COMMIT" : "ROLLBACK");
+      await (commit ? this.runner.commitTransaction() : this.runner.rollbackTransaction());
     } finally {
       await releaseGated(this.runner);
     }
