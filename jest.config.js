@@ -14,4 +14,10 @@ module.exports = {
   setupFiles: ["reflect-metadata"],
   testTimeout: 60000,
   maxWorkers: 2,
+  // Each test file's module registry stays reachable after the file ends (about 20 MB of heap per
+  // file, on main too), so a worker that ran half of the ~85 files ends with a heap near 1 GB; with
+  // no open handle left, tearing that process down took over jest's 500 ms graceful-exit window and
+  // jest force-exited it ("A worker process has failed to exit gracefully"). Recycling a worker
+  // between files once its heap passes this bound keeps every worker small enough to exit at once.
+  workerIdleMemoryLimit: "384MB",
 };
