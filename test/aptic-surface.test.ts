@@ -41,6 +41,7 @@ describe("what Aptic sends, in the API", () => {
       totLoanAvailable: "374999.25",
       maxAvailable: "315000",
       autoAvailable: "280000",
+      computedFigures: [],
       // The gateway's own, from the three transactions it holds: 100.25 drawn, 101.25 repaid, 102.25 interest.
       drawnBalance: "101.25",
       transactionCount: 3,
@@ -71,6 +72,34 @@ describe("what Aptic sends, in the API", () => {
     });
     expect(Date.parse(computed.factoringLoanContract!.summary.asOf)).toBeGreaterThan(last_synced_at.getTime());
     expect(computed.factoringPurchaseContract!.summary).toMatchObject({ source: null, numberOfInvoices: 0, currentPurchase: "0.00", remainingDeposit: null, totalPurchase: "0.00" });
+  });
+
+  it("computes a figure Aptic's summary lacks, and says which; without maxPercent and autoPercent their available amounts are unknown", async () => {
+    const tenant = gateway.newTenant();
+    const sourceId = await addSource(gateway.dataSource, tenant, { kind: "APTIC", baseUrl: "http://127.0.0.1:9/", credentials: { apiKey: "k" } });
+    const bundle = apticBundle(1);
+    const { currentBalance: _balance, maxAvailable: _max, ...loanFigures } = bundle.factoringLoanSummary!;
+    const { totalPurchase: _total, ...purchaseFigures } = bundle.factoringPurchaseSummary!;
+    bundle.factoringLoanSummary = loanFigures;
+    bundle.factoringPurchaseSummary = purchaseFigures;
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [apticRecord(1, bundle)]);
+    const [{ id }] = await rows<{ id: string }>(gateway.dataSource, tenant, "SELECT client_id AS id FROM source_record");
+
+    const client = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!;
+    // Synced where Aptic sent the figure, the gateway's own where it did not: 101.25 is drawnBalance;
+    // maxAvailable: least(500000, 0 invoiced * 90 %) - 101.25, at least 0.
+    expect(client.factoringLoanContract!.summary).toMatchObject({
+      source: { id: sourceId }, currentBalance: "101.25", maxAvailable: "0.00", autoAvailable: "280000", totLoanAvailable: "374999.25", computedFigures: ["currentBalance", "maxAvailable"],
+    });
+    expect(client.factoringPurchaseContract!.summary).toMatchObject({ source: { id: sourceId }, totalPurchase: "0.00", currentPurchase: "3500.5", computedFigures: ["totalPurchase"] });
+
+    // No summary and a contract without percentages: what may be drawn at them is unknown, not limit - balance.
+    const bare = apticBundle(1, { factoringLoanSummary: null });
+    bare.factoringLoanContract = { ...bare.factoringLoanContract!, autopercent: null, maxpercent: null };
+    await applyApticPage(gateway.dataSource, tenant, sourceId, [apticRecord(1, bare)]);
+    const computed = dataOf(await gateway.call(ApticSurfaceDocument, { id }, { tenant })).client!.factoringLoanContract!.summary;
+    expect(computed).toMatchObject({ source: null, maxAvailable: null, autoAvailable: null, totalPledgeAmount: null, totLoanAvailable: "499898.75" });
+    expect(computed.computedFigures).toHaveLength(9);
   });
 
   it("answers Aptic's figures exactly as sent, however many decimals the platform's doubles carry", async () => {

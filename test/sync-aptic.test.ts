@@ -27,8 +27,8 @@ afterEach(async () => {
   await sim?.close();
 });
 
-async function apticSource(tenantId: string, options: { tokenMaxRequests?: number } = {}) {
-  sim = await ApticSimulator.start({ oauth2: { clientId: CLIENT_ID, clientSecret: SECRET, tokenMaxRequests: options.tokenMaxRequests }, clients: DATA });
+async function apticSource(tenantId: string, options: { tokenMaxRequests?: number; listingPageLimit?: number } = {}) {
+  sim = await ApticSimulator.start({ oauth2: { clientId: CLIENT_ID, clientSecret: SECRET, tokenMaxRequests: options.tokenMaxRequests }, clients: DATA, listingPageLimit: options.listingPageLimit });
   return addSource(dataSource, tenantId, { kind: "APTIC", baseUrl: sim.url, credentials: { oauth2: { tokenUrl: sim.tokenUrl, clientId: CLIENT_ID, clientSecret: SECRET } } });
 }
 
@@ -117,5 +117,61 @@ describe("an Aptic sync against the simulator", () => {
       dataSource, tenant, `SELECT c.archived_at IS NOT NULL AS archived, s.deleted_in_source AS deleted FROM client c JOIN source_record s ON s.client_id = c.id WHERE s.source_id = $1`, [gone.client.uniqueId],
     );
     expect(archived).toEqual({ archived: true, deleted: true });
+  });
+
+  it("does not archive a client the listing moved past during the run (a delete and an add: the same total); archives it once Aptic answers 404", async () => {
+    const tenant = freshTenant("aptic-moved");
+    // Pages of 10: 30 clients in three pages.
+    const sourceId = await apticSource(tenant, { listingPageLimit: 10 });
+    expect(await syncNow(dataSource, tenant, sourceId)).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { created: 30 } });
+    const sorted = DATA.map((c) => c.client.uniqueId).sort();
+    const added = { ...apticDataset({ count: 1, seed: 2 })[0] };
+    added.client = { ...added.client, uniqueId: "ffffffff-ffff-4fff-8fff-ffffffffffff" };
+    // When the run asks for its second page, one client of the first is deleted in Aptic and one is
+    // added at the end: the total stays 30, and the 11th client moves up onto the page already read.
+    let moved = false;
+    sim.server.reset();
+    sim.server.fault({
+      match: (r) => {
+        if (!moved && r.path === "/clients" && r.query.get("$skip") === "10") {
+          moved = true;
+          sim.remove(sorted[3]);
+          sim.upsert(added);
+        }
+        return false;
+      },
+    });
+    const archivedOf = async (guid: string) => (await rows<{ archived: boolean }>(dataSource, tenant, `SELECT c.archived_at IS NOT NULL AS archived FROM client c JOIN source_record s ON s.client_id = c.id WHERE s.source_id = $1`, [guid]))[0]?.archived;
+
+    const during = await syncNow(dataSource, tenant, sourceId);
+    expect(moved).toBe(true);
+    // The 11th was never listed to the run, but its detail answers: it is still there, not archived.
+    expect(sim.server.requests.some((r) => r.path === `/clients/${sorted[10]}/contract`)).toBe(false);
+    expect(sim.server.requests.filter((r) => r.path === `/clients/${sorted[10]}`)).toHaveLength(1);
+    expect(during).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 30, created: 1, archived: 0, failed: 0 } });
+    expect(await archivedOf(sorted[10])).toBe(false);
+
+    // The next run lists the 11th again, and does not see the deleted one: its detail answers 404, archived.
+    const after = await syncNow(dataSource, tenant, sourceId);
+    expect(after).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 30, archived: 1, failed: 0 } });
+    expect(await archivedOf(sorted[3])).toBe(true);
+    expect(await archivedOf(sorted[10])).toBe(false);
+  });
+
+  it("archives nothing when the client detail fails: the unconfirmed client is the run's issue", async () => {
+    const tenant = freshTenant("aptic-unconfirmed");
+    const sourceId = await apticSource(tenant);
+    await syncNow(dataSource, tenant, sourceId);
+    const gone = DATA[4].client.uniqueId;
+    sim.remove(gone);
+    sim.server.fault({ match: (r) => r.path === `/clients/${gone}`, status: 500, times: Infinity, body: { type: "about:blank", title: "Internal Server Error", status: 500 } });
+    const run = await syncNow(dataSource, tenant, sourceId);
+    expect(run).toMatchObject({ status: SyncStatus.PARTIAL, counts: { fetched: 29, unchanged: 29, archived: 0, failed: 1 } });
+    const issues = await rows<{ kind: string; source_id: string }>(dataSource, tenant, `SELECT kind, source_id FROM sync_issue WHERE run_id = $1`, [run.runId]);
+    expect(issues).toEqual([{ kind: "SOURCE_ERROR", source_id: gone }]);
+    const [client] = await rows<{ archived: boolean; deleted: boolean }>(
+      dataSource, tenant, `SELECT c.archived_at IS NOT NULL AS archived, s.deleted_in_source AS deleted FROM client c JOIN source_record s ON s.client_id = c.id WHERE s.source_id = $1`, [gone],
+    );
+    expect(client).toEqual({ archived: false, deleted: false });
   });
 });

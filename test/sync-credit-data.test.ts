@@ -188,6 +188,28 @@ describe("a credit-data sync", () => {
     expect((await rows<{ source_id: string }>(gateway.dataSource, tenant, "SELECT source_id FROM act WHERE client_id = $1", [one.id])).map((r) => r.source_id)).toEqual(["a-1-2025"]);
   });
 
+  it("reads every listed client's acts in a full run: an act published without a change of its client shows after it, not after an incremental run", async () => {
+    const tenant = freshTenant("cd-full-acts");
+    const sourceId = await creditSource(tenant, [creditClient(1, { acts: [act("a-1-2024", 2024)] }), creditClient(2)]);
+    await syncNow(gateway.dataSource, tenant, sourceId);
+    // The provider publishes an act and leaves the client's updated_at as it was.
+    credit!.addAct("cd_1", act("a-1-2025", 2025), null);
+    const actsOfOne = async () => (await rows<{ source_id: string }>(gateway.dataSource, tenant, "SELECT a.source_id FROM act a JOIN source_record s ON s.client_id = a.client_id WHERE s.source_id = 'cd_1' ORDER BY a.source_id")).map((r) => r.source_id);
+
+    credit!.server.reset();
+    const incremental = await syncNow(gateway.dataSource, tenant, sourceId);
+    expect(incremental).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { updated: 0 } });
+    expect(actRequests()).toEqual([]);
+    expect(await actsOfOne()).toEqual(["a-1-2024"]);
+
+    const full = await syncNow(gateway.dataSource, tenant, sourceId, true);
+    expect(full).toMatchObject({ status: SyncStatus.SUCCEEDED, counts: { fetched: 2, updated: 1, unchanged: 1, failed: 0 } });
+    expect(new Set(actRequests().map((r) => r.path))).toEqual(new Set(["/api/clients/cd_1/acts/latest", "/api/clients/cd_1/acts", "/api/clients/cd_2/acts/latest", "/api/clients/cd_2/acts"]));
+    expect(await actsOfOne()).toEqual(["a-1-2024", "a-1-2025"]);
+    const audited = await count(tenant, "SELECT count(*) AS n FROM audit_entry WHERE entity_type = 'Act' AND sync_run_id = $1", [full.runId]);
+    expect(audited).toBe(1);
+  });
+
   it("takes over an act written here for the same client and period instead of storing it twice", async () => {
     const tenant = freshTenant("cd-adopt");
     const crmId = await crmSource(tenant, [crmRecord(1)]);

@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import type { ApticBundle, ApticClientRecord } from "../../src/sources/aptic/bundle";
 import { applyPage, PageInput, SyncTarget } from "../../src/sync/engine/apply";
-import { archiveUnlisted } from "../../src/sync/engine/archive-unlisted";
+import { archiveUnlisted, unlistedRecords } from "../../src/sync/engine/archive-unlisted";
 import { queueRun } from "../../src/sync/runs";
 import { inTenant, swedishOrg } from "./sync";
 
@@ -101,8 +101,10 @@ export async function applyApticPage(dataSource: DataSource, tenantId: string, s
   const outcome = await inTenant(dataSource, tenantId, async (tx) => {
     const applied = await applyPage(tx, target, page, { savepoints });
     if (!options.complete) return applied;
-    // As the last page of a complete run (run-sync.ts): what the run did not see is gone.
-    const gone = await archiveUnlisted(tx, target, new Date(started).toISOString());
+    // As the last page of a complete run (run-sync.ts), every record the run did not see confirmed gone by Aptic.
+    const startedAt = new Date(started).toISOString();
+    const unseen = await unlistedRecords(tx, target, startedAt, records.map((record) => record.sourceId), 10_000);
+    const gone = await archiveUnlisted(tx, target, startedAt, unseen);
     return { ...applied, counts: { ...applied.counts, archived: applied.counts.archived + gone.counts.archived, failed: applied.counts.failed + gone.counts.failed }, issues: [...applied.issues, ...gone.issues] };
   });
   // Closed, so that the next page may queue a run.

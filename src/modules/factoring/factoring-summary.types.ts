@@ -10,11 +10,12 @@ export interface SummaryOrigin {
 
 /**
  * The balance of a factoring loan (not stored here): the figures of the factoring platform's
- * summary (seed 003) as Aptic last sent them when an Aptic source has the client, else computed by
- * the gateway from its own rows; `source` says which. The gateway's own figures (drawnBalance...)
- * are always computed from the transactions it holds.
+ * summary (seed 003) as Aptic last sent them when an Aptic source has the client, each figure
+ * Aptic's summary lacks computed by the gateway from its own rows (computedFigures names them;
+ * `source` says whose summary it is). The gateway's own figures (drawnBalance...) are always
+ * computed from the transactions it holds.
  */
-@ObjectType({ description: "The balance of a factoring loan: the platform's summary figures as synced from Aptic (source set), else computed by the gateway from its own data (source null); drawnBalance..transactionCount are always computed from the transactions held here" })
+@ObjectType({ description: "The balance of a factoring loan: the platform's summary figures as synced from Aptic (source set), each figure Aptic's summary lacks (or all, source null) computed by the gateway from its own data and named in computedFigures; drawnBalance..transactionCount are always computed from the transactions held here" })
 export class FactoringLoanSummary implements SummaryOrigin {
   tenantId: string;
   sourceSystemId: string | null;
@@ -43,11 +44,14 @@ export class FactoringLoanSummary implements SummaryOrigin {
   @Field(() => Decimal, { nullable: true, description: "What the limit leaves to draw. Computed: available" })
   totLoanAvailable: string | null;
 
-  @Field(() => Decimal, { nullable: true, description: "What may be drawn at maxPercent. Computed: least(limit, totalInvoiceAmount * maxPercent / 100) - currentBalance, at least 0" })
+  @Field(() => Decimal, { nullable: true, description: "What may be drawn at maxPercent. Computed: least(limit, totalInvoiceAmount * maxPercent / 100) - currentBalance, at least 0; null (unknown) without maxPercent" })
   maxAvailable: string | null;
 
-  @Field(() => Decimal, { nullable: true, description: "What is drawn automatically at autoPercent. Computed: least(limit, totalInvoiceAmount * autoPercent / 100) - currentBalance, at least 0" })
+  @Field(() => Decimal, { nullable: true, description: "What is drawn automatically at autoPercent. Computed: least(limit, totalInvoiceAmount * autoPercent / 100) - currentBalance, at least 0; null (unknown) without autoPercent" })
   autoAvailable: string | null;
+
+  @Field(() => [String], { description: "The names of the figures above (untransactedInterest..autoAvailable) the gateway computed because the source's summary has no such figure, or all of them when no source sent a summary (source null); the others are as synced" })
+  computedFigures: string[];
 
   @Field(() => Decimal, { nullable: true, description: "The contract's limit" })
   limit: string | null;
@@ -79,11 +83,11 @@ export class FactoringLoanSummary implements SummaryOrigin {
 
 /**
  * How much of a purchase contract's limits the client's purchased, unpaid invoices use (not
- * stored): the platform's summary figures (seed 003) as Aptic last sent them, else computed by the
- * gateway from its invoices; `source` says which. purchasedInvoiceCount..available are always the
+ * stored): the platform's summary figures (seed 003) as Aptic last sent them, each one Aptic's
+ * summary lacks computed by the gateway from its invoices (computedFigures names them). purchasedInvoiceCount..available are always the
  * gateway's own.
  */
-@ObjectType({ description: "The client's purchased invoices against the purchase contract's limits: the platform's summary figures as synced from Aptic (source set), else computed by the gateway from its invoices (source null); purchasedInvoiceCount..available are always computed from the invoices held here, in the contract's currency" })
+@ObjectType({ description: "The client's purchased invoices against the purchase contract's limits: the platform's summary figures as synced from Aptic (source set), each figure Aptic's summary lacks (or all, source null) computed by the gateway from its invoices and named in computedFigures; purchasedInvoiceCount..available are always computed from the invoices held here, in the contract's currency" })
 export class FactoringPurchaseSummary implements SummaryOrigin {
   tenantId: string;
   sourceSystemId: string | null;
@@ -120,6 +124,9 @@ export class FactoringPurchaseSummary implements SummaryOrigin {
 
   @Field(() => Decimal, { nullable: true, description: "Deposits ever held. Computed: null (the gateway keeps no deposits)" })
   totalDeposit: string | null;
+
+  @Field(() => [String], { description: "The names of the figures above (numberOfInvoices..totalDeposit) the gateway computed because the source's summary has no such figure, or all of them when no source sent a summary (source null); the others are as synced" })
+  computedFigures: string[];
 
   @Field(() => Currency, { nullable: true, description: "The currency of every figure: the contract's, else the client's (null: neither has one, and every invoice counts)" })
   currencyCode: string | null;

@@ -24,9 +24,19 @@ export const latestTransactionsByContract = topPerParent("latestTransactionsByCo
 /** A decimal figure of a synced summary (`s.figures`), null when it isn't one (Aptic stores decimal strings: apply-aptic.ts). */
 const synced = (field: string) => `(CASE WHEN s.figures->>'${field}' ~ '^-?[0-9]+([.][0-9]+)?$' THEN s.figures->>'${field}' END)`;
 const syncedInt = (field: string) => `(CASE WHEN s.figures->>'${field}' ~ '^-?[0-9]{1,9}$' THEN (s.figures->>'${field}')::int END)`;
-/** Each figure as synced when a source sent the summary, else as the gateway computes it. */
-const figure = (field: string, computed: string, kind: "decimal" | "int" = "decimal") =>
-  `CASE WHEN s.figures IS NULL THEN ${computed} ELSE ${kind === "int" ? syncedInt(field) : synced(field)} END AS "${field}"`;
+/** A figure of the platform's summary: its name, the gateway's SQL for it, and its type. */
+type Figure = readonly [field: string, computed: string, kind?: "decimal" | "int"];
+const syncedOf = ([field, , kind]: Figure) => (kind === "int" ? syncedInt(field) : synced(field));
+/**
+ * Each figure as synced when the source's summary has it, else as the gateway computes it (a
+ * summary Aptic sent without a figure mixes the two), and `computedFigures`: the names of the
+ * figures the gateway computed.
+ */
+const figures = (list: readonly Figure[]) =>
+  [
+    ...list.map((figure) => `coalesce(${syncedOf(figure)}, ${figure[1]}) AS "${figure[0]}"`),
+    `array_remove(ARRAY[${list.map((figure) => `CASE WHEN ${syncedOf(figure)} IS NULL THEN '${figure[0]}' END`).join(", ")}]::text[], NULL) AS "computedFigures"`,
+  ].join(",\n         ");
 /** The client's newest summary of `kind` from a source, with the time its record was last read (asOf). */
 const syncedSummary = (kind: string, clientColumn: string) => `
   LEFT JOIN LATERAL (
@@ -36,6 +46,20 @@ const syncedSummary = (kind: string, clientColumn: string) => `
     WHERE ss.tenant_id = $1 AND ss.client_id = ${clientColumn} AND ss.kind = '${kind}'
     ORDER BY ss.as_of DESC, ss.id DESC LIMIT 1
   ) s ON true`;
+
+/** The loan summary's figures (003) and how the gateway computes each (FactoringLoanSummary's descriptions). */
+const LOAN_FIGURES: readonly Figure[] = [
+  ["untransactedInterest", "NULL"],
+  ["totalCreditorFeeAmount", "fees::text"],
+  ["currentBalance", "balance::text"],
+  ["currentPercent", "(CASE WHEN limit_amount > 0 THEN round(balance / limit_amount * 100, 4) END)::text"],
+  ["totalInvoiceAmount", "invoice_amount::text"],
+  ["totalPledgeAmount", "round(invoice_amount * max_percent / 100, 2)::text"],
+  ["totLoanAvailable", "(CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text"],
+  // Unknown (null) without the percentage; least() would ignore its NULL and answer limit - balance.
+  ["maxAvailable", "(CASE WHEN max_percent IS NOT NULL THEN round(greatest(least(limit_amount, invoice_amount * max_percent / 100) - balance, 0.00), 2) END)::text"],
+  ["autoAvailable", "(CASE WHEN auto_percent IS NOT NULL THEN round(greatest(least(limit_amount, invoice_amount * auto_percent / 100) - balance, 0.00), 2) END)::text"],
+];
 
 /** Money sums stay `numeric` from the table to the wire: `0.00` keeps zeros at scale 2, `::text` keeps them strings. */
 const LOAN_SUMMARY_SQL = `
@@ -69,15 +93,7 @@ const LOAN_SUMMARY_SQL = `
          $1::text AS "tenantId",
          s.source_system_id::text AS "sourceSystemId",
          coalesce(s.as_of, clock_timestamp()) AS "asOf",
-         ${figure("untransactedInterest", "NULL")},
-         ${figure("totalCreditorFeeAmount", "fees::text")},
-         ${figure("currentBalance", "balance::text")},
-         ${figure("currentPercent", "(CASE WHEN limit_amount > 0 THEN round(balance / limit_amount * 100, 4) END)::text")},
-         ${figure("totalInvoiceAmount", "invoice_amount::text")},
-         ${figure("totalPledgeAmount", "round(invoice_amount * max_percent / 100, 2)::text")},
-         ${figure("totLoanAvailable", "(CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text")},
-         ${figure("maxAvailable", "round(greatest(least(coalesce(limit_amount, invoice_amount * max_percent / 100), invoice_amount * max_percent / 100) - balance, 0.00), 2)::text")},
-         ${figure("autoAvailable", "round(greatest(least(coalesce(limit_amount, invoice_amount * auto_percent / 100), invoice_amount * auto_percent / 100) - balance, 0.00), 2)::text")},
+         ${figures(LOAN_FIGURES)},
          limit_amount::text AS "limit",
          balance::text AS "drawnBalance",
          (CASE WHEN limit_amount IS NULL THEN NULL ELSE greatest(limit_amount - balance, 0.00) END)::text AS "available",
@@ -103,6 +119,7 @@ const emptyLoanSummary = (): FactoringLoanSummary => ({
   totLoanAvailable: null,
   maxAvailable: null,
   autoAvailable: null,
+  computedFigures: LOAN_FIGURES.map(([field]) => field),
   limit: null,
   drawnBalance: "0.00",
   available: null,
@@ -123,6 +140,20 @@ export const loanSummaryByContract = keyedRowsLoader("loanSummaryByContract", LO
  * purchased invoices that are not PAID, CREDITED or CANCELLED; an unknown purchase_recourse
  * counts as without recourse.
  */
+/** The purchase summary's figures (003) and how the gateway computes each (FactoringPurchaseSummary's descriptions). */
+const PURCHASE_FIGURES: readonly Figure[] = [
+  ["numberOfInvoices", "outstanding_count::int", "int"],
+  ["currentPurchaseNonRecourse", "without_recourse::text"],
+  ["currentPurchaseRecourse", "with_recourse::text"],
+  ["currentPurchase", "outstanding::text"],
+  ["remainingDeposit", "NULL"],
+  ["totalNumberOfInvoices", "purchased_count::int", "int"],
+  ["totalPurchaseNonRecourse", "purchased_without_recourse::text"],
+  ["totalPurchaseRecourse", "purchased_with_recourse::text"],
+  ["totalPurchase", "purchased_amount::text"],
+  ["totalDeposit", "NULL"],
+];
+
 const PURCHASE_SUMMARY_SQL = `
   WITH contract_currency AS (
     SELECT pc.client_id, coalesce(pc.currency_code, cl.currency_code) AS currency_code
@@ -165,16 +196,7 @@ const PURCHASE_SUMMARY_SQL = `
          $1::text AS "tenantId",
          s.source_system_id::text AS "sourceSystemId",
          coalesce(s.as_of, clock_timestamp()) AS "asOf",
-         ${figure("numberOfInvoices", "outstanding_count::int", "int")},
-         ${figure("currentPurchaseNonRecourse", "without_recourse::text")},
-         ${figure("currentPurchaseRecourse", "with_recourse::text")},
-         ${figure("currentPurchase", "outstanding::text")},
-         ${figure("remainingDeposit", "NULL")},
-         ${figure("totalNumberOfInvoices", "purchased_count::int", "int")},
-         ${figure("totalPurchaseNonRecourse", "purchased_without_recourse::text")},
-         ${figure("totalPurchaseRecourse", "purchased_with_recourse::text")},
-         ${figure("totalPurchase", "purchased_amount::text")},
-         ${figure("totalDeposit", "NULL")},
+         ${figures(PURCHASE_FIGURES)},
          currency_code AS "currencyCode",
          purchased_count::int AS "purchasedInvoiceCount",
          purchased_amount::text AS "purchasedAmount",
@@ -207,6 +229,7 @@ const emptyPurchaseSummary = (): FactoringPurchaseSummary => ({
   totalPurchaseRecourse: null,
   totalPurchase: null,
   totalDeposit: null,
+  computedFigures: PURCHASE_FIGURES.map(([field]) => field),
   currencyCode: null,
   purchasedInvoiceCount: 0,
   purchasedAmount: "0.00",

@@ -41,9 +41,7 @@ describe("connectorFor(APTIC)", () => {
     const pages = await read(connector);
 
     expect(pages).toHaveLength(2);
-    expect(pages.map((p) => p.next)).toEqual([{ skip: 100, total: 105 }, null]);
-    // The listing stood still while it was read: what the run did not see is gone.
-    expect(pages.map((p) => p.listingMoved)).toEqual([undefined, false]);
+    expect(pages.map((p) => p.next)).toEqual([{ skip: 100 }, null]);
     expect(pages.map((p) => p.total)).toEqual([105, 105]);
     expect(pages.map((p) => p.watermark)).toEqual([null, null]);
     expect(pages.map((p) => p.records.length + p.failedFetches.length)).toEqual([100, 5]);
@@ -93,26 +91,16 @@ describe("connectorFor(APTIC)", () => {
     expect(sim.server.requests.every((r) => r.headers["x-api-key"] === API_KEY)).toBe(true);
   });
 
-  it("says the listing moved when a client leaves a page already read: the one shifted past the run is not taken as gone", async () => {
+  it("confirms a client gone by its detail: 404 is gone, a client still there is present, an error is neither", async () => {
     const connector = connectorFor(aptic(), { apiKey: API_KEY }, http());
-    const pages = connector.pages({ since: null, at: null }, new AbortController().signal);
-    const first = (await pages.next()).value as ConnectorPage;
-    const seen = records(first).map((r) => r!.sourceId);
-    // Between the pages a client of the first page is deleted in Aptic: every later one moves up by one.
-    sim.remove(seen[3]);
-    const second = (await pages.next()).value as ConnectorPage;
-    expect((await pages.next()).done).toBe(true);
-    expect([first.total, second.total]).toEqual([105, 104]);
-    const all = [...seen, ...records(second).map((r) => r!.sourceId)];
-    const sorted = DATA.map((c) => c.client.uniqueId).sort();
-    // The client that was 101st is still in Aptic and was never listed to the run.
-    expect(all).not.toContain(sorted[100]);
-    expect(sim.clients.map((c) => c.client.uniqueId)).toContain(sorted[100]);
-    expect(second).toMatchObject({ next: null, listingMoved: true });
-    // Resumed after the first page, the run still knows the total it began with.
-    expect(first.next).toEqual({ skip: 100, total: 105 });
-    const resumed = await read(connector, first.next);
-    expect(resumed.map((p) => p.listingMoved)).toEqual([true]);
+    const [kept, removed, failing] = [DATA[1], DATA[2], DATA[3]].map((c) => c.client.uniqueId);
+    sim.remove(removed);
+    sim.server.fault({ match: (r) => r.path === `/clients/${failing}`, status: 503, times: Infinity, body: { type: "about:blank", title: "Service Unavailable", status: 503 } });
+    const check = await connector.confirmGone!([kept, removed, failing], new AbortController().signal);
+    expect(check.gone).toEqual([removed]);
+    expect(check.present).toEqual([kept]);
+    expect(check.failed).toEqual([expect.objectContaining({ sourceId: failing, detail: expect.objectContaining({ status: 503 }) })]);
+    expect(sim.server.requests.filter((r) => r.path === `/clients/${kept}`)).toHaveLength(1);
   });
 
   it("ends the run on refused credentials, and needs OAuth2 or an API key", async () => {

@@ -20,6 +20,8 @@ export interface ApticSimulatorOptions {
   apiKey?: string;
   /** The clients it starts with (copied). */
   clients?: ApticSimClient[];
+  /** The most clients a listing page answers, whatever `$top` asks (a test pages a small listing). Default 100. */
+  listingPageLimit?: number;
   /** The service definitions custom actions accept; any when absent. */
   serviceDefinitions?: string[];
 }
@@ -144,7 +146,7 @@ export class ApticSimulator {
       const orderBy = request.query.get("$orderby");
       if (orderBy !== null && orderBy.trim().toLowerCase() !== "uniqueid asc") return problem(400, "Bad Request", "$orderby: only 'uniqueId asc' is simulated", request.path);
       const sorted = [...this.clients].sort((a, b) => (a.client.uniqueId < b.client.uniqueId ? -1 : a.client.uniqueId > b.client.uniqueId ? 1 : 0));
-      return page(request, sorted.map((c) => c.client));
+      return page(request, sorted.map((c) => c.client), this.options.listingPageLimit);
     }
     const detail = /^\/clients\/([^/]+)(?:\/(.+))?$/.exec(request.path);
     if (detail) {
@@ -219,12 +221,12 @@ export class ApticSimulator {
 }
 
 /** `{count, skip, total, value}` of `items` by `$top` (default 25, at most 100) and `$skip`. */
-function page(request: SimRequest, items: unknown[]): SimResponse {
+function page(request: SimRequest, items: unknown[], limit = 100): SimResponse {
   const top = integer(request.query.get("$top") ?? "25");
   const skip = integer(request.query.get("$skip") ?? "0");
   if (top === null || top < 1 || top > 100) return problem(400, "Bad Request", "$top must be 1..100", request.path);
   if (skip === null || skip < 0) return problem(400, "Bad Request", "$skip must be 0 or more", request.path);
-  const value = items.slice(skip, skip + top);
+  const value = items.slice(skip, skip + Math.min(top, limit));
   return { status: 200, body: { count: value.length, skip, total: items.length, value } };
 }
 

@@ -63,12 +63,15 @@ export class CreditDataSimulator {
     return next;
   }
 
-  /** Publishes an act of a client (replacing one with its id): the client's `updated_at` becomes `at`. */
-  addAct(clientId: string | number, act: CreditDataActWire, at: Date = new Date()): void {
+  /**
+   * Publishes an act of a client (replacing one with its id): the client's `updated_at` becomes `at`
+   * (null: it stays, as a provider that publishes acts without touching the client does).
+   */
+  addAct(clientId: string | number, act: CreditDataActWire, at: Date | null = new Date()): void {
     const client = this.find(String(clientId));
     if (!client) throw new Error(`No simulated credit-data client ${clientId}`);
     client.acts = [...(client.acts ?? []).filter((a) => String(a.id) !== String(act.id)), structuredClone(act)];
-    client.updated_at = at.toISOString();
+    if (at !== null) client.updated_at = at.toISOString();
   }
 
   close(): Promise<void> {

@@ -209,7 +209,10 @@ export async function applyPage(tx: WriteTransaction, target: SyncTarget, page: 
   // First the records whose content is what is stored: touched (last_synced_at) and counted in one
   // statement with the ones listed as unchanged; only the rest are looked up and applied.
   const hashes = new Map(mapped.map((record) => [record, contentHash(record.raw)]));
-  const same = await touchUnchanged(tx, target, page.unchangedIds, target.reapplyUnchanged ? [] : mapped.map((record) => [record.sourceId, hashes.get(record)!]));
+  // A credit-data record read with its acts (every listed client's in a full run) is applied even when
+  // its content is unchanged: an act may be new without a change of the client.
+  const hashChecked = mapped.filter((record) => !(target.kind === "CREDIT_DATA" && (record as CreditDataClientRecord).acts !== null));
+  const same = await touchUnchanged(tx, target, page.unchangedIds, target.reapplyUnchanged ? [] : hashChecked.map((record) => [record.sourceId, hashes.get(record)!]));
   const changed = mapped.filter((record) => !same.has(record.sourceId));
   counts.unchanged += mapped.length - changed.length;
 

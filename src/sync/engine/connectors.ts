@@ -9,7 +9,7 @@ import { mapInvoicingCustomer } from "../../sources/invoicing/mapping";
 import { CreditDataClient } from "../../sources/credit-data/client";
 import { creditDataConnector } from "./credit-data-connector";
 import type { SourceSystem } from "../../sources/source-system.entity";
-import type { PageInput } from "./apply";
+import type { FailedFetch, PageInput } from "./apply";
 import { OPEN_INVOICE_STATUSES } from "../../modules/invoice/invoice.enums";
 
 /**
@@ -34,18 +34,26 @@ export interface ConnectorPage extends PageInput {
   watermark: string | null;
   /** How many records the source says it has in all, when it says. */
   total: number | null;
-  /**
-   * A listing read in full each run (Aptic), on its final page: whether it changed while the run
-   * read it by offset (its total moved). A record removed from a page already read shifts the next
-   * one past the run unseen, so nothing unseen is taken as gone (archived) after such a run.
-   */
-  listingMoved?: boolean;
 }
 
 export interface Connector {
   /** Reads what it needs of the gateway's own state before listing (in the run's tenant). */
   prepare?(query: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>, sourceSystemId: string): Promise<void>;
   pages(position: ListingPosition, signal: AbortSignal): AsyncGenerator<ConnectorPage>;
+  /**
+   * A source whose listing is read in full each run (Aptic) has the records a complete run did not
+   * see confirmed one by one before they are archived: a listing read by offset misses a record when
+   * it moves during the run. Only `gone` (the source answered 404) is archived; `present` is still
+   * there (left alone); `failed` could not be told (left alone, an issue of the run). Called with no
+   * database transaction open.
+   */
+  confirmGone?(sourceIds: readonly string[], signal: AbortSignal): Promise<GoneCheck>;
+}
+
+export interface GoneCheck {
+  gone: string[];
+  present: string[];
+  failed: FailedFetch[];
 }
 
 export type ConnectorHttp = Omit<SourceHttpOptions, "source" | "baseUrl" | "headers" | "describeError" | "signal">;
@@ -97,13 +105,8 @@ function apticAuth(source: SourceSystem, credentials: SourceCredentials): ApticA
 function apticConnector(client: ApticClient): Connector {
   return {
     async *pages(position, signal) {
-      const at = position.at as { skip?: number; total?: number | null; moved?: boolean } | null;
-      // The listing's total when the run began reading it (kept across a resume), and whether it has moved since.
-      let first: number | null | undefined = at?.total;
-      let moved = at?.moved === true;
+      const at = position.at as { skip?: number } | null;
       for await (const page of client.pages({ skip: at?.skip ?? 0, signal })) {
-        if (first === undefined) first = page.total;
-        else if (page.total !== first) moved = true;
         const listed = page.clients.map((item) => ({ item, guid: typeof item.uniqueId === "string" && item.uniqueId.trim() !== "" ? item.uniqueId : null }));
         const settled = await Promise.allSettled(listed.map(({ item, guid }) => (guid === null ? Promise.resolve(null) : client.bundle(item, signal))));
         const records: ConnectorPage["records"] = [];
@@ -119,12 +122,33 @@ function apticConnector(client: ApticClient): Connector {
           if (!(error instanceof SourceHttpError) || error.endsRun) throw error;
           failedFetches.push({ sourceId: guid!, message: error.safeMessage, detail: error.toIssue(), sourceUpdatedAt: null });
         });
-        const next = page.next === null ? null : { skip: page.next, total: first, ...(moved ? { moved } : {}) };
-        yield { records, failedFetches, unchangedIds: [], next, watermark: null, total: page.total, ...(next === null ? { listingMoved: moved } : {}) };
+        yield { records, failedFetches, unchangedIds: [], next: page.next === null ? null : { skip: page.next }, watermark: null, total: page.total };
       }
+    },
+    async confirmGone(sourceIds, signal) {
+      // `GET /clients/{guid}`: 404 is gone. Within the source's concurrency limit (the HTTP client's),
+      // a hundred queued at a time.
+      const check: GoneCheck = { gone: [], present: [], failed: [] };
+      for (let at = 0; at < sourceIds.length; at += CONFIRM_BATCH) {
+        const batch = sourceIds.slice(at, at + CONFIRM_BATCH);
+        const settled = await Promise.allSettled(batch.map((guid) => client.getClient(guid, signal)));
+        settled.forEach((outcome, i) => {
+          if (outcome.status === "fulfilled") {
+            (outcome.value === null ? check.gone : check.present).push(batch[i]);
+            return;
+          }
+          const error = outcome.reason;
+          if (!(error instanceof SourceHttpError) || error.endsRun) throw error;
+          check.failed.push({ sourceId: batch[i], message: error.safeMessage, detail: error.toIssue(), sourceUpdatedAt: null });
+        });
+      }
+      return check;
     },
   };
 }
+
+/** How many of the records a run did not see are asked about at once (Connector.confirmGone). */
+const CONFIRM_BATCH = 100;
 
 /** The CRM: by offset, incremental by updated_at. */
 function crmConnector(client: CrmClient): Connector {

@@ -80,7 +80,7 @@ const lookupIssue = (clientId: string, error: SourceHttpError): FailedFetch => (
 /**
  * Credit data: pages by `page` (from 1) with `meta.total`, incremental by `updated_since` (the run's
  * watermark minus the client's overlap); for each listed client whose content changed (its content
- * hash is not the stored one), its latest act and its acts (all pages), read concurrently within
+ * hash is not the stored one; in a full run every listed client), its latest act and its acts (all pages), read concurrently within
  * the source's concurrency limit and outside any transaction (a page's transaction opens only once
  * its page is here); then the lookups of the policy above. A client whose acts can't be read fails
  * alone (SOURCE_ERROR, the watermark held back to it); 401/403 and cancellation end the run.
@@ -89,9 +89,16 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
   let stored = new Map<string, string>();
   let candidates: LookupCandidate[] = [];
 
-  /** The acts of the clients that changed: `null` for an unchanged one; failures apart. */
-  async function withActs(records: CreditDataClientWire[], signal: AbortSignal): Promise<{ acts: Map<CreditDataClientWire, CreditDataActs | null>; failed: Map<CreditDataClientWire, SourceHttpError> }> {
-    const changed = records.filter((record) => stored.get(String(record.id)) !== contentHash(record));
+  /**
+   * Whether a client's acts are read: in a full run every client's (a provider may publish an act
+   * without changing the client's `updated_at`, so its content hash can't tell), otherwise only
+   * those whose content changed.
+   */
+  const readsActs = (record: CreditDataClientWire, full: boolean) => full || stored.get(String(record.id)) !== contentHash(record);
+
+  /** The acts of the clients whose acts are read (readsActs): `null` for the others; failures apart. */
+  async function withActs(records: CreditDataClientWire[], full: boolean, signal: AbortSignal): Promise<{ acts: Map<CreditDataClientWire, CreditDataActs | null>; failed: Map<CreditDataClientWire, SourceHttpError> }> {
+    const changed = records.filter((record) => readsActs(record, full));
     const settled = await Promise.allSettled(changed.map((record) => client.actsOf(String(record.id), { signal })));
     const acts = new Map<CreditDataClientWire, CreditDataActs | null>(records.map((record) => [record, null]));
     const failed = new Map<CreditDataClientWire, SourceHttpError>();
@@ -126,6 +133,8 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
 
     async *pages(position, signal) {
       const at = position.at as CreditDataPosition | null;
+      // A full run (no lower bound) reads every listed client's acts.
+      const full = position.since === null;
       const since = parseTime(position.since);
       let latest = at?.latest ?? since;
       let earliestFailed: number | null = at?.failedUntimed ? Number.NEGATIVE_INFINITY : (at?.earliestFailed ?? null);
@@ -157,7 +166,7 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
             const key = businessKey(record);
             if (key) listed.add(key);
           }
-          const { acts, failed } = await withActs(page.records, signal);
+          const { acts, failed } = await withActs(page.records, full, signal);
           for (const record of failed.keys()) failedAt(record.updated_at);
           if (page.final) pending = candidates.filter((c) => !listed.has(keyOf(c.countryCode, c.orgNumber))).slice(0, Math.max(0, policy.perRun - lookedUp));
           const final = page.final && pending.length === 0;
@@ -187,7 +196,7 @@ export function creditDataConnector(client: CreditDataClient, policy: LookupPoli
             const found = await client.lookup(candidate.orgNumber, candidate.countryCode, { signal });
             // Another company than the one asked for (a provider's fuzzy match) is not this client's.
             if (found === null || businessKey(found) !== keyOf(candidate.countryCode, candidate.orgNumber)) return { found: null, acts: null };
-            const acts = stored.get(String(found.id)) === contentHash(found) ? null : await client.actsOf(String(found.id), { signal });
+            const acts = readsActs(found, full) ? await client.actsOf(String(found.id), { signal }) : null;
             return { found, acts };
           }),
         );

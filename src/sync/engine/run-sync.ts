@@ -11,10 +11,10 @@ import { HANDED_OVER, type JobContext, type JobHandler, type SyncRunJob } from "
 import { SyncIssueKind } from "../sync-issue.entity";
 import { SYNC_COUNTERS, SyncRun, SyncStatus } from "../sync-run.entity";
 import { applyPageSafely, Counts, zeroCounts } from "./apply";
-import { archiveUnlisted } from "./archive-unlisted";
+import { archiveUnlisted, unlistedRecords } from "./archive-unlisted";
 import type { FieldGroup, Precedence, SourceKindName } from "../precedence";
 import { findRun } from "../runs";
-import { ConnectorConfigError, connectorFor, type ConnectorHttp } from "./connectors";
+import { ConnectorConfigError, connectorFor, type ConnectorHttp, type ConnectorPage, type GoneCheck } from "./connectors";
 
 /**
  * Runs one sync run (a job of the `sync-run` queue): marks it RUNNING, reads the source page by
@@ -159,6 +159,16 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
     for await (const page of readAhead(connector.pages({ since: checkpoint.since, at: checkpoint.at }, stop))) {
       // A page read ahead before the run was stopped is not applied.
       if (stop.aborted) throw stop.reason;
+      const final = page.next === null;
+      // A source listed in full each run (Aptic): at the end of a complete one (a cancelled or failed
+      // run never gets here) the records it did not see are asked about before the last page's
+      // transaction opens; only the ones confirmed gone are archived in it.
+      let confirmed: GoneCheck | null = null;
+      if (final && connector.confirmGone) {
+        const unseen = await inRun((tx) => unlistedRecords(tx, target, startedAt, listedOn(page), CONFIRM_AT_MOST));
+        confirmed = await connector.confirmGone(unseen, stop);
+        if (stop.aborted) throw stop.reason;
+      }
       const tx = await open();
       try {
         const [current] = await tx.query<{ status: SyncStatus; attempt_token: string | null }>(`SELECT status, attempt_token FROM sync_run WHERE id = $1 FOR UPDATE`, [run.id]);
@@ -177,14 +187,13 @@ export async function runSync(environment: SyncEnvironment, job: SyncRunJob, opt
         // One page at a time per tenant, across its sources and processes: two sources' records of one
         // new company would otherwise both create it (each not seeing the other's uncommitted client).
         await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`sync-apply:${job.tenantId}`]);
-        const outcome = await applyPageSafely(tx, target, page);
-        const final = page.next === null;
-        if (final && source.kind === "APTIC" && !page.listingMoved) {
-          // Aptic's listing has no change filter: every run reads all of it (full or not), so at the
-          // end of a complete one (a cancelled or failed run never gets here) a record it did not see
-          // is gone from the source: archived by the rule of a deletion, in this last page's transaction.
-          // Not when the listing moved under the run's offsets (listingMoved): the next run decides.
-          const gone = await archiveUnlisted(tx, target, startedAt);
+        // A record that could not be confirmed gone is the run's issue (SOURCE_ERROR, failed), not fetched.
+        const unconfirmed = confirmed?.failed ?? [];
+        const outcome = await applyPageSafely(tx, target, unconfirmed.length === 0 ? page : { ...page, failedFetches: [...page.failedFetches, ...unconfirmed] });
+        outcome.counts.fetched -= unconfirmed.length;
+        if (confirmed) {
+          // Gone (the source answered 404): archived by the rule of a deletion, in this last page's transaction.
+          const gone = await archiveUnlisted(tx, target, startedAt, confirmed.gone);
           for (const name of COUNTER_NAMES) outcome.counts[name] += gone.counts[name];
         }
         for (const name of COUNTER_NAMES) counts[name] += outcome.counts[name];
@@ -271,6 +280,18 @@ export async function* readAhead<T>(pages: AsyncGenerator<T>): AsyncGenerator<T>
     // generator is closed once it has settled.
     void next.then(() => pages.return(undefined)).catch(() => undefined);
   }
+}
+
+/**
+ * At most this many records a run did not see are asked about at its end (Connector.confirmGone),
+ * the first by source id: more are left to the next runs (each asks again about the ones still unseen).
+ */
+const CONFIRM_AT_MOST = 2_000;
+
+/** The source ids a page names (listed, failed, unchanged): seen by the run, whatever their outcome. */
+function listedOn(page: ConnectorPage): string[] {
+  const ids = page.records.flatMap((result) => (result.ok ? [result.record.sourceId] : []));
+  return [...ids, ...page.failedFetches.map((failed) => failed.sourceId), ...page.unchangedIds];
 }
 
 /** The tables a run writes in bulk: a first sync can grow them many times over within minutes. */
