@@ -6,6 +6,9 @@ import type { DataQualityIssue } from "./source-record";
 /** "company_registration_number" -> "companyRegistrationNumber". */
 export const camelCase = (name: string): string => name.replace(/[_-]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
 
+/** A JSON object (not null, not an array), as a source sends a record. */
+export const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** A value as text for an issue: strings as they are, anything else as JSON. */
 export const asText = (value: unknown): string | null => (value === null || value === undefined ? null : typeof value === "string" ? value : JSON.stringify(value));
 

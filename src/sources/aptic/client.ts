@@ -1,3 +1,4 @@
+import { isObject } from "../mapping-kit";
 import { setMaxListeners } from "node:events";
 import { SourceHttpClient, SourceHttpError, type QueryValue, type SourceHttpOptions, type SourceResponse, type SourceSendCall } from "../http";
 import type { SourceCredentials } from "../credentials";
@@ -90,7 +91,6 @@ const LISTS = {
 /** Most retries of one request after a 401 (see ApticClient.request). */
 const MAX_AUTH_RETRIES = 3;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Aptic's client API (003) as the connector reads it, and its custom actions. Every request goes

@@ -1,3 +1,4 @@
+import { isObject } from "../mapping-kit";
 import { SourceHttpClient, SourceHttpError, systemClock, type Clock, type SourceHttpErrorDetails, type SourceHttpOptions, type SourceResponse } from "../http";
 import type { ApticProblemWire, ApticTokenWire } from "./wire";
 
@@ -17,7 +18,6 @@ export interface ApticOAuth2 {
 
 export const APTIC_SOURCE = "APTIC";
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * Aptic's OAuth2 client-credentials tokens: `POST {tokenUrl}` with the form

@@ -1,3 +1,4 @@
+import { isObject } from "../mapping-kit";
 import { SourceHttpClient, SourceHttpError, type SourceHttpOptions } from "../http";
 import type { CreditDataActWire, CreditDataClientWire, CreditDataErrorWire, CreditDataMetaWire } from "./wire";
 
@@ -46,7 +47,6 @@ export const CREDIT_DATA_SOURCE = "CREDIT_DATA";
 /** The most pages of one client's acts read (10,000 acts): a provider whose `total` never ends the list is refused, not followed forever. */
 const MAX_ACT_PAGES = 100;
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 const hasId = (value: unknown): boolean => isObject(value) && (typeof value.id === "string" || typeof value.id === "number");
 
 /** The credit-data connector's wire API (SOURCES.md "Credit data (000)"). Reads only. */

@@ -1,3 +1,4 @@
+import { asText } from "../../sources/mapping-kit";
 import type { ChangeScope } from "../../common/mutation/pipeline";
 import { ChildResource, ChildRow, deleteChild, recordChildChange } from "../../common/resource/child-resource";
 import { crossFieldFailures, definedOnly, normaliseResourceValues, resourceFieldFailures, resourceValueProblem, sameStoredValue } from "../../common/resource/fields";
@@ -73,8 +74,6 @@ type Mapper = (wire: Wire, timeZone: string) => MappedResource;
 
 /** Fields written besides a resource's writable ones, as the gateway's own columns (a mandate's closedAt). */
 const EXTRA_INSTANTS: Record<string, readonly string[]> = { DirectDebitMandate: ["closedAt"] };
-
-const asText = (value: unknown): string | null => (value === undefined || value === null ? null : typeof value === "string" ? value : JSON.stringify(value));
 
 class ApticResourceSync {
   changed = false;
