@@ -17,6 +17,7 @@ import { sourceEntities, sourceResolvers } from "../sources";
 import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
 import { templateEntities, templateResolvers } from "./template";
 import { clientActionEntities, clientActionResolvers } from "./client-action";
+import { changeFeedEntities, changeFeedResolvers } from "./change-feed";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -36,6 +37,7 @@ export const entities = [
   ...actEntities,
   ...favouriteEntities,
   ...auditEntities,
+  ...changeFeedEntities,
   ...summaryEntities,
   IdempotencyRecord,
   // Sources and sync (SOURCES.md).
@@ -61,5 +63,6 @@ export const resolvers = [
   ...summaryResolvers,
   ...favouriteResolvers,
   ...auditResolvers,
+  ...changeFeedResolvers,
   ...sourceResolvers,
 ] as const;
