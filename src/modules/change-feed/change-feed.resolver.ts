@@ -10,7 +10,7 @@ import type { RequestContext } from "../../context";
 import { SourceSystem } from "../../sources/source-system.entity";
 import { sourceSystemById } from "../../sources/source-system.loaders";
 import { ClientChangeKind } from "./change-kind";
-import { ChangeRow, FeedPosition, feedHorizon, isBefore, readChanges } from "./feed";
+import { ChangeRow, FeedPosition, isBefore, readFeedPage } from "./feed";
 
 @ObjectType({ description: "One committed change of a client or of one of its nested records, as the change feed has it" })
 export class ClientChange {
@@ -102,12 +102,8 @@ const loadChanges = databaseField(
     const size = assertPageSize(first, MAX_PAGE);
     const position = after == null ? null : decodeFeedCursor(ctx, after);
     const manager = await ctx.session.manager();
-    const rows = await readChanges(manager, position, size + 1);
-    // Only a reader after a purge asks for the horizon: one more statement then, none in the steady state.
-    if (position !== null && (rows.length === 0 || rows[0].seq !== position.seq)) {
-      const horizon = await feedHorizon(manager);
-      if (isBefore(position, horizon)) throw cursorExpired(ctx, horizon!);
-    }
+    const { rows, horizon } = await readFeedPage(manager, position, size + 1);
+    if (position !== null && isBefore(position, horizon)) throw cursorExpired(ctx, horizon!);
     const page = lazyPage(
       rows.slice(0, size).map((row) => ({ node: nodeOf(ctx.tenantId, row), position: { seq: row.seq, id: row.id } })),
       (item) => encodeFeedCursor(ctx, item.position),

@@ -75,40 +75,51 @@ interface Stored {
 }
 
 /**
- * The changes after `after` (from the start when null), oldest first, at most `first`: one
+ * The changes after `after` (from the start when null), oldest first, at most `first`, and the
+ * tenant's horizon (the last change the retention purge removed; null while none was): one
  * statement, down the commit index from the position (never a scan of the feed), then each
  * transaction's changes by the (tenant, xact, id) index. Row-level security limits it to the
  * transaction's tenant.
  */
-export async function readChanges(reader: FeedReader, after: FeedPosition | null, first: number): Promise<ChangeRow[]> {
-  const rows = (await reader.query(
-    `SELECT ch.id, c.seq, ch.client_id, ch.kind, ch.resource, ch.resource_id, c.committed_at, ch.fields, ch.source_system_id, ch.request_id
-       FROM client_change_commit c
-       JOIN client_change ch ON ch.tenant_id = c.tenant_id AND ch.xact = c.xact
-      WHERE c.tenant_id = current_setting('${TENANT_SETTING}', true)
-        AND c.seq >= $1::bigint AND (c.seq > $1::bigint OR ch.id > $2::bigint)
-      ORDER BY c.seq, ch.id
-      LIMIT $3`,
+export async function readFeedPage(reader: FeedReader, after: FeedPosition | null, first: number): Promise<{ rows: ChangeRow[]; horizon: FeedPosition | null }> {
+  const found = (await reader.query(
+    `WITH page AS (
+       SELECT ch.id, c.seq, ch.client_id, ch.kind, ch.resource, ch.resource_id, c.committed_at, ch.fields, ch.source_system_id, ch.request_id
+         FROM client_change_commit c
+         JOIN client_change ch ON ch.tenant_id = c.tenant_id AND ch.xact = c.xact
+        WHERE c.tenant_id = current_setting('${TENANT_SETTING}', true)
+          AND c.seq >= $1::bigint AND (c.seq > $1::bigint OR ch.id > $2::bigint)
+        ORDER BY c.seq, ch.id
+        LIMIT $3
+     )
+     SELECT page.*, h.seq AS horizon_seq, h.change_id AS horizon_id
+       FROM (SELECT 1) AS one
+       LEFT JOIN client_change_horizon h ON h.tenant_id = current_setting('${TENANT_SETTING}', true)
+       LEFT JOIN page ON true
+      ORDER BY page.seq, page.id`,
     [after?.seq ?? "0", after?.id ?? "0", first],
-  )) as Stored[];
-  return rows.map((r) => ({
-    id: r.id,
-    seq: r.seq,
-    clientId: r.client_id,
-    kind: r.kind,
-    resource: r.resource,
-    resourceId: r.resource_id,
-    changedAt: r.committed_at,
-    fields: r.fields,
-    sourceSystemId: r.source_system_id,
-    requestId: r.request_id,
-  }));
+  )) as (Stored & { horizon_seq: string | null; horizon_id: string | null })[];
+  const horizon = found[0]?.horizon_seq != null ? { seq: found[0].horizon_seq, id: found[0].horizon_id! } : null;
+  const rows = found
+    .filter((r) => r.id !== null)
+    .map((r) => ({
+      id: r.id,
+      seq: r.seq,
+      clientId: r.client_id,
+      kind: r.kind,
+      resource: r.resource,
+      resourceId: r.resource_id,
+      changedAt: r.committed_at,
+      fields: r.fields,
+      sourceSystemId: r.source_system_id,
+      requestId: r.request_id,
+    }));
+  return { rows, horizon };
 }
 
-/** The last position the retention purge removed for the tenant; null while nothing was removed. */
-export async function feedHorizon(reader: FeedReader): Promise<FeedPosition | null> {
-  const [row] = (await reader.query(`SELECT seq, change_id FROM client_change_horizon WHERE tenant_id = current_setting('${TENANT_SETTING}', true)`)) as { seq: string; change_id: string }[];
-  return row ? { seq: row.seq, id: row.change_id } : null;
+/** The changes after `after` (from the start when null), oldest first, at most `first` (readFeedPage without the horizon). */
+export async function readChanges(reader: FeedReader, after: FeedPosition | null, first: number): Promise<ChangeRow[]> {
+  return (await readFeedPage(reader, after, first)).rows;
 }
 
 /** Whether `position` is before `horizon` (a reader there has missed changes the purge removed). */
