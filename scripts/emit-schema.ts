@@ -1,14 +1,20 @@
-/** Writes schema/schema.graphql from the code: npm run schema. A test fails when the file is stale. */
+/**
+ * Writes schema/schema.graphql (the API schema) and schema/subgraph.graphql (the Federation v2
+ * subgraph SDL, for `rover subgraph publish`) from the code: npm run schema. A test fails when
+ * either is stale.
+ */
 import fs from "node:fs";
 import path from "node:path";
-import { buildGatewaySchema, printGatewaySchema } from "../src/schema";
+import { buildGatewaySchema, printGatewaySchema, printSubgraphSdl } from "../src/schema";
 
 export const SCHEMA_FILE = path.join(__dirname, "..", "schema", "schema.graphql");
+export const SUBGRAPH_FILE = path.join(__dirname, "..", "schema", "subgraph.graphql");
 
 buildGatewaySchema()
   .then((schema) => {
     fs.writeFileSync(SCHEMA_FILE, printGatewaySchema(schema));
-    console.log(`wrote ${path.relative(process.cwd(), SCHEMA_FILE)}`);
+    fs.writeFileSync(SUBGRAPH_FILE, printSubgraphSdl(schema));
+    for (const file of [SCHEMA_FILE, SUBGRAPH_FILE]) console.log(`wrote ${path.relative(process.cwd(), file)}`);
   })
   .catch((error: unknown) => {
     console.error(error);

@@ -1,25 +1,78 @@
 import "reflect-metadata";
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { GraphQLSchema, graphqlSync, lexicographicSortSchema, parse, printSchema } from "graphql";
+import { buildSchema, createResolversMap } from "type-graphql";
 import { scopeAuthChecker } from "./auth/auth-checker";
 import { planReads } from "./common/prefetch";
+import { guardEntities, referenceResolvers } from "./federation";
 import { resolvers } from "./modules";
+
+/** The Federation v2 spec the subgraph links, and what it imports of it (only @key is used). */
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`;
 
 /**
  * Builds the executable schema from the resolvers (code first: the code is the source of truth),
- * with the reads of query operations planned ahead (src/common/prefetch.ts).
+ * as an Apollo Federation v2 subgraph (src/federation.ts), with the reads of query operations
+ * planned ahead (src/common/prefetch.ts).
+ *
+ * How (type-graphql's apollo-federation-2 example): type-graphql builds the schema, its SDL with
+ * the @key directives becomes buildSubgraphSchema's type definitions, and type-graphql's resolvers
+ * (auth checker and middleware included: they are inside its field resolvers), scalars, enum values
+ * and type resolvers its resolver map. The planner then wraps the root fields of that schema, the
+ * one that executes; `_entities` and `_service` are roots it cannot plan (an abstract type, no
+ * registration), so an operation selecting them runs as unplanned operations do.
  */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
+  const typeGraphql = await buildSchema({
     resolvers,
     authChecker: scopeAuthChecker,
     validate: false,
   });
+  const schema = buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`),
+    resolvers: mergeReferences(createResolversMap(typeGraphql) as Record<string, object>) as never,
+  });
+  guardEntities(schema);
   planReads(schema, resolvers);
   return schema;
 }
 
-/** The SDL written to schema/schema.graphql, sorted so that it only changes when the schema does. */
+/** type-graphql's resolvers of each entity type, with its `__resolveReference` added. */
+function mergeReferences(map: Record<string, object>): Record<string, object> {
+  const merged = { ...map };
+  for (const [typeName, reference] of Object.entries(referenceResolvers())) merged[typeName] = { ...map[typeName], ...reference };
+  return merged;
+}
+
+/** The definitions that are the subgraph's metadata for composition, not API: @link, @key and the other federation directives, and their types. */
+const isFederationMetadata = (name: string) => /^(link__|federation__)/.test(name) || name === "link" || name === "key";
+
+/**
+ * The SDL written to schema/schema.graphql, the API as clients query it, sorted so that it only
+ * changes when the schema does. `_entities` and `_service` are in it: they are executable fields
+ * (a caller with clients:read may ask them as a router does). The federation directives and the
+ * scalars and enums they take are not: they are metadata for composition, in schema/subgraph.graphql.
+ */
 export function printGatewaySchema(schema: GraphQLSchema): string {
-  return `${printSchema(lexicographicSortSchema(schema))}\n`;
+  const config = schema.toConfig();
+  const api = new GraphQLSchema({
+    ...config,
+    directives: config.directives.filter((directive) => !isFederationMetadata(directive.name)),
+    types: config.types.filter((type) => !isFederationMetadata(type.name)),
+  });
+  return `${printSchema(lexicographicSortSchema(api))}\n`;
+}
+
+/**
+ * The subgraph SDL written to schema/subgraph.graphql, to publish with Rover: what `_service { sdl }`
+ * answers (@link, the federation directives' definitions, the @key of every entity), asked of the
+ * schema itself so the file can't differ from it. No database: `_service` reads none (and an
+ * operation with it is not planned: the context's plan is null).
+ */
+export function printSubgraphSdl(schema: GraphQLSchema): string {
+  const result = graphqlSync({ schema, source: "{ _service { sdl } }", contextValue: { plan: null } });
+  const sdl = (result.data?._service as { sdl?: unknown } | undefined)?.sdl;
+  if (typeof sdl !== "string") throw new Error(`_service { sdl } failed: ${JSON.stringify(result.errors)}`);
+  return `${sdl.trimEnd()}\n`;
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { DataSource } from "typeorm";
 import { createDataSource } from "../src/db/data-source";
-import { buildGatewaySchema, printGatewaySchema } from "../src/schema";
+import { buildGatewaySchema, printGatewaySchema, printSubgraphSdl } from "../src/schema";
 import { APP_ROLE } from "../src/db/tenant-session";
 
 const root = path.join(__dirname, "..");
@@ -13,6 +13,16 @@ describe("schema/schema.graphql", () => {
     const emitted = printGatewaySchema(await buildGatewaySchema());
     const committed = fs.readFileSync(path.join(root, "schema", "schema.graphql"), "utf8");
     expect(committed).toBe(emitted);
+  });
+});
+
+describe("schema/subgraph.graphql", () => {
+  it("is the subgraph SDL the code emits, with @link and the @key of every entity (run `npm run schema`)", async () => {
+    const emitted = printSubgraphSdl(await buildGatewaySchema());
+    const committed = fs.readFileSync(path.join(root, "schema", "subgraph.graphql"), "utf8");
+    expect(committed).toBe(emitted);
+    expect(committed).toContain(`@link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key"])`);
+    expect(committed).toMatch(/type Client\s+@key\(fields: "id"\)\s+@key\(fields: "uniqueId"\)\s+@key\(fields: "countryCode orgNumber"\)/);
   });
 });
 

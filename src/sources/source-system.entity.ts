@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index } from "typeorm";
 import { DateTime, URLScalar } from "../common/scalars";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../db/columns";
@@ -26,6 +26,7 @@ export type SourceSyncState = Record<string, unknown>;
  * GraphQL field: write-only (SourceAuthInput), never answered in any form.
  * Optimistic concurrency as elsewhere: a write names the `updatedAt` it read.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A system the gateway syncs clients from (a CRM, Aptic, invoicing, credit data account)" })
 @Entity("source_system")
 @Index("IDX_source_system_tenant_kind", ["tenantId", "kind"])

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime } from "../common/scalars";
 import { TenantEntity } from "../db/tenant-entity";
@@ -9,6 +9,7 @@ import { SourceSystem } from "../sources/source-system.entity";
  * Where a client's field got its value: a source system, or (`sourceSystemId` null) a person
  * through the gateway's own mutations, and when. One per client and field.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "Where a client's field got its value, and when" })
 @Entity("field_source")
 @Index("UQ_field_source_tenant_client_field", ["tenantId", "clientId", "field"], { unique: true })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime } from "../common/scalars";
 import { TimestampColumn } from "../db/columns";
@@ -21,6 +21,7 @@ export interface SourceRecordIssue {
  * source sends is dropped, refused values included). One per source id (a record is one client),
  * and one per client and source (a second record of one source matching the client is a conflict).
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A client's record in one source system: the link reconciliation follows" })
 @Entity("source_record")
 @Index("UQ_source_record_tenant_source_system_source_id", ["tenantId", "sourceSystemId", "sourceId"], { unique: true })

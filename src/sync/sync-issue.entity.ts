@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime, JSONScalar } from "../common/scalars";
 import { CreatedAt, inList, StringColumn } from "../db/columns";
@@ -19,6 +19,7 @@ export enum SyncIssueKind {
  * `clientId` the client it collided with, both sides in `detail`), a value kept raw, a source's
  * refusal (its status and redacted error body in `detail`), a failed record.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "Something a run could not apply as it was" })
 @Entity("sync_issue")
 @Index("IDX_sync_issue_tenant_run", ["tenantId", "runId", "id"])

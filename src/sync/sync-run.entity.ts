@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime } from "../common/scalars";
 import { inList, TimestampColumn, UpdatedAt } from "../db/columns";
@@ -28,6 +28,7 @@ export type SyncCounter = (typeof SYNC_COUNTERS)[number];
  * A source has at most one open run (QUEUED or RUNNING): the queue runs one job per source at a
  * time, and this index keeps the runs in step with it.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "One sync of one source system, and what it did" })
 @Entity("sync_run")
 @Index("IDX_sync_run_tenant_source_queued", ["tenantId", "sourceSystemId", "queuedAt", "id"])

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -11,6 +11,7 @@ import { ActDataPoint } from "./act-data-point.type";
  * A financial statement of a client for one period. Newest first is periodEnd DESC, id DESC: the
  * ascending (clientId, periodEnd, id) index, scanned backwards, gives exactly that order.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A financial statement (annual or interim accounts) of the client" })
 @Entity("act")
 @Index("IDX_act_tenant_client", ["tenantId", "clientId"])

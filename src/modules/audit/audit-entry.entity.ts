@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { DateTime, JSONScalar } from "../../common/scalars";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -23,6 +23,7 @@ export class FieldChange {
  * operation, the request and idempotency key it came with, and the changed fields. Written in the
  * transaction of the change; personal identity numbers are masked before they are stored.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A committed change of a client or of one of its resources" })
 @Entity("audit_entry")
 @Index("IDX_audit_entry_tenant_client_occurred", ["tenantId", "clientId", "occurredAt", "id"])

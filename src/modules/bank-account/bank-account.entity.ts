@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -8,6 +8,7 @@ import { SourceSystem } from "../../sources/source-system.entity";
 import { AllowPayments, BankAccountClass, BankAccountOwnerType } from "./bank-account.enums";
 
 /** A bank account of a client (uniqueId: Aptic bankaccountGuid). */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A bank account of a client, for payments, disbursements and direct debit" })
 @Entity("bank_account")
 @Index("IDX_bank_account_tenant_client", ["tenantId", "clientId"])

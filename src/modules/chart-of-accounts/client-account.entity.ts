@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -11,6 +11,7 @@ import { ACCOUNT_TYPES, AccountType } from "./account-type.enum";
  * platform uses). The gateway had nowhere to keep one: it is written by applying a chart-of-account
  * template on createClient, and read as `Client.chartOfAccounts`. Account numbers are unique per client.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "An account of a client's chart of accounts (from the chart-of-account template applied on create)" })
 @Entity("client_account")
 @Index("IDX_client_account_tenant_client", ["tenantId", "clientId"])

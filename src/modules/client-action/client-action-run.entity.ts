@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -34,6 +34,7 @@ export class ActionRunError {
  * (`clientActionRun`), and what makes an idempotent retry not call Aptic twice. The input is
  * kept (the body sent), never logged.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A custom action forwarded to the factoring platform (Aptic): poll it with clientActionRun(id) when called with async" })
 @Entity("client_action_run")
 @Index("IDX_client_action_run_client", ["clientId"])

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -10,6 +10,9 @@ import { ClientType, CompanyType, CustomerType } from "./client.enums";
  * so no source loses data. Where the stored shape and the GraphQL shape differ (the org number is
  * stored normalised and shown formatted and masked), the difference lives in ClientFieldsResolver.
  */
+@Directive(`@key(fields: "id")`)
+@Directive(`@key(fields: "uniqueId")`)
+@Directive(`@key(fields: "countryCode orgNumber")`)
 @ObjectType({ description: "A company or sole trader that the business invoices, finances or collects for" })
 @Entity("client")
 @Index("UQ_client_tenant_country_org_number", ["tenantId", "countryCode", "orgNumber"], { unique: true })

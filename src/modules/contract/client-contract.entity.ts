@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -8,6 +8,7 @@ import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's service contract with the business (the factoring platform's client contract); at most one per client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "The client's service contract: its term, period fee and invoicing instructions" })
 @Entity("client_contract")
 @Index("UQ_client_contract_client", ["clientId"], { unique: true })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -6,6 +6,7 @@ import { DateTime } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 
 /** The id of a client in another system (source: the CRM's type); soft-deleted via deletedAt. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "The id of a client in another system" })
 @Entity("external_identifier")
 @Index("IDX_external_identifier_tenant_client", ["tenantId", "clientId"])

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -7,6 +7,7 @@ import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A free-form named list of values on a client; names are unique per client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A free-form named field of a client, with one or more values" })
 @Entity("extra_field")
 @Index("IDX_extra_field_tenant_client", ["tenantId", "clientId"])

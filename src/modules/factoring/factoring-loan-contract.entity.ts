@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -8,6 +8,7 @@ import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A client's factoring loan (credit line) contract on the factoring platform; at most one per client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A factoring loan: a credit line the client draws on, with interest and limit fees" })
 @Entity("factoring_loan_contract")
 @Index("UQ_factoring_loan_contract_client", ["clientId"], { unique: true })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Generated, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, StringColumn } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -9,6 +9,7 @@ import { FactoringLoanTransactionType } from "./factoring.enums";
 import { FactoringLoanContract } from "./factoring-loan-contract.entity";
 
 /** One booking on a factoring loan (drawdown, repayment, interest or fee); append-only, so no updatedAt. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A booking on a factoring loan; the amount is positive and the type gives the sign" })
 @Entity("factoring_loan_transaction")
 @Index("IDX_factoring_loan_transaction_tenant_client", ["tenantId", "clientId"])

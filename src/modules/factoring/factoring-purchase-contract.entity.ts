@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, RateColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -13,6 +13,7 @@ import {
 } from "./factoring.enums";
 
 /** A client's invoice purchase (factoring) contract on the factoring platform; at most one per client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "An invoice purchase contract: the limits, recourse terms and interest of buying the client's invoices" })
 @Entity("factoring_purchase_contract")
 @Index("UQ_factoring_purchase_contract_client", ["clientId"], { unique: true })

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, MoneyColumn, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -8,6 +8,7 @@ import { InvoiceStatus } from "./invoice.enums";
 import { SourceSystem } from "../../sources/source-system.entity";
 
 /** An invoice the client sent to one of its debtors; `outstandingAmount` lives in InvoiceFieldsResolver. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "An invoice of the client, from the invoicing system" })
 @Entity("invoice")
 @Index("IDX_invoice_tenant_client", ["tenantId", "clientId"])

@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, inList, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -10,6 +10,7 @@ import { SourceSystem } from "../../sources/source-system.entity";
 import { DirectDebitMandateType } from "./mandate.enums";
 
 /** A direct debit mandate of a client (uniqueId: Aptic mandateGuid; signedAt: Aptic signedDate). */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A direct debit mandate: the client's permission to collect from an account" })
 @Entity("direct_debit_mandate")
 @Index("IDX_direct_debit_mandate_tenant_client", ["tenantId", "clientId"])

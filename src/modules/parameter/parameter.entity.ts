@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -7,6 +7,7 @@ import { Client } from "../client/client.entity";
 import { SourceSystem } from "../../sources/source-system.entity";
 
 /** A named setting of a client; names are unique per client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A named setting of a client" })
 @Entity("client_parameter")
 @Index("IDX_client_parameter_tenant_client", ["tenantId", "clientId"])

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, JoinColumn, ManyToOne, Generated } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -7,6 +7,7 @@ import { Currency, DateScalar, DateTime, UUID } from "../../common/scalars";
 import { Client } from "../client/client.entity";
 
 /** A pricelist of a client, at most one the default (uniqueId: Aptic pricelistGUID). */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A pricelist of a client: the fees it is charged" })
 @Entity("pricelist")
 @Index("IDX_pricelist_tenant_client", ["tenantId", "clientId"])

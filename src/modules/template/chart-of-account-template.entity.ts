@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -6,6 +6,7 @@ import { DateTime } from "../../common/scalars";
 import { ChartOfAccountTemplateAccount } from "./template-lines.types";
 
 /** A named template of the company, applied by createClient's `chartOfAccountTemplate` name: the accounts of the chart of accounts it gives a client. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A named template of the company, applied when createClient names it: the accounts of the chart of accounts it gives a client" })
 @Entity("chart_of_account_template")
 @Index("UQ_chart_of_account_template_tenant_name", ["tenantId", "name"], { unique: true })

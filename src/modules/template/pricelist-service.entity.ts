@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -8,6 +8,7 @@ import { DateTime } from "../../common/scalars";
  * A service the company prices (a collection or factoring service of the factoring platform),
  * by the source's service id: what a pricelist's `serviceId` names. Defined per company.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A service the company prices: what a pricelist's serviceId names" })
 @Entity("pricelist_service")
 @Index("UQ_pricelist_service_tenant_service", ["tenantId", "serviceId"], { unique: true })

@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index } from "typeorm";
 import { CreatedAt, StringColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -6,6 +6,7 @@ import { DateTime } from "../../common/scalars";
 import { PricelistTemplateLine } from "./template-lines.types";
 
 /** A named template of the company, applied by createClient's `pricelistTemplate` name: the pricelists it gives a client, one per line. */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "A named template of the company, applied when createClient names it: the pricelists it gives a client, one per line" })
 @Entity("pricelist_template")
 @Index("UQ_pricelist_template_tenant_name", ["tenantId", "name"], { unique: true })
