@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
 import type { GraphQLSchema } from "graphql";
@@ -293,6 +293,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // No field of ours sets a cache hint: without the plugin Apollo wraps no resolver (its
       // willResolveField hook on every field was 4% of a page's CPU).
       ApolloServerPluginCacheControlDisabled(),
+      // The schema is a Federation subgraph, on which Apollo would answer a router's
+      // `apollo-federation-include-trace` with a trace of every field (resolver timings, error
+      // messages before formatError) and announce so on the console: no GraphOS tracing here.
+      ApolloServerPluginInlineTraceDisabled(),
       config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),

@@ -147,19 +147,18 @@ export function referenceResolvers(): Record<string, { __resolveReference: (refe
 export const ENTITY_TYPE_NAMES: readonly string[] = Object.keys(ENTITY_TABLES);
 
 /**
- * `_entities` needs clients:read, as every root query does (the router forwards the caller's token
- * and company): the auth checker's own check and error, before any representation is loaded.
- * `_service` (the SDL) needs only a valid token, like introspection.
+ * `_entities` and `_service` need clients:read, as every root query does (the router forwards the
+ * caller's token and company): the auth checker's own check and error, before anything is read.
  */
-export function guardEntities(schema: GraphQLSchema): void {
-  const field = schema.getQueryType()?.getFields()._entities;
-  if (!field?.resolve) throw new Error("the subgraph schema has no _entities field");
-  const resolve = field.resolve;
-  field.resolve = (source, args, ctx: RequestContext, info: GraphQLResolveInfo) => {
-    (scopeAuthChecker as (data: { root: unknown; args: unknown; context: RequestContext; info: GraphQLResolveInfo }, scopes: string[]) => boolean)(
-      { root: source, args, context: ctx, info },
-      ["clients:read"],
-    );
-    return resolve(source, args, ctx, info);
-  };
+export function guardFederationRoots(schema: GraphQLSchema): void {
+  const check = scopeAuthChecker as (data: { root: unknown; args: unknown; context: RequestContext; info: GraphQLResolveInfo }, scopes: string[]) => boolean;
+  for (const name of ["_entities", "_service"]) {
+    const field = schema.getQueryType()?.getFields()[name];
+    if (!field?.resolve) throw new Error(`the subgraph schema has no ${name} field`);
+    const resolve = field.resolve;
+    field.resolve = (source, args, ctx: RequestContext, info: GraphQLResolveInfo) => {
+      check({ root: source, args, context: ctx, info }, ["clients:read"]);
+      return resolve(source, args, ctx, info);
+    };
+  }
 }

@@ -5,7 +5,7 @@ import { GraphQLSchema, graphqlSync, lexicographicSortSchema, parse, printSchema
 import { buildSchema, createResolversMap } from "type-graphql";
 import { scopeAuthChecker } from "./auth/auth-checker";
 import { planReads } from "./common/prefetch";
-import { guardEntities, referenceResolvers } from "./federation";
+import { guardFederationRoots, referenceResolvers } from "./federation";
 import { resolvers } from "./modules";
 
 /** The Federation v2 spec the subgraph links, and what it imports of it (only @key is used). */
@@ -33,7 +33,7 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(typeGraphql)}`),
     resolvers: mergeReferences(createResolversMap(typeGraphql) as Record<string, object>) as never,
   });
-  guardEntities(schema);
+  guardFederationRoots(schema);
   planReads(schema, resolvers);
   return schema;
 }
@@ -67,11 +67,11 @@ export function printGatewaySchema(schema: GraphQLSchema): string {
 /**
  * The subgraph SDL written to schema/subgraph.graphql, to publish with Rover: what `_service { sdl }`
  * answers (@link, the federation directives' definitions, the @key of every entity), asked of the
- * schema itself so the file can't differ from it. No database: `_service` reads none (and an
- * operation with it is not planned: the context's plan is null).
+ * schema itself so the file can't differ from it. No database: `_service` reads none (its
+ * clients:read is the only thing it checks, and the operation is not planned: the plan is null).
  */
 export function printSubgraphSdl(schema: GraphQLSchema): string {
-  const result = graphqlSync({ schema, source: "{ _service { sdl } }", contextValue: { plan: null } });
+  const result = graphqlSync({ schema, source: "{ _service { sdl } }", contextValue: { plan: null, caller: { scopes: new Set(["clients:read"]) } } });
   const sdl = (result.data?._service as { sdl?: unknown } | undefined)?.sdl;
   if (typeof sdl !== "string") throw new Error(`_service { sdl } failed: ${JSON.stringify(result.errors)}`);
   return `${sdl.trimEnd()}\n`;

@@ -1,4 +1,5 @@
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { startStandaloneServer } from "@apollo/server/standalone";
 import { composeServices } from "@apollo/composition";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
@@ -52,7 +53,7 @@ let routerUrl: string;
 
 beforeAll(async () => {
   gateway = await TestGateway.start();
-  crm = new ApolloServer({ schema: crmSchema });
+  crm = new ApolloServer({ schema: crmSchema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
   ({ url: crmUrl } = await startStandaloneServer(crm, {
     listen: { port: 0, host: "127.0.0.1" },
     context: async ({ req }) => {

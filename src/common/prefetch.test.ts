@@ -76,7 +76,9 @@ describe("The read planner's classification", () => {
       if (!isObjectType(type) || type.name.startsWith("__") || type === schema.getMutationType()) continue;
       for (const field of Object.keys(type.getFields())) if (!plans.get(type.name)?.has(field)) missing.push(`${type.name}.${field}`);
     }
-    expect(missing).toEqual([]);
+    // Federation's roots (src/federation.ts) are left out on purpose: an operation with them is not
+    // planned and runs as before (`_entities` returns a union, `_service` reads nothing).
+    expect(missing).toEqual(["Query._entities", "Query._service"]);
     expect(plans.get("Client")?.get("name")).toEqual({ kind: "property", property: "name" });
   });
 
