@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     // Within JWT_MAX_LIFETIME_HOURS, or the gateway would refuse its own token.
     const hours = developmentTokenHours(config.jwtMaxLifetimeHours);
     const token = await signToken(
-      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin"], expiresIn: `${hours}h` },
+      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin", "webhooks:admin"], expiresIn: `${hours}h` },
       config.jwtSecret,
     );
     print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);

@@ -17,6 +17,7 @@ import { sourceEntities, sourceResolvers } from "../sources";
 import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
 import { templateEntities, templateResolvers } from "./template";
 import { clientActionEntities, clientActionResolvers } from "./client-action";
+import { webhookEntities, webhookResolvers } from "./webhook";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -32,6 +33,7 @@ export const entities = [
   ...chartOfAccountsEntities,
   ...templateEntities,
   ...clientActionEntities,
+  ...webhookEntities,
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
@@ -56,6 +58,7 @@ export const resolvers = [
   ...chartOfAccountsResolvers,
   ...templateResolvers,
   ...clientActionResolvers,
+  ...webhookResolvers,
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,
