@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the read benchmark (bench/clients-page.ts, with this command's arguments),
  * then the sync benchmark (bench/sync.ts, with its defaults; `npm run bench:sync -- ...` takes its
- * own arguments). Each runs in a process of its own, one after the other; stops at the first that fails.
+ * own arguments), then the change feed's (bench/change-feed.ts; `npm run bench:feed -- ...`).
+ * Each runs in a process of its own, one after the other; stops at the first that fails.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -10,6 +11,7 @@ const compiled = __filename.endsWith(".js");
 for (const [script, args] of [
   ["clients-page", process.argv.slice(2)],
   ["sync", []],
+  ["change-feed", []],
 ] as const) {
   const file = path.join(__dirname, `${script}.${compiled ? "js" : "ts"}`);
   const result = spawnSync(process.execPath, [...(compiled ? [] : ["-r", "ts-node/register/transpile-only"]), file, ...args], { stdio: "inherit" });

@@ -19,7 +19,6 @@ import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { ChildProcess, fork } from "node:child_process";
 import { FieldNode, OperationDefinitionNode, parse, print } from "graphql";
 import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
@@ -27,7 +26,7 @@ import { ensureDatabase } from "../src/db/database";
 import { createDataSource } from "../src/db/data-source";
 import { startEmbeddedPostgres } from "../src/db/embedded-postgres";
 import { seedTenant } from "../src/db/seed/seed";
-import type { BenchMessage, ChildFigures, ChildMessage } from "./child-figures";
+import { Answer, post, Server, startServer } from "./servers";
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -54,74 +53,6 @@ const ROOT = path.resolve(__dirname, __filename.endsWith(".js") ? "../.." : ".."
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// --- The two servers, each a child process ---
-
-interface Server {
-  name: "gateway" | "raw";
-  child: ChildProcess;
-  url: URL;
-  figures(): Promise<ChildFigures>;
-  reset(): void;
-  stop(): Promise<void>;
-}
-
-async function startServer(name: Server["name"], script: string, env: NodeJS.ProcessEnv, profileDir?: string): Promise<Server> {
-  // `npm run bench` runs the compiled build (dist/), as `npm start` does: no TypeScript compiler
-  // in the servers' memory or CPU. Under ts-node (`ts-node bench/clients-page.ts`) the children are too.
-  const compiled = __filename.endsWith(".js");
-  const child = fork(path.join(__dirname, compiled ? script.replace(/\.ts$/, ".js") : script), [], {
-    env,
-    execArgv: [
-      ...(compiled ? [] : ["-r", "ts-node/register/transpile-only"]),
-      ...(process.env.BENCH_NODE_FLAGS && name === "gateway" ? process.env.BENCH_NODE_FLAGS.split(" ") : []),
-      ...(profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : []),
-    ],
-    // stdout is the gateway's request log (LOG_LEVEL=warn: the refused requests under load); the
-    // table counts those. stderr stays, for a server that fails to start.
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  let waiting: ((message: ChildMessage) => void)[] = [];
-  child.on("message", (message: ChildMessage) => {
-    const next = waiting;
-    waiting = [];
-    for (const listener of next) listener(message);
-  });
-  const died = new Promise<never>((_, reject) =>
-    child.once("exit", (code, signal) => reject(new Error(`the ${name} server exited (code ${code}, signal ${signal})`))),
-  );
-  died.catch(() => undefined);
-  const next = <T extends ChildMessage["type"]>(type: T) =>
-    Promise.race([
-      died,
-      new Promise<Extract<ChildMessage, { type: T }>>((resolve) => {
-        const listen = (message: ChildMessage) => (message.type === type ? resolve(message as Extract<ChildMessage, { type: T }>) : waiting.push(listen));
-        waiting.push(listen);
-      }),
-    ]);
-  const send = (message: BenchMessage) => child.send(message);
-  const ready = await Promise.race([next("ready"), sleep(120_000).then(() => Promise.reject(new Error(`the ${name} server did not start in 2 min`)))]);
-  return {
-    name,
-    child,
-    // The gateway says "localhost", which may resolve to ::1 while it listens on 127.0.0.1.
-    url: new URL(ready.url.replace("//localhost:", "//127.0.0.1:")),
-    reset: () => send({ type: "reset" }),
-    async figures() {
-      const answer = next("figures");
-      send({ type: "figures" });
-      return (await answer).figures;
-    },
-    async stop() {
-      if (child.exitCode !== null) return;
-      const stopped = next("stopped").catch(() => undefined);
-      send({ type: "stop" });
-      await Promise.race([stopped, sleep(15_000)]);
-      await Promise.race([new Promise((resolve) => child.once("exit", resolve)), sleep(5_000)]);
-      if (child.exitCode === null) child.kill("SIGKILL");
-    },
-  };
-}
-
 // --- Requests ---
 
 interface Workload {
@@ -131,37 +62,7 @@ interface Workload {
   raw(i: number): { path: string; body: Record<string, unknown> };
 }
 
-interface Answer {
-  status: number;
-  text: string;
-  ms: number;
-}
 
-function post(agent: http.Agent, url: URL, requestPath: string, headers: Record<string, string>, body: string): Promise<Answer> {
-  const start = process.hrtime.bigint();
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        agent,
-        host: url.hostname,
-        port: url.port,
-        path: requestPath,
-        method: "POST",
-        headers: { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString("utf8"), ms: Number(process.hrtime.bigint() - start) / 1e6 }),
-        );
-        response.on("error", reject);
-      },
-    );
-    request.on("error", reject);
-    request.end(body);
-  });
-}
 
 type Send = (agent: http.Agent, i: number) => Promise<Answer>;
 

@@ -16,6 +16,8 @@ import { nulByteGuard } from "./common/text-guard";
 import { CursorCodec } from "./common/pagination/cursor";
 import { createLogger, Logger, logInternalError } from "./common/log";
 import { purgeExpiredIdempotencyKeys } from "./common/mutation/idempotency";
+import { purgeChangeFeed } from "./modules/change-feed/feed";
+import { changeFeedSettings } from "./modules/audit/audit.service";
 import { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 import type { MutationEnvironment } from "./common/mutation/pipeline";
 import { MAX_BULK_INPUTS } from "./modules/client/client.mutations";
@@ -235,6 +237,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { config } = options;
   const production = config.nodeEnv === "production";
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Process-wide: every write path of this process (API, sync, action worker) writes through writeAudit.
+  changeFeedSettings.enabled = config.changeFeedEnabled;
   const report = reporter(logger, options.onRequestComplete);
   const tokens = new TokenVerifier({
     secret: config.jwtSecret,
@@ -401,6 +405,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const { port } = httpServer.address() as AddressInfo;
   const purge = setInterval(() => {
     purgeExpiredIdempotencyKeys(options.dataSource).catch((error: unknown) => logInternalError(logger, undefined, error));
+    purgeChangeFeed(options.dataSource, config.changeFeedRetentionDays).catch((error: unknown) => logInternalError(logger, undefined, error));
   }, config.idempotencyPurgeIntervalMs);
   purge.unref();
   openedClients.start();

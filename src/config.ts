@@ -53,8 +53,12 @@ export interface Config {
   viesTimeoutMs: number;
   /** How long idempotency keys are kept, at least 24 hours. */
   idempotencyTtlHours: number;
-  /** How often expired idempotency keys are deleted. */
+  /** How often expired idempotency keys are deleted (and the change feed's expired changes). */
   idempotencyPurgeIntervalMs: number;
+  /** How many days the change feed keeps a change (CHANGE_FEED_RETENTION_DAYS); an older cursor is refused. */
+  changeFeedRetentionDays: number;
+  /** CHANGE_FEED=off: writes fill no change feed. Only to measure what the feed costs: consumers and webhooks then miss those changes. */
+  changeFeedEnabled: boolean;
   /** How often the clients callers opened are written (clientsSummary.latestOpened). */
   openedClientsFlushMs: number;
   /** How SIGTERM drains the HTTP connections (src/http/drain.ts). */
@@ -277,6 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     viesTimeoutMs: intFrom(env, "VIES_TIMEOUT_MS", 3000, 1, 60_000),
     idempotencyTtlHours: intFrom(env, "IDEMPOTENCY_TTL_HOURS", MIN_IDEMPOTENCY_TTL_HOURS, MIN_IDEMPOTENCY_TTL_HOURS, 24 * 365),
     idempotencyPurgeIntervalMs: intFrom(env, "IDEMPOTENCY_PURGE_INTERVAL_MINUTES", 60, 1, 24 * 60) * 60_000,
+    changeFeedRetentionDays: intFrom(env, "CHANGE_FEED_RETENTION_DAYS", 30, 1, 3650),
+    changeFeedEnabled: env.CHANGE_FEED !== "off",
     openedClientsFlushMs: intFrom(env, "OPENED_CLIENTS_FLUSH_MS", 1000, 50, 60_000),
     shutdown: {
       idleGraceMs: intFrom(env, "SHUTDOWN_IDLE_GRACE_MS", 1000, 0, 60_000),

@@ -430,6 +430,8 @@ beforeAll(async () => {
     await gateway.dataSource.query(`INSERT INTO "${table}" (tenant_id, name, description) VALUES ($1, 'B only', $2)`, [tenantB, `${SECRET} template`]);
   }
   await gateway.dataSource.query(`INSERT INTO client_account (tenant_id, client_id, account_number, name) VALUES ($1, $2, '1510', $3)`, [tenantB, b.main, `${SECRET} account`]);
+  // The change feed's horizon (its changes and commits came with B's mutations above).
+  await gateway.dataSource.query(`INSERT INTO client_change_horizon (tenant_id, seq, change_id) VALUES ($1, 0, 0)`, [tenantB]);
   // Custom actions: B's and A's Aptic sources (never called: the calls are async, and this gateway has no job queue).
   const aptic = async (tenant: string) =>
     ((await gateway.dataSource.query(
@@ -670,6 +672,19 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
         const own = await A_CLIENT_IDS();
         expect({ variables, ids: page.nodes.map((n: { id: string }) => n.id).sort(), totalCount: page.totalCount }).toEqual({ variables, ids: [...own].sort(), totalCount: own.length });
       }
+    },
+  },
+  // No argument: the company's feed. A's has A's clients' changes only; B's (the control) has B's.
+  clientChanges: {
+    kind: "query",
+    async run() {
+      const FEED = `{ clientChanges(first: 1000) { nodes { clientId kind resource resourceId fields requestId } } }`;
+      const page = (await asA(FEED)).clientChanges;
+      expectNothingOfB(page, "clientChanges");
+      const own = new Set(await A_CLIENT_IDS());
+      expect(page.nodes.filter((n: { clientId: string }) => !own.has(n.clientId))).toEqual([]);
+      const theirs = (await asB(FEED)).clientChanges;
+      expect(theirs.nodes.map((n: { clientId: string }) => n.clientId)).toContain(b.main);
     },
   },
   // No argument, but per caller: B's caller with A's subject ("test-user") has favourites and opens.

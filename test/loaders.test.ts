@@ -72,7 +72,8 @@ describe("hydrateRows", () => {
     const typesSeen = new Set<string>();
     for (const metadata of gateway.dataSource.entityMetadatas) {
       if (!metadata.columns.some((c) => c.propertyName === "tenantId")) continue;
-      const raw = (await manager.query(`SELECT * FROM "${metadata.tableName}" WHERE "tenant_id" = $1 ORDER BY "id" LIMIT 50`, [tenant])) as Record<string, unknown>[];
+      const key = metadata.primaryColumns.map((c) => `"${c.databaseName}"`).join(", ");
+      const raw = (await manager.query(`SELECT * FROM "${metadata.tableName}" WHERE "tenant_id" = $1 ORDER BY ${key} LIMIT 50`, [tenant])) as Record<string, unknown>[];
       // TypeORM's way, which hydrateRows replaced on the read path: the constructor, then prepareHydratedValue per column.
       const expected = raw.map((r) => {
         const row = manager.create(metadata.target as never) as Record<string, unknown>;
@@ -85,7 +86,7 @@ describe("hydrateRows", () => {
       const byPosition = (await queryEntities(
         manager,
         metadata.target as never,
-        `SELECT ${entityColumns(manager, metadata.target as never, "t")}, 1 AS "extra" FROM "${metadata.tableName}" t WHERE "tenant_id" = $1 ORDER BY "id" LIMIT 50`,
+        `SELECT ${entityColumns(manager, metadata.target as never, "t")}, 1 AS "extra" FROM "${metadata.tableName}" t WHERE "tenant_id" = $1 ORDER BY ${key} LIMIT 50`,
         [tenant],
       )) as Record<string, unknown>[];
       expect(byPosition).toEqual(expected);

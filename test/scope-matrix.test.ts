@@ -247,6 +247,11 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       call: (w) => ({ query: `query($id: ID!) { sourceSystem(id: $id) { id } }`, variables: { id: w.sourceId } }),
       expectAnswer: (value, w) => expect(value).toEqual({ id: w.sourceId }),
     },
+    clientChanges: {
+      needs: READ,
+      call: () => ({ query: `{ clientChanges(first: 1) { pageInfo { hasPreviousPage } } }` }),
+      expectAnswer: (value) => expect(value).toEqual({ pageInfo: { hasPreviousPage: false } }),
+    },
     syncRun: {
       needs: READ,
       call: (w) => ({ query: `query($id: ID!) { syncRun(id: $id) { id } }`, variables: { id: w.runId } }),

@@ -18,6 +18,7 @@ import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-ac
 import { templateEntities, templateResolvers } from "./template";
 import { clientActionEntities, clientActionResolvers } from "./client-action";
 import { webhookEntities, webhookResolvers } from "./webhook";
+import { changeFeedEntities, changeFeedResolvers } from "./change-feed";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -38,6 +39,7 @@ export const entities = [
   ...actEntities,
   ...favouriteEntities,
   ...auditEntities,
+  ...changeFeedEntities,
   ...summaryEntities,
   IdempotencyRecord,
   // Sources and sync (SOURCES.md).
@@ -64,5 +66,6 @@ export const resolvers = [
   ...summaryResolvers,
   ...favouriteResolvers,
   ...auditResolvers,
+  ...changeFeedResolvers,
   ...sourceResolvers,
 ] as const;

@@ -131,7 +131,7 @@ export function recordChildChange<E extends ChildRow>(scope: ChangeScope, resour
     if (JSON.stringify(was) === JSON.stringify(now)) continue;
     changes.push({ field, before: was === null ? null : mask(field, was), after: now === null ? null : mask(field, now) });
   }
-  scope.audit({ clientId: row.clientId, entityType: resource.typeName, entityId: row.id, changes });
+  scope.audit({ clientId: row.clientId, entityType: resource.typeName, entityId: row.id, change: before === null ? "created" : after === null ? "deleted" : "updated", changes });
 }
 
 /** Inserts a valid input for a client (already locked), with `extra` values set by the gateway, and audits it. */

@@ -3,7 +3,7 @@ import { redactText } from "../../common/redact";
 import type { Logger } from "../../common/log";
 import { hydrateRows } from "../../db/hydrate";
 import { WriteTransaction } from "../../db/write-transaction";
-import { writeAudit } from "../audit/audit.service";
+import { type AuditRecord, writeAudit } from "../audit/audit.service";
 import { ApticClient, apticAuthOf, type ApticAuth } from "../../sources/aptic/client";
 import type { CredentialsCipher } from "../../sources/credentials";
 import { SourceHttpError } from "../../sources/http";
@@ -86,10 +86,11 @@ export async function settleRun(tx: WriteTransaction, runId: string, outcome: Ac
 }
 
 /** The audit record of a run's status change (the client's, or no client's for a global action). */
-export const statusAudit = (run: ClientActionRun, before: ActionRunStatus | null) => ({
+export const statusAudit = (run: ClientActionRun, before: ActionRunStatus | null): AuditRecord => ({
   clientId: run.clientId,
   entityType: "ClientActionRun",
   entityId: run.id,
+  change: before === null ? "created" : "updated",
   changes: [{ field: "status", before, after: run.status }],
 });
 

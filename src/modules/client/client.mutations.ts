@@ -30,7 +30,7 @@ export function recordChange(scope: ChangeScope, before: Client | null, after: C
   const personal = before?.clientType === ClientType.INDIVIDUAL || after.clientType === ClientType.INDIVIDUAL;
   const mask = (field: keyof Client & string, value: unknown, record: Client) =>
     auditMask(field, value, personal ? { ...record, clientType: ClientType.INDIVIDUAL } : record);
-  scope.audit({ clientId: after.id, entityType: "Client", entityId: after.id, changes: diffFields(before, after, AUDITED, mask) });
+  scope.audit({ clientId: after.id, entityType: "Client", entityId: after.id, change: before === null ? "created" : "updated", changes: diffFields(before, after, AUDITED, mask) });
 }
 
 /** A parent must be a client of the tenant, and (for an update) not the client or one of its descendants. */

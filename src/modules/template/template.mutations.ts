@@ -62,7 +62,7 @@ function changesOf(fields: readonly string[], before: Record<string, unknown> | 
 
 function audit(scope: ChangeScope, typeName: string, fields: readonly string[], before: { id: string } | null, after: { id: string } | null): void {
   const row = (after ?? before)!;
-  scope.audit({ clientId: null, entityType: typeName, entityId: row.id, changes: changesOf(fields, before as Record<string, unknown> | null, after as Record<string, unknown> | null) });
+  scope.audit({ clientId: null, entityType: typeName, entityId: row.id, change: before === null ? "created" : after === null ? "deleted" : "updated", changes: changesOf(fields, before as Record<string, unknown> | null, after as Record<string, unknown> | null) });
 }
 
 const store = <E extends object>(dataSource: DataSource, entity: new () => E): Pick<MutationSpec<unknown, E>, "serialise" | "restore"> => ({

@@ -5,8 +5,6 @@ import { TenantEntity } from "../../db/tenant-entity";
 import { DateTime } from "../../common/scalars";
 import { ClientChangeKind } from "../change-feed/feed";
 
-registerEnumType(ClientChangeKind, { name: "ClientChangeKind", description: "What a change did to a client or one of its nested records" });
-
 export enum WebhookSubscriptionStatus {
   ACTIVE = "ACTIVE",
   /** Failed without a success for the give-up period (24 hours): nothing more is sent. */

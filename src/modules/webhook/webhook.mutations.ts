@@ -63,9 +63,13 @@ export function webhookMutations(environment: MutationEnvironment) {
       }
       const secret = newSigningSecret();
       const kinds = input.kinds && input.kinds.length > 0 ? [...new Set(input.kinds)] : null;
-      // The feed position starts empty: the fan-out skips the changes committed before the
-      // subscription was (changedAt < createdAt), so it gets the changes after it was made. (The
-      // feed's interface, readChanges, has no "end of the feed" to start at.)
+      // A new subscription starts at the feed's end (what this transaction sees committed): it
+      // gets the changes committed after it, which take a higher seq (src/modules/change-feed/feed.ts).
+      const [end] = (await scope.tx.query(
+        `SELECT c.seq::text AS seq, (SELECT max(ch.id) FROM client_change ch WHERE ch.tenant_id = c.tenant_id AND ch.xact = c.xact)::text AS id
+           FROM client_change_commit c WHERE c.tenant_id = $1 AND c.seq IS NOT NULL ORDER BY c.seq DESC LIMIT 1`,
+        [scope.tenantId],
+      )) as { seq: string; id: string | null }[];
       const subscription = await insertReturning(scope.tx, WebhookSubscription, {
         tenantId: scope.tenantId,
         url,
@@ -73,6 +77,8 @@ export function webhookMutations(environment: MutationEnvironment) {
         // The cipher seals source credentials; the secret goes in as an API key of that shape.
         secret: cipher.encrypt({ apiKey: secret }),
         createdBy,
+        feedSeq: end?.seq ?? null,
+        feedId: end ? (end.id ?? "0") : null,
       });
       return { subscription, signingSecret: secret };
     },

@@ -356,7 +356,7 @@ export class ApticPageInserts {
     let list = this.tables.get(resource as unknown as ChildResource<SourcedRow>);
     if (!list) this.tables.set(resource as unknown as ChildResource<SourcedRow>, (list = []));
     for (const row of rows) {
-      const audit: AuditRecord = { clientId, entityType: resource.typeName, entityId: PENDING, changes: [] };
+      const audit: AuditRecord = { clientId, entityType: resource.typeName, entityId: PENDING, change: "created", changes: [] };
       scope.audit(audit);
       list.push({ row, key: `${clientId}\u0000${key(row)}`, audit });
     }

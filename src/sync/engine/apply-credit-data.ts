@@ -143,7 +143,7 @@ export async function syncActs(scope: ChangeScope, target: SyncTarget, clientId:
     );
     // By the source's id (unique per source), not by RETURNING's order, which SQL doesn't promise.
     const idOf = new Map(rows.map((r) => [r.source_id, r.id]));
-    for (const { sourceId, values } of inserts) scope.audit({ clientId, entityType: "Act", entityId: idOf.get(sourceId)!, changes: [{ field: "sourceId", before: null, after: sourceId }, ...changesOf(null, values)] });
+    for (const { sourceId, values } of inserts) scope.audit({ clientId, entityType: "Act", entityId: idOf.get(sourceId)!, change: "created", changes: [{ field: "sourceId", before: null, after: sourceId }, ...changesOf(null, values)] });
   }
   if (updates.length > 0) {
     await scope.tx.query(
@@ -154,11 +154,11 @@ export async function syncActs(scope: ChangeScope, target: SyncTarget, clientId:
         WHERE a.id = r.id`,
       [JSON.stringify(updates.map(({ id, sourceId, values }) => ({ id, source_id: sourceId, ...row(values) }))), target.sourceSystemId],
     );
-    for (const { id, changes } of updates) scope.audit({ clientId, entityType: "Act", entityId: id, changes });
+    for (const { id, changes } of updates) scope.audit({ clientId, entityType: "Act", entityId: id, change: "updated", changes });
   }
   if (gone.length > 0) {
     await scope.tx.query(`DELETE FROM act WHERE id = ANY($1::bigint[])`, [gone.map((act) => act.id)]);
-    for (const act of gone) scope.audit({ clientId, entityType: "Act", entityId: act.id, changes: changesOf(storedValues(act), Object.fromEntries(ACT_FIELDS.map((f) => [f, null])) as ActValues).concat([{ field: "sourceId", before: act.sourceId, after: null }]) });
+    for (const act of gone) scope.audit({ clientId, entityType: "Act", entityId: act.id, change: "deleted", changes: changesOf(storedValues(act), Object.fromEntries(ACT_FIELDS.map((f) => [f, null])) as ActValues).concat([{ field: "sourceId", before: act.sourceId, after: null }]) });
   }
   return inserts.length + updates.length + gone.length > 0;
 }

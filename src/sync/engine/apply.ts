@@ -632,7 +632,7 @@ class PageWrites {
   /** A new invoice of a client from the source, inserted (and audited) by `flush`. */
   addInvoice(scope: ChangeScope, clientId: string, values: Record<(typeof INVOICE_FIELDS)[number], string>, sourceId: string): void {
     // Audited here, in the record's place among its audits (Client.history's order); its id is set by `flush`.
-    const audit: AuditRecord = { clientId, entityType: "Invoice", entityId: PENDING, changes: INVOICE_FIELDS.map((field) => ({ field, before: null, after: values[field] ?? null })) };
+    const audit: AuditRecord = { clientId, entityType: "Invoice", entityId: PENDING, change: "created", changes: INVOICE_FIELDS.map((field) => ({ field, before: null, after: values[field] ?? null })) };
     scope.audit(audit);
     this.#invoices.push({ clientId, sourceId, values, audit });
   }
@@ -648,7 +648,7 @@ class PageWrites {
       source_created_at: times.sourceCreatedAt,
       source_updated_at: times.sourceUpdatedAt,
     });
-    const audit: AuditRecord = { clientId, entityType: externalIdentifierResource.typeName, entityId: PENDING, changes: [] };
+    const audit: AuditRecord = { clientId, entityType: externalIdentifierResource.typeName, entityId: PENDING, change: "created", changes: [] };
     scope.audit(audit);
     this.#identifierAudits.set(identifierKey(String(values.source), String(values.externalId)), audit);
     return Object.assign(new ExternalIdentifier(), { id: PENDING, clientId, source, externalId, deletedAt: null, ...times });
@@ -824,7 +824,7 @@ async function syncInvoices(writes: PageWrites, index: PageIndex, scope: ChangeS
       const now = after[field] ?? null;
       return String(was) === String(now) && (was === null) === (now === null) ? [] : [{ field, before: was, after: now }];
     });
-    if (changes.length > 0) scope.audit({ clientId, entityType: "Invoice", entityId: id, changes });
+    if (changes.length > 0) scope.audit({ clientId, entityType: "Invoice", entityId: id, change: before === null ? "created" : "updated", changes });
   };
   for (const invoice of open) {
     const current = bySource.get(invoice.sourceId) ?? adoptable(byNumber.get(invoice.invoiceNumber), clientId);
