@@ -83,6 +83,10 @@ export interface WebhookSettings {
   retryMaxMs: number;
   /** How long a subscription may fail without a success before it is disabled (WEBHOOK_GIVE_UP_MS). */
   giveUpMs: number;
+  /** How often the worker fans out new changes and sends what is due (WEBHOOK_POLL_MS). */
+  pollMs: number;
+  /** Deliveries one process sends at once (WEBHOOK_CONCURRENCY). */
+  concurrency: number;
 }
 
 export interface JobSettings {
@@ -238,6 +242,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       retryFirstMs: intFrom(env, "WEBHOOK_RETRY_FIRST_MS", 30_000, 10, 60_000),
       retryMaxMs: intFrom(env, "WEBHOOK_RETRY_MAX_MS", 3_600_000, 10, 86_400_000),
       giveUpMs: intFrom(env, "WEBHOOK_GIVE_UP_MS", 86_400_000, 100, 7 * 86_400_000),
+      pollMs: intFrom(env, "WEBHOOK_POLL_MS", 1_000, 10, 60_000),
+      concurrency: intFrom(env, "WEBHOOK_CONCURRENCY", 8, 1, 100),
     },
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || "./.data"),
