@@ -105,7 +105,16 @@ export class WebhookWorker {
   /** One round: fan out, then send what is due until nothing is. */
   async runOnce(): Promise<void> {
     const { dataSource } = this.options;
-    const subscriptions = (await dataSource.query(`SELECT id::text AS id, tenant_id FROM webhook_subscription WHERE status = 'ACTIVE' ORDER BY id`)) as { id: string; tenant_id: string }[];
+    // Only the subscriptions the feed has something after: a caught-up one costs no transaction
+    // (down the (tenant_id, seq) index of the commits, from its position).
+    const subscriptions = (await dataSource.query(
+      `SELECT s.id::text AS id, s.tenant_id FROM webhook_subscription s
+        WHERE s.status = 'ACTIVE'
+          AND EXISTS (SELECT 1 FROM client_change_commit c JOIN client_change ch ON ch.tenant_id = c.tenant_id AND ch.xact = c.xact
+                       WHERE c.tenant_id = s.tenant_id AND c.seq >= coalesce(s.feed_seq, 0)
+                         AND (c.seq > coalesce(s.feed_seq, 0) OR ch.id > coalesce(s.feed_id, 0)))
+        ORDER BY s.id`,
+    )) as { id: string; tenant_id: string }[];
     for (const sub of subscriptions) {
       while ((await fanOut(dataSource, sub.tenant_id, sub.id, this.options.fanOutBatch)) > 0 && !this.stopped);
     }
