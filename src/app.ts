@@ -258,6 +258,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // The longest a follow-up can take: a bulk create's VIES checks, five at a time, plus a margin.
     followUpWindowMs: config.viesTimeoutMs * Math.ceil(MAX_BULK_INPUTS / CONCURRENT_VAT_CHECKS) + 5_000,
     credentials: new CredentialsCipher(config.sourceCredentialsKey),
+    webhookPolicy: { allowPrivate: config.webhooks.allowPrivate, allowedHosts: config.webhooks.allowedHosts },
     ...(options.actions ? { actions: options.actions } : {}),
   };
   const sync = options.sync ?? NO_SYNC;

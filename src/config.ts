@@ -67,6 +67,26 @@ export interface Config {
   jobs: JobSettings;
   /** AES-256-GCM key of the source systems' credentials (src/sources/credentials.ts): 32 bytes. */
   sourceCredentialsKey: Buffer;
+  /** Webhooks (src/modules/webhook): where they may go, how long an attempt waits, the retries. */
+  webhooks: WebhookSettings;
+}
+
+export interface WebhookSettings {
+  /** Loopback, link-local and private addresses allowed (WEBHOOK_ALLOW_PRIVATE; on outside production). */
+  allowPrivate: boolean;
+  /** Host names allowed whatever they resolve to (WEBHOOK_ALLOWED_HOSTS, comma-separated). */
+  allowedHosts: ReadonlySet<string>;
+  /** One attempt's timeout (WEBHOOK_TIMEOUT_MS). */
+  timeoutMs: number;
+  /** The first retry's delay (WEBHOOK_RETRY_FIRST_MS), doubling up to WEBHOOK_RETRY_MAX_MS. */
+  retryFirstMs: number;
+  retryMaxMs: number;
+  /** How long a subscription may fail without a success before it is disabled (WEBHOOK_GIVE_UP_MS). */
+  giveUpMs: number;
+  /** How often the worker fans out new changes and sends what is due (WEBHOOK_POLL_MS). */
+  pollMs: number;
+  /** Deliveries one process sends at once (WEBHOOK_CONCURRENCY). */
+  concurrency: number;
 }
 
 export interface JobSettings {
@@ -215,6 +235,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (staleAfterMs < 3 * heartbeatMs) throw new Error("SYNC_STALE_AFTER_MS must be at least three times SYNC_HEARTBEAT_MS");
   return {
     port: intFrom(env, "PORT", 4000),
+    webhooks: {
+      allowPrivate: flagFrom(env, "WEBHOOK_ALLOW_PRIVATE", !production),
+      allowedHosts: new Set((env.WEBHOOK_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
+      timeoutMs: intFrom(env, "WEBHOOK_TIMEOUT_MS", 10_000, 100, 120_000),
+      retryFirstMs: intFrom(env, "WEBHOOK_RETRY_FIRST_MS", 30_000, 10, 60_000),
+      retryMaxMs: intFrom(env, "WEBHOOK_RETRY_MAX_MS", 3_600_000, 10, 86_400_000),
+      giveUpMs: intFrom(env, "WEBHOOK_GIVE_UP_MS", 86_400_000, 100, 7 * 86_400_000),
+      pollMs: intFrom(env, "WEBHOOK_POLL_MS", 1_000, 10, 60_000),
+      concurrency: intFrom(env, "WEBHOOK_CONCURRENCY", 8, 1, 100),
+    },
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: path.resolve(env.DATA_DIR || "./.data"),
     embeddedPgPort: intFrom(env, "EMBEDDED_PG_PORT", 5439),

@@ -10,6 +10,7 @@ import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE } from "./sync/jobs"
 import { clientActionHandler } from "./modules/client-action";
 import { syncRunHandler } from "./sync/engine/run-sync";
 import { SyncDispatcher } from "./sync/dispatcher";
+import { WebhookWorker } from "./modules/webhook/webhook.worker";
 import { queueRun } from "./sync/runs";
 import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
@@ -55,6 +56,19 @@ async function main(): Promise<void> {
     }
     void dispatcher.dispatch();
   }
+  // Webhooks: with the other background work (JOBS_ENABLED); several processes share it (leased claims, SKIP LOCKED).
+  const webhooks = jobs
+    ? new WebhookWorker({
+        dataSource: database.dataSource,
+        credentials: new CredentialsCipher(config.sourceCredentialsKey),
+        policy: { allowPrivate: config.webhooks.allowPrivate, allowedHosts: config.webhooks.allowedHosts },
+        schedule: { firstMs: config.webhooks.retryFirstMs, maxMs: config.webhooks.retryMaxMs, giveUpMs: config.webhooks.giveUpMs },
+        timeoutMs: config.webhooks.timeoutMs,
+        concurrency: config.webhooks.concurrency,
+        onError: (error) => logger.error({ error: error instanceof Error ? error.name : "Error" }, "webhook worker round failed"),
+      })
+    : null;
+  webhooks?.start(config.webhooks.pollMs);
   const schema = await buildGatewaySchema();
   const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}) });
 
@@ -70,6 +84,7 @@ async function main(): Promise<void> {
       gateway.stop().then(() => log("HTTP server stopped")),
       (async () => {
         await dispatcher?.stop();
+        await webhooks?.stop();
         await jobs?.stop();
         if (jobs) log("job queue stopped");
       })(),
@@ -88,7 +103,7 @@ async function main(): Promise<void> {
     // Within JWT_MAX_LIFETIME_HOURS, or the gateway would refuse its own token.
     const hours = developmentTokenHours(config.jwtMaxLifetimeHours);
     const token = await signToken(
-      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin"], expiresIn: `${hours}h` },
+      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin", "webhooks:admin"], expiresIn: `${hours}h` },
       config.jwtSecret,
     );
     print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);

@@ -224,6 +224,8 @@ describe("clients:write without clients:read", () => {
       "ChartOfAccountTemplate", "ChartOfAccountTemplatePreview",
       // A custom action's run and where it would go: read with clients:read (clientActionRun).
       "ClientActionRun", "ClientActionPreview",
+      // A webhook subscription and its deliveries: in a payload with clients:read, as a source's definition (README, Webhooks).
+      "WebhookSubscription",
     ].sort());
   });
 

@@ -24,8 +24,8 @@ let tenantA: string;
 let tenantB: string;
 
 /** The most powerful caller: only tenant isolation can stop it. */
-const A_SCOPES = ["clients:read", "clients:write", "clients:pii", "sources:admin"];
-const B_SCOPES = [...WRITER, "clients:pii", "sources:admin"];
+const A_SCOPES = ["clients:read", "clients:write", "clients:pii", "sources:admin", "webhooks:admin"];
+const B_SCOPES = [...WRITER, "clients:pii", "sources:admin", "webhooks:admin"];
 /** An id nobody has: A's answer with B's id must be the same as with this one. */
 const MISSING = "999999999999";
 /** Every name and text of B's contains this; none of A's answers may. */
@@ -66,6 +66,7 @@ const b = {
   mainGuid: "",
   aptic: "",
   actionRuns: [] as string[],
+  webhook: "",
 };
 let aId: string;
 
@@ -101,6 +102,8 @@ const TABLE_OF_TYPE: Record<string, string> = {
   ChartOfAccountTemplate: "chart_of_account_template",
   ClientAccount: "client_account",
   ClientActionRun: "client_action_run",
+  WebhookSubscription: "webhook_subscription",
+  WebhookDelivery: "webhook_delivery",
 };
 
 function noteBId(typename: string, id: unknown): void {
@@ -254,6 +257,12 @@ const SHAPES: Record<string, MutationShape> = {
     args: "clientId: $clientId, clientUniqueId: $clientUniqueId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
     select: "preview { __typename clientId sourceId } run { __typename id status client { __typename id } }",
   },
+  createWebhookSubscription: {
+    signature: "$input: CreateWebhookSubscriptionInput!",
+    args: "input: $input",
+    select: "signingSecret subscription { __typename id url kinds deliveries { nodes { __typename id changeId } } }",
+  },
+  deleteWebhookSubscription: { signature: "$id: ID!", args: "id: $id", select: "signingSecret subscription { __typename id url }" },
   invokeAction: {
     signature: "$sourceId: ID, $serviceDefinition: String!, $input: JSON, $async: Boolean",
     args: "sourceId: $sourceId, serviceDefinition: $serviceDefinition, input: $input, async: $async",
@@ -438,6 +447,14 @@ beforeAll(async () => {
   );
   b.actionRuns.push((await bCall("invokeClientAction", { clientId: b.main, serviceDefinition: "sendReminder", input: { note: "keyed" }, async: true })).run.id);
   b.actionRuns.push((await bCall("invokeAction", { serviceDefinition: "recalculate", async: true })).run.id);
+  // B's webhooks: one kept (with a delivery), one deleted.
+  b.webhook = (await bCall("createWebhookSubscription", { input: { url: "http://127.0.0.1:9/b-hook", kinds: ["UPDATED"] } })).subscription.id;
+  const gone = (await bCall("createWebhookSubscription", { input: { url: "http://127.0.0.1:9/b-gone" } }, "b-key-createWebhookSubscription-gone")).subscription.id;
+  await bCall("deleteWebhookSubscription", { id: gone });
+  await gateway.dataSource.query(
+    `INSERT INTO webhook_delivery (tenant_id, subscription_id, change_id, client_id, kind, body, next_attempt_at) VALUES ($1, $2, 1, $3, 'UPDATED', $4, now())`,
+    [tenantB, b.webhook, b.main, JSON.stringify({ secret: SECRET })],
+  );
   // A's own service 10, which A's templates (and its replays of B's) price.
   await asA(mutationDocument("setPricelistService"), { key: newKey(), serviceId: 10, input: { name: "A's collection" } });
 
@@ -955,6 +972,33 @@ const MATRIX: Record<string, QueryCase | MutationCase> = {
   updateSourceSystem: {
     kind: "mutation",
     live: () => [notFound("B's source", { id: b.source, patch: { name: "A was here" } }, { id: MISSING })],
+    replay: "NOT_FOUND",
+  },
+  createWebhookSubscription: {
+    kind: "mutation",
+    live: () => [
+      {
+        // B's URL: no oracle, A's own subscription.
+        label: "B's URL",
+        variables: { input: { url: "http://127.0.0.1:9/b-hook", kinds: ["UPDATED"] } },
+        expect: "OK",
+        async check(p, dryRun) {
+          if (dryRun) return expect(p.subscription).toBeNull();
+          expect(p.subscription).toEqual({ __typename: "WebhookSubscription", id: expect.any(String), url: "http://127.0.0.1:9/b-hook", kinds: ["UPDATED"], deliveries: { nodes: [] } });
+          expect(await tenantOf("webhook_subscription", p.subscription.id)).toBe(tenantA);
+        },
+      },
+    ],
+    replay: "OK",
+    async replayCheck(p) {
+      // A's replay of B's key is A's own call: it makes A's subscription, never shows B's.
+      expect(p.subscription).toEqual(expect.objectContaining({ __typename: "WebhookSubscription", deliveries: { nodes: [] } }));
+      expect(await tenantOf("webhook_subscription", p.subscription.id)).toBe(tenantA);
+    },
+  },
+  deleteWebhookSubscription: {
+    kind: "mutation",
+    live: () => [notFound("B's subscription", { id: b.webhook }, { id: MISSING })],
     replay: "NOT_FOUND",
   },
   deleteSourceSystem: {

@@ -16,7 +16,8 @@ const READ = "clients:read";
 const WRITE = "clients:write";
 const PII = "clients:pii";
 const ADMIN = "sources:admin";
-const SCOPE_SETS: string[][] = [[], [READ], [WRITE], [PII], [READ, WRITE], [ADMIN]];
+const HOOKS = "webhooks:admin";
+const SCOPE_SETS: string[][] = [[], [READ], [WRITE], [PII], [READ, WRITE], [ADMIN], [HOOKS]];
 
 let gateway: TestGateway;
 let tenantTables: string[];
@@ -84,6 +85,8 @@ interface World {
   runId: string;
   /** A custom action's run of the full client. */
   actionRunId: string;
+  /** A webhook subscription (deleteWebhookSubscription). */
+  webhookId: string;
 }
 
 let worldCounter = 0;
@@ -126,8 +129,13 @@ async function makeWorld(): Promise<World> {
     `INSERT INTO client_action_run (tenant_id, client_id, service_definition, async, status, requested_by) VALUES ($1, $2, 'sendReminder', true, 'QUEUED', 'test-user') RETURNING id::text AS v`,
     [tenant, full],
   );
+  const webhookId = await one(
+    `INSERT INTO webhook_subscription (tenant_id, url, secret, created_by) VALUES ($1, 'http://127.0.0.1:9/hook', 'v1.sealed.by.test', 'test-user') RETURNING id::text AS v`,
+    [tenant],
+  );
   return {
     actionRunId,
+    webhookId,
     tenant,
     bare,
     full,
@@ -238,6 +246,11 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       call: () => ({ query: `{ sourceSystems { id } }` }),
       expectAnswer: (value, w) => expect(value).toEqual([{ id: w.sourceId }, { id: w.spareSourceId }]),
     },
+    webhookSubscriptions: {
+      needs: HOOKS,
+      call: () => ({ query: `{ webhookSubscriptions { id } }` }),
+      expectAnswer: (value, w) => expect(value).toEqual([{ id: w.webhookId }]),
+    },
     sourcePrecedence: {
       needs: READ,
       call: () => ({ query: `{ sourcePrecedence { group isDefault } }` }),
@@ -331,6 +344,8 @@ const ROOT_FIELDS: Record<"Query" | "Mutation", Record<string, RootCase>> = {
       ADMIN,
     ),
     updateSourceSystem: mutation("updateSourceSystem", "$id: ID!", `id: $id, patch: { name: "Renamed" }`, (w) => ({ id: w.sourceId }), ADMIN),
+    createWebhookSubscription: mutation("createWebhookSubscription", "", `input: { url: "http://127.0.0.1:9/new" }`, () => ({}), HOOKS),
+    deleteWebhookSubscription: mutation("deleteWebhookSubscription", "$id: ID!", "id: $id", (w) => ({ id: w.webhookId }), HOOKS),
     deleteSourceSystem: mutation("deleteSourceSystem", "$id: ID!", "id: $id", (w) => ({ id: w.spareSourceId }), ADMIN),
     startSync: syncMutation("startSync", "$id: ID!", "sourceId: $id", (w) => ({ id: w.spareSourceId })),
     cancelSync: syncMutation("cancelSync", "$id: ID!", "runId: $id", (w) => ({ id: w.runId })),

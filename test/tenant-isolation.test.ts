@@ -59,6 +59,15 @@ beforeAll(async () => {
     `INSERT INTO client_action_run (tenant_id, client_id, source_system_id, service_definition, async, status, requested_by) VALUES ($1, $2, $3, 'sendReminder', true, 'QUEUED', 'someone')`,
     [tenantB, bId, source],
   );
+  // ... a webhook subscription and one of its deliveries.
+  const [{ id: hook }] = (await gateway.dataSource.query(
+    `INSERT INTO webhook_subscription (tenant_id, url, secret, created_by) VALUES ($1, 'https://hooks.example.test/b', 'v1.sealed.by.test', 'someone') RETURNING id`,
+    [tenantB],
+  )) as { id: string }[];
+  await gateway.dataSource.query(
+    `INSERT INTO webhook_delivery (tenant_id, subscription_id, change_id, client_id, kind, body, next_attempt_at) VALUES ($1, $2, 1, $3, 'UPDATED', '{}', now())`,
+    [tenantB, hook, bId],
+  );
   await gateway.dataSource.query(`INSERT INTO client_change_horizon (tenant_id, seq, change_id) VALUES ($1, 0, 0)`, [tenantB]);
   bUniqueId = dataOf(await gateway.call(ClientByIdDocument, { id: bId }, { tenant: tenantB })).client!.uniqueId;
   // ... and an audit entry and an idempotency key, from a mutation.
@@ -119,7 +128,7 @@ describe("row-level security in the database", () => {
 
   it("returns no row of any tenant table to a query that forgets its tenant", async () => {
     const tables = await tenantTables();
-    expect(tables).toHaveLength(34);
+    expect(tables).toHaveLength(36);
     for (const table of tables) {
       const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
       const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];

@@ -17,6 +17,7 @@ import { sourceEntities, sourceResolvers } from "../sources";
 import { chartOfAccountsEntities, chartOfAccountsResolvers } from "./chart-of-accounts";
 import { templateEntities, templateResolvers } from "./template";
 import { clientActionEntities, clientActionResolvers } from "./client-action";
+import { webhookEntities, webhookResolvers } from "./webhook";
 import { changeFeedEntities, changeFeedResolvers } from "./change-feed";
 
 /** Every TypeORM entity of the gateway. */
@@ -33,6 +34,7 @@ export const entities = [
   ...chartOfAccountsEntities,
   ...templateEntities,
   ...clientActionEntities,
+  ...webhookEntities,
   ...invoiceEntities,
   ...actEntities,
   ...favouriteEntities,
@@ -58,6 +60,7 @@ export const resolvers = [
   ...chartOfAccountsResolvers,
   ...templateResolvers,
   ...clientActionResolvers,
+  ...webhookResolvers,
   ...invoiceResolvers,
   ...actResolvers,
   ...summaryResolvers,

@@ -4,6 +4,7 @@ import { WriteTransaction } from "../../db/write-transaction";
 import { AuditRecord, writeAudit } from "../../modules/audit/audit.service";
 import type { VatChecker } from "../../integrations/vies/vies-client";
 import type { CredentialsCipher } from "../../sources/credentials";
+import type { WebhookAddressPolicy } from "../../modules/webhook/address-guard";
 import { forbidden } from "../errors";
 import { fieldSourcesOf, writeFieldSources } from "../../sync/provenance";
 import { findStoredCall, idempotencyKeyProblem, requestHash, storeCall, tryLockKey, updateStoredPayload } from "./idempotency";
@@ -22,6 +23,8 @@ export interface MutationEnvironment {
   followUpWindowMs: number;
   /** Seals source systems' credentials (config.sourceCredentialsKey) before they are stored. */
   credentials: CredentialsCipher;
+  /** Where webhooks may be sent (config.webhooks): checked when a subscription is created. */
+  webhookPolicy: WebhookAddressPolicy;
   /** This process's job queue for async custom actions (invokeClientAction); absent: the dispatcher queues them. */
   actions?: { enqueueAction(job: { tenantId: string; runId: string }): Promise<string> };
 }

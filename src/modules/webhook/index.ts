@@ -1,0 +1,5 @@
+import { WebhookDelivery, WebhookSubscription } from "./webhook.entity";
+import { WebhookMutationResolver, WebhookSubscriptionResolver } from "./webhook.resolver";
+
+export const webhookEntities = [WebhookSubscription, WebhookDelivery];
+export const webhookResolvers = [WebhookSubscriptionResolver, WebhookMutationResolver] as const;
