@@ -6,7 +6,7 @@ import { startGateway } from "./app";
 import { developmentTokenHours, signToken } from "./auth/jwt";
 import { seedDemoIfEmpty } from "./db/seed/seed";
 import { createLogger } from "./common/log";
-import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE } from "./sync/jobs";
+import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE, WEBHOOK_ROUND_QUEUE } from "./sync/jobs";
 import { clientActionHandler } from "./modules/client-action";
 import { syncRunHandler } from "./sync/engine/run-sync";
 import { SyncDispatcher } from "./sync/dispatcher";
@@ -29,6 +29,18 @@ async function main(): Promise<void> {
   // Development: a simulated CRM and invoicing system, registered as the demo tenant's sources.
   const demoSources = await startDemoSourcesFor(config, database.dataSource, logger);
   const cipher = new CredentialsCipher(config.sourceCredentialsKey);
+  // Webhooks: with the other background work (JOBS_ENABLED); several processes share it (leased claims, SKIP LOCKED).
+  const webhooks = config.jobs.enabled
+    ? new WebhookWorker({
+        dataSource: database.dataSource,
+        credentials: new CredentialsCipher(config.sourceCredentialsKey),
+        policy: { allowPrivate: config.webhooks.allowPrivate, allowedHosts: config.webhooks.allowedHosts },
+        schedule: { firstMs: config.webhooks.retryFirstMs, maxMs: config.webhooks.retryMaxMs, giveUpMs: config.webhooks.giveUpMs },
+        timeoutMs: config.webhooks.timeoutMs,
+        concurrency: config.webhooks.concurrency,
+        onError: (error) => logger.error({ error: error instanceof Error ? error.name : "Error" }, "webhook worker round failed"),
+      })
+    : null;
   // Before the gateway listens: a queue that can't start (its schema, its connections) stops the boot.
   const jobs = config.jobs.enabled
     ? await startJobQueue({
@@ -36,6 +48,7 @@ async function main(): Promise<void> {
         handlers: {
           [SYNC_RUN_QUEUE]: syncRunHandler({ dataSource: database.dataSource, cipher, logger, heartbeatMs: config.jobs.heartbeatMs }),
           [CLIENT_ACTION_QUEUE]: clientActionHandler({ dataSource: database.dataSource, cipher, logger }),
+          ...(webhooks ? { [WEBHOOK_ROUND_QUEUE]: () => webhooks.runOnce() } : {}),
         },
         policies: { [SYNC_RUN_QUEUE]: { retryDelaySeconds: config.jobs.retryDelaySeconds, retryLimit: config.jobs.retryLimit } },
         concurrency: config.jobs.concurrency,
@@ -56,19 +69,12 @@ async function main(): Promise<void> {
     }
     void dispatcher.dispatch();
   }
-  // Webhooks: with the other background work (JOBS_ENABLED); several processes share it (leased claims, SKIP LOCKED).
-  const webhooks = jobs
-    ? new WebhookWorker({
-        dataSource: database.dataSource,
-        credentials: new CredentialsCipher(config.sourceCredentialsKey),
-        policy: { allowPrivate: config.webhooks.allowPrivate, allowedHosts: config.webhooks.allowedHosts },
-        schedule: { firstMs: config.webhooks.retryFirstMs, maxMs: config.webhooks.retryMaxMs, giveUpMs: config.webhooks.giveUpMs },
-        timeoutMs: config.webhooks.timeoutMs,
-        concurrency: config.webhooks.concurrency,
-        onError: (error) => logger.error({ error: error instanceof Error ? error.name : "Error" }, "webhook worker round failed"),
-      })
+  // Webhook rounds run as jobs of the queue (WEBHOOK_ROUND_QUEUE): each process offers one every
+  // WEBHOOK_POLL_MS, at most one waits and one runs across processes, in whichever is free.
+  const webhookTicker = jobs
+    ? setInterval(() => void jobs.offerWebhookRound().catch((error: unknown) => logger.warn({ error: error instanceof Error ? error.name : "Error" }, "webhook round not offered")), config.webhooks.pollMs)
     : null;
-  webhooks?.start(config.webhooks.pollMs);
+  webhookTicker?.unref();
   const schema = await buildGatewaySchema();
   const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}) });
 
@@ -84,6 +90,7 @@ async function main(): Promise<void> {
       gateway.stop().then(() => log("HTTP server stopped")),
       (async () => {
         await dispatcher?.stop();
+        if (webhookTicker) clearInterval(webhookTicker);
         await webhooks?.stop();
         await jobs?.stop();
         if (jobs) log("job queue stopped");

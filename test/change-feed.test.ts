@@ -99,6 +99,7 @@ it("has every change of a client and its nested records, in order, with the requ
     ["RESTORED", null],
   ]);
   expect(changes.every((c) => c.clientId === id && c.source === null)).toBe(true);
+  expect(changes[0].resourceId).toBeNull();
   expect(changes[2].resourceId).toBe(accountId);
   expect(changes[3].resourceId).toBe(accountId);
   expect(changes[1].requestId).toBe(extra.requestId);

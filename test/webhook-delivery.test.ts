@@ -72,7 +72,8 @@ beforeAll(async () => {
     credentials: new CredentialsCipher(gateway.config.sourceCredentialsKey),
     policy: { allowPrivate: true, allowedHosts: new Set() },
     schedule: { firstMs: 20, maxMs: 100, giveUpMs: 60_000 },
-    timeoutMs: 300,
+    // Long enough that a 204 under the full suite's load is not taken for a timeout (a third attempt).
+    timeoutMs: 1_500,
     concurrency: 4,
   });
   worker.start(25);

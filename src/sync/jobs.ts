@@ -58,10 +58,21 @@ export interface ClientActionJobData {
   runId: string;
 }
 
+/**
+ * The queue of webhook rounds (src/modules/webhook/webhook.worker.ts: fan the change feed out into
+ * deliveries, then send what is due). `stately` with one key: across processes at most one round
+ * waits and one runs; each process's ticker offers one, and whichever process is free runs it.
+ */
+export const WEBHOOK_ROUND_QUEUE = "webhook-round";
+
+/** A webhook round's job: no data, the round serves every tenant. */
+export type WebhookRoundJob = Record<string, never>;
+
 /** Every queue and the data of its jobs. */
 export interface JobTypes {
   [SYNC_RUN_QUEUE]: SyncRunJob;
   [CLIENT_ACTION_QUEUE]: ClientActionJobData;
+  [WEBHOOK_ROUND_QUEUE]: WebhookRoundJob;
 }
 
 export type JobName = keyof JobTypes;
@@ -112,10 +123,14 @@ export const DEFAULT_SYNC_POLICY: QueuePolicy = { retryLimit: 5, retryDelaySecon
 /** A custom action is sent at most once (Aptic may have acted on a call that failed): no retry; one call's budget and a margin. */
 export const DEFAULT_ACTION_POLICY: QueuePolicy = { retryLimit: 0, retryDelaySeconds: 30, expireInSeconds: 5 * 60 };
 
-/** Each queue's pg-boss policy and defaults: a source's syncs one at a time (singleton), actions side by side. */
-const QUEUES: Record<JobName, { policy: "singleton" | "standard"; defaults: QueuePolicy }> = {
+/** A webhook round is offered again within a second: none is retried; one may take long behind slow receivers. */
+export const DEFAULT_WEBHOOK_ROUND_POLICY: QueuePolicy = { retryLimit: 0, retryDelaySeconds: 1, expireInSeconds: 15 * 60 };
+
+/** Each queue's pg-boss policy and defaults: a source's syncs one at a time (singleton), actions side by side, one webhook round at a time (stately). */
+const QUEUES: Record<JobName, { policy: "singleton" | "standard" | "stately"; defaults: QueuePolicy }> = {
   [SYNC_RUN_QUEUE]: { policy: "singleton", defaults: DEFAULT_SYNC_POLICY },
   [CLIENT_ACTION_QUEUE]: { policy: "standard", defaults: DEFAULT_ACTION_POLICY },
+  [WEBHOOK_ROUND_QUEUE]: { policy: "stately", defaults: DEFAULT_WEBHOOK_ROUND_POLICY },
 };
 
 export interface JobQueueOptions {
@@ -253,6 +268,16 @@ export class JobQueue {
     } finally {
       client.release();
     }
+  }
+
+  /**
+   * Offers a webhook round (WEBHOOK_ROUND_QUEUE): queued unless one is already waiting (the
+   * stately queue's unique index; pg-boss then answers null). Answers whether it was queued.
+   */
+  async offerWebhookRound(): Promise<boolean> {
+    const jobId = await this.#boss.send(WEBHOOK_ROUND_QUEUE, {}, { singletonKey: WEBHOOK_ROUND_QUEUE });
+    if (jobId) this.#wake();
+    return jobId !== null;
   }
 
   /** Queues a custom action's run (CLIENT_ACTION_QUEUE) and wakes a worker of this process; answers the job's id. */

@@ -72,7 +72,7 @@ export async function writeAudit(tx: WriteTransaction, tenantId: string, origin:
        SELECT pg_current_xact_id()::text::bigint AS id WHERE $9::boolean AND EXISTS (SELECT 1 FROM r WHERE r.kind IS NOT NULL)
      ), fed AS (
        INSERT INTO client_change (tenant_id, xact, client_id, kind, resource, resource_id, fields, source_system_id, sync_run_id, request_id)
-       SELECT $1, xact.id, r.client_id, r.kind, r.resource, r.entity_id, r.fields, $7, $8, $4 FROM r, xact WHERE r.kind IS NOT NULL ORDER BY r.ord
+       SELECT $1, xact.id, r.client_id, r.kind, r.resource, CASE WHEN r.resource IS NULL THEN NULL ELSE r.entity_id END, r.fields, $7, $8, $4 FROM r, xact WHERE r.kind IS NOT NULL ORDER BY r.ord
      )
      INSERT INTO client_change_commit (tenant_id, xact) SELECT $1, xact.id FROM xact ON CONFLICT DO NOTHING`,
     [
