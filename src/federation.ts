@@ -30,6 +30,7 @@ import { FieldSource } from "./sync/field-source.entity";
 import { SourceRecord } from "./sync/source-record.entity";
 import { SyncIssue } from "./sync/sync-issue.entity";
 import { SyncRun } from "./sync/sync-run.entity";
+import { WebhookDelivery, WebhookSubscription } from "./modules/webhook/webhook.entity";
 
 /**
  * Apollo Federation v2 (API.md): the schema is also a subgraph. Every object type with an `id` is
@@ -45,7 +46,7 @@ import { SyncRun } from "./sync/sync-run.entity";
  * (an external identifier's soft delete) the lookup by id hides them too: what the API does not
  * show under a client is not found by id either.
  */
-const ENTITY_TABLES: Record<string, { entity: EntityTarget<ObjectLiteral>; where?: string }> = {
+const ENTITY_TABLES: Record<string, { entity: EntityTarget<ObjectLiteral>; where?: string; /** A scope beyond clients:read its own queries need: without it, null. */ scope?: string }> = {
   Act: { entity: Act },
   AuditEntry: { entity: AuditEntry },
   BankAccount: { entity: BankAccount },
@@ -71,6 +72,8 @@ const ENTITY_TABLES: Record<string, { entity: EntityTarget<ObjectLiteral>; where
   SourceSystem: { entity: SourceSystem },
   SyncIssue: { entity: SyncIssue },
   SyncRun: { entity: SyncRun },
+  WebhookDelivery: { entity: WebhookDelivery, scope: "webhooks:admin" },
+  WebhookSubscription: { entity: WebhookSubscription, scope: "webhooks:admin" },
 };
 
 /** The loaders by id, one per entity type: built once, so each request's DataLoader is found by its spec. */
@@ -119,6 +122,8 @@ function resolveReference(typeName: string, reference: Representation, ctx: Requ
   if (id !== undefined) {
     const spec = byId.get(typeName);
     if (!spec || typeof id !== "string" || !isBigintId(id)) return null;
+    const scope = ENTITY_TABLES[typeName].scope;
+    if (scope && !ctx.caller.scopes.has(scope)) return null;
     return ctx.loaders.get(spec).load({ tenantId, id });
   }
   if (typeName !== "Client") return null;

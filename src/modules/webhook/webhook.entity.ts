@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
@@ -26,6 +26,7 @@ registerEnumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus", descrip
  * and is never a field: the create payload shows it once. Each subscription keeps its own place in
  * the feed (feed_seq, feed_id), advanced by the fan-out in the transaction that queues deliveries.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "Where changes of the company's clients are POSTed (signed); managed with webhooks:admin" })
 @Entity("webhook_subscription")
 @Check("CHK_webhook_subscription_status", inList("status", Object.values(WebhookSubscriptionStatus)))
@@ -79,6 +80,7 @@ export class WebhookSubscription extends TenantEntity {
  * attempt. The body is made when it is queued and kept as sent (the signature covers it).
  * `last_error` is a short summary (a status or "Timed out"), never a response body.
  */
+@Directive(`@key(fields: "id")`)
 @ObjectType({ description: "One change sent to a webhook: its id is the Gateway-Delivery-Id header" })
 @Entity("webhook_delivery")
 @Index("IDX_webhook_delivery_subscription", ["subscriptionId", "id"])
