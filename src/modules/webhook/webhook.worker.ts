@@ -118,14 +118,17 @@ export class WebhookWorker {
     for (const sub of subscriptions) {
       while ((await fanOut(dataSource, sub.tenant_id, sub.id, this.options.fanOutBatch)) > 0 && !this.stopped);
     }
+    // Only what was due when the round began: a delivery that fails again meanwhile waits for a
+    // later round, so a round always ends (and the next one fans out what has been written since).
+    const [{ began }] = (await dataSource.query(`SELECT now() AS began`)) as { began: Date }[];
     for (;;) {
-      const claimed = await this.claim(this.options.concurrency);
+      const claimed = await this.claim(this.options.concurrency, began);
       if (claimed.length === 0 || this.stopped) return;
       await Promise.all(claimed.map((delivery) => this.attempt(delivery)));
     }
   }
 
-  private async claim(limit: number): Promise<Claimed[]> {
+  private async claim(limit: number, dueBy: Date): Promise<Claimed[]> {
     const leaseMs = this.options.timeoutMs + 30_000;
     // The second process's UPDATE re-checks next_attempt_at on the row the first one leased: skipped.
     return rowsOf<Claimed>(await this.options.dataSource.query(
@@ -134,12 +137,12 @@ export class WebhookWorker {
            FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'
           WHERE d.status = 'PENDING'
           ORDER BY d.subscription_id, d.client_id, d.id
-       ), due AS (SELECT id FROM heads WHERE next_attempt_at <= now() ORDER BY next_attempt_at LIMIT $1)
+       ), due AS (SELECT id FROM heads WHERE next_attempt_at <= $3 ORDER BY next_attempt_at LIMIT $1)
        UPDATE webhook_delivery d SET next_attempt_at = now() + make_interval(secs => $2::double precision / 1000)
          FROM due, webhook_subscription s
-        WHERE d.id = due.id AND s.id = d.subscription_id AND d.status = 'PENDING' AND d.next_attempt_at <= now()
+        WHERE d.id = due.id AND s.id = d.subscription_id AND d.status = 'PENDING' AND d.next_attempt_at <= $3
        RETURNING d.id::text AS id, d.tenant_id, d.subscription_id::text AS subscription_id, d.body, d.attempts, s.url, s.secret`,
-      [limit, leaseMs],
+      [limit, leaseMs, dueBy],
     ));
   }
 
