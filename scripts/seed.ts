@@ -1,29 +1,40 @@
 /**
  * Seeds a tenant with deterministic demo clients, e.g. for the benchmark:
  *   npm run seed -- --clients 10000 [--company 1] [--seed 1]
- * Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (stop `npm start` first: one server per data directory).
+ * Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR (a running gateway's, or one of its own). --help says more.
  */
+import { parseOptions } from "./cli";
 import { loadConfig } from "../src/config";
 import { openDatabase } from "../src/db/database";
 import { seedTenant } from "../src/db/seed/seed";
 
-function option(args: string[], name: string, fallback: string): string {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 && args[index + 1] !== undefined ? args[index + 1] : fallback;
-}
+const USAGE = `
+Usage: npm run seed -- [--clients <n>] [--company <id>] [--seed <n>]
+Adds deterministic demo clients (with every relation) to a company.
+  --clients   how many, 1..100000 (default 200)
+  --company   the tenant (default DEMO_COMPANY_ID)
+  --seed      the generator's seed (default 1); another seed makes other org numbers
+Uses DATABASE_URL, or the embedded PostgreSQL in DATA_DIR: the one a running gateway started there, else one of its own.
+`;
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const options = parseOptions(process.argv.slice(2), USAGE, ["clients", "company", "seed"]);
+  const option = (_args: unknown, name: string, fallback: string) => options.get(name) ?? fallback;
+  const args = undefined;
   const count = Number(option(args, "clients", "200"));
   const seed = Number(option(args, "seed", "1"));
   if (!Number.isInteger(count) || count < 1 || count > 100_000) throw new Error("--clients must be 1..100000");
   if (!Number.isInteger(seed)) throw new Error("--seed must be an integer");
   const config = loadConfig();
   const company = option(args, "company", config.demoCompanyId);
-  const database = await openDatabase(config, (line) => console.error(`[seed] ${line}`));
+  const database = await openDatabase(config, (line) => console.error(`[seed] ${line}`), { shareRunningEmbedded: true });
   try {
     const started = Date.now();
-    const inserted = await seedTenant(database.dataSource, company, count, seed);
+    console.error(`[seed] adding ${count} clients to company ${company} (seed ${seed})...`);
+    const inserted = await seedTenant(database.dataSource, company, count, seed).catch((error: unknown) => {
+      if ((error as { code?: string }).code !== "23505") throw error;
+      throw new Error(`company ${company} already has clients with the org numbers of --seed ${seed}: run with another --seed (e.g. --seed ${seed + 1}) to add more`);
+    });
     console.log(`seeded ${inserted} clients into company ${company} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   } finally {
     await database.close();

@@ -4,15 +4,22 @@
  */
 import { decodeJwt } from "jose";
 import { loadConfig } from "../src/config";
+import { parseOptions } from "./cli";
 import { developmentTokenHours, lifetimeSeconds, signToken } from "../src/auth/jwt";
 
-function option(args: string[], name: string): string | undefined {
-  const index = args.indexOf(`--${name}`);
-  return index >= 0 ? args[index + 1] : undefined;
-}
+const USAGE = `
+Usage: npm run -s token -- [--company <id>[,<id>...]] [--scopes <scope>[,<scope>...]] [--subject <name>] [--expires <duration>]
+Prints a development JWT (HS256, signed with JWT_SECRET) alone on stdout.
+  --company   the companies the token may act for (default 1)
+  --scopes    clients:read, clients:write, clients:pii, sources:admin, webhooks:admin (default clients:read)
+  --subject   the token's sub (default developer)
+  --expires   lifetime, e.g. 2h (default: the development lifetime, within JWT_MAX_LIFETIME_HOURS)
+`;
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
+  const options = parseOptions(process.argv.slice(2), USAGE, ["company", "scopes", "subject", "expires"]);
+  const option = (_args: unknown, name: string) => options.get(name);
+  const args = undefined;
   const companies = (option(args, "company") ?? "1").split(",").map((c) => c.trim()).filter(Boolean);
   const scopes = (option(args, "scopes") ?? "clients:read").split(",").map((s) => s.trim()).filter(Boolean);
   const config = loadConfig();
