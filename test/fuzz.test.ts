@@ -438,7 +438,7 @@ const MUTATIONS: MutationTarget[] = [
   target("updateBankAccount", { id: ["ID!", bankAccountId], patch: ["UpdateBankAccountInput!", partial(bankAccountFields)], expectedUpdatedAt: ["DateTime", optional(isoInstant)] }, 4),
   target("deleteBankAccount", { id: ["ID!", bankAccountId] }, 1, false),
   target("createDirectDebitMandate", { clientId: ["ID!", clientId], input: ["CreateDirectDebitMandateInput!", partial(mandateFields)] }, 4),
-  target("closeDirectDebitMandate", { id: ["ID!", mandateId], closedAt: ["String", optional(instantText)] }, 2, false),
+  target("closeDirectDebitMandate", { id: ["ID!", mandateId], closedAt: ["DateTime", optional(instantText)] }, 2, false),
   target("createClientContract", { clientId: ["ID!", clientId], input: ["CreateClientContractInput!", partial(contractFields)] }, 3),
   target("updateClientContract", { clientId: ["ID!", clientId], patch: ["UpdateClientContractInput!", partial(contractFields)], expectedUpdatedAt: ["DateTime", optional(isoInstant)] }, 3),
   target("createFactoringLoanContract", { clientId: ["ID!", clientId], input: ["CreateFactoringLoanContractInput!", partial(loanFields)] }, 3),

@@ -229,7 +229,7 @@ const CASES: Case[] = [
   },
   {
     mutation: "closeDirectDebitMandate",
-    variables: "$id: ID!, $closedAt: String",
+    variables: "$id: ID!, $closedAt: DateTime",
     args: "id: $id, closedAt: $closedAt",
     select: "mandate { id closedAt } preview { __typename } client { id }",
     record: "mandate",
