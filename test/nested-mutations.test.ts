@@ -99,7 +99,7 @@ const contractCases = (kind: "ClientContract" | "FactoringLoanContract" | "Facto
   const inputs = {
     ClientContract: {
       happy: { contractNumber: "K-1", startDate: "2026-01-01", endDate: "2026-12-31", cancelDate: "2027-01-31", periodFee: "1500.00", contractLength: 12 },
-      bad: { startDate: "2026-13-01", periodFee: "-1", contractLength: 5000, contractNumber: long(51) },
+      bad: { startDate: "1850-01-01", periodFee: "-1", contractLength: 5000, contractNumber: long(51) },
       badFields: ["startDate", "periodFee", "contractLength", "contractNumber"],
       patch: { note: "Renewed", periodFee: "2000" },
       badPatch: { endDate: "2025-01-01", periodFee: "1.234", contractType: -1 },
@@ -107,16 +107,16 @@ const contractCases = (kind: "ClientContract" | "FactoringLoanContract" | "Facto
     },
     FactoringLoanContract: {
       happy: { limit: "250000.00", autoPercent: "80", maxPercent: "90", interestRate: "5.25", interestCode: "STIBOR", limitFeeAmount: "500", limitFeePercentage: "0.5", limitFeeInterval: 30, limitFeeDate: "2026-02-01", limitFeeInvoiceItem: "LF", limitFeePartOfPeriod: true, limitFeePartOfPeriodAmount: "100", currencyCode: "sek" },
-      bad: { autoPercent: "101", maxPercent: "-1", limit: "-5", limitFeeInterval: 99999, currencyCode: "SEKK" },
-      badFields: ["autoPercent", "maxPercent", "limit", "limitFeeInterval", "currencyCode"],
+      bad: { autoPercent: "101", maxPercent: "-1", limit: "-5", limitFeeInterval: 99999 },
+      badFields: ["autoPercent", "maxPercent", "limit", "limitFeeInterval"],
       patch: { maxPercent: "95", note: "Raised" },
-      badPatch: { limitFeePercentage: "100.5", decisionDate: "yesterday" },
+      badPatch: { limitFeePercentage: "100.5", decisionDate: "1850-06-01" },
       badPatchFields: ["limitFeePercentage", "decisionDate"],
     },
     FactoringPurchaseContract: {
       happy: { limit: "500000", customerLimit: "50000", recourseLimit: "300000", nonRecourseLimit: "200000", recourse: true, recourseDays: 30, blockedAccount: "B1", overInterestAfterDays: 10, overInterestRate: "8", financingInterestCalculateFrom: "PURCHASE_DATE", financingInterestCalculateTo: "CLOSURE_DATE", financingInterestFeeInsertTrigger: "FULL_PAYMENT", financingInterestRate: "6.5", currencyCode: "SEK" },
-      bad: { recourseLimit: "-1", recourseDays: -1, overInterestRate: "150", currencyCode: "SEKK", active: null },
-      badFields: ["recourseLimit", "recourseDays", "overInterestRate", "currencyCode", "active"],
+      bad: { recourseLimit: "-1", recourseDays: -1, overInterestRate: "150", active: null },
+      badFields: ["recourseLimit", "recourseDays", "overInterestRate", "active"],
       patch: { recourseDays: 45, financingInterestCalculateTo: "DUE_DATE" },
       badPatch: { active: null, blockedAccountInterestRate: "1000" },
       badPatchFields: ["active", "blockedAccountInterestRate"],
@@ -179,8 +179,8 @@ const CASES: Case[] = [
     prepare: client,
     happy: (p) => ({ clientId: p.clientId, input: { bankAccountClass: "SE_BANKGIRO", bankAccountNo: bankgiro(3), iban: seIban, bic: "ESSESESS", countryCode: "SE", allowPayments: "PAYMENTS", ownerType: "CREDITOR" } }),
     invalid: (p) => ({
-      variables: { clientId: p.clientId, input: { bankAccountClass: "SE_BANKGIRO", bankAccountNo: "5050-1056", iban: "SE00 5000 0000 0583 9825 7466", bic: "ESSE", priority: 0 } },
-      fields: ["input.bankAccountNo", "input.iban", "input.bic", "input.priority"],
+      variables: { clientId: p.clientId, input: { bankAccountClass: "SE_BANKGIRO", bankAccountNo: "5050-1056", bic: "ESSE", priority: 0 } },
+      fields: ["input.bankAccountNo", "input.bic", "input.priority"],
     }),
     missing: () => ({ clientId: MISSING, input: { description: "x" } }),
   },
@@ -222,8 +222,8 @@ const CASES: Case[] = [
       input: { mandateType: "SWEDISH_AUTOGIRO", receivingBankAccountNo: bankgiro(4), sendingBankAccountClass: "SE_BANKGIRO", sendingBankAccountNo: bankgiro(5), referenceNo: "R1", signedAt: "2026-01-15T10:00:00Z", validFrom: "2026-02-01", validUntil: "2027-01-31" },
     }),
     invalid: (p) => ({
-      variables: { clientId: p.clientId, input: { receivingBankAccountNo: " ", validFrom: "2026-05-01", validUntil: "2026-04-01", signedAt: "yesterday", sendingBankAccountClass: "SE_PLUSGIRO", sendingBankAccountNo: "12345" } },
-      fields: ["input.mandateType", "input.receivingBankAccountNo", "input.signedAt", "input.validUntil", "input.sendingBankAccountNo"],
+      variables: { clientId: p.clientId, input: { receivingBankAccountNo: " ", validFrom: "2026-05-01", validUntil: "2026-04-01", sendingBankAccountClass: "SE_PLUSGIRO", sendingBankAccountNo: "12345" } },
+      fields: ["input.mandateType", "input.receivingBankAccountNo", "input.validUntil", "input.sendingBankAccountNo"],
     }),
     missing: () => ({ clientId: MISSING, input: { mandateType: "SWEDISH_AUTOGIRO", receivingBankAccountNo: "1" } }),
   },
@@ -236,7 +236,7 @@ const CASES: Case[] = [
     table: "direct_debit_mandate",
     prepare: withResource(CREATE_MANDATE, (clientId) => ({ clientId }), (p) => p.mandate.id),
     happy: (p) => ({ id: p.id, closedAt: "2026-06-30T12:00:00Z" }),
-    invalid: (p) => ({ variables: { id: p.id, closedAt: "June", key: "" }, fields: ["idempotencyKey", "closedAt"] }),
+    invalid: (p) => ({ variables: { id: p.id, closedAt: "2999-01-01T00:00:00Z", key: "" }, fields: ["idempotencyKey", "closedAt"] }),
     missing: () => ({ id: MISSING }),
   },
   {
@@ -296,7 +296,7 @@ const CASES: Case[] = [
     table: "pricelist",
     prepare: client,
     happy: (p) => ({ clientId: p.clientId, input: { pricelistName: "Standard", currencyCode: "SEK", isDefaultPricelist: true, serviceId: 3, validFrom: "2026-01-01", creditorFeeEvents: true, templatePricelistId: 7, condition: "B2B" } }),
-    invalid: (p) => ({ variables: { clientId: p.clientId, input: { currencyCode: "kronor", serviceId: -1, validFrom: "2026-02-30" } }, fields: ["input.pricelistName", "input.currencyCode", "input.serviceId", "input.validFrom"] }),
+    invalid: (p) => ({ variables: { clientId: p.clientId, input: { serviceId: -1, validFrom: "1850-01-01" } }, fields: ["input.pricelistName", "input.serviceId", "input.validFrom"] }),
     missing: () => ({ clientId: MISSING, input: { pricelistName: "X" } }),
   },
   {
