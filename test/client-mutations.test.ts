@@ -199,9 +199,9 @@ describe("createClient", () => {
     const tenant = gateway.newTenant();
     const response = await create(tenant, { ...acme(3), email: "not-an-email", currencyCode: "KRONA", intentDate: "2026-02-30T00:00:00Z" });
     expect(response.data ?? null).toBeNull();
-    expect(response.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
-      ["BAD_USER_INPUT", expect.stringMatching(/"input\.email".*Must be an email address$/)],
+    expect(response.errors?.map((e) => [e.extensions?.code, e.message]).sort()).toEqual([
       ["BAD_USER_INPUT", expect.stringMatching(/"input\.currencyCode".*Must be an ISO 4217 currency code$/)],
+      ["BAD_USER_INPUT", expect.stringMatching(/"input\.email".*Must be an email address$/)],
       ["BAD_USER_INPUT", expect.stringMatching(/"input\.intentDate".*Must be a date: YYYY-MM-DD$/)],
     ]);
     expect(JSON.stringify(response.errors)).not.toContain("not-an-email");
