@@ -1002,7 +1002,11 @@ describe("fuzzing mutation inputs and filters", () => {
     // Not vacuous: calls succeeded, calls failed validation, and whole requests were refused.
     const payloads = sent.flatMap((s) => (s.kind === "mutation" && s.response.data ? s.aliases.map((a) => s.response.data![a]) : []));
     expect(payloads.filter((p) => p && p.error === null).length).toBeGreaterThan(50);
-    expect(payloads.filter((p) => p?.error?.code === "INVALID_DATA").length).toBeGreaterThan(500);
+    // Dates, instants, emails, currencies, countries and IBANs are scalars in inputs too now: one
+    // value its scalar refuses refuses the whole aliased request (BAD_USER_INPUT), so fewer
+    // payloads reach the pipeline's rules than when they were Strings (seed 495344589: 109).
+    // TODO: generate scalar-valid values for those fields more often, and raise this again.
+    expect(payloads.filter((p) => p?.error?.code === "INVALID_DATA").length).toBeGreaterThan(50);
     expect(sent.filter((s) => s.response.errors?.some((e) => e.extensions?.code === "BAD_USER_INPUT")).length).toBeGreaterThan(20);
     const pages = sent.flatMap((s) => (s.kind === "query" && s.response.data ? s.aliases.map((a) => s.response.data![a]) : []));
     expect(pages.length).toBeGreaterThan(100);
