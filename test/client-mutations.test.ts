@@ -81,16 +81,14 @@ describe("createClient", () => {
     expect(vies.changes.map((c) => c.field).sort()).toEqual(["vatNumberValidated", "vatNumberValidatedAt"]);
   });
 
-  it("reports ten bad fields at once, with their paths, and writes nothing", async () => {
+  it("reports eight bad fields at once, with their paths, and writes nothing", async () => {
     const tenant = gateway.newTenant();
     const key = newKey();
     const bad: CreateClientInput = {
       name: "   ",
-      email: "not-an-email",
       website: "ftp://files.example",
       countryCode: "SE",
       orgNumber: "556036-0794",
-      currencyCode: "KRONA",
       languageCode: "xx",
       vatRate: "100.5",
       paymentTerms: 5000,
@@ -101,7 +99,7 @@ describe("createClient", () => {
     expect(payload.client).toBeNull();
     expect(payload.error?.code).toBe("INVALID_DATA");
     expect(payload.error?.failures.map((f) => f.field).sort()).toEqual(
-      ["input.name", "input.email", "input.website", "input.orgNumber", "input.currencyCode", "input.languageCode", "input.vatRate", "input.paymentTerms", "input.referenceCode", "input.leiNumber"].sort(),
+      ["input.name", "input.website", "input.orgNumber", "input.languageCode", "input.vatRate", "input.paymentTerms", "input.referenceCode", "input.leiNumber"].sort(),
     );
     expect(payload.error?.failures.every((f) => f.message.length > 0)).toBe(true);
     expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
@@ -189,12 +187,25 @@ describe("createClient", () => {
 
   it("reports a missing name and an unknown parent together with the other failures", async () => {
     const tenant = gateway.newTenant();
-    const payload = dataOf(await create(tenant, { email: "bad", parentId: "99999999" } as CreateClientInput)).createClient;
+    const payload = dataOf(await create(tenant, { vatRate: "101", parentId: "99999999" } as CreateClientInput)).createClient;
     expect(payload.error?.failures).toEqual([
       { field: "input.name", message: "Is required" },
-      { field: "input.email", message: "Not an e-mail address" },
+      { field: "input.vatRate", message: "Must be at most 100" },
       { field: "input.parentId", message: "No client with this id" },
     ]);
+  });
+
+  it("refuses a value its scalar refuses (an email, a currency, a date) as a request error naming the field, before the mutation runs", async () => {
+    const tenant = gateway.newTenant();
+    const response = await create(tenant, { ...acme(3), email: "not-an-email", currencyCode: "KRONA", intentDate: "2026-02-30T00:00:00Z" });
+    expect(response.data ?? null).toBeNull();
+    expect(response.errors?.map((e) => [e.extensions?.code, e.message]).sort()).toEqual([
+      ["BAD_USER_INPUT", expect.stringMatching(/"input\.currencyCode".*Must be an ISO 4217 currency code$/)],
+      ["BAD_USER_INPUT", expect.stringMatching(/"input\.email".*Must be an email address$/)],
+      ["BAD_USER_INPUT", expect.stringMatching(/"input\.intentDate".*Must be a date: YYYY-MM-DD$/)],
+    ]);
+    expect(JSON.stringify(response.errors)).not.toContain("not-an-email");
+    expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
   });
 
   it("reports a duplicate org number (archived clients included), whatever way it is written", async () => {

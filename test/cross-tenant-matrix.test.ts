@@ -230,7 +230,7 @@ const SHAPES: Record<string, MutationShape> = {
   updateBankAccount: { signature: "$id: ID!, $patch: UpdateBankAccountInput!", args: "id: $id, patch: $patch", select: resource("bankAccount") },
   deleteBankAccount: { signature: "$id: ID!", args: "id: $id", select: resource("bankAccount") },
   createDirectDebitMandate: { signature: "$clientId: ID!, $input: CreateDirectDebitMandateInput!", args: "clientId: $clientId, input: $input", select: resource("mandate") },
-  closeDirectDebitMandate: { signature: "$id: ID!, $closedAt: String", args: "id: $id, closedAt: $closedAt", select: resource("mandate") },
+  closeDirectDebitMandate: { signature: "$id: ID!, $closedAt: DateTime", args: "id: $id, closedAt: $closedAt", select: resource("mandate") },
   setClientParameter: { signature: "$clientId: ID!, $name: String!, $input: ClientParameterInput!", args: "clientId: $clientId, name: $name, input: $input", select: resource("parameter") },
   deleteClientParameter: { signature: "$clientId: ID!, $name: String!", args: "clientId: $clientId, name: $name", select: resource("parameter") },
   setExtraField: { signature: "$clientId: ID!, $name: String!, $values: [String!]!", args: "clientId: $clientId, name: $name, values: $values", select: resource("extraField") },

@@ -438,7 +438,7 @@ const MUTATIONS: MutationTarget[] = [
   target("updateBankAccount", { id: ["ID!", bankAccountId], patch: ["UpdateBankAccountInput!", partial(bankAccountFields)], expectedUpdatedAt: ["DateTime", optional(isoInstant)] }, 4),
   target("deleteBankAccount", { id: ["ID!", bankAccountId] }, 1, false),
   target("createDirectDebitMandate", { clientId: ["ID!", clientId], input: ["CreateDirectDebitMandateInput!", partial(mandateFields)] }, 4),
-  target("closeDirectDebitMandate", { id: ["ID!", mandateId], closedAt: ["String", optional(instantText)] }, 2, false),
+  target("closeDirectDebitMandate", { id: ["ID!", mandateId], closedAt: ["DateTime", optional(instantText)] }, 2, false),
   target("createClientContract", { clientId: ["ID!", clientId], input: ["CreateClientContractInput!", partial(contractFields)] }, 3),
   target("updateClientContract", { clientId: ["ID!", clientId], patch: ["UpdateClientContractInput!", partial(contractFields)], expectedUpdatedAt: ["DateTime", optional(isoInstant)] }, 3),
   target("createFactoringLoanContract", { clientId: ["ID!", clientId], input: ["CreateFactoringLoanContractInput!", partial(loanFields)] }, 3),
@@ -1002,7 +1002,11 @@ describe("fuzzing mutation inputs and filters", () => {
     // Not vacuous: calls succeeded, calls failed validation, and whole requests were refused.
     const payloads = sent.flatMap((s) => (s.kind === "mutation" && s.response.data ? s.aliases.map((a) => s.response.data![a]) : []));
     expect(payloads.filter((p) => p && p.error === null).length).toBeGreaterThan(50);
-    expect(payloads.filter((p) => p?.error?.code === "INVALID_DATA").length).toBeGreaterThan(500);
+    // Dates, instants, emails, currencies, countries and IBANs are scalars in inputs too now: one
+    // value its scalar refuses refuses the whole aliased request (BAD_USER_INPUT), so fewer
+    // payloads reach the pipeline's rules than when they were Strings (seed 495344589: 109).
+    // TODO: generate scalar-valid values for those fields more often, and raise this again.
+    expect(payloads.filter((p) => p?.error?.code === "INVALID_DATA").length).toBeGreaterThan(50);
     expect(sent.filter((s) => s.response.errors?.some((e) => e.extensions?.code === "BAD_USER_INPUT")).length).toBeGreaterThan(20);
     const pages = sent.flatMap((s) => (s.kind === "query" && s.response.data ? s.aliases.map((a) => s.response.data![a]) : []));
     expect(pages.length).toBeGreaterThan(100);

@@ -1,4 +1,5 @@
 import { GraphQLScalarType, Kind, ValueNode } from "graphql";
+import { zonedDate } from "./validation/zoned-date";
 import {
   CountryCodeResolver,
   CurrencyResolver,
@@ -26,12 +27,13 @@ export class ScalarInputError extends TypeError {
  * messages ("Value is not a valid UUID: <value>"), which would send a caller's text back (and a
  * 900 KB one whole). A ScalarInputError of a wrapped scalar (the year range below) is kept.
  */
-function valueFree(scalar: GraphQLScalarType, expected: string): GraphQLScalarType {
+function valueFree(scalar: GraphQLScalarType, expected: string, specifiedByURL?: string): GraphQLScalarType {
   const refuse = (error: unknown): never => {
     throw error instanceof ScalarInputError ? error : new ScalarInputError(expected);
   };
   return new GraphQLScalarType({
     ...scalar.toConfig(),
+    specifiedByURL: specifiedByURL ?? scalar.specifiedByURL,
     parseValue: (value) => {
       try {
         return scalar.parseValue(value);
@@ -49,15 +51,18 @@ function valueFree(scalar: GraphQLScalarType, expected: string): GraphQLScalarTy
   });
 }
 
-export const CountryCode = valueFree(CountryCodeResolver, "Must be an ISO 3166-1 alpha-2 country code");
+/** Where the scalars graphql-scalars leaves without `@specifiedBy` are defined, for codegen and IDEs. */
+const RFC_3339 = "https://www.rfc-editor.org/rfc/rfc3339#section-5.6";
+
+export const CountryCode = valueFree(CountryCodeResolver, "Must be an ISO 3166-1 alpha-2 country code", "https://www.iso.org/iso-3166-country-codes.html");
 export const Currency = valueFree(CurrencyResolver, "Must be an ISO 4217 currency code");
 export const EmailAddress = valueFree(EmailAddressResolver, "Must be an email address");
-export const IBAN = valueFree(IBANResolver, "Must be an IBAN");
+export const IBAN = valueFree(IBANResolver, "Must be an IBAN", "https://www.iso.org/standard/81090.html");
 export const JSONScalar = valueFree(JSONResolver, "Must be JSON");
 export const NonNegativeInt = valueFree(NonNegativeIntResolver, "Must be an integer of 0 or more");
 export const PositiveInt = valueFree(PositiveIntResolver, "Must be an integer of 1 or more");
-export const URLScalar = valueFree(URLResolver, "Must be a URL");
-export const UUID = valueFree(UUIDResolver, "Must be a UUID");
+export const URLScalar = valueFree(URLResolver, "Must be a URL", "https://url.spec.whatwg.org/");
+export const UUID = valueFree(UUIDResolver, "Must be a UUID", "https://www.rfc-editor.org/rfc/rfc9562");
 
 /**
  * graphql-scalars' scalar, limited to the years PostgreSQL and people use (1..9999): it accepts
@@ -77,13 +82,54 @@ function withinYears<T extends GraphQLScalarType>(scalar: T, yearOf: (value: unk
 }
 
 const utcYear = (value: unknown) => (value instanceof Date ? value.getUTCFullYear() : Number.NaN);
-export const DateTime = valueFree(withinYears(DateTimeResolver, utcYear), 'Must be an ISO 8601 date-time: YYYY-MM-DDThh:mm:ss with Z or an offset');
-export const DateScalar = valueFree(
-  withinYears(DateResolver, (value) =>
-    value instanceof Date ? value.getUTCFullYear() : typeof value === "string" ? Number(value.slice(0, 4)) : Number.NaN,
-  ),
-  'Must be a date: YYYY-MM-DD',
-);
+export const DateTime = valueFree(withinYears(DateTimeResolver, utcYear), 'Must be an ISO 8601 date-time: YYYY-MM-DDThh:mm:ss with Z or an offset', RFC_3339);
+
+const DATE_EXPECTED = "Must be a date: YYYY-MM-DD";
+const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const HAS_OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * A Date input as the calendar date it stands for, "YYYY-MM-DD": a full-date as it is (checked by
+ * graphql-scalars' Date), or a date-time (checked by its DateTime) as the date it falls on in the
+ * tenant's time zone (zoned-date.ts; one without an offset is local time, so its own date).
+ */
+function parseCalendarDate(value: unknown): string {
+  if (typeof value !== "string") throw new ScalarInputError(DATE_EXPECTED);
+  let date: string;
+  try {
+    if (FULL_DATE.test(value)) {
+      DateResolver.parseValue(value);
+      date = value;
+    } else {
+      DateTimeResolver.parseValue(HAS_OFFSET.test(value) ? value : `${value}Z`);
+      date = zonedDate(value);
+    }
+  } catch {
+    throw new ScalarInputError(DATE_EXPECTED);
+  }
+  const year = Number(date.split("-")[0]);
+  if (!(year >= 1 && year <= 9999)) throw new ScalarInputError("Date must be in the years 1 to 9999");
+  return date;
+}
+
+/**
+ * Calendar dates (Postgres `date`): "YYYY-MM-DD" out and, parsed, in: the resolvers get that
+ * string, never a JS Date, whose midnight UTC a local reading would shift by a day. Input also
+ * takes an ISO 8601 date-time, as Aptic sends one where the gateway stores a date, taken as its
+ * date in the tenant's time zone (Europe/Stockholm), the rule the sync applies too.
+ */
+export const DateScalar = new GraphQLScalarType<string, string>({
+  name: "Date",
+  description:
+    'A calendar date, "YYYY-MM-DD" (RFC 3339 full-date). As input, an ISO 8601 date-time is also taken, as the date it falls on in the tenant\'s time zone (Europe/Stockholm).',
+  specifiedByURL: RFC_3339,
+  serialize: (value) => DateResolver.serialize(value) as string,
+  parseValue: parseCalendarDate,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new ScalarInputError(DATE_EXPECTED);
+    return parseCalendarDate(ast.value);
+  },
+});
 
 const DECIMAL = /^-?\d{1,20}(\.\d{1,10})?$/;
 /** What Decimal answers: a plain decimal (no exponent) of any scale, as numeric columns and synced figures hold them. */

@@ -364,6 +364,47 @@ export type InvoiceStatus =
   | 'PARTIALLY_PAID'
   | 'SENT';
 
+/** Why a mutation did not do what was asked (MutationError.code): switch on it, show the message to people. New values may be added; treat an unknown one as a failure with its message. */
+export type MutationErrorCode =
+  /** The client has this one-per-client resource (a contract, a factoring contract) already: update or delete it. */
+  | 'ALREADY_EXISTS'
+  /** A bulk item that was valid but not kept, because its `allOrNothing` batch failed elsewhere. */
+  | 'BATCH_ABORTED'
+  /** A bulk mutation got more items than it takes (bulkCreateClients: 1..50). Nothing was written. */
+  | 'BULK_LIMIT_EXCEEDED'
+  /** Another client of the company (archived ones included) has this org number in this country: restore or update that one. */
+  | 'CLIENT_DUPLICATE_ORG_NUMBER'
+  /** The client has an open invoice (SENT, PARTIALLY_PAID, OVERDUE), so it can't be archived. */
+  | 'CLIENT_HAS_OPEN_INVOICES'
+  /** addExternalIdentifier with a (source, externalId) that another client of the company holds. */
+  | 'EXTERNAL_IDENTIFIER_IN_USE'
+  /** A call with this idempotency key is still running: retry shortly with the same key. */
+  | 'IDEMPOTENCY_KEY_IN_USE'
+  /** The idempotency key was used before with other arguments. Nothing was stored: use a new key. */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** The input failed validation: `failures` lists every failing field. Nothing was written or stored for replay: correct and retry with the same key. */
+  | 'INVALID_DATA'
+  /** closeDirectDebitMandate on a mandate that is closed already. */
+  | 'MANDATE_ALREADY_CLOSED'
+  /** The record the mutation names (a client, a nested record, a source, a run) doesn't exist in this company. */
+  | 'NOT_FOUND'
+  /** invokeClientAction on a client no Aptic source has, or invokeAction in a company without an Aptic source. */
+  | 'NO_APTIC_SOURCE'
+  /** The record changed after `expectedUpdatedAt`: read it again and reapply the change. */
+  | 'PRECONDITION_FAILED'
+  /** deletePricelistService while a pricelist template has a line for the service: change or delete the template first. */
+  | 'SERVICE_IN_USE'
+  /** startSync on a source that is disabled: enable it (updateSourceSystem) first. */
+  | 'SOURCE_DISABLED'
+  /** The source refused or failed the forwarded call (its status and redacted problem in the message). */
+  | 'SOURCE_ERROR'
+  /** The source did not answer in time, or at all: the forwarded call may or may not have run. */
+  | 'SOURCE_UNAVAILABLE'
+  /** cancelSync on a run that had finished already: the payload's run says how it ended. */
+  | 'SYNC_RUN_FINISHED'
+  /** deleteSourceSystem while the source has an open (queued or running) run: cancel it or let it finish. */
+  | 'SYNC_RUN_OPEN';
+
 export type SortDirection =
   | 'ASC'
   | 'DESC';
@@ -569,13 +610,13 @@ export type ApticClientsPageQueryVariables = Exact<{
 
 export type ApticClientsPageQuery = { clients: { nodes: Array<{ id: string, summary: { cases: number | null }, accountsSummary: Array<{ balance: string | null }> | null, factoringLoanContract: { summary: { currentBalance: string | null, source: { id: string } | null }, latestTransactions: Array<{ uniqueId: string }> } | null, factoringPurchaseContract: { summary: { totalPurchase: string | null, source: { id: string } | null } } | null }> } };
 
-export type MutationErrorFieldsFragment = { code: string, message: string, failures: Array<{ field: string, message: string }> };
+export type MutationErrorFieldsFragment = { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> };
 
 export type ClientWrittenFragment = { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null };
 
 export type PreviewFieldsFragment = { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean };
 
-export type ClientPayloadFieldsFragment = { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null };
+export type ClientPayloadFieldsFragment = { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null };
 
 export type CreateClientMutationVariables = Exact<{
   input: CreateClientInput;
@@ -584,7 +625,7 @@ export type CreateClientMutationVariables = Exact<{
 }>;
 
 
-export type CreateClientMutation = { createClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type CreateClientMutation = { createClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type UpdateClientMutationVariables = Exact<{
   id: string | number;
@@ -595,7 +636,7 @@ export type UpdateClientMutationVariables = Exact<{
 }>;
 
 
-export type UpdateClientMutation = { updateClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type UpdateClientMutation = { updateClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ArchiveClientMutationVariables = Exact<{
   id: string | number;
@@ -604,7 +645,7 @@ export type ArchiveClientMutationVariables = Exact<{
 }>;
 
 
-export type ArchiveClientMutation = { archiveClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ArchiveClientMutation = { archiveClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type RestoreClientMutationVariables = Exact<{
   id: string | number;
@@ -613,7 +654,7 @@ export type RestoreClientMutationVariables = Exact<{
 }>;
 
 
-export type RestoreClientMutation = { restoreClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type RestoreClientMutation = { restoreClient: { dryRun: boolean, replayed: boolean, client: { id: string, uniqueId: string, name: string, legalName: string | null, orgNumber: string | null, countryCode: string | null, clientType: ClientType, companyType: CompanyType | null, vatNumber: string | null, vatNumberValidated: boolean, vatNumberValidatedAt: string | null, email: string | null, phone: string | null, website: string | null, languageCode: string | null, currencyCode: string | null, creditLimit: string | null, creditLimitCurrency: string | null, vatRate: string | null, paymentTerms: number | null, active: boolean, blocked: boolean, referenceCode: string | null, notes: string | null, createdAt: string, updatedAt: string, archivedAt: string | null, parent: { id: string } | null } | null, preview: { archived: boolean, name: string, orgNumber: string | null, countryCode: string | null, clientType: ClientType, vatNumber: string | null, email: string | null, creditLimit: string | null, active: boolean, blocked: boolean } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type BulkCreateClientsMutationVariables = Exact<{
   inputs: Array<CreateClientInput> | CreateClientInput;
@@ -623,7 +664,7 @@ export type BulkCreateClientsMutationVariables = Exact<{
 }>;
 
 
-export type BulkCreateClientsMutation = { bulkCreateClients: { dryRun: boolean, replayed: boolean, results: Array<{ ok: boolean, requestIndex: number, client: { id: string, name: string, orgNumber: string | null, vatNumberValidated: boolean } | null, preview: { name: string, orgNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null }>, summary: { total: number, succeeded: number, failed: number }, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type BulkCreateClientsMutation = { bulkCreateClients: { dryRun: boolean, replayed: boolean, results: Array<{ ok: boolean, requestIndex: number, client: { id: string, name: string, orgNumber: string | null, vatNumberValidated: boolean } | null, preview: { name: string, orgNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null }>, summary: { total: number, succeeded: number, failed: number }, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ClientHistoryQueryVariables = Exact<{
   id: string | number;
@@ -696,7 +737,7 @@ export type ProbeCreateClientMutationVariables = Exact<{
 }>;
 
 
-export type ProbeCreateClientMutation = { createClient: { dryRun: boolean, replayed: boolean, client: { id: string, orgNumber: string | null, vatNumber: string | null } | null, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeCreateClientMutation = { createClient: { dryRun: boolean, replayed: boolean, client: { id: string, orgNumber: string | null, vatNumber: string | null } | null, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeUpdateClientMutationVariables = Exact<{
   id: string | number;
@@ -706,7 +747,7 @@ export type ProbeUpdateClientMutationVariables = Exact<{
 }>;
 
 
-export type ProbeUpdateClientMutation = { updateClient: { dryRun: boolean, replayed: boolean, client: { id: string, orgNumber: string | null, vatNumber: string | null, updatedAt: string } | null, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeUpdateClientMutation = { updateClient: { dryRun: boolean, replayed: boolean, client: { id: string, orgNumber: string | null, vatNumber: string | null, updatedAt: string } | null, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeUpdateClientOutcomeMutationVariables = Exact<{
   id: string | number;
@@ -716,7 +757,7 @@ export type ProbeUpdateClientOutcomeMutationVariables = Exact<{
 }>;
 
 
-export type ProbeUpdateClientOutcomeMutation = { updateClient: { dryRun: boolean, replayed: boolean, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeUpdateClientOutcomeMutation = { updateClient: { dryRun: boolean, replayed: boolean, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeBulkCreateClientsMutationVariables = Exact<{
   inputs: Array<CreateClientInput> | CreateClientInput;
@@ -725,7 +766,7 @@ export type ProbeBulkCreateClientsMutationVariables = Exact<{
 }>;
 
 
-export type ProbeBulkCreateClientsMutation = { bulkCreateClients: { dryRun: boolean, replayed: boolean, results: Array<{ ok: boolean, requestIndex: number, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null }>, summary: { total: number, succeeded: number, failed: number }, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeBulkCreateClientsMutation = { bulkCreateClients: { dryRun: boolean, replayed: boolean, results: Array<{ ok: boolean, requestIndex: number, preview: { clientType: ClientType, countryCode: string | null, orgNumber: string | null, vatNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null }>, summary: { total: number, succeeded: number, failed: number }, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeCreateContractMutationVariables = Exact<{
   clientId: string | number;
@@ -735,7 +776,7 @@ export type ProbeCreateContractMutationVariables = Exact<{
 }>;
 
 
-export type ProbeCreateContractMutation = { createClientContract: { dryRun: boolean, replayed: boolean, contract: { id: string, idNumber: string | null, updatedAt: string } | null, preview: { idNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeCreateContractMutation = { createClientContract: { dryRun: boolean, replayed: boolean, contract: { id: string, idNumber: string | null, updatedAt: string } | null, preview: { idNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeUpdateContractMutationVariables = Exact<{
   clientId: string | number;
@@ -745,7 +786,7 @@ export type ProbeUpdateContractMutationVariables = Exact<{
 }>;
 
 
-export type ProbeUpdateContractMutation = { updateClientContract: { dryRun: boolean, replayed: boolean, contract: { id: string, idNumber: string | null, updatedAt: string } | null, preview: { idNumber: string | null } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeUpdateContractMutation = { updateClientContract: { dryRun: boolean, replayed: boolean, contract: { id: string, idNumber: string | null, updatedAt: string } | null, preview: { idNumber: string | null } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeAddExternalIdentifierMutationVariables = Exact<{
   clientId: string | number;
@@ -756,7 +797,7 @@ export type ProbeAddExternalIdentifierMutationVariables = Exact<{
 }>;
 
 
-export type ProbeAddExternalIdentifierMutation = { addExternalIdentifier: { dryRun: boolean, replayed: boolean, externalIdentifier: { id: string, source: string, externalId: string, updatedAt: string } | null, preview: { source: string, externalId: string } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeAddExternalIdentifierMutation = { addExternalIdentifier: { dryRun: boolean, replayed: boolean, externalIdentifier: { id: string, source: string, externalId: string, updatedAt: string } | null, preview: { source: string, externalId: string } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeRemoveExternalIdentifierMutationVariables = Exact<{
   source: string;
@@ -766,7 +807,7 @@ export type ProbeRemoveExternalIdentifierMutationVariables = Exact<{
 }>;
 
 
-export type ProbeRemoveExternalIdentifierMutation = { removeExternalIdentifier: { dryRun: boolean, replayed: boolean, externalIdentifier: { id: string, source: string, externalId: string } | null, preview: { source: string, externalId: string } | null, error: { code: string, message: string, failures: Array<{ field: string, message: string }> } | null } };
+export type ProbeRemoveExternalIdentifierMutation = { removeExternalIdentifier: { dryRun: boolean, replayed: boolean, externalIdentifier: { id: string, source: string, externalId: string } | null, preview: { source: string, externalId: string } | null, error: { code: MutationErrorCode, message: string, failures: Array<{ field: string, message: string }> } | null } };
 
 export type ProbeClientByExternalIdQueryVariables = Exact<{
   source: string;

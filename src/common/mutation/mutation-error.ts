@@ -1,4 +1,4 @@
-import { Field, ObjectType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 
 /**
  * The outcomes of a mutation that are data, not request errors (API.md, Errors): the payload's
@@ -37,6 +37,34 @@ export enum MutationErrorCode {
   SOURCE_UNAVAILABLE = "SOURCE_UNAVAILABLE",
 }
 
+registerEnumType(MutationErrorCode, {
+  name: "MutationErrorCode",
+  description:
+    "Why a mutation did not do what was asked (MutationError.code): switch on it, show the message to people. " +
+    "New values may be added; treat an unknown one as a failure with its message.",
+  valuesConfig: {
+    INVALID_DATA: { description: "The input failed validation: `failures` lists every failing field. Nothing was written or stored for replay: correct and retry with the same key." },
+    NOT_FOUND: { description: "The record the mutation names (a client, a nested record, a source, a run) doesn't exist in this company." },
+    PRECONDITION_FAILED: { description: "The record changed after `expectedUpdatedAt`: read it again and reapply the change." },
+    CLIENT_DUPLICATE_ORG_NUMBER: { description: "Another client of the company (archived ones included) has this org number in this country: restore or update that one." },
+    CLIENT_HAS_OPEN_INVOICES: { description: "The client has an open invoice (SENT, PARTIALLY_PAID, OVERDUE), so it can't be archived." },
+    IDEMPOTENCY_KEY_REUSED: { description: "The idempotency key was used before with other arguments. Nothing was stored: use a new key." },
+    IDEMPOTENCY_KEY_IN_USE: { description: "A call with this idempotency key is still running: retry shortly with the same key." },
+    BULK_LIMIT_EXCEEDED: { description: "A bulk mutation got more items than it takes (bulkCreateClients: 1..50). Nothing was written." },
+    BATCH_ABORTED: { description: "A bulk item that was valid but not kept, because its `allOrNothing` batch failed elsewhere." },
+    ALREADY_EXISTS: { description: "The client has this one-per-client resource (a contract, a factoring contract) already: update or delete it." },
+    MANDATE_ALREADY_CLOSED: { description: "closeDirectDebitMandate on a mandate that is closed already." },
+    EXTERNAL_IDENTIFIER_IN_USE: { description: "addExternalIdentifier with a (source, externalId) that another client of the company holds." },
+    SOURCE_DISABLED: { description: "startSync on a source that is disabled: enable it (updateSourceSystem) first." },
+    SYNC_RUN_OPEN: { description: "deleteSourceSystem while the source has an open (queued or running) run: cancel it or let it finish." },
+    SYNC_RUN_FINISHED: { description: "cancelSync on a run that had finished already: the payload's run says how it ended." },
+    SERVICE_IN_USE: { description: "deletePricelistService while a pricelist template has a line for the service: change or delete the template first." },
+    NO_APTIC_SOURCE: { description: "invokeClientAction on a client no Aptic source has, or invokeAction in a company without an Aptic source." },
+    SOURCE_ERROR: { description: "The source refused or failed the forwarded call (its status and redacted problem in the message)." },
+    SOURCE_UNAVAILABLE: { description: "The source did not answer in time, or at all: the forwarded call may or may not have run." },
+  } satisfies Record<MutationErrorCode, { description: string }>,
+});
+
 /**
  * Outcomes that leave nothing behind, so the caller may correct the input and retry with the
  * same key (as Stripe does): they are never stored for replay.
@@ -59,13 +87,7 @@ export class FieldFailure {
 
 @ObjectType({ description: "Why a mutation (or one item of a bulk mutation) did not do what was asked" })
 export class MutationError {
-  @Field(() => String, {
-    description:
-      "INVALID_DATA, NOT_FOUND, PRECONDITION_FAILED, CLIENT_DUPLICATE_ORG_NUMBER, CLIENT_HAS_OPEN_INVOICES, " +
-      "IDEMPOTENCY_KEY_REUSED, IDEMPOTENCY_KEY_IN_USE, BULK_LIMIT_EXCEEDED, BATCH_ABORTED, ALREADY_EXISTS, " +
-      "MANDATE_ALREADY_CLOSED, EXTERNAL_IDENTIFIER_IN_USE, SOURCE_DISABLED, SYNC_RUN_OPEN, SYNC_RUN_FINISHED, SERVICE_IN_USE, " +
-      "NO_APTIC_SOURCE, SOURCE_ERROR, SOURCE_UNAVAILABLE",
-  })
+  @Field(() => MutationErrorCode, { description: "What went wrong, for code to switch on (see MutationErrorCode)" })
   code: MutationErrorCode;
 
   @Field(() => String)

@@ -1,6 +1,6 @@
 import { Field, Int } from "type-graphql";
 import type { GraphQLScalarType } from "graphql";
-import { CountryCode, Currency, DateScalar, DateTime, Decimal } from "../scalars";
+import { CountryCode, Currency, DateScalar, DateTime, Decimal, IBAN } from "../scalars";
 import type { FieldFailure } from "../mutation/mutation-error";
 import type { CallerAccess } from "../mutation/pipeline";
 import { carriesSwedishPersonalNumber, isValidBic, isValidIban, normaliseIban } from "../validation/checksums";
@@ -53,29 +53,30 @@ const SIGNED_PERCENT = { precision: 9, scale: 4, min: "-100", max: "100" };
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const INT_RANGE: [number, number] = [-2147483648, 2147483647];
 
-/** Inputs take formats as strings, so a bad one is one failure among all the others (INVALID_DATA). */
+/**
+ * The GraphQL type of a field, the same in the inputs as in the preview and the resource's own
+ * type: a value a scalar refuses is a request error (BAD_USER_INPUT); the rules beyond the format
+ * (lengths, checksums, ranges) are reported with all the others (INVALID_DATA).
+ */
 function inputType(field: ResourceField): () => unknown {
   switch (field.kind) {
     case "int": return () => Int;
     case "bool": return () => Boolean;
     case "money":
     case "percent": return () => Decimal;
+    case "date": return () => DateScalar;
+    case "instant": return () => DateTime;
+    case "currency": return () => Currency;
+    case "country": return () => CountryCode;
+    case "iban": return () => IBAN;
     case "enum": return () => field.enum;
     case "textList": return () => [String];
     default: return () => String;
   }
 }
 
-/** Outputs (the preview) use the scalars the resource's own type uses. */
-function outputType(field: ResourceField): () => unknown {
-  switch (field.kind) {
-    case "date": return () => DateScalar;
-    case "instant": return () => DateTime;
-    case "currency": return () => Currency;
-    case "country": return () => CountryCode;
-    default: return inputType(field);
-  }
-}
+/** Outputs (the preview) use the inputs' types. */
+const outputType = inputType;
 
 function describe(field: ResourceField): string | undefined {
   const parts = [field.description];
@@ -118,7 +119,10 @@ export function resourceValueProblem(field: ResourceField, value: unknown): stri
       return Number(value) >= min && Number(value) <= max ? null : `Must be from ${min} to ${max}`;
     }
     case "date": return isCalendarDate(zonedDate(text)) ? null : "Not a date (YYYY-MM-DD)";
-    case "instant": return INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? null : "Not an ISO 8601 instant with offset (2026-01-31T12:00:00Z)";
+    case "instant":
+      // A Date is what the DateTime scalar parsed; text comes from the sync.
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Not a valid instant" : null;
+      return INSTANT.test(text) && !Number.isNaN(Date.parse(text)) ? null : "Not an ISO 8601 instant with offset (2026-01-31T12:00:00Z)";
     case "currency": return isCurrencyCode(text.toUpperCase()) ? null : "Not an ISO 4217 currency code";
     case "country": return isCountryCode(text.toUpperCase()) ? null : "Not an ISO 3166-1 alpha-2 country code";
     case "iban": return isValidIban(text) ? null : "Not a valid IBAN (country, length and MOD 97 check digits)";

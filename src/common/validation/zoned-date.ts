@@ -10,8 +10,12 @@ export const DEFAULT_TENANT_TIME_ZONE = "Europe/Stockholm";
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?$/i;
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Whether the text is an ISO 8601 date-time (with or without an offset). */
-export const isDateTimeText = (text: string): boolean => INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+/** Whether YYYY-MM-DD is a day of the calendar (Date.parse rolls 2026-02-30 over to March 2nd). */
+const isRealDay = (date: string): boolean => new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+
+/** Whether the text is an ISO 8601 date-time (with or without an offset) on a day that exists. */
+export const isDateTimeText = (text: string): boolean =>
+  INSTANT.test(text) && !Number.isNaN(Date.parse(text)) && isRealDay(text.slice(0, 10));
 
 /**
  * The date of a date-time in `timeZone` (22:30Z on the 23rd is the 24th in Stockholm); a date-time

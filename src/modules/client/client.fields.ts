@@ -101,8 +101,18 @@ export type ClientValues = { -readonly [K in ClientFieldName]?: ValueOf<(typeof 
 
 const TEXT_KINDS: ReadonlySet<FieldKind> = new Set(["text", "email", "url", "phone", "country", "currency", "language", "culture", "date", "orgNumber", "vatNumber", "lei", "gln", "sdi"]);
 
-/** Inputs take formats as strings, so a bad one is reported with all the others (INVALID_DATA). */
+/**
+ * The GraphQL type of a field, the same in the inputs as in Client and ClientPreview: a value a
+ * scalar refuses is a request error (BAD_USER_INPUT); the rules beyond the format (lengths,
+ * checksums, ranges) are the pipeline's, reported with all the others (INVALID_DATA).
+ */
 function inputType(kind: FieldKind): () => unknown {
+  switch (kind) {
+    case "email": return () => EmailAddress;
+    case "country": return () => CountryCode;
+    case "currency": return () => Currency;
+    case "date": return () => DateScalar;
+  }
   if (TEXT_KINDS.has(kind)) return () => String;
   switch (kind) {
     case "int": return () => Int;
@@ -116,16 +126,8 @@ function inputType(kind: FieldKind): () => unknown {
   }
 }
 
-/** Outputs (the preview) use the scalars the Client type uses. */
-function outputType(kind: FieldKind): () => GraphQLScalarType | unknown {
-  switch (kind) {
-    case "email": return () => EmailAddress;
-    case "country": return () => CountryCode;
-    case "currency": return () => Currency;
-    case "date": return () => DateScalar;
-    default: return inputType(kind);
-  }
-}
+/** Outputs (the preview) use the inputs' types. */
+const outputType = inputType;
 
 /** Fields that have a value in every stored client (a default when left out): never cleared. */
 const ALWAYS_SET: ReadonlySet<ClientFieldName> = new Set(["clientType", "active", "blocked"]);

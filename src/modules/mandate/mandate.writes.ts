@@ -77,7 +77,7 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 interface CloseMandateArgs {
   id: string;
-  closedAt: string | null;
+  closedAt: Date | null;
 }
 
 function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
@@ -101,7 +101,7 @@ function mandateSpecs(dataSource: Parameters<typeof rowStore>[0]) {
       const problem = resourceValueProblem({ kind: "instant" }, args.closedAt);
       if (problem) return [{ field: "closedAt", message: problem }];
       // A mandate is closed now or was closed before: a future closing would stop it counting as active early.
-      return Date.parse(args.closedAt) > Date.now() + CLOCK_SKEW_MS ? [{ field: "closedAt", message: "Can't be in the future" }] : [];
+      return args.closedAt.getTime() > Date.now() + CLOCK_SKEW_MS ? [{ field: "closedAt", message: "Can't be in the future" }] : [];
     },
     async change(scope, args) {
       const before = found(await findChild(scope.tx, mandateResource, { id: args.id }), "No direct debit mandate with this id");
@@ -132,8 +132,8 @@ class CloseDirectDebitMandateArgs extends MutationControls {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String, { nullable: true, description: "When it was closed (ISO 8601 instant); now when left out" })
-  closedAt?: string | null;
+  @Field(() => DateTime, { nullable: true, description: "When it was closed (ISO 8601 instant); now when left out" })
+  closedAt?: Date | null;
 }
 
 type Payload = InstanceType<typeof payload.Payload>;

@@ -2,7 +2,7 @@ import { Directive, Field, Int, ObjectType, registerEnumType } from "type-graphq
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from "typeorm";
 import { CreatedAt, inList, StringColumn, TimestampColumn, UpdatedAt } from "../../db/columns";
 import { TenantEntity } from "../../db/tenant-entity";
-import { DateTime } from "../../common/scalars";
+import { DateTime, URLScalar } from "../../common/scalars";
 import { ClientChangeKind } from "../change-feed/feed";
 
 export enum WebhookSubscriptionStatus {
@@ -31,7 +31,7 @@ registerEnumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus", descrip
 @Entity("webhook_subscription")
 @Check("CHK_webhook_subscription_status", inList("status", Object.values(WebhookSubscriptionStatus)))
 export class WebhookSubscription extends TenantEntity {
-  @Field(() => String, { description: "An http(s) URL" })
+  @Field(() => URLScalar, { description: "An http(s) URL" })
   @StringColumn(2048, { nullable: false })
   url: string;
 
