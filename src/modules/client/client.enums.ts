@@ -98,7 +98,7 @@ registerEnumType(CompanyType, {
     NL_COOPERATIE_ONDERLINGE_WAARBORGMAATSCHAPPIJ: { description: "Factoring platform code 22 = NL, Coöperatie en onderlinge waarborgmaatschappij (cooperative or mutual insurance society)" },
     NL_STICHTING: { description: "Factoring platform code 23 = NL, Stichting (foundation)" },
     NL_KERKGENOOTSCHAP: { description: "Factoring platform code 24 = NL, Kerkgenootschap (church)" },
-    NL_VERENIGING_VAN_EIGENAARS: { description: "Factoring platform code 25 = NL, Vereniging van eigenaars (owners" association)" },
+    NL_VERENIGING_VAN_EIGENAARS: { description: "Factoring platform code 25 = NL, Vereniging van eigenaars (owners' association)" },
     NL_OVERHEID: { description: "Factoring platform code 26 = NL, Overheid (public authority)" },
     NL_BUITENLANDSE_VENNOOTSCHAP: { description: "Factoring platform code 27 = NL, Buitenlandse vennootschap (foreign company)" },
     FI_SAATIO: { description: "Factoring platform code 28 = FI, Säätiö (foundation)" },
