@@ -55,7 +55,7 @@ registerEnumType(BankAccountOwnerType, {
   name: "BankAccountOwnerType",
   description: "Who holds the account (Aptic ownerType)",
   valuesConfig: {
-    SOLICITOR: { description: "1 = Solicitor (internal): the collection agency"s own account" },
+    SOLICITOR: { description: "1 = Solicitor (internal): the collection agency's own account" },
     CREDITOR: { description: "2 = Creditor (external)" },
     DEBTOR: { description: "3 = Debtor (external)" },
     SHARED: { description: "4 = Shared (external, with creditor account settlement)" },
