@@ -43,7 +43,7 @@ export class BankAccount extends TenantEntity {
   @StringColumn(50)
   bankAccountNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Short description to identify the bank account" })
   @StringColumn(255)
   description: string | null;
 
