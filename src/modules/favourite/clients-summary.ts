@@ -172,7 +172,7 @@ const specs = specsPerServer(() => {
 
 @ArgsType()
 class FavoriteClientArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The client's id" })
   clientId: string;
 }
 

@@ -123,13 +123,13 @@ const specs = specsPerServer(mandateSpecs);
 
 @ArgsType()
 class CreateDirectDebitMandateArgs extends ClientRefControls {
-  @Field(() => CreateDirectDebitMandateInput)
+  @Field(() => CreateDirectDebitMandateInput, { description: "The new mandate's fields" })
   input: ResourceValues;
 }
 
 @ArgsType()
 class CloseDirectDebitMandateArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The mandate's id" })
   id: string;
 
   @Field(() => String, { nullable: true, description: "When it was closed (ISO 8601 instant); now when left out" })
