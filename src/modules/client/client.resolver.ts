@@ -28,7 +28,7 @@ class ClientByOrgNumberArgs {
 
 @ArgsType()
 class ClientByExternalIdArgs {
-  @Field({ description: "The source system's name as the identifier records it, e.g. crm" }) source: string;
+  @Field({ description: "The other system, as ExternalIdentifier.source" }) source: string;
   @Field({ description: "The client's id in that source system" }) externalId: string;
 }
 
