@@ -46,7 +46,7 @@ export function resourcePayload<E extends { clientId: string }>(options: {
     @Field(() => MutationError, { nullable: true, description: "Null on success" })
     error: MutationError | null;
 
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: "Whether this was a dry run: validated and previewed, nothing written" })
     dryRun: boolean;
 
     @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
