@@ -1,7 +1,7 @@
 import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { GraphQLSchema, graphqlSync, lexicographicSortSchema, parse, printSchema } from "graphql";
+import { GraphQLSchema, graphqlSync, isObjectType, lexicographicSortSchema, parse, printSchema } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { scopeAuthChecker } from "./auth/auth-checker";
 import { planReads } from "./common/prefetch";
@@ -34,8 +34,43 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: mergeReferences(createResolversMap(typeGraphql) as Record<string, object>) as never,
   });
   guardFederationRoots(schema);
+  describeRootsAndFederation(schema);
   planReads(schema, resolvers);
   return schema;
+}
+
+/**
+ * Descriptions type-graphql has no decorator for (the root types) and buildSubgraphSchema adds
+ * without any (the federation types and fields): set on the built schema, so the schema a client
+ * introspects documents them too. The subgraph SDL (`_service { sdl }`) is the type definitions,
+ * so it is unchanged.
+ */
+function describeRootsAndFederation(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = "What can be read. Every field needs the clients:read scope unless it says otherwise";
+  if (mutation) {
+    mutation.description =
+      "What can be changed. Most mutations take an idempotencyKey and may be a dryRun (see their arguments); a payload's error carries their expected failures";
+  }
+  const federation: Record<string, string> = {
+    _Any: "Apollo Federation: an entity representation, an object with __typename and the fields of one of the type's @key",
+    _Entity: "Apollo Federation: every type a router can look up by key with _entities",
+    _Service: "Apollo Federation: the subgraph's own description",
+  };
+  for (const [name, description] of Object.entries(federation)) {
+    const type = schema.getType(name);
+    if (type) type.description = description;
+  }
+  const service = schema.getType("_Service");
+  if (isObjectType(service)) service.getFields().sdl.description = "The subgraph SDL, with @link and every @key, as schema/subgraph.graphql (for composition)";
+  const fields = query?.getFields() ?? {};
+  if (fields._entities) {
+    fields._entities.description = "Apollo Federation: the entities the representations name, in their order; null for one not found (or of another company)";
+    const representations = fields._entities.args.find((arg) => arg.name === "representations");
+    if (representations) representations.description = "Each a __typename and one @key's fields, e.g. { __typename: \"Client\", id: \"42\" }";
+  }
+  if (fields._service) fields._service.description = "Apollo Federation: the subgraph's SDL, for a router or rover";
 }
 
 /** type-graphql's resolvers of each entity type, with its `__resolveReference` added. */

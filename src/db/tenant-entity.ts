@@ -8,7 +8,7 @@ import { Column, PrimaryGeneratedColumn } from "typeorm";
  */
 @ObjectType("TenantEntity")
 export abstract class TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The gateway's id of the row: a bigint as a string, stable, unique within its type" })
   @PrimaryGeneratedColumn("identity", { type: "bigint", generatedIdentity: "ALWAYS" })
   id: string;
 

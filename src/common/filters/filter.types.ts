@@ -9,60 +9,60 @@ import { DateScalar, DateTime, Decimal } from "../scalars";
 
 @InputType({ description: "Inclusive range: from <= value <= to" })
 export class DateTimeRange {
-  @Field(() => DateTime) from: Date;
-  @Field(() => DateTime) to: Date;
+  @Field(() => DateTime, { description: "Lower bound, included" }) from: Date;
+  @Field(() => DateTime, { description: "Upper bound, included" }) to: Date;
 }
 
 @InputType({ description: "Inclusive range: from <= value <= to" })
 export class StringRange {
-  @Field() from: string;
-  @Field() to: string;
+  @Field({ description: "Lower bound, included" }) from: string;
+  @Field({ description: "Upper bound, included" }) to: string;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a date-time (ISO 8601) column; all given conditions must hold" })
 export class DateTimeFilter {
-  @Field(() => DateTime, { nullable: true }) eq?: Date;
-  @Field(() => DateTime, { nullable: true }) neq?: Date;
-  @Field(() => DateTime, { nullable: true }) gt?: Date;
-  @Field(() => DateTime, { nullable: true }) gte?: Date;
-  @Field(() => DateTime, { nullable: true }) lt?: Date;
-  @Field(() => DateTime, { nullable: true }) lte?: Date;
-  @Field(() => [DateTime], { nullable: true }) in?: Date[];
-  @Field(() => [DateTime], { nullable: true }) nin?: Date[];
-  @Field(() => DateTimeRange, { nullable: true }) between?: DateTimeRange;
+  @Field(() => DateTime, { nullable: true, description: "Equal to" }) eq?: Date;
+  @Field(() => DateTime, { nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: Date;
+  @Field(() => DateTime, { nullable: true, description: "Greater (later) than" }) gt?: Date;
+  @Field(() => DateTime, { nullable: true, description: "Greater (later) than or equal to" }) gte?: Date;
+  @Field(() => DateTime, { nullable: true, description: "Less (earlier) than" }) lt?: Date;
+  @Field(() => DateTime, { nullable: true, description: "Less (earlier) than or equal to" }) lte?: Date;
+  @Field(() => [DateTime], { nullable: true, description: "One of these" }) in?: Date[];
+  @Field(() => [DateTime], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: Date[];
+  @Field(() => DateTimeRange, { nullable: true, description: "Within this inclusive range" }) between?: DateTimeRange;
   @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a string (comparisons are case-sensitive except contains and startsWith) column; all given conditions must hold" })
 export class StringFilter {
-  @Field({ nullable: true }) eq?: string;
-  @Field({ nullable: true }) neq?: string;
-  @Field({ nullable: true }) gt?: string;
-  @Field({ nullable: true }) gte?: string;
-  @Field({ nullable: true }) lt?: string;
-  @Field({ nullable: true }) lte?: string;
-  @Field(() => [String], { nullable: true }) in?: string[];
-  @Field(() => [String], { nullable: true }) nin?: string[];
-  @Field(() => StringRange, { nullable: true }) between?: StringRange;
+  @Field({ nullable: true, description: "Equal to" }) eq?: string;
+  @Field({ nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: string;
+  @Field({ nullable: true, description: "Greater (later) than" }) gt?: string;
+  @Field({ nullable: true, description: "Greater (later) than or equal to" }) gte?: string;
+  @Field({ nullable: true, description: "Less (earlier) than" }) lt?: string;
+  @Field({ nullable: true, description: "Less (earlier) than or equal to" }) lte?: string;
+  @Field(() => [String], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [String], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: string[];
+  @Field(() => StringRange, { nullable: true, description: "Within this inclusive range" }) between?: StringRange;
   @Field({ nullable: true, description: "Case-insensitive substring match" }) contains?: string;
   @Field({ nullable: true, description: "Case-insensitive prefix match" }) startsWith?: string;
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a boolean column; all given conditions must hold" })
 export class BooleanFilter {
-  @Field({ nullable: true }) eq?: boolean;
-  @Field({ nullable: true }) neq?: boolean;
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field({ nullable: true, description: "Equal to" }) eq?: boolean;
+  @Field({ nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: boolean;
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a id column; all given conditions must hold" })
 export class IDFilter {
-  @Field(() => ID, { nullable: true }) eq?: string;
-  @Field(() => ID, { nullable: true }) neq?: string;
-  @Field(() => [ID], { nullable: true }) in?: string[];
-  @Field(() => [ID], { nullable: true }) nin?: string[];
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field(() => ID, { nullable: true, description: "Equal to" }) eq?: string;
+  @Field(() => ID, { nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: string;
+  @Field(() => [ID], { nullable: true, description: "One of these" }) in?: string[];
+  @Field(() => [ID], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: string[];
+  @Field({ nullable: true, description: "true: only rows without a value; false: only rows with one" }) isNull?: boolean;
 }
 
 /** An enum column's filter: the shape is the same for every enum, only the value type differs. */

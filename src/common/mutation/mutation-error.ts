@@ -81,7 +81,7 @@ export class FieldFailure {
   @Field(() => String, { description: "Path of the field in the mutation's arguments, e.g. inputs.3.email" })
   field: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What is wrong with the value, for people (English; never echoes the value)" })
   message: string;
 }
 
@@ -90,7 +90,7 @@ export class MutationError {
   @Field(() => MutationErrorCode, { description: "What went wrong, for code to switch on (see MutationErrorCode)" })
   code: MutationErrorCode;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What went wrong, for people (English; safe to show, no personal data); branch on code, not on this text" })
   message: string;
 
   @Field(() => [FieldFailure], { description: "Every failing field at once (INVALID_DATA); empty otherwise" })

@@ -43,6 +43,8 @@ export interface NestedSortField {
   column: string;
   kind: KeysetKind;
   nullable: boolean;
+  /** The sort key's description in the schema; by default it names the field it sorts by. */
+  description?: string;
 }
 
 const FILTER_TYPES: Record<NestedFilterKind, [() => unknown, ColumnKind]> = {
@@ -154,7 +156,13 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
   Field(() => Filter, { nullable: true, description: "This does not hold" })(Filter.prototype, "not");
 
   const OrderField = Object.fromEntries(Object.keys(sorts).map((name) => [name, name]));
-  registerEnumType(OrderField, { name: `${nodeName}OrderField`, description: `What a list of ${label}s can be sorted by` });
+  const sortDescription = (name: string, sort: NestedSortField) =>
+    sort.description ?? (name === "ID" ? "By id: creation order" : `By ${sort.property}${sort.nullable ? " (rows without one sort last)" : ""}`);
+  registerEnumType(OrderField, {
+    name: `${nodeName}OrderField`,
+    description: `What a list of ${label}s can be sorted by`,
+    valuesConfig: Object.fromEntries(Object.entries(sorts).map(([name, sort]) => [name, { description: sortDescription(name, sort) }])),
+  });
 
   @InputType(`${nodeName}Order`, { description: "One sort key; empty values sort last in both directions; ID, in the last key's direction, breaks ties" })
   class Order {

@@ -2,15 +2,15 @@ import { Field, ObjectType } from "type-graphql";
 
 @ObjectType({ description: "Relay page information" })
 export class PageInfo {
-  @Field()
+  @Field({ description: "Whether there are rows after this page (ask with after: endCursor)" })
   hasNextPage: boolean;
 
-  @Field()
+  @Field({ description: "Whether there are rows before this page" })
   hasPreviousPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the page's first row; null when the page is empty" })
   startCursor: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of the page's last row, to pass as after; null when the page is empty" })
   endCursor: string | null;
 }

@@ -39,23 +39,23 @@ export class BankAccount extends TenantEntity {
   @Generated("uuid")
   uniqueId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Bank account number, in the format of bankAccountClass" })
   @StringColumn(50)
   bankAccountNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Short description to identify the bank account" })
   @StringColumn(255)
   description: string | null;
 
-  @Field(() => BankAccountClass)
+  @Field(() => BankAccountClass, { description: "Bank account class: the kind of number, which export files use to determine layout" })
   @Column({ type: "varchar", length: 32, default: BankAccountClass.UNKNOWN })
   bankAccountClass: BankAccountClass;
 
-  @Field(() => BankAccountOwnerType)
+  @Field(() => BankAccountOwnerType, { description: "To whom the bank account belongs" })
   @Column({ type: "varchar", length: 16, default: BankAccountOwnerType.CREDITOR })
   ownerType: BankAccountOwnerType;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Internal code of the bank account" })
   @StringColumn(50)
   internalCode: string | null;
 
@@ -63,67 +63,67 @@ export class BankAccount extends TenantEntity {
   @Column({ type: "int", nullable: true })
   priority: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Agreement number of the bank account" })
   @StringColumn(50)
   agreementNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Code identifying the bank holding the bank account" })
   @StringColumn(20)
   bankCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name or description of the bank holding the bank account" })
   @StringColumn(255)
   bankDescription: string | null;
 
-  @Field(() => CountryCode, { nullable: true })
+  @Field(() => CountryCode, { nullable: true, description: "ISO 3166-1 alpha-2 country of the bank holding the bank account" })
   @Column({ type: "char", length: 2, nullable: true })
   countryCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Postal code of the bank holding the bank account" })
   @StringColumn(20)
   zipCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "City of the bank holding the bank account" })
   @StringColumn(80)
   city: string | null;
 
-  @Field(() => AllowPayments)
+  @Field(() => AllowPayments, { description: "Whether the account is available for payments or nettings" })
   @Column({ type: "varchar", length: 16, default: AllowPayments.NO })
   allowPayments: AllowPayments;
 
-  @Field()
+  @Field({ description: "Whether money may be disbursed from the account" })
   @Column({ type: "boolean", default: false })
   allowDisbursementsFrom: boolean;
 
-  @Field()
+  @Field({ description: "Whether money may be disbursed to the account" })
   @Column({ type: "boolean", default: false })
   allowDisbursementsTo: boolean;
 
-  @Field()
+  @Field({ description: "Whether this is the client's business account" })
   @Column({ type: "boolean", default: false })
   businessAccount: boolean;
 
-  @Field()
+  @Field({ description: "Whether the account is used for third-party remittances, like from the bailiff" })
   @Column({ type: "boolean", default: false })
   thirdPartyRemittance: boolean;
 
-  @Field()
+  @Field({ description: "Whether there is a power of attorney agreement on the account" })
   @Column({ type: "boolean", default: false })
   powerOfAttorney: boolean;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "ISO 4217 currency of the account" })
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Balance of the account in currencyCode, as the source last reported it; null when unknown" })
   @MoneyColumn()
   accountBalance: string | null;
 
-  @Field(() => IBAN, { nullable: true })
+  @Field(() => IBAN, { nullable: true, description: "IBAN of the account" })
   @StringColumn(34)
   iban: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "BIC of the bank holding the account" })
   @StringColumn(11)
   bic: string | null;
 
@@ -131,15 +131,15 @@ export class BankAccount extends TenantEntity {
   @StringColumn(8)
   blz: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "SWIFT code of the account" })
   @StringColumn(11)
   swift: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the bank account was created in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the bank account last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

@@ -13,7 +13,22 @@ export enum BankAccountClass {
   SE_BANK_ACCOUNT = "SE_BANK_ACCOUNT",
   FI_BANK_ACCOUNT = "FI_BANK_ACCOUNT",
 }
-registerEnumType(BankAccountClass, { name: "BankAccountClass", description: "Kind of account number (Aptic bankAccountClass)" });
+registerEnumType(BankAccountClass, {
+  name: "BankAccountClass",
+  description: "Kind of account number (Aptic bankAccountClass)",
+  valuesConfig: {
+    UNKNOWN: { description: "0 = Unknown" },
+    SE_PLUSGIRO: { description: "1 = Plusgiro (Sweden)" },
+    SE_BANKGIRO: { description: "2 = Bankgiro (Sweden)" },
+    NL_BANK_ACCOUNT: { description: "3 = Bank account (Netherlands)" },
+    FOREIGN_BANK_ACCOUNT: { description: "4 = Foreign bank account" },
+    DK_BANKGIRO: { description: "5 = Bankgiro (Denmark)" },
+    NO_BANKGIRO: { description: "7 = Bankgiro (Norway)" },
+    NO_BANK_ACCOUNT: { description: "8 = Bank account (Norway)" },
+    SE_BANK_ACCOUNT: { description: "9 = Bank account (Sweden)" },
+    FI_BANK_ACCOUNT: { description: "10 = Bank account (Finland)" },
+  },
+});
 
 /** Aptic's numeric code of a bank account class (6 is unused). */
 export const bankAccountClassCode: Record<BankAccountClass, number> = {
@@ -36,7 +51,16 @@ export enum BankAccountOwnerType {
   DEBTOR = "DEBTOR",
   SHARED = "SHARED",
 }
-registerEnumType(BankAccountOwnerType, { name: "BankAccountOwnerType", description: "Who holds the account (Aptic ownerType)" });
+registerEnumType(BankAccountOwnerType, {
+  name: "BankAccountOwnerType",
+  description: "Who holds the account (Aptic ownerType)",
+  valuesConfig: {
+    SOLICITOR: { description: "1 = Solicitor (internal): the collection agency's own account" },
+    CREDITOR: { description: "2 = Creditor (external)" },
+    DEBTOR: { description: "3 = Debtor (external)" },
+    SHARED: { description: "4 = Shared (external, with creditor account settlement)" },
+  },
+});
 
 /** Aptic's numeric code of an owner type (1..4). */
 export const bankAccountOwnerTypeCode: Record<BankAccountOwnerType, number> = {
@@ -52,4 +76,12 @@ export enum AllowPayments {
   PAYMENTS = "PAYMENTS",
   NETTINGS = "NETTINGS",
 }
-registerEnumType(AllowPayments, { name: "AllowPayments", description: "What may be paid out through the account" });
+registerEnumType(AllowPayments, {
+  name: "AllowPayments",
+  description: "What may be paid out through the account",
+  valuesConfig: {
+    NO: { description: "0 = Neither payments nor nettings" },
+    PAYMENTS: { description: "1 = Payments" },
+    NETTINGS: { description: "2 = Nettings (amounts set off against each other)" },
+  },
+});

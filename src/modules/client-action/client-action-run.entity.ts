@@ -17,6 +17,12 @@ export enum ActionRunStatus {
 registerEnumType(ActionRunStatus, {
   name: "ActionRunStatus",
   description: "QUEUED (an async call waiting for the job queue), RUNNING (sent to the source), SUCCEEDED, FAILED",
+  valuesConfig: {
+    QUEUED: { description: "An async call waiting for the job queue" },
+    RUNNING: { description: "Sent to the source, no answer yet" },
+    SUCCEEDED: { description: "The source ran the action" },
+    FAILED: { description: "The source refused or failed it, or never answered: see error" },
+  },
 });
 
 @ObjectType({ description: "Why a custom action failed: a code and a redacted message (no credential, no personal data)" })

@@ -9,16 +9,16 @@ import { BulkCreateClientsPayload, bulkPayload, ClientPayload, clientPayload } f
 
 @ArgsType()
 class CreateClientArgs extends MutationControls {
-  @Field(() => CreateClientInput)
+  @Field(() => CreateClientInput, { description: "The new client's fields; name is required" })
   input: CreateClientInput;
 }
 
 @ArgsType()
 class UpdateClientArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The client's id" })
   id: string;
 
-  @Field(() => UpdateClientInput)
+  @Field(() => UpdateClientInput, { description: "The fields to change: a field left out stays as it is, null clears it" })
   patch: UpdateClientInput;
 
   @Field(() => DateTime, { nullable: true, description: "The updatedAt you read: the update is refused (PRECONDITION_FAILED) if the client changed since" })
@@ -27,7 +27,7 @@ class UpdateClientArgs extends MutationControls {
 
 @ArgsType()
 class ClientIdArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The client's id" })
   id: string;
 }
 

@@ -46,7 +46,7 @@ export function resourcePayload<E extends { clientId: string }>(options: {
     @Field(() => MutationError, { nullable: true, description: "Null on success" })
     error: MutationError | null;
 
-    @Field(() => Boolean)
+    @Field(() => Boolean, { description: "Whether this was a dry run: validated and previewed, nothing written" })
     dryRun: boolean;
 
     @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
@@ -122,7 +122,7 @@ export function childResourceApi<E extends ChildRow>(options: {
 
   @ArgsType()
   class CreateArgs extends ClientRefControls {
-    @Field(() => CreateInput)
+    @Field(() => CreateInput, { description: `The new ${resource.label}'s fields` })
     input: ResourceValues;
   }
 
@@ -133,7 +133,7 @@ export function childResourceApi<E extends ChildRow>(options: {
 
   @ArgsType()
   class UpdateArgs extends LocateArgs {
-    @Field(() => UpdateInput)
+    @Field(() => UpdateInput, { description: "The fields to change: a field left out stays as it is, null clears it" })
     patch: ResourceValues;
 
     @Field(() => DateTime, { nullable: true, description: "The updatedAt you read: the update is refused (PRECONDITION_FAILED) if it changed since" })

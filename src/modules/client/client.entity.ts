@@ -55,11 +55,11 @@ export class Client extends TenantEntity {
   @StringColumn(50)
   referenceCode: string | null;
 
-  @Field(() => ClientType)
+  @Field(() => ClientType, { description: "BUSINESS (a company) or INDIVIDUAL (a person or sole trader)" })
   @Column({ type: "varchar", length: 16, default: ClientType.BUSINESS })
   clientType: ClientType;
 
-  @Field(() => CompanyType, { nullable: true })
+  @Field(() => CompanyType, { nullable: true, description: "Legal form (the factoring platform's companyType); null when no source gave one" })
   @StringColumn(64)
   companyType: CompanyType | null;
 
@@ -75,11 +75,11 @@ export class Client extends TenantEntity {
   @StringColumn(255)
   legalName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Informal name of the client (the factoring platform's informalName)" })
   @StringColumn(255)
   informalName: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Short name or acronym (the CRM's acronym)" })
   @StringColumn(50)
   acronym: string | null;
 
@@ -87,11 +87,11 @@ export class Client extends TenantEntity {
   @StringColumn(32)
   orgNumber: string | null;
 
-  @Field(() => CountryCode, { nullable: true })
+  @Field(() => CountryCode, { nullable: true, description: "ISO 3166-1 alpha-2 country of registration, which orgNumber belongs to" })
   @Column({ type: "char", length: 2, nullable: true })
   countryCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "VAT number with its country prefix, e.g. SE556677889901; null for an INDIVIDUAL without clients:pii" })
   @StringColumn(20)
   vatNumber: string | null;
 
@@ -99,7 +99,7 @@ export class Client extends TenantEntity {
   @Column({ type: "boolean", default: false })
   vatNumberValidated: boolean;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When vatNumber was last checked with VIES; null if never" })
   @TimestampColumn()
   vatNumberValidatedAt: Date | null;
 
@@ -111,19 +111,19 @@ export class Client extends TenantEntity {
   @Column({ type: "int", nullable: true })
   vatRateId: number | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether the client is registered for VAT (the CRM's flag); null when unknown" })
   @Column({ type: "boolean", nullable: true })
   registeredForTax: boolean | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Tax office reference (the factoring platform's taxReference)" })
   @StringColumn(80)
   taxReference: string | null;
 
-  @Field(() => EmailAddress, { nullable: true })
+  @Field(() => EmailAddress, { nullable: true, description: "Main e-mail address" })
   @StringColumn(320)
   email: string | null;
 
-  @Field(() => EmailAddress, { nullable: true })
+  @Field(() => EmailAddress, { nullable: true, description: "E-mail address for invoices and administration" })
   @StringColumn(320)
   administrationEmail: string | null;
 
@@ -148,7 +148,7 @@ export class Client extends TenantEntity {
   @Column({ type: "date", nullable: true })
   intentDate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main phone number, as the source gave it" })
   @StringColumn(80)
   phone: string | null;
 
@@ -160,31 +160,31 @@ export class Client extends TenantEntity {
   @StringColumn(80)
   cellularPhone: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Primary contact person" })
   @StringColumn(255)
   contactPerson: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Web site URL" })
   @StringColumn(255)
   website: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "LinkedIn page URL" })
   @StringColumn(255)
   linkedin: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main address - street" })
   @StringColumn(250)
   street: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main address - house number" })
   @StringColumn(20)
   houseNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main address - house number extension (e.g. the Dutch toevoeging)" })
   @StringColumn(20)
   houseNoExtension: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main address - postal code" })
   @StringColumn(20)
   zipCode: string | null;
 
@@ -192,11 +192,11 @@ export class Client extends TenantEntity {
   @StringColumn(80)
   city: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Main address - state or province code" })
   @StringColumn(10)
   stateCode: string | null;
 
-  @Field(() => CountryCode, { nullable: true })
+  @Field(() => CountryCode, { nullable: true, description: "ISO 3166-1 alpha-2 country where the client is operational" })
   @Column({ type: "char", length: 2, nullable: true })
   countryCodeOfOperation: string | null;
 
@@ -212,27 +212,27 @@ export class Client extends TenantEntity {
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Municipal code (Aptic municipalCode)" })
   @StringColumn(20)
   municipalCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "NACE code of the client's industry (EU activity classification)" })
   @StringColumn(10)
   naceCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "LEI number (Legal Entity Identifier, 20 characters)" })
   @StringColumn(20)
   leiNumber: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "GLN number (GS1 Global Location Number, 13 digits)" })
   @StringColumn(13)
   glnNumber: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Credit limit granted, in creditLimitCurrency (credit-data provider); null when none is known" })
   @MoneyColumn()
   creditLimit: string | null;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "ISO 4217 currency of creditLimit" })
   @Column({ type: "char", length: 3, nullable: true })
   creditLimitCurrency: string | null;
 
@@ -280,19 +280,19 @@ export class Client extends TenantEntity {
   @Column({ type: "text", nullable: true })
   webLogotype: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name of default pricelist template to apply to the client" })
   @StringColumn(80)
   pricelistTemplate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name of default parameter template to apply to the client" })
   @StringColumn(80)
   parameterTemplate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Name of chart of account template to apply to the client" })
   @StringColumn(80)
   chartOfAccountTemplate: string | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether the client is active; false for a client the sources mark inactive" })
   @Column({ type: "boolean", default: true })
   active: boolean;
 
@@ -300,11 +300,11 @@ export class Client extends TenantEntity {
   @Column({ type: "boolean", default: false })
   blocked: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free-text internal notes" })
   @Column({ type: "text", nullable: true })
   notes: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free-text description of the client" })
   @Column({ type: "text", nullable: true })
   description: string | null;
 
@@ -323,11 +323,11 @@ export class Client extends TenantEntity {
   @JoinColumn({ name: "parent_id" })
   parent?: Client | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the client was created in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When any field of the client last changed" })
   @UpdatedAt()
   updatedAt: Date;
 

@@ -12,63 +12,68 @@ export enum DeletionFilter {
 registerEnumType(DeletionFilter, {
   name: "DeletionFilter",
   description: "Archived clients: hidden (EXCLUDE, the default), shown too (INCLUDE), or alone (ONLY)",
+  valuesConfig: {
+    EXCLUDE: { description: "Only clients not archived (the default)" },
+    INCLUDE: { description: "Archived clients and the others" },
+    ONLY: { description: "Only archived clients" },
+  },
 });
 
-@InputType()
+@InputType({ description: "Conditions on a client type; all given conditions must hold" })
 export class ClientTypeFilter implements EnumFilterShape<ClientType> {
-  @Field(() => ClientType, { nullable: true }) eq?: ClientType;
-  @Field(() => ClientType, { nullable: true }) neq?: ClientType;
-  @Field(() => [ClientType], { nullable: true }) in?: ClientType[];
-  @Field(() => [ClientType], { nullable: true }) nin?: ClientType[];
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field(() => ClientType, { nullable: true, description: "Equal to" }) eq?: ClientType;
+  @Field(() => ClientType, { nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: ClientType;
+  @Field(() => [ClientType], { nullable: true, description: "One of these" }) in?: ClientType[];
+  @Field(() => [ClientType], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: ClientType[];
+  @Field({ nullable: true, description: "true: has no value; false: has one" }) isNull?: boolean;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a company type; all given conditions must hold" })
 export class CompanyTypeFilter implements EnumFilterShape<CompanyType> {
-  @Field(() => CompanyType, { nullable: true }) eq?: CompanyType;
-  @Field(() => CompanyType, { nullable: true }) neq?: CompanyType;
-  @Field(() => [CompanyType], { nullable: true }) in?: CompanyType[];
-  @Field(() => [CompanyType], { nullable: true }) nin?: CompanyType[];
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field(() => CompanyType, { nullable: true, description: "Equal to" }) eq?: CompanyType;
+  @Field(() => CompanyType, { nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: CompanyType;
+  @Field(() => [CompanyType], { nullable: true, description: "One of these" }) in?: CompanyType[];
+  @Field(() => [CompanyType], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: CompanyType[];
+  @Field({ nullable: true, description: "true: has no value; false: has one" }) isNull?: boolean;
 }
 
-@InputType()
+@InputType({ description: "Conditions on a customer type; all given conditions must hold" })
 export class CustomerTypeFilter implements EnumFilterShape<CustomerType> {
-  @Field(() => CustomerType, { nullable: true }) eq?: CustomerType;
-  @Field(() => CustomerType, { nullable: true }) neq?: CustomerType;
-  @Field(() => [CustomerType], { nullable: true }) in?: CustomerType[];
-  @Field(() => [CustomerType], { nullable: true }) nin?: CustomerType[];
-  @Field({ nullable: true }) isNull?: boolean;
+  @Field(() => CustomerType, { nullable: true, description: "Equal to" }) eq?: CustomerType;
+  @Field(() => CustomerType, { nullable: true, description: "Not equal to (rows without a value do not match)" }) neq?: CustomerType;
+  @Field(() => [CustomerType], { nullable: true, description: "One of these" }) in?: CustomerType[];
+  @Field(() => [CustomerType], { nullable: true, description: "None of these (rows without a value do not match)" }) nin?: CustomerType[];
+  @Field({ nullable: true, description: "true: has no value; false: has one" }) isNull?: boolean;
 }
 
 @InputType({ description: "Conditions on a client's columns; all given conditions must hold" })
 export class ClientFilter {
-  @Field(() => IDFilter, { nullable: true }) id?: IDFilter;
-  @Field(() => DateTimeFilter, { nullable: true }) createdAt?: DateTimeFilter;
-  @Field(() => DateTimeFilter, { nullable: true }) updatedAt?: DateTimeFilter;
-  @Field(() => DateTimeFilter, { nullable: true }) archivedAt?: DateTimeFilter;
-  @Field(() => StringFilter, { nullable: true }) name?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) legalName?: StringFilter;
+  @Field(() => IDFilter, { nullable: true, description: "The gateway's id" }) id?: IDFilter;
+  @Field(() => DateTimeFilter, { nullable: true, description: "When the client was created in the gateway" }) createdAt?: DateTimeFilter;
+  @Field(() => DateTimeFilter, { nullable: true, description: "When the client last changed" }) updatedAt?: DateTimeFilter;
+  @Field(() => DateTimeFilter, { nullable: true, description: "When the client was archived (isNull: true for clients not archived)" }) archivedAt?: DateTimeFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The display name" }) name?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The registered legal name" }) legalName?: StringFilter;
   @Field(() => StringFilter, { nullable: true, description: "Compared normalised: dashes and spaces don't matter" })
   orgNumber?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) countryCode?: StringFilter;
-  @Field(() => ClientTypeFilter, { nullable: true }) clientType?: ClientTypeFilter;
-  @Field(() => CompanyTypeFilter, { nullable: true }) companyType?: CompanyTypeFilter;
-  @Field(() => CustomerTypeFilter, { nullable: true }) customerType?: CustomerTypeFilter;
-  @Field(() => BooleanFilter, { nullable: true }) active?: BooleanFilter;
-  @Field(() => BooleanFilter, { nullable: true }) blocked?: BooleanFilter;
-  @Field(() => BooleanFilter, { nullable: true }) vatNumberValidated?: BooleanFilter;
-  @Field(() => StringFilter, { nullable: true }) referenceCode?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) vatNumber?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) email?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) city?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) rating?: StringFilter;
-  @Field(() => StringFilter, { nullable: true }) currencyCode?: StringFilter;
-  @Field(() => IDFilter, { nullable: true }) parentId?: IDFilter;
+  @Field(() => StringFilter, { nullable: true, description: "ISO 3166-1 alpha-2 country code, compared upper-cased" }) countryCode?: StringFilter;
+  @Field(() => ClientTypeFilter, { nullable: true, description: "BUSINESS or INDIVIDUAL" }) clientType?: ClientTypeFilter;
+  @Field(() => CompanyTypeFilter, { nullable: true, description: "The legal form" }) companyType?: CompanyTypeFilter;
+  @Field(() => CustomerTypeFilter, { nullable: true, description: "The invoicing system's customer_type" }) customerType?: CustomerTypeFilter;
+  @Field(() => BooleanFilter, { nullable: true, description: "Whether the client is active" }) active?: BooleanFilter;
+  @Field(() => BooleanFilter, { nullable: true, description: "Whether the factoring platform blocks the client" }) blocked?: BooleanFilter;
+  @Field(() => BooleanFilter, { nullable: true, description: "Whether VIES confirmed the VAT number" }) vatNumberValidated?: BooleanFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The factoring platform's reference code" }) referenceCode?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The VAT number, compared without spaces, dots and dashes, upper-cased" }) vatNumber?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The e-mail address" }) email?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The city of the client's address" }) city?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The credit-data provider's rating" }) rating?: StringFilter;
+  @Field(() => StringFilter, { nullable: true, description: "The client's ISO 4217 currency code, compared upper-cased" }) currencyCode?: StringFilter;
+  @Field(() => IDFilter, { nullable: true, description: "The id of the parent client (group)" }) parentId?: IDFilter;
   @Field(() => StringFilter, { nullable: true, description: "The JWT subject of the user responsible for the client" }) responsibleUser?: StringFilter;
-  @Field(() => [ClientFilter], { nullable: true }) and?: ClientFilter[];
-  @Field(() => [ClientFilter], { nullable: true }) or?: ClientFilter[];
-  @Field(() => ClientFilter, { nullable: true }) not?: ClientFilter;
+  @Field(() => [ClientFilter], { nullable: true, description: "Every one of these holds" }) and?: ClientFilter[];
+  @Field(() => [ClientFilter], { nullable: true, description: "At least one of these holds" }) or?: ClientFilter[];
+  @Field(() => ClientFilter, { nullable: true, description: "This does not hold" }) not?: ClientFilter;
 }
 
 const col = (name: string, kind: ColumnRef["kind"], normalise?: ColumnRef["normalise"]): ColumnRef => ({

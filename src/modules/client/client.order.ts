@@ -11,18 +11,36 @@ export enum ClientOrderField {
   COUNTRY_CODE = "COUNTRY_CODE",
   ID = "ID",
 }
-registerEnumType(ClientOrderField, { name: "ClientOrderField" });
+registerEnumType(ClientOrderField, {
+  name: "ClientOrderField",
+  description: "What a list of clients can be sorted by",
+  valuesConfig: {
+    CREATED_AT: { description: "When the client was created in the gateway" },
+    UPDATED_AT: { description: "When the client last changed" },
+    ARCHIVED_AT: { description: "When the client was archived (clients not archived sort last)" },
+    NAME: { description: "The display name" },
+    LEGAL_NAME: { description: "The registered legal name" },
+    REFERENCE_CODE: { description: "The factoring platform's reference code" },
+    ORG_NUMBER: { description: "The organisation (or personal identity) number, normalised" },
+    COUNTRY_CODE: { description: "The ISO 3166-1 alpha-2 country code" },
+    ID: { description: "The gateway's id: creation order" },
+  },
+});
 
 export enum SortDirection {
   ASC = "ASC",
   DESC = "DESC",
 }
-registerEnumType(SortDirection, { name: "SortDirection" });
+registerEnumType(SortDirection, {
+  name: "SortDirection",
+  description: "The direction of a sort key",
+  valuesConfig: { ASC: { description: "Ascending: smallest, earliest or A first" }, DESC: { description: "Descending: largest, latest or Z first" } },
+});
 
 @InputType({ description: "One sort key; empty values sort last in both directions; ID, in the last key's direction, breaks ties" })
 export class ClientOrder {
-  @Field(() => ClientOrderField) field: ClientOrderField;
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC }) direction: SortDirection;
+  @Field(() => ClientOrderField, { description: "The column" }) field: ClientOrderField;
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "ASC (the default) or DESC" }) direction: SortDirection;
 }
 
 export interface SortColumn {

@@ -76,7 +76,7 @@ export class ClientPayload {
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether this was a dry run: validated and previewed, nothing written" })
   dryRun: boolean;
 
   @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
@@ -95,49 +95,49 @@ export function clientPayload(outcome: MutationOutcome<Client>): ClientPayload {
 
 @ObjectType({ description: "One input of a bulk create, in input order" })
 export class BulkCreateClientResult {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether this input succeeded (in a dry run: would succeed); false: see error" })
   ok: boolean;
 
   @Field(() => Int, { description: "The input's index in `inputs`" })
   requestIndex: number;
 
-  @Field(() => Client, { nullable: true })
+  @Field(() => Client, { nullable: true, description: "The client as committed; null on error and in a dry run" })
   client: Client | null;
 
   @Field(() => ClientPreview, { nullable: true, description: "Dry run only" })
   preview: ClientPreview | null;
 
-  @Field(() => MutationError, { nullable: true })
+  @Field(() => MutationError, { nullable: true, description: "Why this input failed; null when ok" })
   error: MutationError | null;
 }
 
-@ObjectType()
+@ObjectType({ description: "Counts of a bulk create's results" })
 export class BulkSummary {
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many inputs there were" })
   total: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many succeeded (in a dry run: would succeed)" })
   succeeded: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "How many failed" })
   failed: number;
 }
 
 @ObjectType({ description: "The outcome of a bulk create: one result per input, in input order" })
 export class BulkCreateClientsPayload {
-  @Field(() => [BulkCreateClientResult])
+  @Field(() => [BulkCreateClientResult], { description: "One result per input, in input order" })
   results: BulkCreateClientResult[];
 
-  @Field(() => BulkSummary)
+  @Field(() => BulkSummary, { description: "Totals over results" })
   summary: BulkSummary;
 
   @Field(() => MutationError, { nullable: true, description: "Set when the batch as a whole failed (limits, the key, an allOrNothing batch with a failed item)" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether this was a dry run: validated and previewed, nothing written" })
   dryRun: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
   replayed: boolean;
 }
 

@@ -10,10 +10,10 @@ import { clientService, DEFAULT_PAGE_SIZE } from "./client.service";
 
 @ArgsType()
 class ClientsArgs {
-  @Field(() => ClientFilter, { nullable: true }) filter?: ClientFilter;
+  @Field(() => ClientFilter, { nullable: true, description: "Conditions the clients must meet; none: every client" }) filter?: ClientFilter;
   @Field(() => String, { nullable: true, description: "Case-insensitive match on name, legal/informal name and org number (with or without dash)" })
   search?: string;
-  @Field(() => DeletionFilter, { defaultValue: DeletionFilter.EXCLUDE }) deleted: DeletionFilter;
+  @Field(() => DeletionFilter, { defaultValue: DeletionFilter.EXCLUDE, description: "Whether archived clients are left out (EXCLUDE, the default), included or alone" }) deleted: DeletionFilter;
   @Field(() => [ClientOrder], { nullable: true, description: "Default: CREATED_AT ASC, ID ASC" }) orderBy?: ClientOrder[];
   @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: "1..100" }) first: number;
   @Field(() => String, { nullable: true, description: "Cursor paging: the endCursor of the previous page" }) after?: string;
@@ -22,14 +22,14 @@ class ClientsArgs {
 
 @ArgsType()
 class ClientByOrgNumberArgs {
-  @Field() orgNumber: string;
-  @Field(() => CountryCode, { nullable: true }) countryCode?: string;
+  @Field({ description: "Organisation number, with or without dash; a personnummer needs clients:pii" }) orgNumber: string;
+  @Field(() => CountryCode, { nullable: true, description: "ISO 3166-1 alpha-2 country the number belongs to; needed when clients of several countries share the number" }) countryCode?: string;
 }
 
 @ArgsType()
 class ClientByExternalIdArgs {
-  @Field() source: string;
-  @Field() externalId: string;
+  @Field({ description: "The other system, as ExternalIdentifier.source" }) source: string;
+  @Field({ description: "The client's id in that source system" }) externalId: string;
 }
 
 // The root queries read in their resolvers, before the planner looks beneath them (src/common/prefetch.ts).
@@ -59,13 +59,13 @@ const loadTotalCount = databaseField("ClientConnection", "totalCount", (connecti
 export class ClientQueryResolver {
   @Authorized("clients:read")
   @Query(() => Client, { nullable: true, description: "A client by id, archived ones too (archivedAt tells). Noted for the caller's clientsSummary.latestOpened" })
-  client(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+  client(@Arg("id", () => ID, { description: "The client's id" }) id: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
     return loadClient(undefined, { id }, ctx);
   }
 
   @Authorized("clients:read")
-  @Query(() => Client, { nullable: true })
-  clientByUniqueId(@Arg("uniqueId", () => UUID) uniqueId: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
+  @Query(() => Client, { nullable: true, description: "A client by its GUID (uniqueId, the factoring platform's clientGuid), archived ones too; null when none" })
+  clientByUniqueId(@Arg("uniqueId", () => UUID, { description: "The client's uniqueId" }) uniqueId: string, @Ctx() ctx: RequestContext): Promise<Client | null> {
     return loadByUniqueId(undefined, { uniqueId }, ctx);
   }
 
@@ -82,7 +82,7 @@ export class ClientQueryResolver {
   }
 
   @Authorized("clients:read")
-  @Query(() => ClientConnection)
+  @Query(() => ClientConnection, { description: "A page of the company's clients: filtered, searched, sorted, by cursor (after) or offset. Archived clients are left out unless deleted says otherwise" })
   clients(@Args() args: ClientsArgs, @Ctx() ctx: RequestContext): Promise<ClientConnection> {
     return loadClients(undefined, args, ctx);
   }

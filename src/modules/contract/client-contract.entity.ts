@@ -34,11 +34,11 @@ export class ClientContract extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "The factoring platform's numeric contract type code" })
   @Column({ type: "int", nullable: true })
   contractType: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Contract number" })
   @StringColumn(50)
   contractNumber: string | null;
 
@@ -62,11 +62,11 @@ export class ClientContract extends TenantEntity {
   @StringColumn(32)
   idNumber: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Why the contract was cancelled; null unless cancelled" })
   @StringColumn(255)
   contractCancelReason: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Fee charged each period, in the client's currency" })
   @MoneyColumn()
   periodFee: string | null;
 
@@ -78,27 +78,27 @@ export class ClientContract extends TenantEntity {
   @Column({ type: "int", nullable: true })
   periodLength: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free-text note on the contract" })
   @Column({ type: "text", nullable: true })
   note: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The factoring platform's customer category" })
   @StringColumn(50)
   customerCategory: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Invoicing instructions" })
   @Column({ type: "text", nullable: true })
   instructions: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Article or item the period fee is invoiced as" })
   @StringColumn(50)
   invoiceItem: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract was created in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

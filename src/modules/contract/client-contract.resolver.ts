@@ -13,7 +13,7 @@ const loadContract = databaseField("Client", "contract", (client: Client, _args:
 /** `Client.contract`: the client's service contract, batched per request. */
 @Resolver(() => Client)
 export class ClientContractFieldResolver {
-  @FieldResolver(() => ClientContract, { nullable: true })
+  @FieldResolver(() => ClientContract, { nullable: true, description: "The client's service contract; null when it has none" })
   contract(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<ClientContract | null> {
     return loadContract(client, {}, ctx);
   }

@@ -28,11 +28,11 @@ export class ExternalIdentifier extends TenantEntity {
   @Column({ type: "varchar", length: 255 })
   externalId: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the identifier was first recorded in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the identifier last changed" })
   @UpdatedAt()
   updatedAt: Date;
 

@@ -112,14 +112,14 @@ export class ClientsSummaryResolver {
   }
 
   @FieldResolver(() => [Client], { description: `The caller's favourites, the last marked first (archived ones too: archivedAt tells). first: 1..${MAX_LIST}` })
-  favorites(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
+  favorites(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10, description: `How many clients, 1..${MAX_LIST} (default 10)` }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
     return loadFavorites(summary, { first }, ctx);
   }
 
   @FieldResolver(() => [Client], {
     description: `The clients the caller opened with the client query, the latest first. Recorded after the query, so an open shows here within a second or so. first: 1..${MAX_LIST}`,
   })
-  latestOpened(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10 }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
+  latestOpened(@Root() summary: ClientsSummary, @Arg("first", () => Int, { defaultValue: 10, description: `How many clients, 1..${MAX_LIST} (default 10)` }) first: number, @Ctx() ctx: RequestContext): Promise<Client[]> {
     return loadLatestOpened(summary, { first }, ctx);
   }
 }
@@ -132,10 +132,10 @@ export class FavoriteClientPayload {
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "Whether this was a dry run: validated and previewed, nothing written" })
   dryRun: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
   replayed: boolean;
 
   clientId: string | null;
@@ -172,7 +172,7 @@ const specs = specsPerServer(() => {
 
 @ArgsType()
 class FavoriteClientArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The client's id" })
   clientId: string;
 }
 

@@ -43,31 +43,31 @@ export class DirectDebitMandate extends TenantEntity {
   @Generated("uuid")
   uniqueId: string;
 
-  @Field(() => DirectDebitMandateType)
+  @Field(() => DirectDebitMandateType, { description: "Direct debit scheme" })
   @Column({ type: "varchar", length: 32 })
   mandateType: DirectDebitMandateType;
 
-  @Field()
+  @Field({ description: "Bank account number of the receiving part (the payee)" })
   @Column({ type: "varchar", length: 50 })
   receivingBankAccountNo: string;
 
-  @Field(() => BankAccountClass, { nullable: true })
+  @Field(() => BankAccountClass, { nullable: true, description: "Kind of the sending (payer) account number; null when not given" })
   @StringColumn(32)
   sendingBankAccountClass: BankAccountClass | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Direct debit bank account number of the sending (payer) part" })
   @StringColumn(50)
   sendingBankAccountNo: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Direct debit mandate reference number" })
   @StringColumn(50)
   referenceNo: string | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the mandate was requested" })
   @Column({ type: "timestamptz", nullable: true })
   requestedAt: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the mandate was approved; null until then" })
   @Column({ type: "timestamptz", nullable: true })
   approvedAt: Date | null;
 
@@ -83,15 +83,15 @@ export class DirectDebitMandate extends TenantEntity {
   @Column({ type: "date", nullable: true })
   validUntil: string | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the mandate was closed (closeDirectDebitMandate); null while open" })
   @Column({ type: "timestamptz", nullable: true })
   closedAt: Date | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the mandate was created in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the mandate last changed" })
   @UpdatedAt()
   updatedAt: Date;
 }

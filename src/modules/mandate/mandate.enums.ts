@@ -9,7 +9,18 @@ export enum DirectDebitMandateType {
   SEPA_BUSINESS_RECURRING = "SEPA_BUSINESS_RECURRING",
   SEPA_BUSINESS_ONE_OFF = "SEPA_BUSINESS_ONE_OFF",
 }
-registerEnumType(DirectDebitMandateType, { name: "DirectDebitMandateType", description: "Direct debit scheme (Aptic mandateType)" });
+registerEnumType(DirectDebitMandateType, {
+  name: "DirectDebitMandateType",
+  description: "Direct debit scheme (Aptic mandateType)",
+  valuesConfig: {
+    SWEDISH_AUTOGIRO: { description: "1 = Autogiro (Sweden)" },
+    DUTCH_INCASSO: { description: "2 = Incasso (the Netherlands)" },
+    SEPA_CONSUMER_RECURRING: { description: "3 = SEPA consumer, recurring" },
+    SEPA_CONSUMER_ONE_OFF: { description: "4 = SEPA consumer, one-off" },
+    SEPA_BUSINESS_RECURRING: { description: "5 = SEPA business, recurring" },
+    SEPA_BUSINESS_ONE_OFF: { description: "7 = SEPA business, one-off" },
+  },
+});
 
 /** Aptic's numeric code of a mandate type (6 is unused). */
 export const directDebitMandateTypeCode: Record<DirectDebitMandateType, number> = {

@@ -18,16 +18,16 @@ import { DirectDebitMandateType } from "./mandate.enums";
 
 /** The writable fields of a direct debit mandate (seed 003's create body, every field). */
 export const DIRECT_DEBIT_MANDATE_FIELDS: ResourceFields = {
-  mandateType: { kind: "enum", enum: DirectDebitMandateType, required: true },
+  mandateType: { kind: "enum", enum: DirectDebitMandateType, required: true, description: "Direct debit scheme" },
   receivingBankAccountNo: { kind: "text", max: 50, required: true, description: "The receiving (creditor's) account" },
   sendingBankAccountClass: { kind: "enum", enum: BankAccountClass, description: "The payer's account class; its number is checked by it" },
   sendingBankAccountNo: { kind: "text", max: 50, description: "The payer's account" },
-  referenceNo: { kind: "text", max: 50 },
-  requestedAt: { kind: "instant" },
-  approvedAt: { kind: "instant" },
+  referenceNo: { kind: "text", max: 50, description: "Direct debit mandate reference number" },
+  requestedAt: { kind: "instant", description: "When the mandate was requested" },
+  approvedAt: { kind: "instant", description: "When the mandate was approved" },
   signedAt: { kind: "instant", description: "When the payer signed (Aptic signedDate)" },
   validFrom: { kind: "date", description: "On or before validUntil" },
-  validUntil: { kind: "date" },
+  validUntil: { kind: "date", description: "Last day the mandate is valid; null: open-ended" },
 };
 
 const RULES: CrossRule<ResourceValues>[] = [
@@ -59,7 +59,7 @@ declareResourceFields(CreateDirectDebitMandateInput, DIRECT_DEBIT_MANDATE_FIELDS
 
 @ObjectType({ description: "What a dry run would have written: the mandate without id and timestamps" })
 class DirectDebitMandatePreview {
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the mandate would be closed; null while open" })
   closedAt: Date | null;
 }
 declareResourceFields(DirectDebitMandatePreview, DIRECT_DEBIT_MANDATE_FIELDS, "output");
@@ -123,13 +123,13 @@ const specs = specsPerServer(mandateSpecs);
 
 @ArgsType()
 class CreateDirectDebitMandateArgs extends ClientRefControls {
-  @Field(() => CreateDirectDebitMandateInput)
+  @Field(() => CreateDirectDebitMandateInput, { description: "The new mandate's fields" })
   input: ResourceValues;
 }
 
 @ArgsType()
 class CloseDirectDebitMandateArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The mandate's id" })
   id: string;
 
   @Field(() => DateTime, { nullable: true, description: "When it was closed (ISO 8601 instant); now when left out" })
