@@ -14,7 +14,15 @@ import { DEFAULT_PRECEDENCE, FIELD_GROUPS, FieldGroup, fieldsOfGroup, SourceKind
  */
 
 const FieldGroupEnum = Object.fromEntries(FIELD_GROUPS.map((group) => [group, group])) as { [G in FieldGroup]: G };
-registerEnumType(FieldGroupEnum, { name: "FieldGroup", description: "A group of client fields that one precedence of sources decides" });
+registerEnumType(FieldGroupEnum, { name: "FieldGroup", description: "A group of client fields that one precedence of sources decides",
+  valuesConfig: {
+    IDENTITY: { description: "Who the client is: names, numbers, type (every field not in another group)" },
+    CONTACT: { description: "E-mail, phones, address, website" },
+    FINANCE: { description: "VAT, tax, currency, ledger, factoring terms and templates" },
+    BILLING: { description: "Payment terms, e-invoicing codes (SDI, intent) and customer type" },
+    CREDIT: { description: "Credit limit, its currency and the rating from credit data" },
+  },
+});
 
 @ObjectType({ description: "Which source's value a group of client fields takes: the first kind listed, then the next" })
 export class FieldGroupPrecedence {
