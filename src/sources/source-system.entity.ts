@@ -12,7 +12,9 @@ export enum SourceKind {
   CREDIT_DATA = "CREDIT_DATA",
 }
 
-registerEnumType(SourceKind, { name: "SourceKind", description: "The kind of system a source is: which connector syncs it",
+registerEnumType(SourceKind, {
+  name: "SourceKind",
+  description: "The kind of system a source is: which connector syncs it",
   valuesConfig: {
     CRM: { description: "The CRM (GET /api/clients): the Italian/EU client register" },
     APTIC: { description: "Aptic API Gateway, the debt collection and factoring platform: contracts, bank accounts, parameters" },

@@ -14,7 +14,9 @@ import { DEFAULT_PRECEDENCE, FIELD_GROUPS, FieldGroup, fieldsOfGroup, SourceKind
  */
 
 const FieldGroupEnum = Object.fromEntries(FIELD_GROUPS.map((group) => [group, group])) as { [G in FieldGroup]: G };
-registerEnumType(FieldGroupEnum, { name: "FieldGroup", description: "A group of client fields that one precedence of sources decides",
+registerEnumType(FieldGroupEnum, {
+  name: "FieldGroup",
+  description: "A group of client fields that one precedence of sources decides",
   valuesConfig: {
     IDENTITY: { description: "Who the client is: names, numbers, type (every field not in another group)" },
     CONTACT: { description: "E-mail, phones, address, website" },

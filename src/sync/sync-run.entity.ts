@@ -15,7 +15,9 @@ export enum SyncStatus {
   CANCELLED = "CANCELLED",
 }
 
-registerEnumType(SyncStatus, { name: "SyncStatus", description: "QUEUED and RUNNING are open; the others are final",
+registerEnumType(SyncStatus, {
+  name: "SyncStatus",
+  description: "QUEUED and RUNNING are open; the others are final",
   valuesConfig: {
     QUEUED: { description: "Waiting for a worker" },
     RUNNING: { description: "Being read from the source and applied" },

@@ -10,7 +10,9 @@ export enum InvoiceStatus {
   CREDITED = "CREDITED",
   CANCELLED = "CANCELLED",
 }
-registerEnumType(InvoiceStatus, { name: "InvoiceStatus", description: "Where an invoice is in its life",
+registerEnumType(InvoiceStatus, {
+  name: "InvoiceStatus",
+  description: "Where an invoice is in its life",
   valuesConfig: {
     DRAFT: { description: "Created but not yet sent to the customer" },
     SENT: { description: "Sent and not yet due, nothing paid" },

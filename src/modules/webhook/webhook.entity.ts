@@ -10,7 +10,9 @@ export enum WebhookSubscriptionStatus {
   /** Failed without a success for the give-up period (24 hours): nothing more is sent. */
   DISABLED = "DISABLED",
 }
-registerEnumType(WebhookSubscriptionStatus, { name: "WebhookSubscriptionStatus", description: "ACTIVE, or DISABLED after failing for 24 hours without a success",
+registerEnumType(WebhookSubscriptionStatus, {
+  name: "WebhookSubscriptionStatus",
+  description: "ACTIVE, or DISABLED after failing for 24 hours without a success",
   valuesConfig: {
     ACTIVE: { description: "Changes are delivered" },
     DISABLED: { description: "No new deliveries: disabled after failing for too long" },
@@ -23,7 +25,9 @@ export enum WebhookDeliveryStatus {
   /** Given up: the subscription was disabled while it was still failing. */
   FAILED = "FAILED",
 }
-registerEnumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus", description: "PENDING (waiting or retrying), DELIVERED (a 2xx), FAILED (given up)",
+registerEnumType(WebhookDeliveryStatus, {
+  name: "WebhookDeliveryStatus",
+  description: "PENDING (waiting or retrying), DELIVERED (a 2xx), FAILED (given up)",
   valuesConfig: {
     PENDING: { description: "Waiting for its first attempt or a retry" },
     DELIVERED: { description: "The endpoint answered with a 2xx" },
