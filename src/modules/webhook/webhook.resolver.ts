@@ -71,15 +71,15 @@ function payload(outcome: MutationOutcome<CreatedSubscription>): WebhookSubscrip
 
 @ObjectType({ description: "A delivery and its cursor" })
 class WebhookDeliveryEdge {
-  @Field() cursor: string;
-  @Field(() => WebhookDelivery) node: WebhookDelivery;
+  @Field({ description: "Opaque cursor of this item: pass it as after to read the items that follow it" }) cursor: string;
+  @Field(() => WebhookDelivery, { description: "The item" }) node: WebhookDelivery;
 }
 
 @ObjectType({ description: "A page of a webhook's deliveries, newest first" })
 class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge]) edges: WebhookDeliveryEdge[];
-  @Field(() => [WebhookDelivery]) nodes: WebhookDelivery[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [WebhookDeliveryEdge], { description: "The page's items, each with its cursor" }) edges: WebhookDeliveryEdge[];
+  @Field(() => [WebhookDelivery], { description: "The page's items, in order, without cursors" }) nodes: WebhookDelivery[];
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" }) pageInfo: PageInfo;
 }
 
 const loadSubscriptions = databaseField("Query", "webhookSubscriptions", async (_root: unknown, _args: NoArgs, ctx): Promise<WebhookSubscription[]> => {
