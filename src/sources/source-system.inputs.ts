@@ -79,6 +79,6 @@ export class UpdateSourceSystemInput {
   @Field(() => String, { nullable: true, description: "null: only on request" })
   schedule?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether the source is synced; null to leave it unchanged" })
   enabled?: boolean | null;
 }

@@ -17,7 +17,7 @@ export class ClientChange {
   @Field(() => ID, { description: "The client changed (or whose nested record changed)" })
   clientId: string;
 
-  @Field(() => ClientChangeKind)
+  @Field(() => ClientChangeKind, { description: "What the change did to the client or one of its nested records" })
   kind: ClientChangeKind;
 
   @Field(() => String, { nullable: true, description: "The GraphQL type name of the nested record changed (e.g. BankAccount, ClientParameter); null for the client itself" })

@@ -65,7 +65,7 @@ const specs = specsPerServer((dataSource) => {
 
 @ArgsType()
 class CreateClientPricelistArgs extends ClientRefControls {
-  @Field(() => CreateClientPricelistInput)
+  @Field(() => CreateClientPricelistInput, { description: "The pricelist to add to the client" })
   input: ResourceValues;
 }
 

@@ -27,13 +27,13 @@ class CreateWebhookSubscriptionInput {
 
 @ArgsType()
 class CreateWebhookSubscriptionArgs extends MutationControls {
-  @Field(() => CreateWebhookSubscriptionInput)
+  @Field(() => CreateWebhookSubscriptionInput, { description: "The subscription to create: endpoint URL and the kinds of change to send" })
   input: CreateWebhookSubscriptionInput;
 }
 
 @ArgsType()
 class WebhookSubscriptionIdArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook subscription's id" })
   id: string;
 }
 
@@ -51,7 +51,7 @@ export class WebhookSubscriptionPayload {
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when nothing was saved (dryRun: true was asked)" })
   dryRun: boolean;
 
   @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
