@@ -8,7 +8,7 @@ import { Column, PrimaryGeneratedColumn } from "typeorm";
  */
 @ObjectType("TenantEntity")
 export abstract class TenantEntity {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The object's id: opaque and stable, unique among objects of its type" })
   @PrimaryGeneratedColumn("identity", { type: "bigint", generatedIdentity: "ALWAYS" })
   id: string;
 

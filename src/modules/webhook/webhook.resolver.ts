@@ -119,7 +119,7 @@ class DeliveriesArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: "At most 100" })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of a delivery: the page starts after it; null for the newest first page" })
   after?: string | null;
 }
 
