@@ -8,7 +8,15 @@ export enum SourceAuthKind {
   OAUTH2_CLIENT_CREDENTIALS = "OAUTH2_CLIENT_CREDENTIALS",
 }
 
-registerEnumType(SourceAuthKind, { name: "SourceAuthKind", description: "Which kind of credentials a source has (they themselves are write-only)" });
+registerEnumType(SourceAuthKind, {
+  name: "SourceAuthKind",
+  description: "Which kind of credentials a source has (they themselves are write-only)",
+  valuesConfig: {
+    BEARER_TOKEN: { description: "A static token sent as Authorization: Bearer" },
+    API_KEY: { description: "An API key sent in the source's API-key header" },
+    OAUTH2_CLIENT_CREDENTIALS: { description: "An OAuth2 client-credentials grant: the gateway fetches and renews access tokens at the token URL" },
+  },
+});
 
 export function authKindOfCredentials(credentials: SourceCredentials): SourceAuthKind | null {
   if (credentials.oauth2) return SourceAuthKind.OAUTH2_CLIENT_CREDENTIALS;

@@ -10,16 +10,16 @@ import { SourceSystemPayload, sourceSystemPayload } from "./source-system.payloa
 
 @ArgsType()
 class CreateSourceSystemArgs extends MutationControls {
-  @Field(() => CreateSourceSystemInput)
+  @Field(() => CreateSourceSystemInput, { description: "The source to register: its kind, name, base URL, credentials and schedule" })
   input: CreateSourceSystemInput;
 }
 
 @ArgsType()
 class UpdateSourceSystemArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The source system's id" })
   id: string;
 
-  @Field(() => UpdateSourceSystemInput)
+  @Field(() => UpdateSourceSystemInput, { description: "The fields to change; a field left out or null stays as it is" })
   patch: UpdateSourceSystemInput;
 
   @Field(() => DateTime, { nullable: true, description: "The updatedAt you read: the update is refused (PRECONDITION_FAILED) if the source changed since" })
@@ -28,7 +28,7 @@ class UpdateSourceSystemArgs extends MutationControls {
 
 @ArgsType()
 class SourceSystemIdArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The source system's id" })
   id: string;
 }
 

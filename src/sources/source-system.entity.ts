@@ -12,7 +12,16 @@ export enum SourceKind {
   CREDIT_DATA = "CREDIT_DATA",
 }
 
-registerEnumType(SourceKind, { name: "SourceKind", description: "The kind of system a source is: which connector syncs it" });
+registerEnumType(SourceKind, {
+  name: "SourceKind",
+  description: "The kind of system a source is: which connector syncs it",
+  valuesConfig: {
+    CRM: { description: "The CRM (GET /api/clients): the Italian/EU client register" },
+    APTIC: { description: "Aptic API Gateway, the debt collection and factoring platform: contracts, bank accounts, parameters" },
+    INVOICING: { description: "The Swedish invoicing API: customers and their open invoices" },
+    CREDIT_DATA: { description: "The credit-data provider: credit limit, rating and the latest financial statement (act)" },
+  },
+});
 
 /**
  * Where incremental syncs resume (a connector's own shape): e.g. the CRM's and credit data's
@@ -32,11 +41,11 @@ export type SourceSyncState = Record<string, unknown>;
 @Index("IDX_source_system_tenant_kind", ["tenantId", "kind"])
 @Check("CHK_source_system_kind", inList("kind", Object.values(SourceKind)))
 export class SourceSystem extends TenantEntity {
-  @Field(() => SourceKind)
+  @Field(() => SourceKind, { description: "Which kind of system this is, and so which connector reads it" })
   @Column({ type: "varchar", length: 16 })
   kind: SourceKind;
 
-  @Field(() => String)
+  @Field(() => String, { description: "A display name chosen by whoever registered the source, unique in the company" })
   @Column({ type: "varchar", length: 255 })
   name: string;
 
@@ -78,7 +87,7 @@ export class SourceSystem extends TenantEntity {
   @Column({ type: "jsonb", default: {} })
   syncState: SourceSyncState;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the source was registered" })
   @CreatedAt()
   createdAt: Date;
 

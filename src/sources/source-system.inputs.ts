@@ -8,13 +8,13 @@ export class OAuth2ClientCredentialsInput {
   @Field(() => URLScalar, { description: "http(s)" })
   tokenUrl: URL;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The OAuth2 client id the gateway presents at the token URL" })
   clientId: string;
 
   @Field(() => String, { description: "Write-only: never answered, stored encrypted" })
   clientSecret: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The OAuth2 scope to request, space-separated; null to request none" })
   scope?: string | null;
 }
 
@@ -33,7 +33,7 @@ export class SourceAuthInput {
 
 @InputType({ description: "A new source system" })
 export class CreateSourceSystemInput {
-  @Field(() => SourceKind)
+  @Field(() => SourceKind, { description: "Which kind of system the source is, and so which connector reads it" })
   kind: SourceKind;
 
   @Field(() => String, { description: "1..255 characters" })
@@ -54,17 +54,17 @@ export class CreateSourceSystemInput {
   @Field(() => String, { nullable: true, description: "An ISO-8601 duration from PT1M to P366D (PT15M); null: only on request" })
   schedule?: string | null;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: true })
+  @Field(() => Boolean, { nullable: true, defaultValue: true, description: "Whether the source is synced on its schedule and can be synced by startSync; defaults to true" })
   enabled?: boolean | null;
 }
 
 /** A partial patch of a source system; the kind is fixed at creation (a new kind is a new source). */
 @InputType({ description: "Changes to a source system: only the fields given change. The kind is fixed at creation" })
 export class UpdateSourceSystemInput {
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "A new display name, unique in the company; null to leave it unchanged" })
   name?: string | null;
 
-  @Field(() => URLScalar, { nullable: true })
+  @Field(() => URLScalar, { nullable: true, description: "The source's API base URL, e.g. https://crm.example.com; null to leave it unchanged" })
   baseUrl?: URL | null;
 
   @Field(() => String, { nullable: true, description: "null clears it (not for CRM and INVOICING, which need one)" })
@@ -79,6 +79,6 @@ export class UpdateSourceSystemInput {
   @Field(() => String, { nullable: true, description: "null: only on request" })
   schedule?: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether the source is synced; null to leave it unchanged" })
   enabled?: boolean | null;
 }

@@ -11,7 +11,7 @@ export class SourceSystemPayload {
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when nothing was saved (dryRun: true was asked)" })
   dryRun: boolean;
 
   @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })

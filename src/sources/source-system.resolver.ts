@@ -46,7 +46,7 @@ export class SourceSystemResolver {
 
   @Authorized("clients:read")
   @Query(() => SourceSystem, { nullable: true, description: "A source system by id. Needs clients:read." })
-  sourceSystem(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SourceSystem | null> {
+  sourceSystem(@Arg("id", () => ID, { description: "The source system's id" }) id: string, @Ctx() ctx: RequestContext): Promise<SourceSystem | null> {
     return loadSourceSystem(undefined, { id }, ctx);
   }
 

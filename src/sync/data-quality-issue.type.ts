@@ -16,7 +16,7 @@ export class DataQualityIssue {
   @Field(() => String, { nullable: true, description: "The field's name in the source's own record" })
   sourceField: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "Why the value was kept raw instead of mapped, in words safe to show" })
   message: string;
 
   /** The value as sent: shown through DataQualityIssueResolver.value (masked where it is a personnummer). */

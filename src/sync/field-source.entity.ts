@@ -36,7 +36,7 @@ export class FieldSource extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the field's current value was written" })
   @Column({ type: "timestamptz", precision: 3 })
   setAt: Date;
 }

@@ -14,11 +14,21 @@ import { DEFAULT_PRECEDENCE, FIELD_GROUPS, FieldGroup, fieldsOfGroup, SourceKind
  */
 
 const FieldGroupEnum = Object.fromEntries(FIELD_GROUPS.map((group) => [group, group])) as { [G in FieldGroup]: G };
-registerEnumType(FieldGroupEnum, { name: "FieldGroup", description: "A group of client fields that one precedence of sources decides" });
+registerEnumType(FieldGroupEnum, {
+  name: "FieldGroup",
+  description: "A group of client fields that one precedence of sources decides",
+  valuesConfig: {
+    IDENTITY: { description: "Who the client is: names, numbers, type (every field not in another group)" },
+    CONTACT: { description: "E-mail, phones, address, website" },
+    FINANCE: { description: "VAT, tax, currency, ledger, factoring terms and templates" },
+    BILLING: { description: "Payment terms, e-invoicing codes (SDI, intent) and customer type" },
+    CREDIT: { description: "Credit limit, its currency and the rating from credit data" },
+  },
+});
 
 @ObjectType({ description: "Which source's value a group of client fields takes: the first kind listed, then the next" })
 export class FieldGroupPrecedence {
-  @Field(() => FieldGroupEnum)
+  @Field(() => FieldGroupEnum, { description: "The group of client fields" })
   group: FieldGroup;
 
   @Field(() => [SourceKind], { description: "Source kinds, the winner first; kinds not listed rank after every listed one" })
@@ -47,7 +57,7 @@ const loadPrecedence = databaseField("Query", "sourcePrecedence", async (_root: 
 
 @ArgsType()
 class SetSourcePrecedenceArgs {
-  @Field(() => FieldGroupEnum)
+  @Field(() => FieldGroupEnum, { description: "The group of client fields" })
   group: FieldGroup;
 
   @Field(() => [SourceKind], { nullable: true, description: "The kinds, the winner first, each once; null: back to the default" })
@@ -56,22 +66,22 @@ class SetSourcePrecedenceArgs {
   @Field(() => String, { description: "1..255 characters; a retry with the same key and arguments gets the stored payload (replayed: true)" })
   idempotencyKey: string;
 
-  @Field(() => Boolean, { nullable: true, defaultValue: false })
+  @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Validate and answer as if saved, without saving" })
   dryRun: boolean | null;
 }
 
 @ObjectType({ description: "The outcome of setSourcePrecedence" })
 export class SourcePrecedencePayload {
-  @Field(() => FieldGroupPrecedence, { nullable: true })
+  @Field(() => FieldGroupPrecedence, { nullable: true, description: "The group's precedence as saved (or as it would be, for a dry run); null on error" })
   precedence: FieldGroupPrecedence | null;
 
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when nothing was saved (dryRun: true was asked)" })
   dryRun: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when this answers a repeated idempotency key with the first answer" })
   replayed: boolean;
 }
 

@@ -70,7 +70,7 @@ export class ClientProvenanceResolver {
 
 @Resolver(() => SourceRecord)
 export class SourceRecordResolver {
-  @FieldResolver(() => SourceSystem)
+  @FieldResolver(() => SourceSystem, { description: "The source system the record was read from" })
   source(@Root() record: SourceRecord, @Ctx() ctx: RequestContext): Promise<SourceSystem> {
     return loadRecordSource(record, {}, ctx);
   }

@@ -55,11 +55,11 @@ export class SourceRecord extends TenantEntity {
   sourceUpdatedAt: Date | null;
 
   /** The source's own creation time, where it sends one. */
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the source says the record was created; null when it does not say" })
   @TimestampColumn()
   sourceCreatedAt: Date | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When a sync last read this record from the source" })
   @Column({ type: "timestamptz", precision: 3 })
   lastSyncedAt: Date;
 

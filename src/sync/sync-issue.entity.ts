@@ -51,11 +51,11 @@ export class SyncIssue extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The client field the issue concerns; null when it concerns the whole record" })
   @StringColumn(255)
   field: string | null;
 
-  @Field(() => String)
+  @Field(() => String, { description: "What went wrong, in words safe to show (no secret, no personal data)" })
   @Column({ type: "text" })
   message: string;
 
@@ -64,7 +64,7 @@ export class SyncIssue extends TenantEntity {
   @Column({ type: "jsonb", nullable: true })
   detail: Record<string, unknown> | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the run recorded the issue" })
   @CreatedAt()
   createdAt: Date;
 }

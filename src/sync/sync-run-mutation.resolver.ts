@@ -15,7 +15,7 @@ class SyncControls {
 
 @ArgsType()
 class StartSyncArgs extends SyncControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of the source system to sync" })
   sourceId: string;
 
   @Field(() => Boolean, { nullable: true, defaultValue: false, description: "Read everything, not only what changed since the last run" })
@@ -24,7 +24,7 @@ class StartSyncArgs extends SyncControls {
 
 @ArgsType()
 class CancelSyncArgs extends SyncControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The id of the run to cancel (QUEUED or RUNNING)" })
   runId: string;
 }
 

@@ -8,28 +8,28 @@ import { SyncRun } from "./sync-run.entity";
 
 @ObjectType({ description: "A run and its cursor" })
 export class SyncRunEdge {
-  @Field() cursor: string;
-  @Field(() => SyncRun) node: SyncRun;
+  @Field({ description: "Opaque cursor of this item: pass it as after to read the items that follow it" }) cursor: string;
+  @Field(() => SyncRun, { description: "The item" }) node: SyncRun;
 }
 
 @ObjectType({ description: "A page of a source's runs, newest first" })
 export class SyncRunConnection {
-  @Field(() => [SyncRunEdge]) edges: SyncRunEdge[];
-  @Field(() => [SyncRun]) nodes: SyncRun[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [SyncRunEdge], { description: "The page's items, each with its cursor" }) edges: SyncRunEdge[];
+  @Field(() => [SyncRun], { description: "The page's items, in order, without cursors" }) nodes: SyncRun[];
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" }) pageInfo: PageInfo;
 }
 
 @ObjectType({ description: "An issue and its cursor" })
 export class SyncIssueEdge {
-  @Field() cursor: string;
-  @Field(() => SyncIssue) node: SyncIssue;
+  @Field({ description: "Opaque cursor of this item: pass it as after to read the items that follow it" }) cursor: string;
+  @Field(() => SyncIssue, { description: "The item" }) node: SyncIssue;
 }
 
 @ObjectType({ description: "A page of a run's issues, newest first" })
 export class SyncIssueConnection {
-  @Field(() => [SyncIssueEdge]) edges: SyncIssueEdge[];
-  @Field(() => [SyncIssue]) nodes: SyncIssue[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [SyncIssueEdge], { description: "The page's items, each with its cursor" }) edges: SyncIssueEdge[];
+  @Field(() => [SyncIssue], { description: "The page's items, in order, without cursors" }) nodes: SyncIssue[];
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" }) pageInfo: PageInfo;
 }
 
 const notOurs = () => badUserInput('"after" is not a cursor of this list', "after");

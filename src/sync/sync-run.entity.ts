@@ -15,7 +15,18 @@ export enum SyncStatus {
   CANCELLED = "CANCELLED",
 }
 
-registerEnumType(SyncStatus, { name: "SyncStatus", description: "QUEUED and RUNNING are open; the others are final" });
+registerEnumType(SyncStatus, {
+  name: "SyncStatus",
+  description: "QUEUED and RUNNING are open; the others are final",
+  valuesConfig: {
+    QUEUED: { description: "Waiting for a worker" },
+    RUNNING: { description: "Being read from the source and applied" },
+    SUCCEEDED: { description: "Finished; every record was applied" },
+    PARTIAL: { description: "Finished, but some records failed or conflicted (see failed, conflicts and issues)" },
+    FAILED: { description: "Stopped by an error (the source refused or could not be reached)" },
+    CANCELLED: { description: "Stopped by cancelSync before it finished" },
+  },
+});
 
 export const OPEN_SYNC_STATUSES = [SyncStatus.QUEUED, SyncStatus.RUNNING] as const;
 
@@ -45,7 +56,7 @@ export class SyncRun extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field(() => SyncStatus)
+  @Field(() => SyncStatus, { description: "Where the run is: QUEUED and RUNNING are open, the others final" })
   @Column({ type: "varchar", length: 16, default: SyncStatus.QUEUED })
   status: SyncStatus;
 
@@ -54,43 +65,43 @@ export class SyncRun extends TenantEntity {
   @Column({ type: "boolean", default: false })
   full: boolean;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the run was queued (by startSync or the source's schedule)" })
   @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
   queuedAt: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When a worker began the run; null while it is QUEUED" })
   @TimestampColumn()
   startedAt: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the run ended; null while it is QUEUED or RUNNING" })
   @TimestampColumn()
   finishedAt: Date | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of records read from the source so far" })
   @Column({ type: "int", default: 0 })
   fetched: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of clients created from the source's records" })
   @Column({ type: "int", default: 0 })
   created: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of existing clients changed by the run" })
   @Column({ type: "int", default: 0 })
   updated: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of records whose content matched what the gateway already stores" })
   @Column({ type: "int", default: 0 })
   unchanged: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of clients archived because the source deleted or archived them" })
   @Column({ type: "int", default: 0 })
   archived: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of records that matched more than one client, or a client another source owns; see issues" })
   @Column({ type: "int", default: 0 })
   conflicts: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of records the run could not apply; see issues" })
   @Column({ type: "int", default: 0 })
   failed: number;
 
@@ -127,7 +138,7 @@ export class SyncRun extends TenantEntity {
   @Column({ type: "uuid", nullable: true })
   jobId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the run's row last changed (its status or counters)" })
   @UpdatedAt()
   updatedAt: Date;
 }

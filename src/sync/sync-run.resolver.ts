@@ -38,11 +38,11 @@ const loadIssues = databaseField(
 export class SyncRunResolver {
   @Authorized("clients:read")
   @Query(() => SyncRun, { nullable: true, description: "A sync run by id. Needs clients:read." })
-  syncRun(@Arg("id", () => ID) id: string, @Ctx() ctx: RequestContext): Promise<SyncRun | null> {
+  syncRun(@Arg("id", () => ID, { description: "The sync run's id" }) id: string, @Ctx() ctx: RequestContext): Promise<SyncRun | null> {
     return loadRun(undefined, { id }, ctx);
   }
 
-  @FieldResolver(() => SourceSystem)
+  @FieldResolver(() => SourceSystem, { description: "The source system the run reads" })
   source(@Root() run: SyncRun, @Ctx() ctx: RequestContext): Promise<SourceSystem> {
     return loadSource(run, {}, ctx);
   }

@@ -333,17 +333,26 @@ export type DirectDebitMandateType =
 
 /** DRAWDOWN, INTEREST and FEE raise the drawn balance; REPAYMENT lowers it */
 export type FactoringLoanTransactionType =
+  /** Money lent to the client; raises the drawn balance */
   | 'DRAWDOWN'
+  /** A fee charged on the loan (e.g. the limit fee); raises the drawn balance */
   | 'FEE'
+  /** Interest charged on the loan; raises the drawn balance */
   | 'INTEREST'
+  /** Money paid back by the client; lowers the drawn balance */
   | 'REPAYMENT';
 
 /** The date financing interest is calculated from */
 export type FinancingInterestCalculateFrom =
+  /** From the invoice's bill date (Aptic 1) */
   | 'BILL_DATE'
+  /** From the invoice's due date (Aptic 3) */
   | 'DUE_DATE'
+  /** From the date the invoice was purchased (Aptic 4) */
   | 'PURCHASE_DATE'
+  /** From the recourse date (Aptic 5) */
   | 'RECOURSE_DATE'
+  /** From the invoice's registration date (Aptic 2) */
   | 'REGISTRATION_DATE';
 
 export type IdFilter = {
@@ -356,12 +365,19 @@ export type IdFilter = {
 
 /** Where an invoice is in its life */
 export type InvoiceStatus =
+  /** Voided before being paid */
   | 'CANCELLED'
+  /** Cancelled by a credit note */
   | 'CREDITED'
+  /** Created but not yet sent to the customer */
   | 'DRAFT'
+  /** Past its due date and not paid in full */
   | 'OVERDUE'
+  /** Paid in full */
   | 'PAID'
+  /** Part of the total has been paid */
   | 'PARTIALLY_PAID'
+  /** Sent and not yet due, nothing paid */
   | 'SENT';
 
 /** Why a mutation did not do what was asked (MutationError.code): switch on it, show the message to people. New values may be added; treat an unknown one as a failure with its message. */
@@ -411,9 +427,13 @@ export type SortDirection =
 
 /** The kind of system a source is: which connector syncs it */
 export type SourceKind =
+  /** Aptic API Gateway, the debt collection and factoring platform: contracts, bank accounts, parameters */
   | 'APTIC'
+  /** The credit-data provider: credit limit, rating and the latest financial statement (act) */
   | 'CREDIT_DATA'
+  /** The CRM (GET /api/clients): the Italian/EU client register */
   | 'CRM'
+  /** The Swedish invoicing API: customers and their open invoices */
   | 'INVOICING';
 
 export type StringFilter = {

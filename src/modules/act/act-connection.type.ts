@@ -6,12 +6,12 @@ import { ActEdge } from "./act-edge.type";
 /** A page of a client's acts, newest first (Relay connection). */
 @ObjectType({ description: "A page of acts, newest first" })
 export class ActConnection {
-  @Field(() => [ActEdge])
+  @Field(() => [ActEdge], { description: "The page's items, each with its cursor" })
   edges: ActEdge[];
 
-  @Field(() => [Act])
+  @Field(() => [Act], { description: "The page's items, in order, without cursors" })
   nodes: Act[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" })
   pageInfo: PageInfo;
 }

@@ -28,11 +28,11 @@ export class Act extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "First day of the financial year the statement covers" })
   @Column({ type: "date" })
   periodStart: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "Last day of the financial year the statement covers" })
   @Column({ type: "date" })
   periodEnd: string;
 
@@ -40,7 +40,7 @@ export class Act extends TenantEntity {
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Net revenue for the period, in the statement's currency; null when not reported" })
   @MoneyColumn()
   revenue: string | null;
 
@@ -48,23 +48,23 @@ export class Act extends TenantEntity {
   @MoneyColumn()
   result: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Equity at the end of the period; null when not reported" })
   @MoneyColumn()
   equity: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Total assets at the end of the period; null when not reported" })
   @MoneyColumn()
   totalAssets: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Average number of employees over the period; null when not reported" })
   @Column({ type: "int", nullable: true })
   employees: number | null;
 
-  @Field(() => [ActDataPoint])
+  @Field(() => [ActDataPoint], { description: "Every figure of the statement as the provider delivers it, by code" })
   @Column({ type: "jsonb", default: [] })
   dataPoints: ActDataPoint[];
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the statement was published to the credit-data provider; null when unknown" })
   @Column({ type: "timestamptz", nullable: true })
   publishedAt: Date | null;
 
@@ -81,11 +81,11 @@ export class Act extends TenantEntity {
   @StringColumn(255)
   sourceId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the statement was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the statement was last changed in the gateway" })
   @UpdatedAt()
   updatedAt: Date;
 }

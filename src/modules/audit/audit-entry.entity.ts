@@ -8,13 +8,13 @@ import { SyncRun } from "../../sync/sync-run.entity";
 
 @ObjectType({ description: "One changed field: its value before and after (personal data masked)" })
 export class FieldChange {
-  @Field(() => String)
+  @Field(() => String, { description: "The field's name in the GraphQL schema" })
   field: string;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { nullable: true, description: "The value before, as JSON; null when it was unset" })
   before: unknown;
 
-  @Field(() => JSONScalar, { nullable: true })
+  @Field(() => JSONScalar, { nullable: true, description: "The value after, as JSON; null when it was cleared" })
   after: unknown;
 }
 
@@ -55,19 +55,19 @@ export class AuditEntry extends TenantEntity {
   @Column({ type: "varchar", length: 255 })
   actor: string;
 
-  @Field(() => String)
+  @Field(() => String, { description: "The request id of the request that made the change, as in the server's log and error responses" })
   @Column({ type: "varchar", length: 64 })
   requestId: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The idempotency key of the mutation that made the change; null when none was given (e.g. a sync)" })
   @Column({ type: "varchar", length: 255, nullable: true })
   idempotencyKey: string | null;
 
-  @Field(() => [FieldChange])
+  @Field(() => [FieldChange], { description: "The fields the change touched, with their values before and after" })
   @Column({ type: "jsonb", default: [] })
   changes: FieldChange[];
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the change was committed" })
   @Column({ type: "timestamptz", precision: 3, default: () => "now()" })
   occurredAt: Date;
 

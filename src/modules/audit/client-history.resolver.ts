@@ -12,22 +12,22 @@ import { AuditEntry } from "./audit-entry.entity";
 
 @ObjectType({ description: "A change and its cursor" })
 export class AuditEntryEdge {
-  @Field()
+  @Field({ description: "Opaque cursor of this item: pass it as after to read the items that follow it" })
   cursor: string;
 
-  @Field(() => AuditEntry)
+  @Field(() => AuditEntry, { description: "The item" })
   node: AuditEntry;
 }
 
 @ObjectType({ description: "A page of a client's history, newest first" })
 export class AuditEntryConnection {
-  @Field(() => [AuditEntryEdge])
+  @Field(() => [AuditEntryEdge], { description: "The page's items, each with its cursor" })
   edges: AuditEntryEdge[];
 
-  @Field(() => [AuditEntry])
+  @Field(() => [AuditEntry], { description: "The page's items, in order, without cursors" })
   nodes: AuditEntry[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" })
   pageInfo: PageInfo;
 }
 

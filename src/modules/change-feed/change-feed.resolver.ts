@@ -17,7 +17,7 @@ export class ClientChange {
   @Field(() => ID, { description: "The client changed (or whose nested record changed)" })
   clientId: string;
 
-  @Field(() => ClientChangeKind)
+  @Field(() => ClientChangeKind, { description: "What the change did to the client or one of its nested records" })
   kind: ClientChangeKind;
 
   @Field(() => String, { nullable: true, description: "The GraphQL type name of the nested record changed (e.g. BankAccount, ClientParameter); null for the client itself" })
@@ -45,16 +45,16 @@ export class ClientChangeEdge {
   @Field({ description: "The position after this change: pass it as `after` to go on from here" })
   cursor: string;
 
-  @Field(() => ClientChange)
+  @Field(() => ClientChange, { description: "The item" })
   node: ClientChange;
 }
 
 @ObjectType({ description: "A page of the company's change feed, oldest first" })
 export class ClientChangeConnection {
-  @Field(() => [ClientChangeEdge])
+  @Field(() => [ClientChangeEdge], { description: "The page's items, each with its cursor" })
   edges: ClientChangeEdge[];
 
-  @Field(() => [ClientChange])
+  @Field(() => [ClientChange], { description: "The page's items, in order, without cursors" })
   nodes: ClientChange[];
 
   @Field(() => PageInfo, { description: "endCursor is the position to store: on an empty page it is the `after` given, so a poller never goes back" })

@@ -29,19 +29,19 @@ export class ExtraField extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field()
+  @Field({ description: "The extra field's name, as defined in the source (Aptic)" })
   @Column({ type: "varchar", length: 100 })
   name: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: "The field's values for the client, in the source's order" })
   @Column({ type: "text", array: true, default: () => "'{}'" })
   values: string[];
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the extra field was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the extra field was last changed in the gateway" })
   @UpdatedAt()
   updatedAt: Date;
 }

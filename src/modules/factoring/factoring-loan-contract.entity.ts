@@ -48,23 +48,23 @@ export class FactoringLoanContract extends TenantEntity {
   @RateColumn()
   maxPercent: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The client's reference for the loan" })
   @StringColumn(80)
   yourReference: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The factoring company's own reference for the loan" })
   @StringColumn(80)
   ourReference: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Loan interest rate, in percent" })
   @RateColumn()
   interestRate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Interest code (Aptic's cfg_interest)" })
   @StringColumn(20)
   interestCode: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Limit fee amount, in the contract's currency" })
   @MoneyColumn()
   limitFeeAmount: string | null;
 
@@ -80,31 +80,31 @@ export class FactoringLoanContract extends TenantEntity {
   @Column({ type: "date", nullable: true })
   limitFeeDate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Invoice item used when charging the limit fee" })
   @StringColumn(50)
   limitFeeInvoiceItem: string | null;
 
-  @Field(() => Boolean, { nullable: true })
+  @Field(() => Boolean, { nullable: true, description: "Whether the limit fee is charged for the part of the starting period" })
   @Column({ type: "boolean", nullable: true })
   limitFeePartOfPeriod: boolean | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Amount charged as limit fee for the starting period" })
   @MoneyColumn()
   limitFeePartOfPeriodAmount: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Factoring loan contract note, free text" })
   @Column({ type: "text", nullable: true })
   note: string | null;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "ISO 4217 currency of the loan's amounts; null when the source gives none" })
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract was last changed in the gateway (written here or by a sync)" })
   @UpdatedAt()
   updatedAt: Date;
 }

@@ -50,7 +50,7 @@ export class FactoringLoanTransaction extends TenantEntity {
   @Column({ type: "date" })
   transactionDate: string;
 
-  @Field(() => FactoringLoanTransactionType)
+  @Field(() => FactoringLoanTransactionType, { description: "What the transaction does to the drawn balance; the amount is always positive" })
   @Column({ type: "varchar", length: 16 })
   type: FactoringLoanTransactionType;
 
@@ -62,11 +62,11 @@ export class FactoringLoanTransaction extends TenantEntity {
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Free-text description of the transaction from the source; null when none" })
   @StringColumn(255)
   description: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the transaction was stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 }

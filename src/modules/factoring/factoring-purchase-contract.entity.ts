@@ -46,7 +46,7 @@ export class FactoringPurchaseContract extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field()
+  @Field({ description: "Whether the purchase contract is active (invoices can be purchased under it)" })
   @Column({ type: "boolean", default: true })
   active: boolean;
 
@@ -62,7 +62,7 @@ export class FactoringPurchaseContract extends TenantEntity {
   @MoneyColumn({ name: "limit_amount" })
   limit: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Limit for a single customer (debtor) of the client, in the contract's currency" })
   @MoneyColumn()
   customerLimit: string | null;
 
@@ -74,7 +74,7 @@ export class FactoringPurchaseContract extends TenantEntity {
   @MoneyColumn()
   nonRecourseLimit: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Default limit for a customer group, in the contract's currency" })
   @MoneyColumn()
   defaultGroupLimit: string | null;
 
@@ -82,71 +82,71 @@ export class FactoringPurchaseContract extends TenantEntity {
   @Column({ type: "boolean", nullable: true })
   recourse: boolean | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Number of days after the due date before automatic recourse" })
   @Column({ type: "int", nullable: true })
   recourseDays: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Maximum to reserve on the blocked account per invoice: an amount or a percentage, as the source gives it" })
   @StringColumn(50)
   blockedAccount: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Maximum total amount to reserve on the blocked account" })
   @MoneyColumn()
   blockedAccountTotal: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Interest rate for the blocked account, in percent" })
   @RateColumn()
   blockedAccountInterestRate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Interest code for the blocked account (Aptic's cfg_interest)" })
   @StringColumn(20)
   blockedAccountInterestCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Contract note, free text of at most 2000 characters" })
   @StringColumn(2000)
   note: string | null;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Number of days after the due date before over-interest is calculated" })
   @Column({ type: "int", nullable: true })
   overInterestAfterDays: number | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Over-interest rate, in percent" })
   @RateColumn()
   overInterestRate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Over-interest code (Aptic's cfg_interest)" })
   @StringColumn(20)
   overInterestCode: string | null;
 
-  @Field(() => FinancingInterestCalculateFrom, { nullable: true })
+  @Field(() => FinancingInterestCalculateFrom, { nullable: true, description: "The date financing interest is calculated from; null when the contract does not say" })
   @StringColumn(32)
   financingInterestCalculateFrom: FinancingInterestCalculateFrom | null;
 
-  @Field(() => FinancingInterestCalculateTo, { nullable: true })
+  @Field(() => FinancingInterestCalculateTo, { nullable: true, description: "The date financing interest is calculated to; null when the contract does not say" })
   @StringColumn(32)
   financingInterestCalculateTo: FinancingInterestCalculateTo | null;
 
-  @Field(() => FinancingInterestFeeInsertTrigger, { nullable: true })
+  @Field(() => FinancingInterestFeeInsertTrigger, { nullable: true, description: "The event at which the financing interest fee is charged; null when the contract does not say" })
   @StringColumn(32)
   financingInterestFeeInsertTrigger: FinancingInterestFeeInsertTrigger | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "Financing interest rate, in percent" })
   @RateColumn()
   financingInterestRate: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Financing interest code (Aptic's cfg_interest)" })
   @StringColumn(20)
   financingInterestCode: string | null;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "ISO 4217 currency of the contract's amounts; null when the source gives none" })
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the contract was last changed in the gateway (written here or by a sync)" })
   @UpdatedAt()
   updatedAt: Date;
 }

@@ -74,10 +74,10 @@ export class FactoringLoanSummary implements SummaryOrigin {
   @Field(() => Decimal, { description: "Sum of REPAYMENT" })
   totalRepaid: string;
 
-  @Field(() => DateScalar, { nullable: true })
+  @Field(() => DateScalar, { nullable: true, description: "Date of the loan's latest transaction; null when it has none" })
   lastTransactionDate: string | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: "Number of transactions on the loan" })
   transactionCount: number;
 }
 
@@ -146,16 +146,16 @@ export class FactoringPurchaseSummary implements SummaryOrigin {
   @Field(() => Decimal, { description: "Outstanding of those purchased without recourse (or recourse unknown)" })
   outstandingWithoutRecourse: string;
 
-  @Field(() => Decimal)
+  @Field(() => Decimal, { description: "Outstanding amount of all purchased invoices not PAID, CREDITED or CANCELLED" })
   outstandingTotal: string;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "The contract's total purchase limit (copied from the contract); null when none" })
   limit: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "The contract's limit for invoices purchased with recourse; null when none" })
   recourseLimit: string | null;
 
-  @Field(() => Decimal, { nullable: true })
+  @Field(() => Decimal, { nullable: true, description: "The contract's limit for invoices purchased without recourse; null when none" })
   nonRecourseLimit: string | null;
 
   @Field(() => Decimal, { nullable: true, description: "recourseLimit - outstandingWithRecourse, at least 0" })

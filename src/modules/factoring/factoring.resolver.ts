@@ -53,7 +53,7 @@ export class FactoringClientFieldResolver {
 /** A loan's balance summary (its transactions: factoring-transactions.resolver.ts). */
 @Resolver(() => FactoringLoanContract)
 export class FactoringLoanContractFieldResolver {
-  @FieldResolver(() => FactoringLoanSummary)
+  @FieldResolver(() => FactoringLoanSummary, { description: "Totals computed from the contract's transactions or purchased invoices, or the source's own summary" })
   summary(@Root() contract: FactoringLoanContract, @Ctx() ctx: RequestContext): Promise<FactoringLoanSummary> {
     return loadLoanSummary(contract, {}, ctx);
   }
@@ -62,7 +62,7 @@ export class FactoringLoanContractFieldResolver {
 /** A purchase contract's use of its limits by the client's purchased invoices. */
 @Resolver(() => FactoringPurchaseContract)
 export class FactoringPurchaseContractFieldResolver {
-  @FieldResolver(() => FactoringPurchaseSummary)
+  @FieldResolver(() => FactoringPurchaseSummary, { description: "Use of the contract's limits by the client's purchased invoices not yet settled" })
   summary(@Root() contract: FactoringPurchaseContract, @Ctx() ctx: RequestContext): Promise<FactoringPurchaseSummary> {
     return loadPurchaseSummary(contract, {}, ctx);
   }

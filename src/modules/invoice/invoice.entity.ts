@@ -27,31 +27,31 @@ export class Invoice extends TenantEntity {
   @JoinColumn({ name: "client_id" })
   client?: Client;
 
-  @Field()
+  @Field({ description: "The invoice number as the invoicing system shows it" })
   @StringColumn(50, { nullable: false })
   invoiceNumber: string;
 
-  @Field(() => InvoiceStatus)
+  @Field(() => InvoiceStatus, { description: "Where the invoice is in its life (sent, paid, overdue...)" })
   @Column({ type: "varchar", length: 20 })
   status: InvoiceStatus;
 
-  @Field(() => Currency)
+  @Field(() => Currency, { description: "ISO 4217 currency of the amounts" })
   @Column({ type: "char", length: 3 })
   currencyCode: string;
 
-  @Field(() => Decimal)
+  @Field(() => Decimal, { description: "Invoice total including VAT, in currencyCode" })
   @MoneyColumn({ nullable: false })
   totalAmount: string;
 
-  @Field(() => Decimal)
+  @Field(() => Decimal, { description: "Amount paid so far, in currencyCode" })
   @MoneyColumn({ nullable: false, default: 0 })
   paidAmount: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The date the invoice was issued" })
   @Column({ type: "date" })
   issueDate: string;
 
-  @Field(() => DateScalar)
+  @Field(() => DateScalar, { description: "The date payment is due; null for a draft without one" })
   @Column({ type: "date" })
   dueDate: string;
 
@@ -75,11 +75,11 @@ export class Invoice extends TenantEntity {
   @StringColumn(255)
   sourceId: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the invoice was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the invoice was last changed in the gateway" })
   @UpdatedAt()
   updatedAt: Date;
 }

@@ -29,27 +29,27 @@ export class ClientParameter extends TenantEntity {
   @JoinColumn({ name: "source_system_id" })
   sourceSystem?: SourceSystem;
 
-  @Field()
+  @Field({ description: "The parameter's name, as defined in Aptic" })
   @Column({ type: "varchar", length: 100 })
   name: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The parameter's type in Aptic, which says how to read value" })
   @StringColumn(50)
   type: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The parameter's value as a string; null when unset" })
   @Column({ type: "text", nullable: true })
   value: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Link to the parameter in the source system's API; null for one written here" })
   @StringColumn(255)
   href: string | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the parameter was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the parameter was last changed in the gateway" })
   @UpdatedAt()
   updatedAt: Date;
 }

@@ -51,7 +51,7 @@ class NamedParameterArgs extends ClientRefControls {
 
 @ArgsType()
 class SetClientParameterArgs extends NamedParameterArgs {
-  @Field(() => ClientParameterInput)
+  @Field(() => ClientParameterInput, { description: "The parameter's type and value" })
   input: ResourceValues;
 }
 

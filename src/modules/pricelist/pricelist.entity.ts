@@ -26,19 +26,19 @@ export class Pricelist extends TenantEntity {
   @Generated("uuid")
   uniqueId: string;
 
-  @Field()
+  @Field({ description: "Name of the pricelist in the source (Aptic)" })
   @Column({ type: "varchar", length: 100 })
   pricelistName: string;
 
-  @Field(() => Currency, { nullable: true })
+  @Field(() => Currency, { nullable: true, description: "ISO 4217 currency of the pricelist's amounts" })
   @Column({ type: "char", length: 3, nullable: true })
   currencyCode: string | null;
 
-  @Field()
+  @Field({ description: "Whether the pricelist is currently applied" })
   @Column({ type: "boolean", default: true })
   isActive: boolean;
 
-  @Field(() => Int, { nullable: true })
+  @Field(() => Int, { nullable: true, description: "Aptic's id of the service the pricelist prices" })
   @Column({ type: "int", nullable: true })
   serviceId: number | null;
 
@@ -46,7 +46,7 @@ export class Pricelist extends TenantEntity {
   @Column({ type: "boolean", default: false })
   isDefaultPricelist: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Aptic's condition under which the pricelist applies; null when always" })
   @StringColumn(255)
   condition: string | null;
 
@@ -54,7 +54,7 @@ export class Pricelist extends TenantEntity {
   @Column({ type: "date", nullable: true })
   validFrom: string | null;
 
-  @Field()
+  @Field({ description: "Whether fee events under this pricelist are charged to the creditor (the client)" })
   @Column({ type: "boolean", default: false })
   creditorFeeEvents: boolean;
 
@@ -62,11 +62,11 @@ export class Pricelist extends TenantEntity {
   @Column({ type: "int", nullable: true })
   templatePricelistId: number | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the pricelist was first stored in the gateway" })
   @CreatedAt()
   createdAt: Date;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the pricelist was last changed in the gateway" })
   @UpdatedAt()
   updatedAt: Date;
 }

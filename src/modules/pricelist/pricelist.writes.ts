@@ -11,7 +11,7 @@ import { Pricelist } from "./pricelist.entity";
 /** A pricelist's fields (seed 003's "Insert client pricelist" body, every field). */
 export const PRICELIST_FIELDS: ResourceFields = {
   pricelistName: { kind: "text", max: 100, required: true },
-  currencyCode: { kind: "currency" },
+  currencyCode: { kind: "currency", description: "ISO 4217 currency of the pricelist's amounts" },
   isActive: { kind: "bool", notNull: true, description: "Default true" },
   serviceId: { kind: "int", range: [0, 2147483647] },
   isDefaultPricelist: { kind: "bool", notNull: true, description: "Default false. True makes it the client's one default: the previous default stops being it" },
@@ -65,7 +65,7 @@ const specs = specsPerServer((dataSource) => {
 
 @ArgsType()
 class CreateClientPricelistArgs extends ClientRefControls {
-  @Field(() => CreateClientPricelistInput)
+  @Field(() => CreateClientPricelistInput, { description: "The pricelist to add to the client" })
   input: ResourceValues;
 }
 

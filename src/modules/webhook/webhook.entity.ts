@@ -10,7 +10,14 @@ export enum WebhookSubscriptionStatus {
   /** Failed without a success for the give-up period (24 hours): nothing more is sent. */
   DISABLED = "DISABLED",
 }
-registerEnumType(WebhookSubscriptionStatus, { name: "WebhookSubscriptionStatus", description: "ACTIVE, or DISABLED after failing for 24 hours without a success" });
+registerEnumType(WebhookSubscriptionStatus, {
+  name: "WebhookSubscriptionStatus",
+  description: "ACTIVE, or DISABLED after failing for 24 hours without a success",
+  valuesConfig: {
+    ACTIVE: { description: "Changes are delivered" },
+    DISABLED: { description: "No new deliveries: disabled after failing for too long" },
+  },
+});
 
 export enum WebhookDeliveryStatus {
   PENDING = "PENDING",
@@ -18,7 +25,15 @@ export enum WebhookDeliveryStatus {
   /** Given up: the subscription was disabled while it was still failing. */
   FAILED = "FAILED",
 }
-registerEnumType(WebhookDeliveryStatus, { name: "WebhookDeliveryStatus", description: "PENDING (waiting or retrying), DELIVERED (a 2xx), FAILED (given up)" });
+registerEnumType(WebhookDeliveryStatus, {
+  name: "WebhookDeliveryStatus",
+  description: "PENDING (waiting or retrying), DELIVERED (a 2xx), FAILED (given up)",
+  valuesConfig: {
+    PENDING: { description: "Waiting for its first attempt or a retry" },
+    DELIVERED: { description: "The endpoint answered with a 2xx" },
+    FAILED: { description: "Every attempt failed; no more retries" },
+  },
+});
 
 /**
  * A company's webhook: where the change feed's changes are POSTed, signed with its secret. The
@@ -43,7 +58,7 @@ export class WebhookSubscription extends TenantEntity {
   @Column({ type: "text" })
   secret: string;
 
-  @Field(() => WebhookSubscriptionStatus)
+  @Field(() => WebhookSubscriptionStatus, { description: "ACTIVE while changes are delivered to the endpoint; DISABLED stops new deliveries" })
   @StringColumn(16, { nullable: false, default: WebhookSubscriptionStatus.ACTIVE })
   status: WebhookSubscriptionStatus;
 
@@ -67,7 +82,7 @@ export class WebhookSubscription extends TenantEntity {
   @StringColumn(255, { nullable: false })
   createdBy: string;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the subscription was created" })
   @CreatedAt()
   createdAt: Date;
 
@@ -101,18 +116,18 @@ export class WebhookDelivery extends TenantEntity {
   changeId: string;
 
   /** Ordering per client: a delivery waits for the earlier ones of its client to this subscription. */
-  @Field(() => String)
+  @Field(() => String, { description: "The client the delivered change concerns" })
   @Column({ type: "bigint" })
   clientId: string;
 
-  @Field(() => ClientChangeKind)
+  @Field(() => ClientChangeKind, { description: "What the delivered change did to the client or one of its nested records" })
   @StringColumn(32, { nullable: false })
   kind: ClientChangeKind;
 
   @Column({ type: "text" })
   body: string;
 
-  @Field(() => WebhookDeliveryStatus)
+  @Field(() => WebhookDeliveryStatus, { description: "PENDING while attempts remain, DELIVERED once accepted, FAILED after the last attempt" })
   @StringColumn(16, { nullable: false, default: WebhookDeliveryStatus.PENDING })
   status: WebhookDeliveryStatus;
 
@@ -131,15 +146,15 @@ export class WebhookDelivery extends TenantEntity {
   @TimestampColumn({ nullable: false })
   nextAttemptAt: Date;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the latest attempt was made; null before the first" })
   @TimestampColumn({ nullable: true })
   lastAttemptAt: Date | null;
 
-  @Field(() => DateTime, { nullable: true })
+  @Field(() => DateTime, { nullable: true, description: "When the endpoint accepted the delivery with a 2xx; null until then" })
   @TimestampColumn({ nullable: true })
   deliveredAt: Date | null;
 
-  @Field(() => DateTime)
+  @Field(() => DateTime, { description: "When the change was queued for delivery" })
   @CreatedAt()
   createdAt: Date;
 }

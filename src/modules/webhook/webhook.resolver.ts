@@ -27,13 +27,13 @@ class CreateWebhookSubscriptionInput {
 
 @ArgsType()
 class CreateWebhookSubscriptionArgs extends MutationControls {
-  @Field(() => CreateWebhookSubscriptionInput)
+  @Field(() => CreateWebhookSubscriptionInput, { description: "The subscription to create: endpoint URL and the kinds of change to send" })
   input: CreateWebhookSubscriptionInput;
 }
 
 @ArgsType()
 class WebhookSubscriptionIdArgs extends MutationControls {
-  @Field(() => ID)
+  @Field(() => ID, { description: "The webhook subscription's id" })
   id: string;
 }
 
@@ -51,7 +51,7 @@ export class WebhookSubscriptionPayload {
   @Field(() => MutationError, { nullable: true, description: "Null on success" })
   error: MutationError | null;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: "True when nothing was saved (dryRun: true was asked)" })
   dryRun: boolean;
 
   @Field(() => Boolean, { description: "This is the stored answer of an earlier call with the same idempotency key" })
@@ -71,15 +71,15 @@ function payload(outcome: MutationOutcome<CreatedSubscription>): WebhookSubscrip
 
 @ObjectType({ description: "A delivery and its cursor" })
 class WebhookDeliveryEdge {
-  @Field() cursor: string;
-  @Field(() => WebhookDelivery) node: WebhookDelivery;
+  @Field({ description: "Opaque cursor of this item: pass it as after to read the items that follow it" }) cursor: string;
+  @Field(() => WebhookDelivery, { description: "The item" }) node: WebhookDelivery;
 }
 
 @ObjectType({ description: "A page of a webhook's deliveries, newest first" })
 class WebhookDeliveryConnection {
-  @Field(() => [WebhookDeliveryEdge]) edges: WebhookDeliveryEdge[];
-  @Field(() => [WebhookDelivery]) nodes: WebhookDelivery[];
-  @Field(() => PageInfo) pageInfo: PageInfo;
+  @Field(() => [WebhookDeliveryEdge], { description: "The page's items, each with its cursor" }) edges: WebhookDeliveryEdge[];
+  @Field(() => [WebhookDelivery], { description: "The page's items, in order, without cursors" }) nodes: WebhookDelivery[];
+  @Field(() => PageInfo, { description: "Whether more items follow or precede, and the cursors at the page's ends" }) pageInfo: PageInfo;
 }
 
 const loadSubscriptions = databaseField("Query", "webhookSubscriptions", async (_root: unknown, _args: NoArgs, ctx): Promise<WebhookSubscription[]> => {
@@ -119,7 +119,7 @@ class DeliveriesArgs {
   @Field(() => Int, { nullable: true, defaultValue: 20, description: "At most 100" })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "Cursor of a delivery: the page starts after it; null for the newest first page" })
   after?: string | null;
 }
 
