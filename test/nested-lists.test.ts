@@ -156,6 +156,18 @@ describe("filter, orderBy, first and offset on the lists", () => {
     }
   });
 
+  it("refuses a cursor of another connection in the fixed-order connections (history, acts)", async () => {
+    const parameters = await query<{ client: { parametersConnection: { pageInfo: { endCursor: string } } } }>(
+      `query ($id: ID!) { client(id: $id) { parametersConnection(first: 1) { pageInfo { endCursor } } } }`,
+      { id: richId },
+    );
+    const after = parameters.client.parametersConnection.pageInfo.endCursor;
+    for (const field of ["history", "acts"]) {
+      const response = await gateway.send(`query ($id: ID!, $after: String) { client(id: $id) { ${field}(first: 1, after: $after) { nodes { id } } } }`, { id: richId, after }, { tenant });
+      expect(response.errors?.[0]).toMatchObject({ path: ["client", field], extensions: { code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch: "list" } });
+    }
+  });
+
   it("refuses bad arguments at the field, with the argument named", async () => {
     const response = await gateway.send(`query ($id: ID!) { client(id: $id) { bankAccounts(first: 101) { id } } }`, { id: richId }, { tenant });
     expect(response.errors?.[0]).toMatchObject({ path: ["client", "bankAccounts"], extensions: { code: "BAD_USER_INPUT", field: "first" } });
