@@ -254,7 +254,9 @@ describe("clients paging", () => {
 describe("clients cursors", () => {
   const readable = (values: unknown[]) => Buffer.from(JSON.stringify(values)).toString("base64url");
   // Sealed with the server's own key: what a leaked key or a bug elsewhere would let through.
-  const sealed = (values: unknown[]) => new CursorCodec(gateway.config.jwtSecret!).encode(values as never);
+  const codec = () => new CursorCodec(gateway.config.jwtSecret!);
+  // The server's own header (list, order and filter hashes) with forged values: only the values are wrong.
+  const sealed = (values: unknown[], header: string) => codec().encode([header, ...values] as never);
 
   it.each([
     ["a non-timestamp where the order has a timestamp", sealed, ["yesterday", "1"], undefined],
@@ -266,7 +268,61 @@ describe("clients cursors", () => {
   ])("rejects a cursor with %s as BAD_USER_INPUT", async (_name, make, values, orderBy) => {
     const tenant = gateway.newTenant();
     await createClients(gateway, tenant, [{ name: "x" }] as never);
-    expect(await errorCode(tenant, { after: make(values), orderBy: orderBy as never })).toBe("BAD_USER_INPUT");
+    const real = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, orderBy: orderBy as never }, { tenant })).clients.edges[0].cursor;
+    const [header] = codec().decode(real, values.length + 1);
+    const response = await gateway.call(ClientsPageDocument, { withTotal: false, after: make(values, String(header)), orderBy: orderBy as never }, { tenant });
+    expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+    expect(response.errors?.[0]?.extensions?.reason).toBeUndefined();
+  });
+
+  describe("are bound to the order and filter they came from", () => {
+    const tenant = `cursor-scope-${Date.now()}`;
+    let cursor: string;
+    beforeAll(async () => {
+      await createClients(gateway, tenant, ["Anna", "Bertil", "Cesar", "David"].map((name, i) => ({ name, createdAt: day(i + 1) })) as never);
+      const page = dataOf(await gateway.call(ClientsPageDocument, { withTotal: false, first: 2 }, { tenant })).clients;
+      cursor = page.pageInfo.endCursor!;
+    });
+
+    async function refusal(variables: Partial<ClientsPageQueryVariables>) {
+      const response = await gateway.call(ClientsPageDocument, { withTotal: false, first: 2, after: cursor, ...variables }, { tenant });
+      expect(response.data ?? null).toBeNull();
+      return { extensions: response.errors?.[0]?.extensions, message: response.errors?.[0]?.message ?? "" };
+    }
+
+    it("pages on under the same order, given explicitly or by default, and the same filter", async () => {
+      expect(await names(tenant, { first: 2, after: cursor })).toEqual(["Cesar", "David"]);
+      expect(await names(tenant, { first: 2, after: cursor, orderBy: [{ field: "CREATED_AT", direction: "ASC" }] as never })).toEqual(["Cesar", "David"]);
+      expect(await names(tenant, { first: 2, after: cursor, filter: {}, search: " ", deleted: "EXCLUDE" as never })).toEqual(["Cesar", "David"]);
+    });
+
+    it.each([
+      ["NAME DESC", [{ field: "NAME", direction: "DESC" }]],
+      ["NAME ASC", [{ field: "NAME", direction: "ASC" }]],
+      ["CREATED_AT DESC", [{ field: "CREATED_AT", direction: "DESC" }]],
+    ])("refuses a default-order cursor under orderBy %s, saying it is the order", async (_name, orderBy) => {
+      const { extensions, message } = await refusal({ orderBy: orderBy as never });
+      expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch: "order" });
+      expect(message).toContain("orderBy");
+    });
+
+    it.each([
+      ["a filter", { filter: { name: { contains: "a" } } }],
+      ["a search", { search: "Cesar" }],
+      ["a deletion filter", { deleted: "INCLUDE" }],
+    ])("refuses it under %s it was not made with, saying it is the filter", async (_name, variables) => {
+      const { extensions, message } = await refusal(variables as never);
+      expect(extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch: "filter" });
+      expect(message).toContain("filter");
+    });
+
+    it("refuses a cursor of another connection (a nested list of a client)", async () => {
+      const [id] = await createClients(gateway, tenant, [{ name: "Erik", parameters: [{ name: "p1", value: "1" }, { name: "p2", value: "2" }] }] as never);
+      const nested = await gateway.send(`query ($id: ID!) { client(id: $id) { parametersConnection(first: 1) { pageInfo { endCursor } } } }`, { id }, { tenant });
+      const other = (nested.data as { client: { parametersConnection: { pageInfo: { endCursor: string } } } }).client.parametersConnection.pageInfo.endCursor;
+      const response = await gateway.call(ClientsPageDocument, { withTotal: false, after: other }, { tenant });
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch: "list" });
+    });
   });
 
   it("does not show the sort values, e.g. an org number, in the cursor", async () => {

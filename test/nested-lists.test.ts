@@ -137,6 +137,37 @@ describe("filter, orderBy, first and offset on the lists", () => {
     expect(loan.two.map((t) => t.amount)).toEqual(["500.00", "75.50"]);
   });
 
+  it("refuses a cursor under another order or filter, or of another client's connection kind, saying which", async () => {
+    const first = await query<{ client: { parametersConnection: { pageInfo: { endCursor: string } } } }>(
+      `query ($id: ID!) { client(id: $id) { parametersConnection(first: 1) { pageInfo { endCursor } } } }`,
+      { id: richId },
+    );
+    const after = first.client.parametersConnection.pageInfo.endCursor;
+    const same = await gateway.send(`query ($id: ID!, $after: String) { client(id: $id) { parametersConnection(first: 1, after: $after) { nodes { name } } } }`, { id: richId, after }, { tenant });
+    expect(same.errors).toBeUndefined();
+    const cases: [string, string][] = [
+      ["order", `parametersConnection(first: 1, after: $after, orderBy: [{ field: NAME, direction: DESC }]) { totalCount }`],
+      ["filter", `parametersConnection(first: 1, after: $after, filter: { name: { eq: "reminderDays" } }) { totalCount }`],
+      ["list", `bankAccountsConnection(first: 1, after: $after) { totalCount }`],
+    ];
+    for (const [mismatch, selection] of cases) {
+      const response = await gateway.send(`query ($id: ID!, $after: String) { client(id: $id) { ${selection} } }`, { id: richId, after }, { tenant });
+      expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch } });
+    }
+  });
+
+  it("refuses a cursor of another connection in the fixed-order connections (history, acts)", async () => {
+    const parameters = await query<{ client: { parametersConnection: { pageInfo: { endCursor: string } } } }>(
+      `query ($id: ID!) { client(id: $id) { parametersConnection(first: 1) { pageInfo { endCursor } } } }`,
+      { id: richId },
+    );
+    const after = parameters.client.parametersConnection.pageInfo.endCursor;
+    for (const field of ["history", "acts"]) {
+      const response = await gateway.send(`query ($id: ID!, $after: String) { client(id: $id) { ${field}(first: 1, after: $after) { nodes { id } } } }`, { id: richId, after }, { tenant });
+      expect(response.errors?.[0]).toMatchObject({ path: ["client", field], extensions: { code: "BAD_USER_INPUT", field: "after", reason: "CURSOR_MISMATCH", mismatch: "list" } });
+    }
+  });
+
   it("refuses bad arguments at the field, with the argument named", async () => {
     const response = await gateway.send(`query ($id: ID!) { client(id: $id) { bankAccounts(first: 101) { id } } }`, { id: richId }, { tenant });
     expect(response.errors?.[0]).toMatchObject({ path: ["client", "bankAccounts"], extensions: { code: "BAD_USER_INPUT", field: "first" } });

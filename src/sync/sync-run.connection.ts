@@ -34,11 +34,14 @@ export class SyncIssueConnection {
 
 const notOurs = () => badUserInput('"after" is not a cursor of this list', "after");
 
+/** Runs have one order and no filter: their cursors are bound to the list only. */
+const RUN_SCOPE = { list: "SourceSystem.runs", order: "queuedAt DESC,id DESC" };
+
 /** A run's position in its source's runs: queuedAt and id. */
-export const encodeRunCursor = (cursors: CursorCodec, run: SyncRun): string => cursors.encode([run.queuedAt.toISOString(), run.id]);
+export const encodeRunCursor = (cursors: CursorCodec, run: SyncRun): string => cursors.encode([run.queuedAt.toISOString(), run.id], RUN_SCOPE);
 
 export function decodeRunCursor(cursors: CursorCodec, after: string): string[] {
-  const [queuedAt, id] = cursors.decode(after, 2);
+  const [queuedAt, id] = cursors.decode(after, 2, "after", RUN_SCOPE);
   if (typeof queuedAt !== "string" || Number.isNaN(Date.parse(queuedAt)) || typeof id !== "string" || !isBigintId(id)) throw notOurs();
   return [queuedAt, id];
 }

@@ -30,4 +30,33 @@ describe("CursorCodec", () => {
       expect((error as GatewayError).extensions.code).toBe("BAD_USER_INPUT");
     }
   });
+
+  describe("with a scope", () => {
+    const scope = { list: "clients", order: "c.created_at ASC,c.id ASC", filter: { filter: { name: { eq: "a" } }, search: null } };
+
+    it("round-trips under the same scope, whatever the key order or empty members of the filter", () => {
+      const cursor = codec.encode(["x", "1"], scope);
+      expect(codec.decode(cursor, 2, "after", { ...scope, filter: { search: undefined, filter: { name: { eq: "a" } } } })).toEqual(["x", "1"]);
+    });
+
+    it.each([
+      ["list", { ...scope, list: "auditHistory" }],
+      ["order", { ...scope, order: "c.name DESC,c.id DESC" }],
+      ["filter", { ...scope, filter: { filter: { name: { eq: "b" } } } }],
+    ])("refuses it under another %s with reason CURSOR_MISMATCH", (mismatch, other) => {
+      const cursor = codec.encode(["x", "1"], scope);
+      try {
+        codec.decode(cursor, 2, "after", other);
+        throw new Error("not refused");
+      } catch (error) {
+        expect((error as GatewayError).extensions).toMatchObject({ code: "BAD_USER_INPUT", reason: "CURSOR_MISMATCH", mismatch, field: "after" });
+      }
+    });
+
+    it("stays small: the scope adds a short fixed header (hashes), whatever the size of the filter", () => {
+      const plain = codec.encode(["2026-01-01T00:00:00.000Z", "123456"]);
+      const scoped = codec.encode(["2026-01-01T00:00:00.000Z", "123456"], { ...scope, filter: { search: "x".repeat(500) } });
+      expect(scoped.length - plain.length).toBeLessThan(35);
+    });
+  });
 });

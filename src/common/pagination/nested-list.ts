@@ -11,6 +11,7 @@ import { databaseField } from "../prefetch";
 import { PageInfo } from "./page-info";
 import { lazyPage, Page } from "./page";
 import { assertPageSize } from "./page-size";
+import type { CursorScope } from "./cursor";
 import { cursorValuesOf, KeysetColumn, KeysetKind, keysetCondition, orderByClause } from "./keyset";
 import { SortDirection } from "../../modules/client/client.order";
 import { canonicalJson } from "../mutation/idempotency";
@@ -91,6 +92,8 @@ interface CompiledRequest {
   /** Rows asked for per parent (a connection's page size + 1, to tell hasNextPage), or null for all. */
   limit: number | null;
   properties: string[];
+  /** What this list's cursors are bound to: the connection, its effective order and its filter. */
+  scope: CursorScope;
 }
 
 interface NestedKey extends TenantKey {
@@ -203,9 +206,14 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
     if (args.after != null && args.offset != null) throw badUserInput("Use either after (cursor paging) or offset (offset paging), not both", "offset");
     if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) throw badUserInput("offset must be 0 or more", "offset");
     const keyset = keysetOf(args.orderBy);
+    const scope: CursorScope = {
+      list: `${options.parentTypeName}.${options.connectionField}`,
+      order: keyset.map((c) => `${c.sql} ${c.direction}`).join(","),
+      filter: args.filter ?? null,
+    };
     const params = new SqlParams([null, null]);
     const where = compileFilter(args.filter, columns, params);
-    const after = args.after != null ? keysetCondition(keyset, ctx.cursors.decode(args.after, keyset.length), params) : "TRUE";
+    const after = args.after != null ? keysetCondition(keyset, ctx.cursors.decode(args.after, keyset.length, "after", scope), params) : "TRUE";
     const limit = page.first === null ? null : page.first + (page.connection ? 1 : 0);
     const from = params.add(args.offset ?? 0);
     const to = limit === null ? "" : ` AND p."__rank" <= ${from}::int + ${params.add(limit)}::int`;
@@ -220,7 +228,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       SELECT ${entityColumns(ctx.mutations.dataSource.manager, options.entity, "p")}, t."__parent"::text, t."__total"
       FROM totals t LEFT JOIN ranked p ON p."${parent}" = t."__parent" AND p."__rank" > ${from}::int${to}
       ORDER BY t."__parent", p."__rank"`;
-    return { sql, params: params.values.slice(2), limit, properties: keyset.map((k) => k.property) };
+    return { sql, params: params.values.slice(2), limit, properties: keyset.map((k) => k.property), scope };
   };
 
   let table: string | undefined;
@@ -279,7 +287,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       .load(keyFor(parent, args, request, true))
       .then((result) => {
         const nodes = result.rows.slice(0, first);
-        const page: Page<T> = lazyPage(nodes, (node) => ctx.cursors.encode(cursorValuesOf(node as Record<string, unknown>, request.properties)), {
+        const page: Page<T> = lazyPage(nodes, (node) => ctx.cursors.encode(cursorValuesOf(node as Record<string, unknown>, request.properties), request.scope), {
           hasNextPage: result.rows.length > first,
           hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
         });

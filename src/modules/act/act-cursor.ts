@@ -16,11 +16,14 @@ function isDate(value: string): boolean {
   return DATE.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-export const encodeActCursor = (cursors: CursorCodec, act: Act): string => cursors.encode([act.periodEnd, act.id]);
+/** Acts have one order and no filter: their cursors are bound to the list only. */
+const ACT_SCOPE = { list: "Client.acts", order: "periodEnd DESC,id DESC" };
+
+export const encodeActCursor = (cursors: CursorCodec, act: Act): string => cursors.encode([act.periodEnd, act.id], ACT_SCOPE);
 
 /** Decodes `after`; a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
 export function decodeActCursor(cursors: CursorCodec, after: string): ActCursor {
-  const [periodEnd, id] = cursors.decode(after, 2);
+  const [periodEnd, id] = cursors.decode(after, 2, "after", ACT_SCOPE);
   if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !isBigintId(id)) {
     throw badUserInput('"after" is not a cursor of this list', "after");
   }

@@ -41,8 +41,11 @@ export const historyPageLoader = keysetPagePerParent("Client.history", AuditEntr
 });
 
 
+/** History has one order and no filter: its cursors are bound to the list only. */
+const HISTORY_SCOPE = { list: "Client.history", order: "occurredAt DESC,id DESC" };
+
 function decodeHistoryCursor(ctx: RequestContext, after: string): string[] {
-  const [occurredAt, id] = ctx.cursors.decode(after, 2);
+  const [occurredAt, id] = ctx.cursors.decode(after, 2, "after", HISTORY_SCOPE);
   if (typeof occurredAt !== "string" || Number.isNaN(Date.parse(occurredAt)) || typeof id !== "string" || !isBigintId(id)) {
     throw badUserInput('"after" is not a cursor of this list', "after");
   }
@@ -57,7 +60,7 @@ const loadHistory = databaseField(
     const position = after == null ? null : decodeHistoryCursor(ctx, after);
     const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
     const nodes = rows.slice(0, size);
-    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id]), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
+    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id], HISTORY_SCOPE), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
   },
 );
 

@@ -1,7 +1,7 @@
 import { lazyPage } from "../../common/pagination/page";
 import { badUserInput } from "../../common/errors";
 import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
-import type { CursorCodec } from "../../common/pagination/cursor";
+import type { CursorCodec, CursorScope } from "../../common/pagination/cursor";
 import { assertPageSize } from "../../common/pagination/page-size";
 import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
 import { carriesSwedishPersonalNumber, normaliseOrgNumber } from "../../common/validation/checksums";
@@ -24,6 +24,15 @@ export interface ListClientsArgs {
   first?: number | null;
   after?: string | null;
   offset?: number | null;
+}
+
+/** A clients cursor is bound to its effective order and to the filter, search and deletion arguments. */
+function clientCursorScope(keyset: KeysetColumn[], args: ListClientsArgs): CursorScope {
+  return {
+    list: "clients",
+    order: keyset.map((c) => `${c.sql} ${c.direction}`).join(","),
+    filter: { filter: args.filter, search: args.search?.trim() || null, deleted: args.deleted ?? DeletionFilter.EXCLUDE },
+  };
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -81,12 +90,13 @@ export class ClientService {
     }
     const keyset = this.keysetColumns(args.orderBy, args.pii);
     const properties = keyset.map((k) => k.property);
+    const scope = clientCursorScope(keyset, args);
     const params = new SqlParams([session.tenantId]);
     const where = this.whereClause(args, params);
     const countParams = [...params.values];
     const conditions = [where];
     if (args.after != null) {
-      conditions.push(keysetCondition(keyset, cursors.decode(args.after, keyset.length), params));
+      conditions.push(keysetCondition(keyset, cursors.decode(args.after, keyset.length, "after", scope), params));
     }
     const limit = params.add(first + 1);
     const offset = args.offset ? ` OFFSET ${params.add(args.offset)}` : "";
@@ -99,7 +109,7 @@ export class ClientService {
     const sortable = (node: Client) => (args.pii || node.clientType !== ClientType.INDIVIDUAL ? node : { ...node, orgNumber: null });
     const connection = Object.assign(
       new ClientConnection(),
-      lazyPage(page, (node) => cursors.encode(cursorValuesOf(sortable(node) as never, properties)), {
+      lazyPage(page, (node) => cursors.encode(cursorValuesOf(sortable(node) as never, properties), scope), {
         hasNextPage: rows.length > first,
         hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
       }),
