@@ -30,6 +30,7 @@ import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
+import { clientFieldOf, requestIdOf } from "./http/request-identity";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
@@ -107,6 +108,9 @@ type Reporter = (summary: RequestSummary, marker: ReportMarker, variables?: unkn
 /** Marks a request as logged (its `res.locals`, also reachable from its GraphQL context). */
 export interface ReportMarker {
   reported?: boolean;
+  /** Apollo's client name and version headers, cleaned (src/http/request-identity.ts). */
+  clientName?: string | null;
+  clientVersion?: string | null;
 }
 
 /** The one line of every request, once: a request already marked is not logged again. */
@@ -120,6 +124,8 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
         requestId: summary.requestId,
         operationName: summary.operationName,
         tenant: summary.tenantId,
+        clientName: marker.clientName ?? null,
+        clientVersion: marker.clientVersion ?? null,
         durationMs: summary.durationMs,
         statements: summary.stats.statements,
         outcome: summary.errorCodes.length === 0 ? "ok" : "error",
@@ -325,11 +331,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     "/graphql",
-    (_req, res, next) => {
+    (req, res, next) => {
       const startedAt = process.hrtime.bigint();
-      const requestId = randomUUID();
+      const requestId = requestIdOf(req.headers["x-request-id"]);
       res.locals.startedAt = startedAt;
       res.locals.requestId = requestId;
+      res.locals.clientName = clientFieldOf(req.headers["apollographql-client-name"]);
+      res.locals.clientVersion = clientFieldOf(req.headers["apollographql-client-version"]);
       res.setHeader("X-Request-Id", requestId);
       // What Apollo refuses before our plugins run (CSRF, a batch, a query that isn't a string)
       // never reaches them: keep an error body, so the request's line can say why it failed.

@@ -114,3 +114,47 @@ describe("requests at the edges of HTTP", () => {
     expect(body.errors[0]).toMatchObject({ message: "The variables nest deeper than 32 levels", extensions: { code: "BAD_USER_INPUT" } });
   });
 });
+
+describe("the request id and Apollo's client headers", () => {
+  const send = async (extra: Record<string, string>) =>
+    fetch(gateway.url, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await gateway.token([tenant])}`, "x-company-id": tenant, "content-type": "application/json", ...extra },
+      body: JSON.stringify({ query: "query Named { clientsSummary { accessibleClients } }" }),
+    });
+  const linesFor = async (requestId: string) => {
+    const deadline = Date.now() + 5_000;
+    for (;;) {
+      const lines = gateway.logs().filter((line) => line.requestId === requestId && line.msg === "request");
+      if (lines.length > 0 || Date.now() > deadline) return lines;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
+
+  it("keeps a well-formed caller's X-Request-Id in the header, the response and the log line", async () => {
+    const mine = `trace-${newKey()}:1.a_b`;
+    const response = await send({ "x-request-id": mine });
+    expect(response.headers.get("x-request-id")).toBe(mine);
+    const body = (await response.json()) as { extensions?: { requestId?: string } };
+    expect(body.extensions?.requestId).toBe(mine);
+    expect(await linesFor(mine)).toHaveLength(1);
+  });
+
+  it.each([["spaces", "a b"], ["too long", "x".repeat(129)], ["a quote", 'a"b']])("replaces an X-Request-Id with %s by a fresh UUID", async (_name, theirs) => {
+    const response = await send({ "x-request-id": theirs });
+    const id = response.headers.get("x-request-id");
+    expect(id).not.toBe(theirs);
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const body = (await response.json()) as { extensions?: { requestId?: string } };
+    expect(body.extensions?.requestId).toBe(id);
+  });
+
+  it("logs apollographql-client-name/-version, cleaned and capped", async () => {
+    const response = await send({ "apollographql-client-name": "web-app", "apollographql-client-version": "1.2.3-" + "v".repeat(100) });
+    const [line] = await linesFor(response.headers.get("x-request-id")!);
+    expect(line).toMatchObject({ clientName: "web-app", clientVersion: ("1.2.3-" + "v".repeat(100)).slice(0, 64) });
+    const bare = await send({});
+    const [plain] = await linesFor(bare.headers.get("x-request-id")!);
+    expect(plain).toMatchObject({ clientName: null, clientVersion: null });
+  });
+});

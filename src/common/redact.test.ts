@@ -78,3 +78,17 @@ describe("redactDeep", () => {
     expect(redactDeep("https://crm.example.test/?token=crm-abc")).toBe("https://crm.example.test/?token=[secret]");
   });
 });
+
+describe("GraphQL syntax is left alone", () => {
+  it.each([
+    ['Unknown directive "@defer".', 'Unknown directive "@defer".'],
+    ["Directive \"@include\" argument \"if\" of type \"Boolean!\" is required", "Directive \"@include\" argument \"if\" of type \"Boolean!\" is required"],
+    ["query ($x: ID!) @skip(if: $x) { a }", "query ($x: ID!) @skip(if: $x) { a }"],
+  ])("%s", (text, expected) => {
+    expect(redactText(text)).toBe(expected);
+  });
+
+  it("still removes an email next to a directive", () => {
+    expect(redactText('"@defer" anna@example.se @x@y.se')).toBe('"@defer" [email] [email]');
+  });
+});

@@ -37,8 +37,17 @@ function redactEmails(text: string): string {
   if (!text.includes("@")) return text;
   return text
     .split(/(\s+)/)
-    .map((word) => (word.includes("@") ? "[email]" : word))
+    .map((word) => (word.includes("@") && !isDirective(word) ? "[email]" : word))
     .join("");
+}
+
+/**
+ * A GraphQL directive as a message quotes it (`"@defer"`, `@include(if:`): one `@`, first after
+ * any opening quote or bracket, so nothing precedes it as an email's local part would.
+ */
+function isDirective(word: string): boolean {
+  const rest = word.replace(/^["'`([{]+/, "");
+  return rest.startsWith("@") && rest.indexOf("@", 1) === -1;
 }
 
 export function redactText(text: string): string {
