@@ -5,6 +5,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import { corsMiddleware } from "./http/cors";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
@@ -325,6 +326,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     "/graphql",
+    // First: a preflight from an allowed origin is answered here, before Apollo's CSRF check.
+    corsMiddleware(config.corsOrigins),
     (_req, res, next) => {
       const startedAt = process.hrtime.bigint();
       const requestId = randomUUID();
