@@ -6,6 +6,7 @@ import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { corsMiddleware } from "./http/cors";
+import { compressionMiddleware } from "./http/compression";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
@@ -328,6 +329,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     "/graphql",
     // First: a preflight from an allowed origin is answered here, before Apollo's CSRF check.
     corsMiddleware(config.corsOrigins),
+    compressionMiddleware(config.compression),
     (_req, res, next) => {
       const startedAt = process.hrtime.bigint();
       const requestId = randomUUID();
