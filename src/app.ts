@@ -6,6 +6,7 @@ import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { corsMiddleware } from "./http/cors";
+import { etagMiddleware, httpCachePlugin } from "./http/http-cache";
 import { compressionMiddleware } from "./http/compression";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -306,6 +307,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       argumentLimitsPlugin(config.limits.arguments),
       readScopePlugin(),
       sessionPlugin(logger, report),
+      httpCachePlugin(config.httpCacheMaxAge),
     ],
   });
   await apollo.start();
@@ -330,6 +332,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // First: a preflight from an allowed origin is answered here, before Apollo's CSRF check.
     corsMiddleware(config.corsOrigins),
     compressionMiddleware(config.compression),
+    etagMiddleware(),
     (_req, res, next) => {
       const startedAt = process.hrtime.bigint();
       const requestId = randomUUID();

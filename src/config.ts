@@ -6,12 +6,15 @@ import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
 import type { DrainSettings } from "./http/drain";
 import { parseCorsOrigins } from "./http/cors";
+import { parseHttpCacheMaxAge } from "./http/http-cache";
 import type { CompressionSettings } from "./http/compression";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
   /** CORS_ORIGINS: exact origins a browser may call the API from with credentials; empty = none. */
   corsOrigins: string[];
+  /** HTTP_CACHE_MAX_AGE: operation name -> seconds of `Cache-Control: private, max-age`. */
+  httpCacheMaxAge: Map<string, number>;
   /** COMPRESSION (on/off) and COMPRESSION_THRESHOLD_BYTES: brotli/gzip of answers. */
   compression: CompressionSettings;
   /** HTTP port of the GraphQL endpoint. */
@@ -242,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: intFrom(env, "PORT", 4000),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    httpCacheMaxAge: parseHttpCacheMaxAge(env.HTTP_CACHE_MAX_AGE),
     compression: {
       enabled: flagFrom(env, "COMPRESSION", true),
       thresholdBytes: intFrom(env, "COMPRESSION_THRESHOLD_BYTES", 1024, 0, 10_000_000),
