@@ -5,6 +5,9 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import { corsMiddleware } from "./http/cors";
+import { etagMiddleware, httpCachePlugin } from "./http/http-cache";
+import { compressionMiddleware } from "./http/compression";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
@@ -310,6 +313,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       argumentLimitsPlugin(config.limits.arguments),
       readScopePlugin(),
       sessionPlugin(logger, report),
+      httpCachePlugin(config.httpCacheMaxAge),
     ],
   });
   await apollo.start();
@@ -331,6 +335,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   });
   app.use(
     "/graphql",
+    // First: a preflight from an allowed origin is answered here, before Apollo's CSRF check.
+    corsMiddleware(config.corsOrigins),
+    compressionMiddleware(config.compression),
+    etagMiddleware(),
     (req, res, next) => {
       const startedAt = process.hrtime.bigint();
       const requestId = requestIdOf(req.headers["x-request-id"]);

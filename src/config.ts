@@ -5,9 +5,18 @@ import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
 import type { DrainSettings } from "./http/drain";
+import { parseCorsOrigins } from "./http/cors";
+import { parseHttpCacheMaxAge } from "./http/http-cache";
+import type { CompressionSettings } from "./http/compression";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
+  /** CORS_ORIGINS: exact origins a browser may call the API from with credentials; empty = none. */
+  corsOrigins: string[];
+  /** HTTP_CACHE_MAX_AGE: operation name -> seconds of `Cache-Control: private, max-age`. */
+  httpCacheMaxAge: Map<string, number>;
+  /** COMPRESSION (on/off) and COMPRESSION_THRESHOLD_BYTES: brotli/gzip of answers. */
+  compression: CompressionSettings;
   /** HTTP port of the GraphQL endpoint. */
   port: number;
   /** An external PostgreSQL; without it an embedded server is started in `dataDir`. */
@@ -235,6 +244,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (staleAfterMs < 3 * heartbeatMs) throw new Error("SYNC_STALE_AFTER_MS must be at least three times SYNC_HEARTBEAT_MS");
   return {
     port: intFrom(env, "PORT", 4000),
+    corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
+    httpCacheMaxAge: parseHttpCacheMaxAge(env.HTTP_CACHE_MAX_AGE),
+    compression: {
+      enabled: flagFrom(env, "COMPRESSION", true),
+      thresholdBytes: intFrom(env, "COMPRESSION_THRESHOLD_BYTES", 1024, 0, 10_000_000),
+    },
     webhooks: {
       allowPrivate: flagFrom(env, "WEBHOOK_ALLOW_PRIVATE", !production),
       allowedHosts: new Set((env.WEBHOOK_ALLOWED_HOSTS ?? "").split(",").map((host) => host.trim().toLowerCase()).filter(Boolean)),
