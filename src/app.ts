@@ -30,6 +30,7 @@ import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
+import { graphiqlHandler, IdeHeaders } from "./http/ide";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
@@ -65,6 +66,11 @@ export interface GatewayOptions {
   sync?: SyncControl;
   /** The job queue async custom actions go to (invokeClientAction with async); by default none: the dispatcher hands them over. */
   actions?: MutationEnvironment["actions"];
+  /**
+   * The headers GraphiQL opens with (GRAPHQL_IDE=graphiql): server.ts's development token for the
+   * demo company. Ignored in production, where the IDE opens with none.
+   */
+  ideHeaders?: IdeHeaders;
 }
 
 /** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
@@ -298,7 +304,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // `apollo-federation-include-trace` with a trace of every field (resolver timings, error
       // messages before formatError) and announce so on the console: no GraphOS tracing here.
       ApolloServerPluginInlineTraceDisabled(),
-      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL (config.graphqlIde "graphiql") is served before Apollo, by graphiqlHandler.
+      config.graphqlIde === "sandbox" ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
       argumentLimitsPlugin(config.limits.arguments),
@@ -344,6 +351,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
       next();
     },
+    ...(config.graphqlIde === "graphiql" ? [graphiqlHandler("/graphql", production ? undefined : options.ideHeaders)] : []),
     apiVersion((res, message, extra) => refuse(res, 400, RequestErrorCode.UNSUPPORTED_API_VERSION, message, extra)),
     express.json({ limit: "1mb" }),
     (req, res, next) => {
