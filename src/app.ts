@@ -6,7 +6,6 @@ import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config";
@@ -30,7 +29,7 @@ import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
-import { graphiqlHandler, IdeHeaders } from "./http/ide";
+import { graphiqlHandler, IdeHeaders, sandboxWithFallback } from "./http/ide";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
@@ -304,8 +303,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // `apollo-federation-include-trace` with a trace of every field (resolver timings, error
       // messages before formatError) and announce so on the console: no GraphOS tracing here.
       ApolloServerPluginInlineTraceDisabled(),
-      // GraphiQL (config.graphqlIde "graphiql") is served before Apollo, by graphiqlHandler.
-      config.graphqlIde === "sandbox" ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL (GRAPHQL_IDE=graphiql, and Sandbox's offline fallback) is served before Apollo, by graphiqlHandler.
+      config.graphqlIde === "sandbox" ? sandboxWithFallback("/graphql") : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
       argumentLimitsPlugin(config.limits.arguments),
@@ -351,7 +350,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
       next();
     },
-    ...(config.graphqlIde === "graphiql" ? [graphiqlHandler("/graphql", production ? undefined : options.ideHeaders)] : []),
+    graphiqlHandler("/graphql", config.graphqlIde, production ? undefined : options.ideHeaders),
     apiVersion((res, message, extra) => refuse(res, 400, RequestErrorCode.UNSUPPORTED_API_VERSION, message, extra)),
     express.json({ limit: "1mb" }),
     (req, res, next) => {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { chromium, Page } from "playwright-core";
 import { TestGateway } from "./helpers/harness";
 import { createClients } from "./helpers/fixtures";
 import { signToken } from "../src/auth/jwt";
@@ -80,35 +80,7 @@ describe("GraphiQL at /graphql (GRAPHQL_IDE=graphiql, the default outside produc
   });
 
   it("runs a query in headless Chromium with its prefilled headers, without the internet", async () => {
-    if (!existsSync(CHROMIUM)) {
-      const message = `No Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
-      if (process.env.CI) throw new Error(`${message}: the browser test must run in CI`);
-      console.warn(`THE BROWSER TEST DID NOT RUN: ${message}. GraphiQL was not tried in a browser.`);
-      return;
-    }
-    const profile = mkdtempSync(path.join(os.tmpdir(), "cdg-chromium-"));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-      viewport: { width: 1400, height: 900 },
-    });
-    const origin = new URL(gateway.url).origin;
-    const left: string[] = [];
-    const problems: string[] = [];
-    try {
-      // Every request the page makes is seen here; any that would leave this server is refused and kept.
-      await browser.route("**/*", (route) => {
-        const url = route.request().url();
-        if (url.startsWith(`${origin}/`)) return route.continue();
-        left.push(url);
-        return route.abort("internetdisconnected");
-      });
-      const page = await browser.newPage();
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("console", (line) => {
-        if (line.type() === "error") problems.push(`console: ${line.text()}`);
-      });
+    await inChromium(gateway.url, async (page, left, problems) => {
       await page.goto(gateway.url);
       // The headers editor opens with the token and the company: nothing is typed there.
       await page.locator(".graphiql-editor-tool").getByText(`"X-Company-Id": "${tenant}"`).waitFor();
@@ -131,10 +103,69 @@ describe("GraphiQL at /graphql (GRAPHQL_IDE=graphiql, the default outside produc
       expect(left).toEqual([]);
       expect(problems.filter((problem) => /Content Security Policy|Refused to/i.test(problem))).toEqual([]);
       // The query went through GraphQL with the prefilled headers, as the tenant.
-      expect(gateway.requests.some((request) => request.tenantId === tenant && request.errorCodes.length === 0)).toBe(true);
+      expect(gateway.requests.some((request) => request.operationName === null && request.tenantId === tenant && request.errorCodes.length === 0)).toBe(true);
+    });
+  });
+
+  it("GRAPHQL_IDE=sandbox: offline, Apollo Sandbox's page sends the browser to the local GraphiQL", async () => {
+    const sandbox = await TestGateway.start({ env: { GRAPHQL_IDE: "sandbox" }, ideHeaders: { authorization, companyId: tenant } });
+    try {
+      // Without the browser: Sandbox's page, and GraphiQL only at the fallback's address.
+      const landing = await (await openPage(sandbox.url)).text();
+      expect(landing).toContain("embeddable-sandbox.cdn.apollographql.com");
+      expect(landing).toContain(`window.location.replace("/graphql?ide=graphiql")`);
+      expect((await (await openPage(`${sandbox.url}?ide=graphiql`)).text()).includes(authorization)).toBe(true);
+      await inChromium(sandbox.url, async (page, left) => {
+        await page.goto(sandbox.url);
+        await page.waitForURL(/\/graphql\?ide=graphiql$/);
+        await page.locator(".graphiql-editor-tool").getByText(`"X-Company-Id": "${tenant}"`).waitFor();
+        await page.locator(".graphiql-execute-button").waitFor();
+        // What it tried to load from Apollo's CDN was refused (this browser has no internet).
+        expect(left.some((url) => url.startsWith("https://embeddable-sandbox.cdn.apollographql.com/"))).toBe(true);
+      });
     } finally {
-      await browser.close();
-      rmSync(profile, { recursive: true, force: true });
+      await sandbox.stop();
     }
   });
 });
+
+/**
+ * Runs `use` with a page of a fresh headless Chromium whose requests may reach only `url`'s server:
+ * any other is refused (as if offline) and listed in `left`; console errors go to `problems`.
+ * Without a Chromium: fails in CI, says plainly that it did not run elsewhere.
+ */
+async function inChromium(url: string, use: (page: Page, left: string[], problems: string[]) => Promise<void>): Promise<void> {
+  if (!existsSync(CHROMIUM)) {
+    const message = `No Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`;
+    if (process.env.CI) throw new Error(`${message}: the browser test must run in CI`);
+    console.warn(`THE BROWSER TEST DID NOT RUN: ${message}. GraphiQL was not tried in a browser.`);
+    return;
+  }
+  const profile = mkdtempSync(path.join(os.tmpdir(), "cdg-chromium-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 1400, height: 900 },
+  });
+  const origin = new URL(url).origin;
+  const left: string[] = [];
+  const problems: string[] = [];
+  try {
+    await browser.route("**/*", (route) => {
+      const target = route.request().url();
+      if (target.startsWith(`${origin}/`)) return route.continue();
+      left.push(target);
+      return route.abort("internetdisconnected");
+    });
+    const page = await browser.newPage();
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("console", (line) => {
+      if (line.type() === "error") problems.push(`console: ${line.text()}`);
+    });
+    await use(page, left, problems);
+  } finally {
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -1,5 +1,8 @@
 import { createHash } from "node:crypto";
 import type express from "express";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import type { GraphqlIde } from "../config";
 
 /** The headers the IDE opens with (development: the development token for the demo company). */
 export interface IdeHeaders {
@@ -53,17 +56,51 @@ export async function graphiqlPage(endpoint: string, headers?: IdeHeaders): Prom
   return { html, csp };
 }
 
-/** A browser opening the endpoint: a GET without a query that prefers HTML to JSON. */
-export function wantsIde(req: express.Request): boolean {
+/** Where Sandbox's page sends a browser that could not load Sandbox from Apollo's CDN. */
+const FALLBACK_QUERY = "ide=graphiql";
+
+/**
+ * A browser opening the endpoint: a GET without a query that prefers HTML to JSON; with
+ * GRAPHQL_IDE=sandbox only Sandbox's fallback (`?ide=graphiql`), the rest is Apollo's landing page.
+ */
+export function wantsGraphiql(req: express.Request, ide: GraphqlIde): boolean {
   if (req.method !== "GET" || req.query.query !== undefined) return false;
+  if (ide === "off" || (ide === "sandbox" && req.query.ide !== "graphiql")) return false;
   return req.accepts(["application/json", "application/graphql-response+json", "text/html"]) === "text/html";
 }
 
+/**
+ * Apollo Sandbox's landing page (its script from Apollo's CDN, embedded), which sends the browser
+ * to the local GraphiQL when that script could not load (offline, or blocked), instead of only
+ * saying "Apollo Sandbox cannot be loaded".
+ */
+export function sandboxWithFallback(endpoint: string): ApolloServerPlugin {
+  const sandbox = ApolloServerPluginLandingPageLocalDefault({ embed: true });
+  return {
+    async serverWillStart(service) {
+      const listener = await sandbox.serverWillStart!(service);
+      return {
+        ...listener,
+        async renderLandingPage() {
+          const page = await listener!.renderLandingPage!();
+          return {
+            html: async () => {
+              const html = typeof page.html === "string" ? page.html : await page.html();
+              // Its second script (nonce'd, so its CSP allows it) runs after the CDN's has loaded or failed.
+              return html.replace("new window.EmbeddedSandbox(", `if (!window.EmbeddedSandbox) window.location.replace(${JSON.stringify(`${endpoint}?${FALLBACK_QUERY}`)});\n  else new window.EmbeddedSandbox(`);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
 /** Serves GraphiQL to a browser at the endpoint; anything else goes on to GraphQL. */
-export function graphiqlHandler(endpoint: string, headers?: IdeHeaders): express.RequestHandler {
+export function graphiqlHandler(endpoint: string, ide: GraphqlIde, headers?: IdeHeaders): express.RequestHandler {
   let page: ReturnType<typeof graphiqlPage> | undefined;
   return async (req, res, next) => {
-    if (!wantsIde(req)) return next();
+    if (!wantsGraphiql(req, ide)) return next();
     const { html, csp } = await (page ??= graphiqlPage(endpoint, headers));
     res.setHeader("Content-Security-Policy", csp);
     res.setHeader("X-Content-Type-Options", "nosniff");
