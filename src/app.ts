@@ -9,7 +9,6 @@ import { corsMiddleware } from "./http/cors";
 import { etagMiddleware, httpCachePlugin } from "./http/http-cache";
 import { compressionMiddleware } from "./http/compression";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { DataSource } from "typeorm";
 import type { GraphQLSchema } from "graphql";
 import type { Config } from "./config";
@@ -34,6 +33,7 @@ import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
 import { clientFieldOf, requestIdOf } from "./http/request-identity";
+import { graphiqlHandler, IdeHeaders, sandboxWithFallback } from "./http/ide";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
@@ -69,6 +69,11 @@ export interface GatewayOptions {
   sync?: SyncControl;
   /** The job queue async custom actions go to (invokeClientAction with async); by default none: the dispatcher hands them over. */
   actions?: MutationEnvironment["actions"];
+  /**
+   * The headers GraphiQL opens with (GRAPHQL_IDE=graphiql): server.ts's development token for the
+   * demo company. Ignored in production, where the IDE opens with none.
+   */
+  ideHeaders?: IdeHeaders;
 }
 
 /** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
@@ -307,7 +312,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // `apollo-federation-include-trace` with a trace of every field (resolver timings, error
       // messages before formatError) and announce so on the console: no GraphOS tracing here.
       ApolloServerPluginInlineTraceDisabled(),
-      config.landingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: true }) : ApolloServerPluginLandingPageDisabled(),
+      // GraphiQL (GRAPHQL_IDE=graphiql, and Sandbox's offline fallback) is served before Apollo, by graphiqlHandler.
+      config.graphqlIde === "sandbox" ? sandboxWithFallback("/graphql") : ApolloServerPluginLandingPageDisabled(),
       nulByteGuard(),
       queryLimitsPlugin(config.limits, production),
       argumentLimitsPlugin(config.limits.arguments),
@@ -360,6 +366,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       });
       next();
     },
+    graphiqlHandler("/graphql", config.graphqlIde, production ? undefined : options.ideHeaders),
     apiVersion((res, message, extra) => refuse(res, 400, RequestErrorCode.UNSUPPORTED_API_VERSION, message, extra)),
     express.json({ limit: "1mb" }),
     (req, res, next) => {

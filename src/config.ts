@@ -9,6 +9,10 @@ import { parseCorsOrigins } from "./http/cors";
 import { parseHttpCacheMaxAge } from "./http/http-cache";
 import type { CompressionSettings } from "./http/compression";
 
+/** Which IDE a browser gets at /graphql (GRAPHQL_IDE; src/http/ide.ts). */
+export type GraphqlIde = "graphiql" | "sandbox" | "off";
+const GRAPHQL_IDES: readonly GraphqlIde[] = ["graphiql", "sandbox", "off"];
+
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
   /** CORS_ORIGINS: exact origins a browser may call the API from with credentials; empty = none. */
@@ -39,8 +43,11 @@ export interface Config {
   nodeEnv: "development" | "production" | "test";
   /** Schema introspection (on outside production unless INTROSPECTION=false). */
   introspection: boolean;
-  /** Apollo Sandbox's landing page at /graphql (on outside production unless LANDING_PAGE=false). */
-  landingPage: boolean;
+  /**
+   * What a browser gets at /graphql (GRAPHQL_IDE): GraphiQL served from the npm package, offline
+   * (outside production), Apollo Sandbox from Apollo's CDN, or nothing (production).
+   */
+  graphqlIde: GraphqlIde;
   /** pino level of the logs. */
   logLevel: string;
   /** What a single operation may ask for; more is QUERY_TOO_COMPLEX before any SQL runs. */
@@ -216,6 +223,13 @@ function levelFrom(env: NodeJS.ProcessEnv): string {
   return raw;
 }
 
+function ideFrom(env: NodeJS.ProcessEnv, production: boolean): GraphqlIde {
+  if (env.LANDING_PAGE) throw new Error("LANDING_PAGE is replaced by GRAPHQL_IDE: graphiql, sandbox or off");
+  const raw = env.GRAPHQL_IDE || (production ? "off" : "graphiql");
+  if (!(GRAPHQL_IDES as readonly string[]).includes(raw)) throw new Error(`GRAPHQL_IDE must be one of ${GRAPHQL_IDES.join(", ")}, got "${raw}"`);
+  return raw as GraphqlIde;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A misspelt NODE_ENV must not quietly run as development, with its public secret.
   const nodeEnv = env.NODE_ENV || "development";
@@ -271,7 +285,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cursorSecret,
     nodeEnv,
     introspection: flagFrom(env, "INTROSPECTION", !production),
-    landingPage: flagFrom(env, "LANDING_PAGE", !production),
+    graphqlIde: ideFrom(env, production),
     logLevel: levelFrom(env),
     limits: {
       maxQueryLength: intFrom(env, "MAX_QUERY_LENGTH", 20_000, 100, 1_000_000),

@@ -76,7 +76,13 @@ async function main(): Promise<void> {
     : null;
   webhookTicker?.unref();
   const schema = await buildGatewaySchema();
-  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}) });
+  // A convenience for a laptop, outside production only: printed (not logged), and opened in GraphiQL's headers.
+  const development = config.nodeEnv !== "production" && config.jwtSecret ? await developmentToken(config.jwtSecret, config.jwtMaxLifetimeHours, config.demoCompanyId) : null;
+  const gateway = await startGateway({
+    config, dataSource: database.dataSource, schema, port: config.port, logger,
+    ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}),
+    ...(development ? { ideHeaders: { authorization: `Bearer ${development.token}`, companyId: config.demoCompanyId } } : {}),
+  });
 
   logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
 
@@ -104,16 +110,11 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
-  if (config.nodeEnv !== "production" && config.jwtSecret) {
-    // A convenience for a laptop, printed (not logged) outside production only.
+  if (development) {
+    const { token, hours } = development;
     const print = (line: string) => process.stdout.write(`[gateway] ${line}\n`);
-    // Within JWT_MAX_LIFETIME_HOURS, or the gateway would refuse its own token.
-    const hours = developmentTokenHours(config.jwtMaxLifetimeHours);
-    const token = await signToken(
-      { subject: "developer", companies: [config.demoCompanyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin", "webhooks:admin"], expiresIn: `${hours}h` },
-      config.jwtSecret,
-    );
-    print(`GraphQL API ready at http://localhost:${gateway.port}/graphql (Apollo Sandbox there in a browser)`);
+    const ide = { graphiql: " (GraphiQL there in a browser, with these headers)", sandbox: " (Apollo Sandbox there in a browser)", off: "" }[config.graphqlIde];
+    print(`GraphQL API ready at http://localhost:${gateway.port}/graphql${ide}`);
     print(`development token for company ${config.demoCompanyId} (${hours} h):\n${token}\n`);
     print(
       `try:\ncurl -s http://localhost:${gateway.port}/graphql -H 'content-type: application/json' \\\n` +
@@ -121,6 +122,16 @@ async function main(): Promise<void> {
         `  -d '{"query":"{ clients(first: 3) { totalCount nodes { id name orgNumber countryCode bankAccounts { iban } } } }"}'`,
     );
   }
+}
+
+/** The development token for the demo company, within JWT_MAX_LIFETIME_HOURS (or the gateway would refuse its own token). */
+async function developmentToken(secret: string, maxLifetimeHours: number, companyId: string): Promise<{ token: string; hours: number }> {
+  const hours = developmentTokenHours(maxLifetimeHours);
+  const token = await signToken(
+    { subject: "developer", companies: [companyId], scopes: ["clients:read", "clients:write", "clients:pii", "sources:admin", "webhooks:admin"], expiresIn: `${hours}h` },
+    secret,
+  );
+  return { token, hours };
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,7 @@ describe("production mode (NODE_ENV=production)", () => {
     }
   });
 
-  it("serves no landing page, where development serves Apollo Sandbox", async () => {
+  it("serves no IDE page, where development serves GraphiQL", async () => {
     const page = (target: TestGateway) => fetch(target.url, { headers: { accept: "text/html" } });
     const prod = await page(production);
     expect(prod.headers.get("content-type") ?? "").not.toContain("text/html");
@@ -108,7 +108,7 @@ describe("production mode (NODE_ENV=production)", () => {
     expect(loadConfig({ NODE_ENV: "production", JWT_JWKS_URL: "https://id.example.test/jwks", CURSOR_SECRET: SECRET, SOURCE_CREDENTIALS_KEY: CREDENTIALS_KEY })).toMatchObject({
       jwtSecret: null,
       introspection: false,
-      landingPage: false,
+      graphqlIde: "off",
     });
   });
 });

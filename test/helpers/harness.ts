@@ -41,6 +41,8 @@ export interface StartOptions {
   sync?: SyncControl;
   /** The job queue async custom actions go to (default: none). */
   actions?: GatewayOptions["actions"];
+  /** The headers GraphiQL opens with (as server.ts passes its development token). */
+  ideHeaders?: GatewayOptions["ideHeaders"];
 }
 
 /** The real server on a free port, against the test database, with a record of its requests. */
@@ -91,6 +93,7 @@ export class TestGateway {
       onRequestComplete: (summary) => requests.push(summary),
       sync: options.sync,
       actions: options.actions,
+      ideHeaders: options.ideHeaders,
     });
     return new TestGateway(config, dataSource, gateway, requests, vies, logLines);
   }
