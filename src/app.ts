@@ -34,6 +34,7 @@ import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
 import type { SyncControl } from "./sync/runs";
+import { GatewayMetrics, metricsEndpoint } from "./observability/metrics";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -65,6 +66,8 @@ export interface GatewayOptions {
   sync?: SyncControl;
   /** The job queue async custom actions go to (invokeClientAction with async); by default none: the dispatcher hands them over. */
   actions?: MutationEnvironment["actions"];
+  /** Where the request metrics go when config.metrics is on (server.ts shares one with the job queue); by default a registry of its own. */
+  metrics?: GatewayMetrics;
 }
 
 /** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
@@ -110,7 +113,7 @@ export interface ReportMarker {
 }
 
 /** The one line of every request, once: a request already marked is not logged again. */
-function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void): Reporter {
+function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void, metrics?: GatewayMetrics): Reporter {
   return (summary, marker, variables) => {
     if (marker.reported) return;
     marker.reported = true;
@@ -129,6 +132,7 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
       },
       "request",
     );
+    metrics?.observeRequest(summary);
     onRequestComplete?.(summary);
   };
 }
@@ -239,7 +243,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   // Process-wide: every write path of this process (API, sync, action worker) writes through writeAudit.
   changeFeedSettings.enabled = config.changeFeedEnabled;
-  const report = reporter(logger, options.onRequestComplete);
+  const metrics = config.metrics.enabled ? (options.metrics ?? new GatewayMetrics()) : undefined;
+  const report = reporter(logger, options.onRequestComplete, metrics);
   const tokens = new TokenVerifier({
     secret: config.jwtSecret,
     jwksUrl: config.jwksUrl,
@@ -251,6 +256,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.queueTimeoutMs,
     maxQueuedPerTenant: config.pool.queueLimit,
   });
+  if (metrics) {
+    metrics.watchGate(gate);
+    metrics.watchPool(options.dataSource);
+  }
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),
@@ -323,6 +332,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const state = await readiness(options.dataSource, stopping);
     res.status(state.ready ? 200 : 503).json(state.ready ? { status: "ready" } : { status: "unavailable", reason: state.reason });
   });
+  if (metrics) app.get("/metrics", metricsEndpoint(metrics, config.metrics.token));
   app.use(
     "/graphql",
     (_req, res, next) => {

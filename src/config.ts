@@ -69,6 +69,15 @@ export interface Config {
   sourceCredentialsKey: Buffer;
   /** Webhooks (src/modules/webhook): where they may go, how long an attempt waits, the retries. */
   webhooks: WebhookSettings;
+  /** Prometheus metrics at GET /metrics (src/observability/metrics.ts). */
+  metrics: MetricsSettings;
+}
+
+export interface MetricsSettings {
+  /** METRICS_ENABLED: on by default outside production, and in production when METRICS_TOKEN is set. */
+  enabled: boolean;
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; required in production. */
+  token: string | null;
 }
 
 export interface WebhookSettings {
@@ -233,7 +242,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const staleAfterMs = intFrom(env, "SYNC_STALE_AFTER_MS", 60_000, 1_000, 3_600_000);
   // A live worker misses a beat or two under load; only a silence of several beats means it is gone.
   if (staleAfterMs < 3 * heartbeatMs) throw new Error("SYNC_STALE_AFTER_MS must be at least three times SYNC_HEARTBEAT_MS");
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new Error("METRICS_TOKEN must be at least 16 characters");
+  const metricsEnabled = flagFrom(env, "METRICS_ENABLED", !production || metricsToken !== null);
+  // Operation names and volumes are not for the public: production serves them to a token holder only.
+  if (production && metricsEnabled && metricsToken === null) throw new Error("Set METRICS_TOKEN to serve /metrics in production (or METRICS_ENABLED=false)");
   return {
+    metrics: { enabled: metricsEnabled, token: metricsToken },
     port: intFrom(env, "PORT", 4000),
     webhooks: {
       allowPrivate: flagFrom(env, "WEBHOOK_ALLOW_PRIVATE", !production),

@@ -15,12 +15,15 @@ import { queueRun } from "./sync/runs";
 import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
 import { WriteTransaction } from "./db/write-transaction";
+import { GatewayMetrics } from "./observability/metrics";
 
 /** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
+  // One registry for the requests (startGateway) and the job queue's jobs.
+  const metrics = config.metrics.enabled ? new GatewayMetrics() : undefined;
   const database = await openDatabase(config, log, { ownSignalHandling: true });
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
         concurrency: config.jobs.concurrency,
         stopTimeoutMs: config.jobs.stopTimeoutMs,
         logger,
+        ...(metrics ? { onJobEnd: (queue, outcome, seconds) => metrics.jobEnded(queue, outcome, seconds) } : {}),
       }).catch(async (error: unknown) => {
         await database.close();
         throw error;
@@ -76,7 +80,7 @@ async function main(): Promise<void> {
     : null;
   webhookTicker?.unref();
   const schema = await buildGatewaySchema();
-  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}) });
+  const gateway = await startGateway({ config, dataSource: database.dataSource, schema, port: config.port, logger, ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}), ...(metrics ? { metrics } : {}) });
 
   logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
 
