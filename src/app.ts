@@ -35,6 +35,7 @@ import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
 import type { SyncControl } from "./sync/runs";
 import { GatewayMetrics, metricsEndpoint } from "./observability/metrics";
+import { describeRequestSpan, requestSpan, traceStatements } from "./observability/tracing";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -113,7 +114,7 @@ export interface ReportMarker {
 }
 
 /** The one line of every request, once: a request already marked is not logged again. */
-function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void, metrics?: GatewayMetrics): Reporter {
+function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void, metrics?: GatewayMetrics, tracing = false): Reporter {
   return (summary, marker, variables) => {
     if (marker.reported) return;
     marker.reported = true;
@@ -133,6 +134,7 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
       "request",
     );
     metrics?.observeRequest(summary);
+    if (tracing) describeRequestSpan(marker, summary);
     onRequestComplete?.(summary);
   };
 }
@@ -244,7 +246,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   // Process-wide: every write path of this process (API, sync, action worker) writes through writeAudit.
   changeFeedSettings.enabled = config.changeFeedEnabled;
   const metrics = config.metrics.enabled ? (options.metrics ?? new GatewayMetrics()) : undefined;
-  const report = reporter(logger, options.onRequestComplete, metrics);
+  const report = reporter(logger, options.onRequestComplete, metrics, config.tracing.enabled);
+  // A span per SQL statement, under the request's (or a job's) span; off, the data source is left as it is.
+  if (config.tracing.enabled) traceStatements(options.dataSource);
   const tokens = new TokenVerifier({
     secret: config.jwtSecret,
     jwksUrl: config.jwksUrl,
@@ -333,6 +337,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     res.status(state.ready ? 200 : 503).json(state.ready ? { status: "ready" } : { status: "unavailable", reason: state.reason });
   });
   if (metrics) app.get("/metrics", metricsEndpoint(metrics, config.metrics.token));
+  if (config.tracing.enabled) app.use("/graphql", requestSpan);
   app.use(
     "/graphql",
     (_req, res, next) => {

@@ -5,6 +5,7 @@ import { MIN_IDEMPOTENCY_TTL_HOURS } from "./common/mutation/idempotency";
 import { DEFAULT_VIES_URL } from "./integrations/vies/vies-client";
 import { ArgumentLimits, DEFAULT_ARGUMENT_LIMITS } from "./http/argument-limits";
 import type { DrainSettings } from "./http/drain";
+import type { TracingSettings } from "./observability/tracing";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
@@ -71,6 +72,8 @@ export interface Config {
   webhooks: WebhookSettings;
   /** Prometheus metrics at GET /metrics (src/observability/metrics.ts). */
   metrics: MetricsSettings;
+  /** OpenTelemetry tracing (src/observability/tracing.ts): off unless an OTLP endpoint is set. */
+  tracing: TracingSettings;
 }
 
 export interface MetricsSettings {
@@ -247,7 +250,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const metricsEnabled = flagFrom(env, "METRICS_ENABLED", !production || metricsToken !== null);
   // Operation names and volumes are not for the public: production serves them to a token holder only.
   if (production && metricsEnabled && metricsToken === null) throw new Error("Set METRICS_TOKEN to serve /metrics in production (or METRICS_ENABLED=false)");
+  // The standard OTLP variables: a traces URL as it is, or a base endpoint with /v1/traces appended.
+  const otlpEndpoint = urlFrom(env, "OTEL_EXPORTER_OTLP_ENDPOINT");
+  const tracesUrl = urlFrom(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") ?? (otlpEndpoint ? `${otlpEndpoint.replace(/\/+$/, "")}/v1/traces` : "http://localhost:4318/v1/traces");
+  const tracingEnabled = flagFrom(env, "TRACING_ENABLED", otlpEndpoint !== null || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
   return {
+    tracing: { enabled: tracingEnabled, tracesUrl, serviceName: env.OTEL_SERVICE_NAME || "client-data-gateway" },
     metrics: { enabled: metricsEnabled, token: metricsToken },
     port: intFrom(env, "PORT", 4000),
     webhooks: {

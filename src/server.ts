@@ -16,10 +16,13 @@ import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
 import { WriteTransaction } from "./db/write-transaction";
 import { GatewayMetrics } from "./observability/metrics";
+import { startTracing } from "./observability/tracing";
 
 /** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // First, so the database's and the sources' first calls are traced too (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const tracing = await startTracing(config.tracing);
   const logger = createLogger(config.logLevel);
   const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
   // One registry for the requests (startGateway) and the job queue's jobs.
@@ -103,6 +106,7 @@ async function main(): Promise<void> {
     await demoSources.close();
     await database.close();
     log("database closed");
+    await tracing.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
