@@ -25,6 +25,8 @@ async function main(): Promise<void> {
     ...(process.env.CHANGE_FEED !== undefined ? { CHANGE_FEED: process.env.CHANGE_FEED } : {}),
     // The write bench turns VAT checks off (VIES_URL empty): a call out to VIES after an update is not what it measures.
     ...(process.env.VIES_URL !== undefined ? { VIES_URL: process.env.VIES_URL } : {}),
+    // METRICS_ENABLED=false measures the gateway without its Prometheus metrics (on by default outside production).
+    ...(process.env.METRICS_ENABLED !== undefined ? { METRICS_ENABLED: process.env.METRICS_ENABLED } : {}),
     ...(process.env.DB_POOL_RESERVED !== undefined ? { DB_POOL_RESERVED: process.env.DB_POOL_RESERVED } : {}),
   });
   const dataSource = createDataSource(url, { pool: config.pool });

@@ -38,6 +38,8 @@ import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
 import type { SyncControl } from "./sync/runs";
+import { GatewayMetrics, metricsEndpoint } from "./observability/metrics";
+import { describeRequestSpan, requestSpan, traceStatements } from "./observability/tracing";
 
 /** What is known of a request once its response is sent (for logs, tests and the benchmark). */
 export interface RequestSummary {
@@ -74,6 +76,8 @@ export interface GatewayOptions {
    * demo company. Ignored in production, where the IDE opens with none.
    */
   ideHeaders?: IdeHeaders;
+  /** Where the request metrics go when config.metrics is on (server.ts shares one with the job queue); by default a registry of its own. */
+  metrics?: GatewayMetrics;
 }
 
 /** No sync engine in this process: a queued run stays QUEUED until one picks it up. */
@@ -122,7 +126,7 @@ export interface ReportMarker {
 }
 
 /** The one line of every request, once: a request already marked is not logged again. */
-function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void): Reporter {
+function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) => void, metrics?: GatewayMetrics, tracing = false): Reporter {
   return (summary, marker, variables) => {
     if (marker.reported) return;
     marker.reported = true;
@@ -143,6 +147,8 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
       },
       "request",
     );
+    metrics?.observeRequest(summary);
+    if (tracing) describeRequestSpan(marker, summary);
     onRequestComplete?.(summary);
   };
 }
@@ -253,7 +259,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const logger = options.logger ?? createLogger(config.logLevel);
   // Process-wide: every write path of this process (API, sync, action worker) writes through writeAudit.
   changeFeedSettings.enabled = config.changeFeedEnabled;
-  const report = reporter(logger, options.onRequestComplete);
+  const metrics = config.metrics.enabled ? (options.metrics ?? new GatewayMetrics()) : undefined;
+  const report = reporter(logger, options.onRequestComplete, metrics, config.tracing.enabled);
+  // A span per SQL statement, under the request's (or a job's) span; off, the data source is left as it is.
+  if (config.tracing.enabled) traceStatements(options.dataSource);
   const tokens = new TokenVerifier({
     secret: config.jwtSecret,
     jwksUrl: config.jwksUrl,
@@ -265,6 +274,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const gate = new ConnectionGate({ size: config.pool.size, reserved: config.pool.reservedForOthers, timeoutMs: config.pool.queueTimeoutMs,
     maxQueuedPerTenant: config.pool.queueLimit,
   });
+  if (metrics) {
+    metrics.watchGate(gate);
+    metrics.watchPool(options.dataSource);
+  }
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),
@@ -339,6 +352,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const state = await readiness(options.dataSource, stopping);
     res.status(state.ready ? 200 : 503).json(state.ready ? { status: "ready" } : { status: "unavailable", reason: state.reason });
   });
+  if (metrics) app.get("/metrics", metricsEndpoint(metrics, config.metrics.token));
+  if (config.tracing.enabled) app.use("/graphql", requestSpan);
   app.use(
     "/graphql",
     // First: a preflight from an allowed origin is answered here, before Apollo's CSRF check.

@@ -12,6 +12,7 @@ import type { CompressionSettings } from "./http/compression";
 /** Which IDE a browser gets at /graphql (GRAPHQL_IDE; src/http/ide.ts). */
 export type GraphqlIde = "graphiql" | "sandbox" | "off";
 const GRAPHQL_IDES: readonly GraphqlIde[] = ["graphiql", "sandbox", "off"];
+import type { TracingSettings } from "./observability/tracing";
 
 /** Every setting of the gateway, read once from the environment, with defaults. */
 export interface Config {
@@ -85,6 +86,17 @@ export interface Config {
   sourceCredentialsKey: Buffer;
   /** Webhooks (src/modules/webhook): where they may go, how long an attempt waits, the retries. */
   webhooks: WebhookSettings;
+  /** Prometheus metrics at GET /metrics (src/observability/metrics.ts). */
+  metrics: MetricsSettings;
+  /** OpenTelemetry tracing (src/observability/tracing.ts): off unless an OTLP endpoint is set. */
+  tracing: TracingSettings;
+}
+
+export interface MetricsSettings {
+  /** METRICS_ENABLED: on by default outside production, and in production when METRICS_TOKEN is set. */
+  enabled: boolean;
+  /** METRICS_TOKEN: when set, /metrics answers only `Authorization: Bearer <token>`; required in production. */
+  token: string | null;
 }
 
 export interface WebhookSettings {
@@ -256,7 +268,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const staleAfterMs = intFrom(env, "SYNC_STALE_AFTER_MS", 60_000, 1_000, 3_600_000);
   // A live worker misses a beat or two under load; only a silence of several beats means it is gone.
   if (staleAfterMs < 3 * heartbeatMs) throw new Error("SYNC_STALE_AFTER_MS must be at least three times SYNC_HEARTBEAT_MS");
+  const metricsToken = env.METRICS_TOKEN || null;
+  if (metricsToken !== null && metricsToken.length < 16) throw new Error("METRICS_TOKEN must be at least 16 characters");
+  const metricsEnabled = flagFrom(env, "METRICS_ENABLED", !production || metricsToken !== null);
+  // Operation names and volumes are not for the public: production serves them to a token holder only.
+  if (production && metricsEnabled && metricsToken === null) throw new Error("Set METRICS_TOKEN to serve /metrics in production (or METRICS_ENABLED=false)");
+  // The standard OTLP variables: a traces URL as it is, or a base endpoint with /v1/traces appended.
+  const otlpEndpoint = urlFrom(env, "OTEL_EXPORTER_OTLP_ENDPOINT");
+  const tracesUrl = urlFrom(env, "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT") ?? (otlpEndpoint ? `${otlpEndpoint.replace(/\/+$/, "")}/v1/traces` : "http://localhost:4318/v1/traces");
+  const tracingEnabled = flagFrom(env, "TRACING_ENABLED", otlpEndpoint !== null || !!env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
   return {
+    tracing: { enabled: tracingEnabled, tracesUrl, serviceName: env.OTEL_SERVICE_NAME || "client-data-gateway" },
+    metrics: { enabled: metricsEnabled, token: metricsToken },
     port: intFrom(env, "PORT", 4000),
     corsOrigins: parseCorsOrigins(env.CORS_ORIGINS),
     httpCacheMaxAge: parseHttpCacheMaxAge(env.HTTP_CACHE_MAX_AGE),

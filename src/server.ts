@@ -15,12 +15,18 @@ import { queueRun } from "./sync/runs";
 import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
 import { WriteTransaction } from "./db/write-transaction";
+import { GatewayMetrics } from "./observability/metrics";
+import { startTracing } from "./observability/tracing";
 
 /** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // First, so the database's and the sources' first calls are traced too (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
+  const tracing = await startTracing(config.tracing);
   const logger = createLogger(config.logLevel);
   const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
+  // One registry for the requests (startGateway) and the job queue's jobs.
+  const metrics = config.metrics.enabled ? new GatewayMetrics() : undefined;
   const database = await openDatabase(config, log, { ownSignalHandling: true });
   if (config.seedDemo) {
     const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
@@ -54,6 +60,7 @@ async function main(): Promise<void> {
         concurrency: config.jobs.concurrency,
         stopTimeoutMs: config.jobs.stopTimeoutMs,
         logger,
+        ...(metrics ? { onJobEnd: (queue, outcome, seconds) => metrics.jobEnded(queue, outcome, seconds) } : {}),
       }).catch(async (error: unknown) => {
         await database.close();
         throw error;
@@ -80,7 +87,7 @@ async function main(): Promise<void> {
   const development = config.nodeEnv !== "production" && config.jwtSecret ? await developmentToken(config.jwtSecret, config.jwtMaxLifetimeHours, config.demoCompanyId) : null;
   const gateway = await startGateway({
     config, dataSource: database.dataSource, schema, port: config.port, logger,
-    ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}),
+    ...(dispatcher ? { sync: dispatcher } : {}), ...(jobs ? { actions: jobs } : {}), ...(metrics ? { metrics } : {}),
     ...(development ? { ideHeaders: { authorization: `Bearer ${development.token}`, companyId: config.demoCompanyId } } : {}),
   });
 
@@ -105,6 +112,7 @@ async function main(): Promise<void> {
     await demoSources.close();
     await database.close();
     log("database closed");
+    await tracing.shutdown().catch(() => undefined);
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));

@@ -77,6 +77,11 @@ export class ConnectionGate {
     return this.held.get(tenantId) ?? 0;
   }
 
+  /** Permits held now, by every tenant (metrics). */
+  get permitsInUse(): number {
+    return this.inUse;
+  }
+
   /** Requests waiting for a permit (tests, metrics). */
   get queued(): number {
     let count = 0;

@@ -150,6 +150,8 @@ export interface JobQueueOptions {
   schema?: string;
   applicationName?: string;
   logger?: Logger;
+  /** Told of each job that ends in this process (metrics): how, and how long its handler ran. */
+  onJobEnd?: (queue: JobName, outcome: "completed" | "failed" | "handed_over", seconds: number) => void;
 }
 
 interface Running {
@@ -399,6 +401,7 @@ export class JobQueue {
     };
     try {
       let outcome: { ok: true; output: unknown } | { ok: false; error: unknown };
+      const startedAt = performance.now();
       // The handler itself is awaited, also once its signal aborts (expiry): failing the job while
       // it still runs would free this slot and let the retry run the same source beside it.
       try {
@@ -406,10 +409,15 @@ export class JobQueue {
       } catch (error) {
         outcome = { ok: false, error };
       }
+      const seconds = (performance.now() - startedAt) / 1000;
       // Another attempt runs the job now (under the same id): its completion is that attempt's.
-      if (outcome.ok && outcome.output === HANDED_OVER) return;
+      if (outcome.ok && outcome.output === HANDED_OVER) {
+        this.#options.onJobEnd?.(name, "handed_over", seconds);
+        return;
+      }
       // Out of time: a failure (retried), even if the handler ended without an error.
       if (outcome.ok && controller.signal.aborted) outcome = { ok: false, error: controller.signal.reason };
+      this.#options.onJobEnd?.(name, outcome.ok ? "completed" : "failed", seconds);
       // Failed by stop() already: nothing more to record.
       if (this.#stopping && controller.signal.aborted && !this.#running.has(running)) return;
       if (outcome.ok) {

@@ -12,6 +12,8 @@ export interface FakeVies {
   url: string;
   /** Every well-formed request body received, in order. */
   requests: { countryCode: string; vatNumber: string }[];
+  /** The `traceparent` header of each of those requests (undefined when none was sent), in the same order. */
+  traceparents: (string | undefined)[];
   /** The behaviour for one number, as VIES receives it (without the country prefix). */
   setBehaviour(vatNumber: string, b: FakeViesBehaviour): void;
   setDefault(b: FakeViesBehaviour): void;
@@ -30,6 +32,7 @@ export async function startFakeVies(options: { slowMs?: number; defaultBehaviour
   let fallback: FakeViesBehaviour = options.defaultBehaviour ?? "valid";
   const behaviours = new Map<string, FakeViesBehaviour>();
   const requests: FakeVies["requests"] = [];
+  const traceparents: FakeVies["traceparents"] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let waiters: ((request: { countryCode: string; vatNumber: string }) => void)[] = [];
@@ -50,6 +53,7 @@ export async function startFakeVies(options: { slowMs?: number; defaultBehaviour
       const parsed = parseRequest(Buffer.concat(chunks).toString("utf8"));
       if (!parsed) return send(res, 400, { actionSucceed: false, errorWrappers: [{ error: "INVALID_INPUT" }] });
       requests.push(parsed);
+      traceparents.push(req.headers.traceparent as string | undefined);
       const waiting = waiters;
       waiters = [];
       for (const resolve of waiting) resolve(parsed);
@@ -89,6 +93,7 @@ export async function startFakeVies(options: { slowMs?: number; defaultBehaviour
   return {
     url: `http://127.0.0.1:${port}${PATH}`,
     requests,
+    traceparents,
     setBehaviour: (vatNumber, b) => void behaviours.set(vatNumber, b),
     setDefault: (b) => void (fallback = b),
     nextRequest: () => new Promise((resolve) => waiters.push(resolve)),

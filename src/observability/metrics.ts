@@ -1,0 +1,141 @@
+import { timingSafeEqual } from "node:crypto";
+import type { RequestHandler } from "express";
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import type { DataSource } from "typeorm";
+import type { RequestSummary } from "../app";
+import type { ConnectionGate } from "../db/connection-gate";
+
+/** Distinct operation names given their own label value; later ones are counted as "other". */
+export const MAX_OPERATION_LABELS = 100;
+/** Longer operation names are counted as "other". */
+export const MAX_OPERATION_NAME_LENGTH = 64;
+
+const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
+
+/** A request's outcome as a label: ok, a caller's error, or the server's (INTERNAL_SERVER_ERROR, SERVICE_UNAVAILABLE). */
+export type RequestOutcome = "ok" | "error" | "server_error";
+
+export function outcomeOf(errorCodes: readonly string[]): RequestOutcome {
+  if (errorCodes.length === 0) return "ok";
+  return errorCodes.some((code) => code === "INTERNAL_SERVER_ERROR" || code === "SERVICE_UNAVAILABLE") ? "server_error" : "error";
+}
+
+/** How a job ended, as the queue records it. */
+export type JobOutcome = "completed" | "failed" | "handed_over";
+
+/**
+ * The gateway's Prometheus metrics (prom-client), in a registry of their own, scraped at /metrics.
+ * Labels are bounded: an operation's name (at most MAX_OPERATION_LABELS of them, else "other"), an
+ * outcome, a queue's name. Never a tenant, a caller or an error message.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly requests: Counter<"operation" | "outcome">;
+  private readonly duration: Histogram<"operation">;
+  private readonly statements: Histogram<"operation">;
+  private readonly jobs: Counter<"queue" | "outcome">;
+  private readonly jobDuration: Histogram<"queue">;
+
+  constructor() {
+    const registers = [this.registry];
+    // Process CPU, memory, GC, handles and nodejs_eventloop_lag_* (monitorEventLoopDelay).
+    collectDefaultMetrics({ register: this.registry });
+    this.requests = new Counter({
+      name: "gateway_graphql_requests_total",
+      help: "GraphQL requests answered, by operation name and outcome (ok, error: the caller's, server_error)",
+      labelNames: ["operation", "outcome"],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: "gateway_graphql_request_duration_seconds",
+      help: "Time from a request's arrival to its answer, by operation name",
+      labelNames: ["operation"],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
+    this.statements = new Histogram({
+      name: "gateway_graphql_request_sql_statements",
+      help: "SQL statements one request ran (transaction framing not counted), by operation name",
+      labelNames: ["operation"],
+      buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89],
+      registers,
+    });
+    this.jobs = new Counter({
+      name: "gateway_jobs_total",
+      help: "Jobs of the queue (sync-run, client-action, webhook-round) that ended in this process, by queue and outcome",
+      labelNames: ["queue", "outcome"],
+      registers,
+    });
+    this.jobDuration = new Histogram({
+      name: "gateway_job_duration_seconds",
+      help: "How long a job's handler ran, by queue",
+      labelNames: ["queue"],
+      buckets: [0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
+      registers,
+    });
+  }
+
+  /** The label of an operation's name, bounded in length and in number of distinct values. */
+  operationLabel(name: string | null): string {
+    if (!name) return "anonymous";
+    if (name.length > MAX_OPERATION_NAME_LENGTH || !GRAPHQL_NAME.test(name)) return "other";
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= MAX_OPERATION_LABELS) return "other";
+    this.operations.add(name);
+    return name;
+  }
+
+  /** One answered request (called once per request, where its log line is written). */
+  observeRequest(summary: RequestSummary): void {
+    const operation = this.operationLabel(summary.operationName);
+    this.requests.inc({ operation, outcome: outcomeOf(summary.errorCodes) });
+    this.duration.observe({ operation }, summary.durationMs / 1000);
+    this.statements.observe({ operation }, summary.stats.statements);
+  }
+
+  /** One job that ended in this process. */
+  jobEnded(queue: string, outcome: JobOutcome, seconds: number): void {
+    this.jobs.inc({ queue, outcome });
+    this.jobDuration.observe({ queue }, seconds);
+  }
+
+  /** The tenants' gate in front of the pool: permits in use and requests waiting, read at scrape time. */
+  watchGate(gate: ConnectionGate): void {
+    new Gauge({ name: "gateway_db_gate_in_use", help: "Connection permits held by requests (the fair-share gate)", registers: [this.registry], collect() { this.set(gate.permitsInUse); } });
+    new Gauge({ name: "gateway_db_gate_waiting", help: "Requests waiting for a connection permit", registers: [this.registry], collect() { this.set(gate.queued); } });
+  }
+
+  /** The data source's pg pool: connections open, idle, and callers waiting for one, read at scrape time. */
+  watchPool(dataSource: DataSource): void {
+    const pool = () => (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    new Gauge({
+      name: "gateway_db_pool_connections",
+      help: "Connections of the database pool, by state (in_use, idle)",
+      labelNames: ["state"],
+      registers: [this.registry],
+      collect() {
+        const p = pool();
+        if (!p) return;
+        this.set({ state: "in_use" }, p.totalCount - p.idleCount);
+        this.set({ state: "idle" }, p.idleCount);
+      },
+    });
+    new Gauge({ name: "gateway_db_pool_waiting", help: "Callers waiting for a connection of the database pool", registers: [this.registry], collect() { this.set(pool()?.waitingCount ?? 0); } });
+  }
+}
+
+/** GET /metrics: the registry in Prometheus's text format; with a token, only for `Authorization: Bearer <token>`. */
+export function metricsEndpoint(metrics: GatewayMetrics, token: string | null): RequestHandler {
+  const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
+  return async (req, res) => {
+    if (expected) {
+      const given = Buffer.from(req.headers.authorization ?? "");
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.status(401).set("www-authenticate", 'Bearer realm="metrics"').json({ error: "unauthorized" });
+        return;
+      }
+    }
+    res.set("content-type", metrics.registry.contentType).send(await metrics.registry.metrics());
+  };
+}
