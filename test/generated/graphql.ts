@@ -5,122 +5,215 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Kind of account number (Aptic bankAccountClass) */
 export type BankAccountClass =
+  /** 5 = Bankgiro (Denmark) */
   | 'DK_BANKGIRO'
+  /** 10 = Bank account (Finland) */
   | 'FI_BANK_ACCOUNT'
+  /** 4 = Foreign bank account */
   | 'FOREIGN_BANK_ACCOUNT'
+  /** 3 = Bank account (Netherlands) */
   | 'NL_BANK_ACCOUNT'
+  /** 7 = Bankgiro (Norway) */
   | 'NO_BANKGIRO'
+  /** 8 = Bank account (Norway) */
   | 'NO_BANK_ACCOUNT'
+  /** 2 = Bankgiro (Sweden) */
   | 'SE_BANKGIRO'
+  /** 9 = Bank account (Sweden) */
   | 'SE_BANK_ACCOUNT'
+  /** 1 = Plusgiro (Sweden) */
   | 'SE_PLUSGIRO'
+  /** 0 = Unknown */
   | 'UNKNOWN';
 
+/** Conditions on a boolean column; all given conditions must hold */
 export type BooleanFilter = {
+  /** Equal to */
   eq?: boolean | null | undefined;
+  /** true: only rows without a value; false: only rows with one */
   isNull?: boolean | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: boolean | null | undefined;
 };
 
 /** Conditions on a client's columns; all given conditions must hold */
 export type ClientFilter = {
+  /** Whether the client is active */
   active?: BooleanFilter | null | undefined;
+  /** Every one of these holds */
   and?: Array<ClientFilter> | null | undefined;
+  /** When the client was archived (isNull: true for clients not archived) */
   archivedAt?: DateTimeFilter | null | undefined;
+  /** Whether the factoring platform blocks the client */
   blocked?: BooleanFilter | null | undefined;
+  /** The city of the client's address */
   city?: StringFilter | null | undefined;
+  /** BUSINESS or INDIVIDUAL */
   clientType?: ClientTypeFilter | null | undefined;
+  /** The legal form */
   companyType?: CompanyTypeFilter | null | undefined;
+  /** ISO 3166-1 alpha-2 country code, compared upper-cased */
   countryCode?: StringFilter | null | undefined;
+  /** When the client was created in the gateway */
   createdAt?: DateTimeFilter | null | undefined;
+  /** The client's ISO 4217 currency code, compared upper-cased */
   currencyCode?: StringFilter | null | undefined;
+  /** The invoicing system's customer_type */
   customerType?: CustomerTypeFilter | null | undefined;
+  /** The e-mail address */
   email?: StringFilter | null | undefined;
+  /** The gateway's id */
   id?: IdFilter | null | undefined;
+  /** The registered legal name */
   legalName?: StringFilter | null | undefined;
+  /** The display name */
   name?: StringFilter | null | undefined;
+  /** This does not hold */
   not?: ClientFilter | null | undefined;
+  /** At least one of these holds */
   or?: Array<ClientFilter> | null | undefined;
   /** Compared normalised: dashes and spaces don't matter */
   orgNumber?: StringFilter | null | undefined;
+  /** The id of the parent client (group) */
   parentId?: IdFilter | null | undefined;
+  /** The credit-data provider's rating */
   rating?: StringFilter | null | undefined;
+  /** The factoring platform's reference code */
   referenceCode?: StringFilter | null | undefined;
   /** The JWT subject of the user responsible for the client */
   responsibleUser?: StringFilter | null | undefined;
+  /** When the client last changed */
   updatedAt?: DateTimeFilter | null | undefined;
+  /** The VAT number, compared without spaces, dots and dashes, upper-cased */
   vatNumber?: StringFilter | null | undefined;
+  /** Whether VIES confirmed the VAT number */
   vatNumberValidated?: BooleanFilter | null | undefined;
 };
 
 /** One sort key; empty values sort last in both directions; ID, in the last key's direction, breaks ties */
 export type ClientOrder = {
+  /** ASC (the default) or DESC */
   direction?: SortDirection;
+  /** The column */
   field: ClientOrderField;
 };
 
+/** What a list of clients can be sorted by */
 export type ClientOrderField =
+  /** When the client was archived (clients not archived sort last) */
   | 'ARCHIVED_AT'
+  /** The ISO 3166-1 alpha-2 country code */
   | 'COUNTRY_CODE'
+  /** When the client was created in the gateway */
   | 'CREATED_AT'
+  /** The gateway's id: creation order */
   | 'ID'
+  /** The registered legal name */
   | 'LEGAL_NAME'
+  /** The display name */
   | 'NAME'
+  /** The organisation (or personal identity) number, normalised */
   | 'ORG_NUMBER'
+  /** The factoring platform's reference code */
   | 'REFERENCE_CODE'
+  /** When the client last changed */
   | 'UPDATED_AT';
 
 /** A company, or a person (sole trader) */
 export type ClientType =
+  /** A company or other legal entity; orgNumber is its organisation number */
   | 'BUSINESS'
+  /** A person (sole trader); orgNumber is a personal identity number, masked without clients:pii */
   | 'INDIVIDUAL';
 
+/** Conditions on a client type; all given conditions must hold */
 export type ClientTypeFilter = {
+  /** Equal to */
   eq?: ClientType | null | undefined;
+  /** One of these */
   in?: Array<ClientType> | null | undefined;
+  /** true: has no value; false: has one */
   isNull?: boolean | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: ClientType | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<ClientType> | null | undefined;
 };
 
 /** Legal form, as the factoring platform's companyType 1..30 (see companyTypeCode) */
 export type CompanyType =
+  /** Factoring platform code 29 = FI, Asunto-osakeyhtiö (housing company) */
   | 'FI_ASUNTO_OSAKEYHTIO'
+  /** Factoring platform code 10 = FI, Avoin yhtiö (general partnership) */
   | 'FI_AVOIN_YHTIO'
+  /** Factoring platform code 30 = FI, Kiinteistöosakeyhtiö (real estate company) */
   | 'FI_KIINTEISTOOSAKEYHTIO'
+  /** Factoring platform code 9 = FI, Kommandiittiyhtiö (KY, limited partnership) */
   | 'FI_KOMMANDIITTIYHTIO'
+  /** Factoring platform code 11 = FI, Osakeyhtiö (OY, Oyj, limited company) */
   | 'FI_OSAKEYHTIO'
+  /** Factoring platform code 12 = FI, Osuuskunta (Osk., cooperative) */
   | 'FI_OSUUSKUNTA'
+  /** Factoring platform code 13 = FI, Rekisteröity yhdistys (Ry, registered association) */
   | 'FI_REKISTEROITY_YHDISTYS'
+  /** Factoring platform code 28 = FI, Säätiö (foundation) */
   | 'FI_SAATIO'
+  /** Factoring platform code 8 = FI, Yksityinen elinkeinonharjoittaja (sole trader) */
   | 'FI_YKSITYINEN_ELINKEINONHARJOITTAJA'
+  /** Factoring platform code 6 = GB, Limited company */
   | 'GB_LIMITED_COMPANY'
+  /** Factoring platform code 7 = GB, Public limited company */
   | 'GB_PUBLIC_LIMITED_COMPANY'
+  /** Factoring platform code 15 = NL, Besloten Vennootschap (BV, private limited company) */
   | 'NL_BESLOTEN_VENNOOTSCHAP'
+  /** Factoring platform code 27 = NL, Buitenlandse vennootschap (foreign company) */
   | 'NL_BUITENLANDSE_VENNOOTSCHAP'
+  /** Factoring platform code 19 = NL, Commanditaire Vennootschap (CV, limited partnership) */
   | 'NL_COMMANDITAIRE_VENNOOTSCHAP'
+  /** Factoring platform code 22 = NL, Coöperatie en onderlinge waarborgmaatschappij (cooperative or mutual insurance society) */
   | 'NL_COOPERATIE_ONDERLINGE_WAARBORGMAATSCHAPPIJ'
+  /** Factoring platform code 14 = NL, Eenmanszaak (sole proprietorship) */
   | 'NL_EENMANSZAAK'
+  /** Factoring platform code 24 = NL, Kerkgenootschap (church) */
   | 'NL_KERKGENOOTSCHAP'
+  /** Factoring platform code 17 = NL, Maatschap (professional partnership) */
   | 'NL_MAATSCHAP'
+  /** Factoring platform code 16 = NL, Naamloze Vennootschap (NV, public limited company) */
   | 'NL_NAAMLOZE_VENNOOTSCHAP'
+  /** Factoring platform code 26 = NL, Overheid (public authority) */
   | 'NL_OVERHEID'
+  /** Factoring platform code 23 = NL, Stichting (foundation) */
   | 'NL_STICHTING'
+  /** Factoring platform code 18 = NL, Vennootschap onder Firma (VOF, general partnership) */
   | 'NL_VENNOOTSCHAP_ONDER_FIRMA'
+  /** Factoring platform code 21 = NL, Vereniging met beperkte rechtsbevoegdheid (association with limited legal capacity) */
   | 'NL_VERENIGING_BEPERKTE_RECHTSBEVOEGDHEID'
+  /** Factoring platform code 25 = NL, Vereniging van eigenaars (owners' association) */
   | 'NL_VERENIGING_VAN_EIGENAARS'
+  /** Factoring platform code 20 = NL, Vereniging met volledige rechtsbevoegdheid (association with full legal capacity) */
   | 'NL_VERENIGING_VOLLEDIGE_RECHTSBEVOEGDHEID'
+  /** Factoring platform code 2 = SE, Aktiebolag (limited company) */
   | 'SE_AKTIEBOLAG'
+  /** Factoring platform code 3 = SE, Ekonomisk förening (economic association) */
   | 'SE_EKONOMISK_FORENING'
+  /** Factoring platform code 5 = SE, Handelsbolag, kommanditbolag (trading or limited partnership) */
   | 'SE_HANDELSBOLAG_KOMMANDITBOLAG'
+  /** Factoring platform code 1 = SE, Stat, landsting eller kommun (state, region or municipality) */
   | 'SE_STATE_REGION_MUNICIPALITY'
+  /** Factoring platform code 4 = SE, Stiftelse eller ideell förening (foundation or non-profit association) */
   | 'SE_STIFTELSE_IDEELL_FORENING';
 
+/** Conditions on a company type; all given conditions must hold */
 export type CompanyTypeFilter = {
+  /** Equal to */
   eq?: CompanyType | null | undefined;
+  /** One of these */
   in?: Array<CompanyType> | null | undefined;
+  /** true: has no value; false: has one */
   isNull?: boolean | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: CompanyType | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<CompanyType> | null | undefined;
 };
 
@@ -166,6 +259,7 @@ export type CreateClientInput = {
   active?: boolean | null | undefined;
   /** At most 320 characters. */
   administrationEmail?: string | null | undefined;
+  /** The CRM's bank account id */
   bankAccountId?: number | null | undefined;
   /** Blocked for remittance; default false */
   blocked?: boolean | null | undefined;
@@ -203,7 +297,9 @@ export type CreateClientInput = {
   email?: string | null | undefined;
   /** GS1 Global Location Number (check digit verified). At most 13 characters. */
   glnNumber?: string | null | undefined;
+  /** The CRM's group company number */
   groupCompany?: number | null | undefined;
+  /** The CRM's client group id */
   groupId?: number | null | undefined;
   /** At most 20 characters. */
   houseNo?: string | null | undefined;
@@ -217,6 +313,7 @@ export type CreateClientInput = {
   intentDate?: string | null | undefined;
   /** ISO 639-1, e.g. sv */
   languageCode?: string | null | undefined;
+  /** The factoring platform's ledger type code */
   ledgerType?: number | null | undefined;
   /** At most 255 characters. */
   legalName?: string | null | undefined;
@@ -244,6 +341,7 @@ export type CreateClientInput = {
   parentId?: string | number | null | undefined;
   /** At most 255 characters. */
   paymentCondition?: string | null | undefined;
+  /** The CRM's payment term id */
   paymentTermId?: number | null | undefined;
   /** Days, 0..3650 */
   paymentTerms?: number | null | undefined;
@@ -257,6 +355,7 @@ export type CreateClientInput = {
   rating?: string | null | undefined;
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
+  /** Whether the client is registered for VAT */
   registeredForTax?: boolean | null | undefined;
   /** The JWT subject of the user responsible for the client; createClient and bulkCreateClients default it to the caller's subject. At most 255 characters. */
   responsibleUser?: string | null | undefined;
@@ -272,6 +371,7 @@ export type CreateClientInput = {
   vatNumber?: string | null | undefined;
   /** VAT rate in percent, 0..100 */
   vatRate?: string | null | undefined;
+  /** The CRM's VAT rate id */
   vatRateId?: number | null | undefined;
   /** Base64 PNG. At most 700000 characters. */
   webLogotype?: string | null | undefined;
@@ -283,52 +383,83 @@ export type CreateClientInput = {
 
 /** How the invoicing system classes a customer (its customer_type): INDIVIDUAL is a sole trader, the others businesses */
 export type CustomerType =
+  /** A business the invoicing system does not class as Swedish or EU */
   | 'BUSINESS'
+  /** A business registered in another EU country (VAT number checked with VIES) */
   | 'EU_BUSINESS'
+  /** A private person or sole trader */
   | 'INDIVIDUAL'
+  /** A business registered in Sweden */
   | 'SWEDISH_BUSINESS';
 
+/** Conditions on a customer type; all given conditions must hold */
 export type CustomerTypeFilter = {
+  /** Equal to */
   eq?: CustomerType | null | undefined;
+  /** One of these */
   in?: Array<CustomerType> | null | undefined;
+  /** true: has no value; false: has one */
   isNull?: boolean | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: CustomerType | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<CustomerType> | null | undefined;
 };
 
+/** Conditions on a date-time (ISO 8601) column; all given conditions must hold */
 export type DateTimeFilter = {
+  /** Within this inclusive range */
   between?: DateTimeRange | null | undefined;
+  /** Equal to */
   eq?: string | null | undefined;
+  /** Greater (later) than */
   gt?: string | null | undefined;
+  /** Greater (later) than or equal to */
   gte?: string | null | undefined;
+  /** One of these */
   in?: Array<string> | null | undefined;
   /** true: only rows without a value; false: only rows with one */
   isNull?: boolean | null | undefined;
+  /** Less (earlier) than */
   lt?: string | null | undefined;
+  /** Less (earlier) than or equal to */
   lte?: string | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: string | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<string> | null | undefined;
 };
 
 /** Inclusive range: from <= value <= to */
 export type DateTimeRange = {
+  /** Lower bound, included */
   from: string;
+  /** Upper bound, included */
   to: string;
 };
 
 /** Archived clients: hidden (EXCLUDE, the default), shown too (INCLUDE), or alone (ONLY) */
 export type DeletionFilter =
+  /** Only clients not archived (the default) */
   | 'EXCLUDE'
+  /** Archived clients and the others */
   | 'INCLUDE'
+  /** Only archived clients */
   | 'ONLY';
 
 /** Direct debit scheme (Aptic mandateType) */
 export type DirectDebitMandateType =
+  /** 2 = Incasso (the Netherlands) */
   | 'DUTCH_INCASSO'
+  /** 7 = SEPA business, one-off */
   | 'SEPA_BUSINESS_ONE_OFF'
+  /** 5 = SEPA business, recurring */
   | 'SEPA_BUSINESS_RECURRING'
+  /** 4 = SEPA consumer, one-off */
   | 'SEPA_CONSUMER_ONE_OFF'
+  /** 3 = SEPA consumer, recurring */
   | 'SEPA_CONSUMER_RECURRING'
+  /** 1 = Autogiro (Sweden) */
   | 'SWEDISH_AUTOGIRO';
 
 /** DRAWDOWN, INTEREST and FEE raise the drawn balance; REPAYMENT lowers it */
@@ -355,11 +486,17 @@ export type FinancingInterestCalculateFrom =
   /** From the invoice's registration date (Aptic 2) */
   | 'REGISTRATION_DATE';
 
+/** Conditions on a id column; all given conditions must hold */
 export type IdFilter = {
+  /** Equal to */
   eq?: string | number | null | undefined;
+  /** One of these */
   in?: Array<string | number> | null | undefined;
+  /** true: only rows without a value; false: only rows with one */
   isNull?: boolean | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: string | number | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<string | number> | null | undefined;
 };
 
@@ -421,8 +558,11 @@ export type MutationErrorCode =
   /** deleteSourceSystem while the source has an open (queued or running) run: cancel it or let it finish. */
   | 'SYNC_RUN_OPEN';
 
+/** The direction of a sort key */
 export type SortDirection =
+  /** Ascending: smallest, earliest or A first */
   | 'ASC'
+  /** Descending: largest, latest or Z first */
   | 'DESC';
 
 /** The kind of system a source is: which connector syncs it */
@@ -436,18 +576,29 @@ export type SourceKind =
   /** The Swedish invoicing API: customers and their open invoices */
   | 'INVOICING';
 
+/** Conditions on a string (comparisons are case-sensitive except contains and startsWith) column; all given conditions must hold */
 export type StringFilter = {
+  /** Within this inclusive range */
   between?: StringRange | null | undefined;
   /** Case-insensitive substring match */
   contains?: string | null | undefined;
+  /** Equal to */
   eq?: string | null | undefined;
+  /** Greater (later) than */
   gt?: string | null | undefined;
+  /** Greater (later) than or equal to */
   gte?: string | null | undefined;
+  /** One of these */
   in?: Array<string> | null | undefined;
+  /** true: only rows without a value; false: only rows with one */
   isNull?: boolean | null | undefined;
+  /** Less (earlier) than */
   lt?: string | null | undefined;
+  /** Less (earlier) than or equal to */
   lte?: string | null | undefined;
+  /** Not equal to (rows without a value do not match) */
   neq?: string | null | undefined;
+  /** None of these (rows without a value do not match) */
   nin?: Array<string> | null | undefined;
   /** Case-insensitive prefix match */
   startsWith?: string | null | undefined;
@@ -455,7 +606,9 @@ export type StringFilter = {
 
 /** Inclusive range: from <= value <= to */
 export type StringRange = {
+  /** Lower bound, included */
   from: string;
+  /** Upper bound, included */
   to: string;
 };
 
@@ -501,6 +654,7 @@ export type UpdateClientInput = {
   active?: boolean | null | undefined;
   /** At most 320 characters. */
   administrationEmail?: string | null | undefined;
+  /** The CRM's bank account id */
   bankAccountId?: number | null | undefined;
   /** Blocked for remittance; default false */
   blocked?: boolean | null | undefined;
@@ -538,7 +692,9 @@ export type UpdateClientInput = {
   email?: string | null | undefined;
   /** GS1 Global Location Number (check digit verified). At most 13 characters. */
   glnNumber?: string | null | undefined;
+  /** The CRM's group company number */
   groupCompany?: number | null | undefined;
+  /** The CRM's client group id */
   groupId?: number | null | undefined;
   /** At most 20 characters. */
   houseNo?: string | null | undefined;
@@ -552,6 +708,7 @@ export type UpdateClientInput = {
   intentDate?: string | null | undefined;
   /** ISO 639-1, e.g. sv */
   languageCode?: string | null | undefined;
+  /** The factoring platform's ledger type code */
   ledgerType?: number | null | undefined;
   /** At most 255 characters. */
   legalName?: string | null | undefined;
@@ -579,6 +736,7 @@ export type UpdateClientInput = {
   parentId?: string | number | null | undefined;
   /** At most 255 characters. */
   paymentCondition?: string | null | undefined;
+  /** The CRM's payment term id */
   paymentTermId?: number | null | undefined;
   /** Days, 0..3650 */
   paymentTerms?: number | null | undefined;
@@ -592,6 +750,7 @@ export type UpdateClientInput = {
   rating?: string | null | undefined;
   /** Client number. At most 50 characters. */
   referenceCode?: string | null | undefined;
+  /** Whether the client is registered for VAT */
   registeredForTax?: boolean | null | undefined;
   /** The JWT subject of the user responsible for the client; createClient and bulkCreateClients default it to the caller's subject. At most 255 characters. */
   responsibleUser?: string | null | undefined;
@@ -607,6 +766,7 @@ export type UpdateClientInput = {
   vatNumber?: string | null | undefined;
   /** VAT rate in percent, 0..100 */
   vatRate?: string | null | undefined;
+  /** The CRM's VAT rate id */
   vatRateId?: number | null | undefined;
   /** Base64 PNG. At most 700000 characters. */
   webLogotype?: string | null | undefined;
