@@ -36,12 +36,12 @@ const loadPurchaseSummarySource = databaseField("FactoringPurchaseSummary", "sou
 /** `Client.factoringLoanContract` and `Client.factoringPurchaseContract`, batched per request. */
 @Resolver(() => Client)
 export class FactoringClientFieldResolver {
-  @FieldResolver(() => FactoringLoanContract, { nullable: true })
+  @FieldResolver(() => FactoringLoanContract, { nullable: true, description: "The client's factoring loan contract (Aptic's loan contract: limit, interest and fees); null when the client has none" })
   factoringLoanContract(@Root() client: Client, @Ctx() ctx: RequestContext): Promise<FactoringLoanContract | null> {
     return loadLoanContract(client, {}, ctx);
   }
 
-  @FieldResolver(() => FactoringPurchaseContract, { nullable: true })
+  @FieldResolver(() => FactoringPurchaseContract, { nullable: true, description: "The client's factoring purchase contract (the terms on which its invoices are purchased: limits and fees); null when the client has none" })
   factoringPurchaseContract(
     @Root() client: Client,
     @Ctx() ctx: RequestContext,
