@@ -5,10 +5,17 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { parseOptions } from "./cli";
 import { buildGatewaySchema, printGatewaySchema, printSubgraphSdl } from "../src/schema";
 
 export const SCHEMA_FILE = path.join(__dirname, "..", "schema", "schema.graphql");
 export const SUBGRAPH_FILE = path.join(__dirname, "..", "schema", "subgraph.graphql");
+
+const USAGE = `
+Usage: npm run schema
+Writes schema/schema.graphql and schema/subgraph.graphql from the code (a test fails when either is stale).
+`;
+if (require.main === module) parseOptions(process.argv.slice(2), USAGE, []);
 
 buildGatewaySchema()
   .then((schema) => {

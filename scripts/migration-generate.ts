@@ -12,6 +12,11 @@ import { ensureDatabase } from "../src/db/database";
 import { createDataSource } from "../src/db/data-source";
 
 async function main(): Promise<void> {
+  const usage = "Usage: npm run migration:generate -- PascalCaseName\nGenerates migrations/<timestamp>-PascalCaseName.ts from the entities, against a throwaway database with every migration applied.";
+  if (process.argv.includes("--help") || process.argv.includes("-h")) {
+    console.log(usage);
+    return;
+  }
   const name = process.argv[2];
   if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) throw new Error("usage: npm run migration:generate -- PascalCaseName");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdg-migrate-"));
