@@ -17,7 +17,8 @@ describe("bulkCreateClients", () => {
     const tenant = gateway.newTenant();
     dataOf(await gateway.call(CreateClientDocument, { input: item(40), key: newKey() }, { tenant, scopes: WRITER }));
     const inputs = Array.from({ length: 50 }, (_, i) => item(i));
-    inputs[3] = { ...inputs[3], email: "not-an-email" };
+    // (A value its scalar refuses, such as "not-an-email", fails the whole request at coercion: see client-mutations.)
+    inputs[3] = { ...inputs[3], name: "x".repeat(256) };
     inputs[17] = { ...inputs[17], orgNumber: "556036-0794" };
     // inputs[40] repeats the org number of the client created above.
     const payload = await bulk(tenant, { inputs });
@@ -26,7 +27,7 @@ describe("bulkCreateClients", () => {
     expect(payload.results.map((r) => r.requestIndex)).toEqual(inputs.map((_, i) => i));
     const failed = payload.results.filter((r) => !r.ok);
     expect(failed.map((r) => [r.requestIndex, r.error?.code, r.error?.failures.map((f) => f.field)])).toEqual([
-      [3, "INVALID_DATA", ["inputs.3.email"]],
+      [3, "INVALID_DATA", ["inputs.3.name"]],
       [17, "INVALID_DATA", ["inputs.17.orgNumber"]],
       [40, "CLIENT_DUPLICATE_ORG_NUMBER", ["inputs.40.orgNumber"]],
     ]);
@@ -44,9 +45,9 @@ describe("bulkCreateClients", () => {
   it("with allOrNothing and one invalid item commits none and stores nothing", async () => {
     const tenant = gateway.newTenant();
     const key = newKey();
-    const inputs = [item(1), { ...item(2), countryCode: "XX" }, item(3)];
+    const inputs = [item(1), { ...item(2), orgNumber: "556036-0794" }, item(3)];
     const payload = await bulk(tenant, { inputs, allOrNothing: true, key });
-    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "inputs.1.countryCode" }] });
+    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "inputs.1.orgNumber" }] });
     expect(payload.results.map((r) => [r.ok, r.error?.code])).toEqual([
       [false, "BATCH_ABORTED"],
       [false, "INVALID_DATA"],
@@ -107,8 +108,8 @@ describe("bulkCreateClients under pressure", () => {
   it("stores nothing when every item is invalid, so the corrected batch may reuse the key", async () => {
     const tenant = gateway.newTenant();
     const key = newKey();
-    const payload = await bulk(tenant, { inputs: [{ ...item(1), email: "x" }, { ...item(2), email: "y" }], key });
-    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "inputs.0.email" }, { field: "inputs.1.email" }] });
+    const payload = await bulk(tenant, { inputs: [{ ...item(1), name: "x".repeat(256) }, { ...item(2), name: "y".repeat(256) }], key });
+    expect(payload.error).toMatchObject({ code: "INVALID_DATA", failures: [{ field: "inputs.0.name" }, { field: "inputs.1.name" }] });
     expect(await footprint(gateway, tenant)).toEqual({ clients: 0, keys: 0, audit: 0 });
     expect((await bulk(tenant, { inputs: [item(1), item(2)], key })).summary).toEqual({ total: 2, succeeded: 2, failed: 0 });
   });

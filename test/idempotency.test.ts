@@ -52,7 +52,7 @@ describe("a retry with the same key", () => {
     expect(replayed).toEqual({ ...duplicate, replayed: true });
 
     const invalidKey = newKey();
-    const invalid = dataOf(await create(tenant, { input: input(5, { email: "nope" }), key: invalidKey })).createClient;
+    const invalid = dataOf(await create(tenant, { input: input(5, { name: "x".repeat(256) }), key: invalidKey })).createClient;
     expect(invalid.error?.code).toBe("INVALID_DATA");
     const corrected = dataOf(await create(tenant, { input: input(5), key: invalidKey })).createClient;
     expect(corrected).toMatchObject({ error: null, replayed: false });
