@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { DataSource } from "typeorm";
 import type { Config } from "./config";
 import type { Caller, TokenVerifier } from "./auth/jwt";
-import { forbidden, GatewayError, RequestErrorCode, unauthenticated, withHttpStatus } from "./common/errors";
+import { bearerChallenge, forbidden, GatewayError, RequestErrorCode, unauthenticated, withHttpStatus } from "./common/errors";
 import { RequestLoaders } from "./common/loaders";
 import type { CursorCodec } from "./common/pagination/cursor";
 import { TenantSession } from "./db/tenant-session";
@@ -78,12 +78,12 @@ export async function createContext(
 ): Promise<RequestContext> {
   const authorization = header(headers, "authorization");
   const match = authorization?.match(/^Bearer\s+(\S+)$/i);
-  if (!match) throw withHttpStatus(unauthenticated(), 401);
+  if (!match) throw withHttpStatus(unauthenticated(), 401, bearerChallenge(authorization !== undefined && authorization.trim() !== ""));
   let caller: Caller;
   try {
     caller = await deps.tokens.verify(match[1]);
   } catch (error) {
-    throw error instanceof GatewayError && error.code === RequestErrorCode.UNAUTHENTICATED ? withHttpStatus(error, 401) : error;
+    throw error instanceof GatewayError && error.code === RequestErrorCode.UNAUTHENTICATED ? withHttpStatus(error, 401, bearerChallenge(true)) : error;
   }
   const tenantId = header(headers, "x-company-id")?.trim();
   if (!tenantId) {

@@ -41,6 +41,25 @@ describe("authentication", () => {
     expect(response.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("answers 401 with an RFC 6750 challenge: the realm alone without a token, invalid_token for a refused one", async () => {
+    const post = (authorization?: string) =>
+      fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-company-id": "1", ...(authorization ? { authorization } : {}) },
+        body: JSON.stringify({ query: "{ clients { totalCount } }" }),
+      });
+    const none = await post();
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toBe('Bearer realm="client-data-gateway"');
+    for (const refused of ["Bearer not.a.jwt", "Basic dXNlcjpwYXNz"]) {
+      const response = await post(refused);
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer realm="client-data-gateway", error="invalid_token", error_description="[^"]+"$/);
+    }
+    const allowed = await post(`Bearer ${await gateway.token(["1"])}`);
+    expect(allowed.headers.get("www-authenticate")).toBeNull();
+  });
+
   it("refuses a malformed Authorization header", async () => {
     await expectRefused("Basic dXNlcjpwYXNz", "1", "UNAUTHENTICATED", 401);
     await expectRefused("Bearer not.a.jwt", "1", "UNAUTHENTICATED", 401);

@@ -1,3 +1,4 @@
+import { HeaderMap } from "@apollo/server";
 import { GraphQLError, GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import { redactText } from "./redact";
@@ -27,9 +28,20 @@ export class GatewayError extends GraphQLError {
 }
 
 /** The HTTP status of a response whose only error is `error` (Apollo reads `extensions.http`). */
-export function withHttpStatus<E extends GraphQLError>(error: E, status: number): E {
-  error.extensions.http = { status };
+export function withHttpStatus<E extends GraphQLError>(error: E, status: number, headers?: Record<string, string>): E {
+  // Apollo merges `extensions.http` (status, and headers as a HeaderMap) into the response.
+  error.extensions.http = headers ? ({ status, headers: new HeaderMap(Object.entries(headers)) } as unknown as typeof error.extensions.http) : { status };
   return error;
+}
+
+/**
+ * The 401 challenge of RFC 6750 (section 3): `realm` alone when no token was sent, with
+ * `error="invalid_token"` when one was and it was refused (one description for every refusal, as
+ * the message: it tells a forger nothing).
+ */
+export function bearerChallenge(tokenSent: boolean): Record<string, string> {
+  const realm = 'Bearer realm="client-data-gateway"';
+  return { "www-authenticate": tokenSent ? `${realm}, error="invalid_token", error_description="The access token is missing, invalid or expired"` : realm };
 }
 
 /**
