@@ -226,6 +226,19 @@ function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<Req
   };
 }
 
+/** An error body Apollo wrote before our plugins ran (CSRF, a batch, a wrong method), with the request id on it and on each error. */
+function withRequestId(body: string, requestId: string): string {
+  try {
+    const parsed = JSON.parse(body) as { errors?: { extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> };
+    if (!Array.isArray(parsed.errors)) return body;
+    for (const error of parsed.errors) error.extensions = { ...error.extensions, requestId };
+    parsed.extensions = { ...parsed.extensions, requestId };
+    return JSON.stringify(parsed);
+  } catch {
+    return body;
+  }
+}
+
 /** The codes of a response no plugin saw: from its error body, else from its status. */
 function errorCodesOf(res: express.Response): string[] {
   if (res.statusCode < 400 && res.writableFinished) return [];
@@ -372,7 +385,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // never reaches them: keep an error body, so the request's line can say why it failed.
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
-        if (res.statusCode >= 400 && typeof body === "string" && !res.locals.reported) res.locals.errorBody = body;
+        if (res.statusCode >= 400 && typeof body === "string" && !res.locals.reported) {
+          body = withRequestId(body, requestId);
+          res.locals.errorBody = body;
+        }
         return send(body);
       };
       res.on("close", () => {

@@ -29,7 +29,7 @@ describe("production mode (NODE_ENV=production)", () => {
   it("refuses introspection, which development answers", async () => {
     const refused = await production.send(INTROSPECTION, {}, { tenant });
     expect(refused.data ?? null).toBeNull();
-    expect(refused.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(refused.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(refused.errors?.[0]?.message).toContain("introspection");
     expect((await development.send(INTROSPECTION, {}, { tenant })).data).toEqual({ __schema: { queryType: { name: "Query" } } });
   });
@@ -156,7 +156,7 @@ describe("no error echoes a value the caller sent (production)", () => {
     ["an input object", `{ clients(filter: "${SENT}") { totalCount } }`, 'Expected value of type "ClientFilter", found a string.'],
   ])("for %s in an inline argument", async (_kind, query, message) => {
     const response = await production.send(query, {}, writer());
-    expect(response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[message, "BAD_USER_INPUT"]]);
+    expect(response.errors?.map((e) => [e.message, e.extensions?.code])).toEqual([[message, "GRAPHQL_VALIDATION_FAILED"]]);
     expect(JSON.stringify(response)).not.toContain("Svensson");
     expect(logsWithoutVariables()).not.toContain("Svensson");
   });

@@ -70,6 +70,20 @@ const CALLER_CODES = new Set<string>([
   "PERSISTED_QUERY_NOT_SUPPORTED",
 ]);
 
+/**
+ * The codes of Apollo Server (ApolloServerErrorCode) a caller gets as Apollo names them: clients
+ * and tools (Apollo Client's APQ link retries on PERSISTED_QUERY_NOT_FOUND) know them. Any other
+ * caller mistake is BAD_USER_INPUT.
+ */
+export const APOLLO_CALLER_CODES = new Set<string>([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+]);
+
 function isRequestErrorCode(code: unknown): code is RequestErrorCode {
   return typeof code === "string" && (Object.values(RequestErrorCode) as string[]).includes(code);
 }
@@ -169,7 +183,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     return {
       ...base,
       message: callerMessage(formatted.message, error, options),
-      extensions: { code: code === "BAD_REQUEST" ? "BAD_REQUEST" : RequestErrorCode.BAD_USER_INPUT },
+      extensions: { code: typeof code === "string" && APOLLO_CALLER_CODES.has(code) ? code : RequestErrorCode.BAD_USER_INPUT },
     };
   }
   return options.production
