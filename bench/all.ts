@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the read benchmark (bench/clients-page.ts, with this command's arguments),
  * then the sync benchmark (bench/sync.ts, with its defaults; `npm run bench:sync -- ...` takes its
- * own arguments), then the change feed's (bench/change-feed.ts; `npm run bench:feed -- ...`).
+ * own arguments), then the change feed's (bench/change-feed.ts; `npm run bench:feed -- ...`), then compression's
+ * (bench/compression.ts; `npm run bench:compression -- ...`).
  * Each runs in a process of its own, one after the other; stops at the first that fails.
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ for (const [script, args] of [
   ["clients-page", process.argv.slice(2)],
   ["sync", []],
   ["change-feed", []],
+  ["compression", []],
 ] as const) {
   const file = path.join(__dirname, `${script}.${compiled ? "js" : "ts"}`);
   const result = spawnSync(process.execPath, [...(compiled ? [] : ["-r", "ts-node/register/transpile-only"]), file, ...args], { stdio: "inherit" });

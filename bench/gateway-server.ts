@@ -27,6 +27,8 @@ async function main(): Promise<void> {
     ...(process.env.VIES_URL !== undefined ? { VIES_URL: process.env.VIES_URL } : {}),
     // METRICS_ENABLED=false measures the gateway without its Prometheus metrics (on by default outside production).
     ...(process.env.METRICS_ENABLED !== undefined ? { METRICS_ENABLED: process.env.METRICS_ENABLED } : {}),
+    // bench/compression.ts measures answers with compression off (COMPRESSION=false) and on.
+    ...(process.env.COMPRESSION !== undefined ? { COMPRESSION: process.env.COMPRESSION } : {}),
     ...(process.env.DB_POOL_RESERVED !== undefined ? { DB_POOL_RESERVED: process.env.DB_POOL_RESERVED } : {}),
   });
   const dataSource = createDataSource(url, { pool: config.pool });
