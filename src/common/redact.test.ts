@@ -88,6 +88,10 @@ describe("GraphQL syntax is left alone", () => {
     expect(redactText(text)).toBe(expected);
   });
 
+  it.each(["{@x.4g1.id", "@example.se", '"@a.b"', "(@mail.example.com)"])("still removes %s, which only starts like a directive", (text) => {
+    expect(redactText(text)).not.toContain("@");
+  });
+
   it("still removes an email next to a directive", () => {
     expect(redactText('"@defer" anna@example.se @x@y.se')).toBe('"@defer" [email] [email]');
   });

@@ -47,7 +47,9 @@ function redactEmails(text: string): string {
  */
 function isDirective(word: string): boolean {
   const rest = word.replace(/^["'`([{]+/, "");
-  return rest.startsWith("@") && rest.indexOf("@", 1) === -1;
+  // A GraphQL name after the `@`, then the word ends, closes, or opens the arguments: never a `.`
+  // (`{@x.4g1.id` is an address to redact, found by the fuzzer).
+  return rest.indexOf("@", 1) === -1 && /^@[_A-Za-z][_0-9A-Za-z]*(?:$|["'`)\]},:;!?]|\()/.test(rest);
 }
 
 export function redactText(text: string): string {
