@@ -385,9 +385,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       // never reaches them: keep an error body, so the request's line can say why it failed.
       const send = res.send.bind(res);
       res.send = (body?: unknown) => {
-        if (res.statusCode >= 400 && typeof body === "string" && !res.locals.reported) {
+        if (res.statusCode >= 400 && typeof body === "string") {
           body = withRequestId(body, requestId);
-          res.locals.errorBody = body;
+          if (!res.locals.reported) res.locals.errorBody = body;
         }
         return send(body);
       };

@@ -1,4 +1,8 @@
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { GraphQLError } from "graphql";
+import { APOLLO_CALLER_CODES, formatError, RequestErrorCode } from "../src/common/errors";
 import { TestGateway } from "./helpers/harness";
 
 /**
@@ -33,6 +37,11 @@ async function refused(response: Response): Promise<{ status: number; codes: str
   return { status: response.status, codes: body.errors.map((e) => e.extensions.code), body };
 }
 
+it("a refusal before the operation (401, 403) has the request id on the error and the response", async () => {
+  expect(await refused(await post({ query: "{ clients { totalCount } }" }, { authorization: "" }))).toMatchObject({ status: 401, codes: ["UNAUTHENTICATED"] });
+  expect(await refused(await post({ query: "{ clients { totalCount } }" }, { "x-company-id": "2" }))).toMatchObject({ status: 403, codes: ["FORBIDDEN"] });
+});
+
 it("a query that doesn't parse is GRAPHQL_PARSE_FAILED", async () => {
   expect(await refused(await post({ query: "{ clients(first: 1) { totalCount " }))).toMatchObject({ status: 400, codes: ["GRAPHQL_PARSE_FAILED"] });
 });
@@ -57,9 +66,35 @@ it("an unknown persisted query hash is PERSISTED_QUERY_NOT_FOUND, which Apollo C
   expect(((await hit.json()) as { data: unknown }).data).toEqual({ clients: { totalCount: expect.any(Number) } });
 });
 
-it("Apollo's own refusals (CSRF, a batch) carry the request id too", async () => {
+it("Apollo's own refusals (CSRF, a batch, 405, 406) carry the request id too", async () => {
   const csrf = await fetch(`${gateway.url}?query=${encodeURIComponent("{ clients { totalCount } }")}`, { headers: { authorization: `Bearer ${token}`, "x-company-id": "1" } });
   expect(await refused(csrf)).toMatchObject({ status: 400, codes: ["BAD_REQUEST"] });
   const batch = await post([{ query: "{ clients { totalCount } }" }, { query: "{ clients { totalCount } }" }]);
   expect(await refused(batch)).toMatchObject({ status: 400, codes: ["BAD_REQUEST"] });
+  const put = await fetch(gateway.url, { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${token}`, "x-company-id": "1" }, body: "{}" });
+  expect(await refused(put)).toMatchObject({ status: 405, codes: ["BAD_REQUEST"] });
+  const html = await post({ query: "{ clients { totalCount } }" }, { accept: "text/html" });
+  expect(await refused(html)).toMatchObject({ status: 406, codes: ["BAD_REQUEST"] });
+});
+
+describe("the list of codes", () => {
+  const readme = readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("#### Error codes"));
+  const table = section.slice(0, section.indexOf("\n\n", section.indexOf("| code |")));
+  const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+  const emitted = [...Object.values(RequestErrorCode), ...APOLLO_CALLER_CODES];
+
+  it("the README's table names exactly the codes the server emits", () => {
+    expect([...documented].sort()).toEqual([...new Set(emitted)].sort());
+  });
+
+  it("formatError answers only codes of the list, whatever an error carried", () => {
+    const seen = new Set<string>();
+    for (const code of [...emitted, "SOMETHING_ELSE", undefined, "HPE_HEADER_OVERFLOW", "23505"]) {
+      const error = new GraphQLError("boom", { extensions: code === undefined ? {} : { code } });
+      const formatted = formatError({ message: error.message, extensions: error.extensions }, error, { production: true });
+      seen.add(String(formatted.extensions?.code));
+    }
+    for (const code of seen) expect(documented).toContain(code);
+  });
 });
