@@ -164,7 +164,7 @@ describe("variable errors", () => {
 describe("inputs the fuzz test found answered as internal errors", () => {
   const codes = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => [...new Set(response.errors?.map((e) => e.extensions?.code))];
 
-  it("first: null for a non-null argument is BAD_USER_INPUT", async () => {
+  it("first: null (without last) is BAD_USER_INPUT", async () => {
     const response = await gateway.send(`query($n: Int) { clients(first: $n) { totalCount } }`, { n: null }, { tenant });
     expect({ status: response.status, codes: codes(response) }).toEqual({ status: 200, codes: ["BAD_USER_INPUT"] });
   });

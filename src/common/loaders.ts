@@ -226,18 +226,24 @@ export function keyedRowsLoader<V extends object>(name: string, sql: string, key
   };
 }
 
-/** A page request for one parent: up to `first` rows after the row whose sort values are `after`. */
+/**
+ * A page request for one parent: up to `first` rows after the row whose sort values are `after`
+ * and before the one of `before`; `backward` reads the rows nearest `before` (the list's end) first.
+ */
 export interface PageKey extends TenantKey {
   first: number;
   /** The sort values of the last row seen (from a decoded cursor), or null for the first page. */
   after: readonly string[] | null;
+  before?: readonly string[] | null;
+  backward?: boolean;
 }
 
 /**
  * Keyset pages per parent, newest first: `orderBy` lists the sort columns (descending, ending with
- * `id`) with the SQL type their cursor values are cast to. One statement per distinct `after` among
- * the keys (first pages share one); each key gets up to `first + 1` rows, so the resolver can tell
- * hasNextPage.
+ * `id`) with the SQL type their cursor values are cast to. One statement per distinct position
+ * (`after`, `before`, direction) among the keys (first pages share one); each key gets up to
+ * `first + 1` rows in reading order (a backward page's nearest first), so the resolver can tell
+ * whether there are more.
  */
 export function keysetPagePerParent<T extends ObjectLiteral>(
   name: string,
@@ -253,24 +259,26 @@ export function keysetPagePerParent<T extends ObjectLiteral>(
       const column = (property: string) => `t."${metadata.findColumnWithPropertyName(property)!.databaseName}"`;
       const parent = column(options.parentColumn);
       const sortColumns = options.orderBy.map(([property]) => column(property));
-      const order = sortColumns.map((c) => `${c} DESC`).join(", ");
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
-        const group = JSON.stringify(key.after);
+        const group = JSON.stringify([key.after, key.before ?? null, key.backward ?? false]);
         const sameAfter = groups.get(group);
         if (sameAfter) sameAfter.push(key);
         else groups.set(group, [key]);
       }
       const results = new Map<PageKey, T[]>();
       for (const group of groups.values()) {
-        const after = group[0].after;
+        const { after, before, backward } = group[0];
+        const order = sortColumns.map((c) => `${c} ${backward ? "ASC" : "DESC"}`).join(", ");
         const parameters: unknown[] = [session.tenantId, [...new Set(group.map((k) => k.id))], Math.max(...group.map((k) => k.first)) + 1];
         let keyset = "";
-        if (after) {
-          const placeholders = options.orderBy.map(([, type], i) => `$${4 + i}::${type}`);
-          keyset = ` AND (${sortColumns.join(", ")}) < (${placeholders.join(", ")})`;
-          parameters.push(...after);
-        }
+        const bound = (values: readonly string[], operator: "<" | ">") => {
+          const placeholders = options.orderBy.map(([, type], i) => `$${parameters.length + 1 + i}::${type}`);
+          parameters.push(...values);
+          keyset += ` AND (${sortColumns.join(", ")}) ${operator} (${placeholders.join(", ")})`;
+        };
+        if (after) bound(after, "<");
+        if (before) bound(before, ">");
         const sql = `SELECT ${entityColumns(manager, entity, "ranked")} FROM (
             SELECT t.*, row_number() OVER (PARTITION BY ${parent} ORDER BY ${order}) AS "__rank"
             FROM "${metadata.tableName}" t

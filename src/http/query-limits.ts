@@ -102,14 +102,17 @@ export function measureOperation(
   };
 
   /**
-   * How many times a field's selection is resolved: its `first`, or an estimate for a list. A
-   * connection's `first` already counts its page, so its `nodes` and `edges` don't multiply again.
+   * How many times a field's selection is resolved: its `first` (or `last`), or an estimate for a
+   * list. A connection's page size already counts its page, so its `nodes` and `edges` don't
+   * multiply again.
    */
   const multiplier = (field: GraphQLField<unknown, unknown>, node: FieldNode, parent: GraphQLNamedType): number => {
     if (isIntrospectionType(parent)) return introspection.get(`${parent.name}.${field.name}`) ?? 1;
     const first = field.args.find((arg) => arg.name === "first");
     if (first) {
-      const given = intValue(node.arguments?.find((arg) => arg.name.value === "first")?.value);
+      const argument = (name: string) => intValue(node.arguments?.find((arg) => arg.name.value === name)?.value);
+      // `last` pages backward instead of `first`, whose schema default stays: the size is `last`'s then.
+      const given = argument("last") ?? argument("first");
       const fallback = typeof first.defaultValue === "number" ? first.defaultValue : UNPAGED_LIST_ESTIMATE;
       return Math.max(0, given ?? fallback);
     }

@@ -3,12 +3,16 @@ import type { SqlParams } from "../filters/compile";
 import type { CursorValues } from "./cursor";
 import { isBigintId } from "../validation/checksums";
 
-/** One key of a keyset order. Empty values sort last whatever the direction. */
+/**
+ * One key of a keyset order. Empty values sort last whatever the direction; only the reversed
+ * order a backward page reads in (`reverseKeyset`) puts them first.
+ */
 export interface KeysetColumn {
   sql: string;
   kind: KeysetKind;
   nullable: boolean;
   direction: "ASC" | "DESC";
+  nullsFirst?: boolean;
 }
 
 /** How a sort column's cursor value is kept and cast back: int is a JSON number, the others strings. */
@@ -21,7 +25,16 @@ const CAST: Record<KeysetKind, string> = { timestamptz: "::timestamptz", string:
  * plain direction lets a b-tree index serve DESC orders too (scanned backwards).
  */
 export function orderByClause(columns: KeysetColumn[]): string {
-  return columns.map((c) => `${c.sql} ${c.direction}${c.nullable ? " NULLS LAST" : ""}`).join(", ");
+  return columns.map((c) => `${c.sql} ${c.direction}${c.nullable ? (c.nullsFirst ? " NULLS FIRST" : " NULLS LAST") : ""}`).join(", ");
+}
+
+/**
+ * The exact reverse of an order: each direction flipped, empty values first instead of last. A
+ * backward page (`last`, `before`) reads the rows before its cursor in this order, nearest first,
+ * and turns them round; "after a cursor in the reversed order" is "before it in the order".
+ */
+export function reverseKeyset<C extends KeysetColumn>(columns: C[]): C[] {
+  return columns.map((c) => ({ ...c, direction: c.direction === "ASC" ? "DESC" : "ASC", nullsFirst: !c.nullsFirst }));
 }
 
 /**
@@ -30,8 +43,8 @@ export function orderByClause(columns: KeysetColumn[]): string {
  * same way this is one row comparison, `(a, b) > ($1, $2)`, which a composite index answers
  * directly however deep the page; otherwise the usual OR-expansion, with empty values last.
  */
-export function keysetCondition(columns: KeysetColumn[], values: CursorValues, params: SqlParams): string {
-  assertCursorFits(columns, values);
+export function keysetCondition(columns: KeysetColumn[], values: CursorValues, params: SqlParams, argument = "after"): string {
+  assertCursorFits(columns, values, argument);
   const sameDirection = columns.every((c) => c.direction === columns[0].direction);
   if (sameDirection && columns.every((c, i) => !c.nullable && values[i] !== null)) {
     const op = columns[0].direction === "ASC" ? ">" : "<";
@@ -44,13 +57,15 @@ export function keysetCondition(columns: KeysetColumn[], values: CursorValues, p
   columns.forEach((column, i) => {
     const value = values[i];
     if (value === null) {
-      // Nothing sorts after an empty value in this column: only ties go on to the next column.
+      // Empty values last: nothing sorts after an empty value, only ties go on to the next column.
+      // Empty values first: every value sorts after it.
+      if (column.nullsFirst) disjuncts.push([...equal, `${column.sql} IS NOT NULL`].join(" AND "));
       equal.push(`${column.sql} IS NULL`);
       return;
     }
     const placeholder = `${params.add(value)}${CAST[column.kind]}`;
     const after = `${column.sql} ${column.direction === "ASC" ? ">" : "<"} ${placeholder}`;
-    const strictly = column.nullable ? `(${after} OR ${column.sql} IS NULL)` : after;
+    const strictly = column.nullable && !column.nullsFirst ? `(${after} OR ${column.sql} IS NULL)` : after;
     disjuncts.push([...equal, strictly].join(" AND "));
     equal.push(`${column.sql} = ${placeholder}`);
   });
@@ -79,9 +94,9 @@ function fits(column: KeysetColumn, value: CursorValues[number]): boolean {
  * A cursor is opaque but comes from the caller: each value must be of its column's kind before it
  * reaches SQL, so a forged cursor is BAD_USER_INPUT, not a failed cast inside the database.
  */
-function assertCursorFits(columns: KeysetColumn[], values: CursorValues): void {
+function assertCursorFits(columns: KeysetColumn[], values: CursorValues, argument: string): void {
   if (values.length !== columns.length || !columns.every((column, i) => fits(column, values[i]))) {
-    throw badUserInput('"after" is not a cursor of this list and order', "after");
+    throw badUserInput(`"${argument}" is not a cursor of this list and order`, argument);
   }
 }
 

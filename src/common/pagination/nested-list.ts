@@ -12,7 +12,8 @@ import { PageInfo } from "./page-info";
 import { lazyPage, Page } from "./page";
 import { assertPageSize } from "./page-size";
 import type { CursorScope } from "./cursor";
-import { cursorValuesOf, KeysetColumn, KeysetKind, keysetCondition, orderByClause } from "./keyset";
+import { cursorValuesOf, KeysetColumn, KeysetKind, orderByClause } from "./keyset";
+import { keysetWindow, PageWindow, windowPage, windowSql } from "./window";
 import { SortDirection } from "../../modules/client/client.order";
 import { canonicalJson } from "../mutation/idempotency";
 
@@ -82,6 +83,8 @@ export interface NestedListArgs {
   orderBy?: { field: string; direction?: SortDirection | null }[] | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   offset?: number | null;
 }
 
@@ -94,6 +97,8 @@ interface CompiledRequest {
   properties: string[];
   /** What this list's cursors are bound to: the connection, its effective order and its filter. */
   scope: CursorScope;
+  /** The connection's page (size, direction, cursors); null for a plain list. */
+  window: PageWindow | null;
 }
 
 interface NestedKey extends TenantKey {
@@ -175,7 +180,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
 
   @ObjectType(`${nodeName}Edge`, { description: `A ${label} and its cursor` })
   class Edge {
-    @Field({ description: "Pass as `after` for the rows after this one" }) cursor: string;
+    @Field({ description: "Pass as `after` for the rows after this one, as `before` for the rows before it" }) cursor: string;
     @Field(() => options.node, { description: `The ${label}` }) node: T;
   }
 
@@ -202,33 +207,41 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
     return keyset;
   };
 
-  const compile = (args: NestedListArgs, ctx: RequestContext, page: { first: number | null; connection: boolean }): CompiledRequest => {
-    if (args.after != null && args.offset != null) throw badUserInput("Use either after (cursor paging) or offset (offset paging), not both", "offset");
-    if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) throw badUserInput("offset must be 0 or more", "offset");
+  /** A plain list (`first` rows or all of them, offset) or a connection's page (`window`). */
+  const compile = (args: NestedListArgs, ctx: RequestContext, page: { first: number | null } | { window: (keyset: KeysetColumn[], scope: CursorScope) => PageWindow }): CompiledRequest => {
     const keyset = keysetOf(args.orderBy);
     const scope: CursorScope = {
       list: `${options.parentTypeName}.${options.connectionField}`,
       order: keyset.map((c) => `${c.sql} ${c.direction}`).join(","),
       filter: args.filter ?? null,
     };
+    let window: PageWindow | null = null;
+    let first: number | null;
+    if ("window" in page) {
+      window = page.window(keyset, scope);
+      first = window.size;
+    } else {
+      if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) throw badUserInput("offset must be 0 or more", "offset");
+      first = page.first;
+    }
     const params = new SqlParams([null, null]);
     const where = compileFilter(args.filter, columns, params);
-    const after = args.after != null ? keysetCondition(keyset, ctx.cursors.decode(args.after, keyset.length, "after", scope), params) : "TRUE";
-    const limit = page.first === null ? null : page.first + (page.connection ? 1 : 0);
+    const { conditions, orderBy } = window ? windowSql(keyset, window, params) : { conditions: [], orderBy: orderByClause(keyset) };
+    const limit = first === null ? null : first + (window ? 1 : 0);
     const from = params.add(args.offset ?? 0);
     const to = limit === null ? "" : ` AND p."__rank" <= ${from}::int + ${params.add(limit)}::int`;
     const parent = options.parentColumn;
     const sql = `WITH f AS (
         SELECT r.* FROM "${tableName(ctx)}" r WHERE r."tenant_id" = $1 AND r."${parent}" = ANY($2::bigint[]) AND ${where}
       ), ranked AS (
-        SELECT f.*, row_number() OVER (PARTITION BY f."${parent}" ORDER BY ${orderByClause(keyset)}) AS "__rank" FROM f WHERE ${after}
+        SELECT f.*, row_number() OVER (PARTITION BY f."${parent}" ORDER BY ${orderBy}) AS "__rank" FROM f WHERE ${conditions.length > 0 ? conditions.join(" AND ") : "TRUE"}
       ), totals AS (
         SELECT f."${parent}" AS "__parent", count(*)::int AS "__total" FROM f GROUP BY 1
       )
       SELECT ${entityColumns(ctx.mutations.dataSource.manager, options.entity, "p")}, t."__parent"::text, t."__total"
       FROM totals t LEFT JOIN ranked p ON p."${parent}" = t."__parent" AND p."__rank" > ${from}::int${to}
       ORDER BY t."__parent", p."__rank"`;
-    return { sql, params: params.values.slice(2), limit, properties: keyset.map((k) => k.property), scope };
+    return { sql, params: params.values.slice(2), limit, properties: keyset.map((k) => k.property), scope, window };
   };
 
   let table: string | undefined;
@@ -264,7 +277,7 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
   const hasArgs = (args: NestedListArgs) => args.filter != null || (args.orderBy != null && args.orderBy.length > 0) || args.offset != null;
   const keyFor = (parent: P, args: NestedListArgs, request: CompiledRequest, connection: boolean): NestedKey => ({
     ...options.parentKey(parent),
-    args: `${connection ? "c" : "l"}${canonicalJson({ filter: args.filter ?? null, orderBy: args.orderBy ?? null, first: args.first ?? null, after: args.after ?? null, offset: args.offset ?? null })}`,
+    args: `${connection ? "c" : "l"}${canonicalJson({ filter: args.filter ?? null, orderBy: args.orderBy ?? null, first: args.first ?? null, after: args.after ?? null, last: args.last ?? null, before: args.before ?? null, offset: args.offset ?? null })}`,
     request,
   });
 
@@ -275,22 +288,20 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       if ("spec" in plain && first === null) return ctx.loaders.get(plain.spec).load(options.parentKey(parent));
       if ("top" in plain) return ctx.loaders.get(plain.top).load({ ...options.parentKey(parent), first: first ?? plain.defaultFirst });
     }
-    const request = compile(args, ctx, { first, connection: false });
+    const request = compile(args, ctx, { first });
     return ctx.loaders.get(pageSpec).load(keyFor(parent, args, request, false)).then((result) => result.rows);
   });
 
   const loadConnection = databaseField(options.parentTypeName, options.connectionField, (parent: P, args: NestedListArgs, ctx): Promise<Connection> => {
-    const first = assertPageSize(args.first ?? DEFAULT_NESTED_CONNECTION_PAGE, MAX_NESTED_PAGE);
-    const request = compile(args, ctx, { first, connection: true });
+    const request = compile(args, ctx, {
+      window: (keyset, scope) => keysetWindow(args, { defaultSize: DEFAULT_NESTED_CONNECTION_PAGE, max: MAX_NESTED_PAGE }, ctx.cursors, keyset.length, scope),
+    });
     return ctx.loaders
       .get(pageSpec)
       .load(keyFor(parent, args, request, true))
       .then((result) => {
-        const nodes = result.rows.slice(0, first);
-        const page: Page<T> = lazyPage(nodes, (node) => ctx.cursors.encode(cursorValuesOf(node as Record<string, unknown>, request.properties), request.scope), {
-          hasNextPage: result.rows.length > first,
-          hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
-        });
+        const { nodes, ...more } = windowPage(result.rows, request.window!);
+        const page: Page<T> = lazyPage(nodes, (node) => ctx.cursors.encode(cursorValuesOf(node as Record<string, unknown>, request.properties), request.scope), more);
         return Object.assign(new Connection(), page, { totalCount: result.total });
       });
   });
@@ -321,11 +332,13 @@ export function nestedList<P, T extends ObjectLiteral>(options: NestedListOption
       @Ctx() ctx: RequestContext,
       @Arg("filter", () => Filter, { nullable: true, description: "Only the rows that match (totalCount counts them)" }) filter: LogicalFilter | null,
       @Arg("orderBy", () => [Order], { nullable: true, description: `Default: ${options.orderDescription}` }) orderBy: NestedListArgs["orderBy"],
-      @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_NESTED_CONNECTION_PAGE, description: `Page size, 1..${MAX_NESTED_PAGE}` }) first: number | null,
-      @Arg("after", () => String, { nullable: true, description: "Cursor paging: the endCursor of the previous page (not with offset)" }) after: string | null,
-      @Arg("offset", () => Int, { nullable: true, description: "Offset paging (not with after)" }) offset: number | null,
+      @Arg("first", () => Int, { nullable: true, defaultValue: DEFAULT_NESTED_CONNECTION_PAGE, description: `Page size from the start (or from after), 1..${MAX_NESTED_PAGE}; not used with last` }) first: number | null,
+      @Arg("after", () => String, { nullable: true, description: "Cursor paging: the rows after this cursor (the endCursor of the previous page; not with offset)" }) after: string | null,
+      @Arg("last", () => Int, { nullable: true, description: `Page size from the end (or from before), 1..${MAX_NESTED_PAGE}: paging backward; not with first` }) last: number | null,
+      @Arg("before", () => String, { nullable: true, description: "Cursor paging: the rows before this cursor (the startCursor of the next page); with last, the page just before it" }) before: string | null,
+      @Arg("offset", () => Int, { nullable: true, description: "Offset paging forward (not with after, last or before)" }) offset: number | null,
     ): Promise<Connection> {
-      return loadConnection(parent, { filter, orderBy, first, after, offset }, ctx);
+      return loadConnection(parent, { filter, orderBy, first, after, last, before, offset }, ctx);
     }
   }
 

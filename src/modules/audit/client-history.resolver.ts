@@ -4,7 +4,7 @@ import { badUserInput } from "../../common/errors";
 import { isBigintId } from "../../common/validation/checksums";
 import { keyOf, keysetPagePerParent } from "../../common/loaders";
 import { PageInfo } from "../../common/pagination/page-info";
-import { assertPageSize } from "../../common/pagination/page-size";
+import { pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
 import { databaseField } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
@@ -41,26 +41,29 @@ export const historyPageLoader = keysetPagePerParent("Client.history", AuditEntr
 });
 
 
+const HISTORY_PAGE = 20;
+
 /** History has one order and no filter: its cursors are bound to the list only. */
 const HISTORY_SCOPE = { list: "Client.history", order: "occurredAt DESC,id DESC" };
 
-function decodeHistoryCursor(ctx: RequestContext, after: string): string[] {
-  const [occurredAt, id] = ctx.cursors.decode(after, 2, "after", HISTORY_SCOPE);
+function decodeHistoryCursor(ctx: RequestContext, cursor: string, argument: "after" | "before"): string[] {
+  const [occurredAt, id] = ctx.cursors.decode(cursor, 2, argument, HISTORY_SCOPE);
   if (typeof occurredAt !== "string" || Number.isNaN(Date.parse(occurredAt)) || typeof id !== "string" || !isBigintId(id)) {
-    throw badUserInput('"after" is not a cursor of this list', "after");
+    throw badUserInput(`"${argument}" is not a cursor of this list`, argument);
   }
   return [occurredAt, id];
 }
 
+type HistoryArgs = Pick<WindowArgs, "first" | "after" | "last" | "before">;
+
 const loadHistory = databaseField(
   "Client",
   "history",
-  async (client: Client, { first, after }: { first?: number | null; after?: string | null }, ctx): Promise<AuditEntryConnection> => {
-    const size = assertPageSize(first, 100);
-    const position = after == null ? null : decodeHistoryCursor(ctx, after);
-    const rows = await ctx.loaders.get(historyPageLoader).load({ ...keyOf(client), first: size, after: position });
-    const nodes = rows.slice(0, size);
-    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id], HISTORY_SCOPE), { hasNextPage: rows.length > size, hasPreviousPage: position !== null });
+  async (client: Client, args: HistoryArgs, ctx): Promise<AuditEntryConnection> => {
+    const window = pageWindow(args, { defaultSize: HISTORY_PAGE, max: 100 }, (cursor, argument) => decodeHistoryCursor(ctx, cursor, argument));
+    const key = { ...keyOf(client), first: window.size, after: window.after as string[] | null, before: window.before as string[] | null, backward: window.backward };
+    const { nodes, ...more } = windowPage(await ctx.loaders.get(historyPageLoader).load(key), window);
+    return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id], HISTORY_SCOPE), more);
   },
 );
 
@@ -71,12 +74,16 @@ export class ClientHistoryResolver {
   history(
     @Root() client: Client,
     @Ctx() ctx: RequestContext,
-    // `after` before `first`: type-graphql lists arguments in reverse, so the SDL reads (first, after).
-    @Arg("after", () => String, { nullable: true, description: "The endCursor of the previous page" })
+    // Each cursor before its size: type-graphql lists arguments in reverse, so the SDL reads (first, after, last, before).
+    @Arg("before", () => String, { nullable: true, description: "The changes before (newer than) this cursor, the startCursor of the next page; with last, the page just before it" })
+    before: string | null | undefined,
+    @Arg("last", () => Int, { nullable: true, description: "Page size from the end (or from before), 1..100: paging backward; not with first" })
+    last: number | null | undefined,
+    @Arg("after", () => String, { nullable: true, description: "The changes after (older than) this cursor: the endCursor of the previous page" })
     after: string | null | undefined,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1..100" })
+    @Arg("first", () => Int, { nullable: true, defaultValue: HISTORY_PAGE, description: "Page size from the start (or from after), 1..100; not used with last" })
     first: number | null,
   ): Promise<AuditEntryConnection> {
-    return loadHistory(client, { first, after }, ctx);
+    return loadHistory(client, { first, after, last, before }, ctx);
   }
 }

@@ -4,7 +4,7 @@ import { Client } from "./client.entity";
 
 @ObjectType({ description: "A client and its cursor" })
 export class ClientEdge {
-  @Field({ description: "Opaque; pass as `after` for the clients after this one" }) cursor: string;
+  @Field({ description: "Opaque; pass as `after` for the clients after this one, as `before` for those before it" }) cursor: string;
   @Field(() => Client, { description: "The client" }) node: Client;
 }
 

@@ -6,7 +6,7 @@ import { ClientConnection } from "./client.connection";
 import { Client } from "./client.entity";
 import { ClientFilter, DeletionFilter } from "./client.filters";
 import { ClientOrder } from "./client.order";
-import { clientService, DEFAULT_PAGE_SIZE } from "./client.service";
+import { clientService, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./client.service";
 
 @ArgsType()
 class ClientsArgs {
@@ -15,9 +15,11 @@ class ClientsArgs {
   search?: string;
   @Field(() => DeletionFilter, { defaultValue: DeletionFilter.EXCLUDE, description: "Whether archived clients are left out (EXCLUDE, the default), included or alone" }) deleted: DeletionFilter;
   @Field(() => [ClientOrder], { nullable: true, description: "Default: CREATED_AT ASC, ID ASC" }) orderBy?: ClientOrder[];
-  @Field(() => Int, { defaultValue: DEFAULT_PAGE_SIZE, description: "1..100" }) first: number;
-  @Field(() => String, { nullable: true, description: "Cursor paging: the endCursor of the previous page" }) after?: string;
-  @Field(() => Int, { nullable: true, description: "Offset paging (not with after)" }) offset?: number;
+  @Field(() => Int, { nullable: true, defaultValue: DEFAULT_PAGE_SIZE, description: `Page size from the start (or from after), 1..${MAX_PAGE_SIZE}; not used with last` }) first?: number;
+  @Field(() => String, { nullable: true, description: "Cursor paging: the rows after this cursor (the endCursor of the previous page)" }) after?: string;
+  @Field(() => Int, { nullable: true, description: `Page size from the end (or from before), 1..${MAX_PAGE_SIZE}: paging backward; not with first` }) last?: number;
+  @Field(() => String, { nullable: true, description: "Cursor paging: the rows before this cursor (the startCursor of the next page); with last, the page just before it" }) before?: string;
+  @Field(() => Int, { nullable: true, description: "Offset paging forward (not with after, last or before)" }) offset?: number;
 }
 
 @ArgsType()

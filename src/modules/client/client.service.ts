@@ -2,8 +2,8 @@ import { lazyPage } from "../../common/pagination/page";
 import { badUserInput } from "../../common/errors";
 import { compileFilter, escapeLike, SqlParams } from "../../common/filters/compile";
 import type { CursorCodec, CursorScope } from "../../common/pagination/cursor";
-import { assertPageSize } from "../../common/pagination/page-size";
-import { cursorValuesOf, KeysetColumn, keysetCondition, orderByClause } from "../../common/pagination/keyset";
+import { keysetWindow, windowPage, windowSql } from "../../common/pagination/window";
+import { cursorValuesOf, KeysetColumn } from "../../common/pagination/keyset";
 import { carriesSwedishPersonalNumber, normaliseOrgNumber } from "../../common/validation/checksums";
 import { entityColumns, queryEntities } from "../../db/hydrate";
 import type { TenantSession } from "../../db/tenant-session";
@@ -23,6 +23,8 @@ export interface ListClientsArgs {
   orderBy?: ClientOrder[] | null;
   first?: number | null;
   after?: string | null;
+  last?: number | null;
+  before?: string | null;
   offset?: number | null;
 }
 
@@ -79,40 +81,27 @@ export class ClientService {
     );
   }
 
-  /** A page of clients: keyset paging with `after`, or offset paging with `offset`. */
+  /** A page of clients: keyset paging forward (`first`, `after`) or backward (`last`, `before`), or offset paging. */
   async list(session: TenantSession, cursors: CursorCodec, args: ListClientsArgs): Promise<ClientConnection> {
-    const first = assertPageSize(args.first ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
-    if (args.after != null && args.offset != null) {
-      throw badUserInput("Use either after (cursor paging) or offset (offset paging), not both", "offset");
-    }
-    if (args.offset != null && (!Number.isInteger(args.offset) || args.offset < 0)) {
-      throw badUserInput("offset must be 0 or more", "offset");
-    }
     const keyset = this.keysetColumns(args.orderBy, args.pii);
     const properties = keyset.map((k) => k.property);
     const scope = clientCursorScope(keyset, args);
+    const window = keysetWindow(args, { defaultSize: DEFAULT_PAGE_SIZE, max: MAX_PAGE_SIZE }, cursors, keyset.length, scope);
     const params = new SqlParams([session.tenantId]);
     const where = this.whereClause(args, params);
     const countParams = [...params.values];
-    const conditions = [where];
-    if (args.after != null) {
-      conditions.push(keysetCondition(keyset, cursors.decode(args.after, keyset.length, "after", scope), params));
-    }
-    const limit = params.add(first + 1);
-    const offset = args.offset ? ` OFFSET ${params.add(args.offset)}` : "";
+    const { conditions, orderBy } = windowSql(keyset, window, params);
+    const limit = params.add(window.size + 1);
+    const offset = window.offset ? ` OFFSET ${params.add(window.offset)}` : "";
     const manager = await session.manager();
-    const sql = `SELECT ${entityColumns(manager, Client, "c")} FROM "client" c WHERE ${conditions.join(" AND ")}
-      ORDER BY ${orderByClause(keyset)} LIMIT ${limit}${offset}`;
-    const rows = await queryEntities(manager, Client, sql, params.values);
-    const page = rows.slice(0, first);
+    const sql = `SELECT ${entityColumns(manager, Client, "c")} FROM "client" c WHERE ${[where, ...conditions].join(" AND ")}
+      ORDER BY ${orderBy} LIMIT ${limit}${offset}`;
+    const { nodes, ...more } = windowPage(await queryEntities(manager, Client, sql, params.values), window);
     // Without clients:pii an individual sorts with a NULL org number, and its cursor says so.
     const sortable = (node: Client) => (args.pii || node.clientType !== ClientType.INDIVIDUAL ? node : { ...node, orgNumber: null });
     const connection = Object.assign(
       new ClientConnection(),
-      lazyPage(page, (node) => cursors.encode(cursorValuesOf(sortable(node) as never, properties), scope), {
-        hasNextPage: rows.length > first,
-        hasPreviousPage: args.after != null || (args.offset ?? 0) > 0,
-      }),
+      lazyPage(nodes, (node) => cursors.encode(cursorValuesOf(sortable(node) as never, properties), scope), more),
     );
     connection.count = async () => {
       const [{ count }] = (await manager.query(`SELECT count(*)::int AS count FROM "client" c WHERE ${where}`, countParams)) as {
