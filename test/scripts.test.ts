@@ -29,6 +29,8 @@ it("seed reports a seed already used for the company as a message naming another
   const first = await script("seed", ["--clients", "2", "--company", company, "--seed", "7"], env);
   expect(first.stdout).toMatch(/seeded 2 clients into company/);
   expect(first.stderr).toContain(`adding 2 clients to company ${company}`);
+  // Not a terminal here: its progress is a line (at each tenth; two clients are one chunk).
+  expect(first.stderr).toContain("[seed] 2/2 clients written");
   const again = script("seed", ["--clients", "2", "--company", company, "--seed", "7"], env);
   await expect(again).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining("--seed 8") });
   await expect(again).rejects.toMatchObject({ stderr: expect.not.stringMatching(/duplicate key|constraint/) });

@@ -46,9 +46,10 @@ async function insertRows<T extends ObjectLiteral>(manager: EntityManager, entit
 
 /**
  * Inserts client graphs for one tenant, in one transaction run as the app role, so the
- * row-level security policies check every row. Returns the new clients' ids in input order.
+ * row-level security policies check every row. Returns the new clients' ids in input order;
+ * `onProgress` hears how many clients are written after each chunk of 500.
  */
-export async function insertClientGraphs(dataSource: DataSource, tenantId: string, graphs: ClientGraph[]): Promise<string[]> {
+export async function insertClientGraphs(dataSource: DataSource, tenantId: string, graphs: ClientGraph[], onProgress?: (written: number) => void): Promise<string[]> {
   return dataSource.transaction(async (manager) => {
     await manager.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [APP_ROLE, tenantId]);
     const clientIds: string[] = [];
@@ -86,6 +87,7 @@ export async function insertClientGraphs(dataSource: DataSource, tenantId: strin
         (g.factoringLoanContract?.transactions ?? []).map((t) => ({ ...t, tenantId, clientId, contractId: loanIds[i] })),
       );
       await insertRows(manager, FactoringLoanTransaction, transactions);
+      onProgress?.(start + chunk.length);
     }
     const links = graphs.flatMap((g, i) => (g.parentIndex === undefined ? [] : [[clientIds[i], clientIds[g.parentIndex]]]));
     if (links.some(([, parent]) => parent === undefined)) throw new Error("parentIndex must point to a client of the same call");

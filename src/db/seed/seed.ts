@@ -6,9 +6,9 @@ import { ClientGraph, insertClientGraphs } from "./insert";
 export const DEMO_CLIENT_COUNT = 200;
 
 /** Inserts `count` deterministic demo clients (seeded by `seed`) into a tenant; returns how many. */
-export async function seedTenant(dataSource: DataSource, tenantId: string, count: number, seed = 1): Promise<number> {
+export async function seedTenant(dataSource: DataSource, tenantId: string, count: number, seed = 1, onProgress?: (written: number) => void): Promise<number> {
   const clients = generateDemoClients(count, seed) as unknown as ClientGraph[];
-  const ids = await insertClientGraphs(dataSource, tenantId, clients);
+  const ids = await insertClientGraphs(dataSource, tenantId, clients, onProgress);
   return ids.length;
 }
 
