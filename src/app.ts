@@ -1,6 +1,5 @@
 import "reflect-metadata";
 import http from "node:http";
-import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { ApolloServer, ApolloServerPlugin } from "@apollo/server";
@@ -32,7 +31,7 @@ import { apiVersion } from "./http/api-version";
 import { queryLimitsPlugin, queryTooComplex } from "./http/query-limits";
 import { argumentLimitsPlugin } from "./http/argument-limits";
 import { readiness } from "./http/readiness";
-import { clientFieldOf, requestIdOf } from "./http/request-identity";
+import { clientFieldOf, requestIdInRawHead, requestIdOf } from "./http/request-identity";
 import { graphiqlHandler, IdeHeaders, sandboxWithFallback } from "./http/ide";
 import { ConnectionGate } from "./db/connection-gate";
 import { HttpDrain } from "./http/drain";
@@ -314,9 +313,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return;
     }
     const status = error.code === "HPE_HEADER_OVERFLOW" ? 431 : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? 408 : 400;
-    const requestId = randomUUID();
+    const requestId = requestIdOf(requestIdInRawHead((error as { rawPacket?: Buffer }).rawPacket));
     report(refusedSummary(requestId, [error.code ?? "BAD_REQUEST"]), {});
-    socket.end(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nX-Request-Id: ${requestId}\r\nContent-Length: 0\r\n\r\n`);
+    const body = JSON.stringify({ errors: [{ message: http.STATUS_CODES[status], extensions: { code: "BAD_REQUEST", requestId } }] });
+    socket.end(
+      `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nConnection: close\r\nX-Request-Id: ${requestId}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+    );
   });
   const drain = new HttpDrain(httpServer, config.shutdown);
   const apollo = new ApolloServer<RequestContext>({

@@ -64,6 +64,19 @@ describe("requests at the edges of HTTP", () => {
     expect(gateway.logs().length).toBe(before + 1);
   });
 
+  it("answers what Node refuses with the error body every error has, and keeps the caller's X-Request-Id", async () => {
+    const response = await fetch(gateway.url, { method: "POST", headers: { "x-request-id": "caller-id-431", "content-type": "application/json", "x-pad": "p".repeat(20_000) }, body: "{}" });
+    expect(response.status).toBe(431);
+    expect(response.headers.get("x-request-id")).toBe("caller-id-431");
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(await response.json()).toEqual({ errors: [{ message: "Request Header Fields Too Large", extensions: { code: "BAD_REQUEST", requestId: "caller-id-431" } }] });
+    // Written before the answer is sent.
+    expect(gateway.logs().filter((line) => line.requestId === "caller-id-431" && line.msg === "request")).toEqual([expect.objectContaining({ errorCodes: ["HPE_HEADER_OVERFLOW"] })]);
+    // An id that isn't well-formed is replaced, as on every other request.
+    const odd = await fetch(gateway.url, { method: "POST", headers: { "x-request-id": "not ok!", "x-pad": "p".repeat(20_000) }, body: "{}" });
+    expect(odd.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("logs the real outcome of a request whose client went away, once", async () => {
     const writer = { authorization: `Bearer ${await gateway.token([tenant], WRITER)}`, "x-company-id": tenant, "content-type": "application/json" };
     const created = (await (await fetch(gateway.url, { method: "POST", headers: writer, body: JSON.stringify({ query: `mutation { createClient(input: { name: "Gone AB" }, idempotencyKey: "${newKey()}") { client { id } } }` }) })).json()) as { data: { createClient: { client: { id: string } } } };

@@ -11,6 +11,18 @@ export function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === "string" && WELL_FORMED_REQUEST_ID.test(header) ? header : randomUUID();
 }
 
+/**
+ * The X-Request-Id of a request Node's parser refused (headers too large, malformed), from the
+ * bytes it had read (`rawPacket`), so that refusal keeps the caller's id too; undefined when it
+ * isn't there (or is cut off: then it can't end its line and isn't taken).
+ */
+export function requestIdInRawHead(raw: Buffer | undefined): string | undefined {
+  if (!raw) return undefined;
+  const head = raw.subarray(0, 64 * 1024).toString("latin1");
+  const match = /\r\nx-request-id:[ \t]*([^\r\n]*?)[ \t]*\r\n/i.exec(head);
+  return match?.[1];
+}
+
 /** The longest apollographql-client-name/-version kept in the request log. */
 export const CLIENT_FIELD_MAX = 64;
 
