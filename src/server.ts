@@ -10,7 +10,7 @@ import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE, WEBHOOK_ROUND_QUEUE
 import { clientActionHandler } from "./modules/client-action";
 import { syncRunHandler } from "./sync/engine/run-sync";
 import { SyncDispatcher } from "./sync/dispatcher";
-import { WebhookWorker } from "./modules/webhook/webhook.worker";
+import { countPendingDeliveries, WebhookWorker } from "./modules/webhook/webhook.worker";
 import { queueRun } from "./sync/runs";
 import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
@@ -45,6 +45,7 @@ async function main(): Promise<void> {
         timeoutMs: config.webhooks.timeoutMs,
         concurrency: config.webhooks.concurrency,
         onError: (error) => logger.error({ error: error instanceof Error ? error.name : "Error" }, "webhook worker round failed"),
+        ...(metrics ? { onAttempt: (outcome: "delivered" | "failed", seconds: number) => metrics.webhookAttempt(outcome, seconds) } : {}),
       })
     : null;
   // Before the gateway listens: a queue that can't start (its schema, its connections) stops the boot.
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
       })
     : null;
   if (jobs) log(`job queue started (${config.jobs.concurrency} at a time)`);
+  if (jobs && metrics) metrics.watchBacklog(() => jobs.depths(), () => countPendingDeliveries(database.dataSource));
   // Hands queued runs to the queue, queues scheduled ones, resumes runs whose worker died.
   const dispatcher = jobs ? new SyncDispatcher({ dataSource: database.dataSource, jobs, logger, intervalMs: config.jobs.dispatchIntervalMs, staleAfterMs: config.jobs.staleAfterMs }).start() : null;
   if (dispatcher && demoSources.sourceIds.length > 0) {

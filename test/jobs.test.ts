@@ -3,6 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { Client } from "pg";
 import { HANDED_OVER, JobContext, JobHandler, JobQueue, JobQueueOptions, startJobQueue, SYNC_RUN_QUEUE, SyncRunJob, syncKey } from "../src/sync/jobs";
 import { waitFor } from "./helpers/wait";
+import { GatewayMetrics } from "../src/observability/metrics";
 
 /**
  * The job queue on the test database with the real pg-boss: each test in a pg-boss schema of its
@@ -44,6 +45,23 @@ describe("the job queue (pg-boss 10)", () => {
     const found = await startJobQueue({ url: url(), schema, maintenanceIntervalSeconds: false });
     started.push(found);
     expect((await found.job(SYNC_RUN_QUEUE, jobId))?.state).toBe("active");
+  });
+
+  it("tells the metrics of each job that ends and of the jobs waiting per queue", async () => {
+    const metrics = new GatewayMetrics();
+    const jobs = await queue({ onJobEnd: (name, outcome, seconds) => metrics.jobEnded(name, outcome, seconds) });
+    metrics.watchBacklog(() => jobs.depths(), async () => 0);
+    const text = () => metrics.registry.metrics();
+    // Two sources' runs queued, no handler yet: both wait.
+    await jobs.enqueueSync(job());
+    await jobs.enqueueSync(job());
+    expect(await jobs.depths()).toMatchObject({ [SYNC_RUN_QUEUE]: 2 });
+    expect(await text()).toMatch(new RegExp(`^gateway_job_queue_depth\\{queue="${SYNC_RUN_QUEUE}"\\} 2$`, "m"));
+    let ran = 0;
+    jobs.handle(SYNC_RUN_QUEUE, async () => void ran++);
+    await waitFor("both runs", async () => ran === 2 && (await text()).includes(`gateway_jobs_total{queue="${SYNC_RUN_QUEUE}",outcome="completed"} 2`));
+    expect(await jobs.depths()).toMatchObject({ [SYNC_RUN_QUEUE]: 0 });
+    expect(await text()).toMatch(new RegExp(`^gateway_job_duration_seconds_count\\{queue="${SYNC_RUN_QUEUE}"\\} 2$`, "m"));
   });
 
   it("runs a job with its data and completes it", async () => {

@@ -2,7 +2,8 @@ import { createServer, IncomingMessage, Server, ServerResponse } from "node:http
 import type { AddressInfo } from "node:net";
 import { CredentialsCipher } from "../src/sources/credentials";
 import { verifySignature } from "../src/modules/webhook/signature";
-import { WebhookWorker } from "../src/modules/webhook/webhook.worker";
+import { countPendingDeliveries, WebhookWorker } from "../src/modules/webhook/webhook.worker";
+import { GatewayMetrics } from "../src/observability/metrics";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { newKey, swedishOrgNumber } from "./helpers/mutations";
 import { waitFor } from "./helpers/wait";
@@ -63,6 +64,9 @@ class Receiver {
 let gateway: TestGateway;
 let worker: WebhookWorker;
 const receiver = new Receiver();
+// The process's metrics as server.ts wires them to the worker.
+const metrics = new GatewayMetrics();
+const metric = async (line: RegExp) => Number(line.exec(await metrics.registry.metrics())?.[1] ?? 0);
 let orgCounter = 0;
 beforeAll(async () => {
   await receiver.start();
@@ -75,7 +79,9 @@ beforeAll(async () => {
     // Long enough that a 204 under the full suite's load is not taken for a timeout (a third attempt).
     timeoutMs: 1_500,
     concurrency: 4,
+    onAttempt: (outcome, seconds) => metrics.webhookAttempt(outcome, seconds),
   });
+  metrics.watchBacklog(async () => ({}), () => countPendingDeliveries(gateway.dataSource));
   worker.start(25);
 });
 afterAll(async () => {
@@ -141,6 +147,8 @@ it("retries a 500 and a timeout, with the same delivery id, and shows the attemp
   await subscribe(tenant, "/flaky");
   await subscribe(tenant, "/slow");
   receiver.answer = (path, _body, n) => (path === "/flaky" && n === 0 ? 500 : path === "/slow" && n === 0 ? "hang" : 204);
+  const attempts = (outcome: string) => metric(new RegExp(`^gateway_webhook_delivery_attempts_total\\{outcome="${outcome}"\\} (\\d+)$`, "m"));
+  const [delivered, failed] = [await attempts("delivered"), await attempts("failed")];
   await createClient(tenant, "Flaky");
   await waitFor("delivered after a retry", () => receiver.delivered("/flaky").length === 1 && receiver.delivered("/slow").length === 1);
   for (const path of ["/flaky", "/slow"]) {
@@ -151,6 +159,11 @@ it("retries a 500 and a timeout, with the same delivery id, and shows the attemp
   }
   const subs = await deliveries(tenant);
   expect(subs.flatMap((s: Json) => s.deliveries.nodes.map((d: Json) => [d.status, d.attempts]))).toEqual([["DELIVERED", 2], ["DELIVERED", 2]]);
+  // The metrics: two failed attempts (the 500, the timeout), two accepted, and nothing pending.
+  expect(await attempts("failed")).toBe(failed + 2);
+  expect(await attempts("delivered")).toBe(delivered + 2);
+  expect(await metric(/^gateway_webhook_delivery_attempt_duration_seconds_count (\d+)$/m)).toBeGreaterThanOrEqual(4);
+  expect(await metric(/^gateway_webhook_deliveries_pending (\d+)$/m)).toBe(0);
   receiver.answer = () => 204;
 });
 

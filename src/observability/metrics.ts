@@ -36,6 +36,8 @@ export class GatewayMetrics {
   private readonly statements: Histogram<"operation">;
   private readonly jobs: Counter<"queue" | "outcome">;
   private readonly jobDuration: Histogram<"queue">;
+  private readonly webhookAttempts: Counter<"outcome">;
+  private readonly webhookAttemptDuration: Histogram;
 
   constructor() {
     const registers = [this.registry];
@@ -74,6 +76,18 @@ export class GatewayMetrics {
       buckets: [0.01, 0.1, 0.5, 1, 5, 15, 60, 300, 1800],
       registers,
     });
+    this.webhookAttempts = new Counter({
+      name: "gateway_webhook_delivery_attempts_total",
+      help: "Webhook delivery attempts this process made, by outcome (delivered: a 2xx; failed: anything else, a timeout included)",
+      labelNames: ["outcome"],
+      registers,
+    });
+    this.webhookAttemptDuration = new Histogram({
+      name: "gateway_webhook_delivery_attempt_duration_seconds",
+      help: "How long a webhook receiver took to answer an attempt (or to time out)",
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers,
+    });
   }
 
   /** The label of an operation's name, bounded in length and in number of distinct values. */
@@ -98,6 +112,36 @@ export class GatewayMetrics {
   jobEnded(queue: string, outcome: JobOutcome, seconds: number): void {
     this.jobs.inc({ queue, outcome });
     this.jobDuration.observe({ queue }, seconds);
+  }
+
+  /** One webhook delivery attempt this process made. */
+  webhookAttempt(outcome: "delivered" | "failed", seconds: number): void {
+    this.webhookAttempts.inc({ outcome });
+    this.webhookAttemptDuration.observe(seconds);
+  }
+
+  /**
+   * What waits, read at scrape time: jobs per queue of the job queue (shared by every process, so
+   * each reports the same figure) and webhook deliveries still pending (due or backing off).
+   */
+  watchBacklog(depths: () => Promise<Record<string, number>>, pendingDeliveries: () => Promise<number>): void {
+    new Gauge({
+      name: "gateway_job_queue_depth",
+      help: "Jobs waiting in the job queue (created or waiting for a retry), by queue; the same in every process",
+      labelNames: ["queue"],
+      registers: [this.registry],
+      async collect() {
+        for (const [queue, waiting] of Object.entries(await depths())) this.set({ queue }, waiting);
+      },
+    });
+    new Gauge({
+      name: "gateway_webhook_deliveries_pending",
+      help: "Webhook deliveries not yet delivered or given up (due now or waiting for a retry), all tenants; the same in every process",
+      registers: [this.registry],
+      async collect() {
+        this.set(await pendingDeliveries());
+      },
+    });
   }
 
   /** The tenants' gate in front of the pool: permits in use and requests waiting, read at scrape time. */

@@ -232,6 +232,17 @@ export class JobQueue {
     return queue;
   }
 
+  /** Jobs waiting per queue (created or waiting for a retry; not those running), for the metrics. */
+  async depths(): Promise<Record<JobName, number>> {
+    const { rows } = await this.#pool.query<{ name: JobName; waiting: number }>(
+      `SELECT name, count(*)::int AS waiting FROM "${this.#schema}".job WHERE name = ANY($1) AND state < 'active' GROUP BY name`,
+      [Object.keys(QUEUES)],
+    );
+    const depths = Object.fromEntries(Object.keys(QUEUES).map((name) => [name, 0])) as Record<JobName, number>;
+    for (const row of rows) depths[row.name] = row.waiting;
+    return depths;
+  }
+
   /** Plugs in the handler of a queue and starts its workers (once per queue). */
   handle<N extends JobName>(name: N, handler: JobHandler<JobTypes[N]>): void {
     if (this.#stopping) throw new Error("The job queue is stopping");

@@ -17,6 +17,8 @@ export interface WebhookWorkerOptions {
   /** Changes read for one subscription in one fan-out transaction. */
   fanOutBatch?: number;
   onError?: (error: unknown) => void;
+  /** Told of each delivery attempt this process made (metrics): accepted (a 2xx) or not, and how long it took. */
+  onAttempt?: (outcome: "delivered" | "failed", seconds: number) => void;
 }
 
 interface Claimed {
@@ -149,7 +151,9 @@ export class WebhookWorker {
   private async attempt(delivery: Claimed): Promise<void> {
     const { dataSource, credentials, schedule } = this.options;
     const secret = credentials.decrypt(delivery.secret).apiKey ?? "";
+    const started = process.hrtime.bigint();
     const result = await sendWebhook({ deliveryId: delivery.id, url: delivery.url, secret, body: delivery.body }, { policy: this.options.policy, timeoutMs: this.options.timeoutMs });
+    this.options.onAttempt?.(result.ok ? "delivered" : "failed", Number(process.hrtime.bigint() - started) / 1e9);
     const attempts = delivery.attempts + 1;
     if (result.ok) {
       await dataSource.query(
@@ -176,6 +180,12 @@ export class WebhookWorker {
       await dataSource.query(`UPDATE webhook_delivery SET status = 'FAILED' WHERE subscription_id = $1 AND status = 'PENDING'`, [delivery.subscription_id]);
     }
   }
+}
+
+/** Deliveries of every tenant not yet delivered or given up (the metrics' backlog gauge). */
+export async function countPendingDeliveries(dataSource: DataSource): Promise<number> {
+  const [{ pending }] = (await dataSource.query(`SELECT count(*)::int AS pending FROM webhook_delivery WHERE status = 'PENDING'`)) as { pending: number }[];
+  return pending;
 }
 
 /** TypeORM answers an UPDATE ... RETURNING as [rows, count] and a SELECT as rows. */
