@@ -149,6 +149,17 @@ describe("OpenTelemetry tracing", () => {
     expect(under(outgoing[0])).toBe(true);
     // VIES got the trace, with the outgoing span as its parent.
     expect(vies.traceparents.at(-1)).toBe(`00-${traceId}-${outgoing[0].spanId}-01`);
+
+    // A read: each DataLoader batch is a span (its loader, its number of keys), its SQL beneath it.
+    const readTrace = "5bf92f3577b34da6a3ce929d0e0e4737";
+    const read = await post(url, { authorization: `Bearer ${bearer}`, "x-company-id": tenant, traceparent: `00-${readTrace}-${callerSpan}-01` }, JSON.stringify({ query: "query Loaded { clients(first: 5) { nodes { id bankAccounts { iban } } } }" }));
+    // (With tracing on, a hydrating read, a pg query config rather than a string, was an internal error.)
+    expect(JSON.parse(read.text)).toEqual({ data: { clients: { nodes: [{ id: expect.any(String), bankAccounts: [] }] } }, extensions: { requestId: expect.any(String) } });
+    const readRequest = await receiver.span((span) => span.traceId === readTrace && span.kind === 2);
+    const batch = receiver.spans.find((span) => span.traceId === readTrace && span.name === "load bankAccountsByClient");
+    expect(Number(batch && attribute(batch, "gateway.loader.keys"))).toBe(1);
+    expect(batch!.parentSpanId).toBe(readRequest.spanId);
+    expect(receiver.spans.filter((span) => span.traceId === readTrace && span.parentSpanId === batch!.spanId).map((span) => span.name)).toEqual(["SELECT bank_account"]);
   });
 
   it("starts a new trace when the caller sends no traceparent", async () => {

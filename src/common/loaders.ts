@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { EntityMetadata, EntityTarget, ObjectLiteral } from "typeorm";
 import { entityColumns, queryEntities } from "../db/hydrate";
 import type { TenantSession } from "../db/tenant-session";
+import { traceBatch } from "../observability/tracing";
 
 /** A loader key always names its tenant: a batch never assumes one tenant (unlike Twenty's). */
 export interface TenantKey {
@@ -40,7 +41,7 @@ export class RequestLoaders {
       const typed = new DataLoader<K, V, string>(
         async (keys) => {
           const own = keys.filter((key) => key.tenantId === session.tenantId);
-          const loaded = own.length > 0 ? await spec.batch(session, own) : [];
+          const loaded = own.length > 0 ? await traceBatch(spec.name, own.length, () => spec.batch(session, own)) : [];
           const byKey = new Map(own.map((key, index) => [key, loaded[index]] as const));
           return keys.map((key) => (byKey.has(key) ? (byKey.get(key) as V) : spec.empty()));
         },

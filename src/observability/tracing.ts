@@ -98,6 +98,24 @@ export function describeRequestSpan(holder: object, summary: { requestId: string
 /** The longest statement text put on a span. */
 const MAX_STATEMENT_TEXT = 1_000;
 
+/**
+ * A span around one DataLoader batch (`load <loader>`): a resolver's read of a whole page's rows,
+ * whose SQL spans nest under it. The API's no-op tracer when tracing is off: a batch is a handful
+ * per request, so this costs nothing measurable.
+ */
+export function traceBatch<T>(loader: string, keys: number, run: () => Promise<T>): Promise<T> {
+  return tracer().startActiveSpan(`load ${loader}`, { kind: SpanKind.INTERNAL, attributes: { "gateway.loader.name": loader, "gateway.loader.keys": keys } }, async (span) => {
+    try {
+      return await run();
+    } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: (error as { code?: string }).code ?? "error" });
+      throw error;
+    } finally {
+      span.end();
+    }
+  });
+}
+
 /** "SELECT client" from a statement: its first keyword and the first table it names. */
 export function statementSummary(sql: string): { operation: string; table?: string } {
   const operation = (/^\s*([A-Za-z]+)/.exec(sql)?.[1] ?? "SQL").toUpperCase();
@@ -116,13 +134,15 @@ export function traceStatements(dataSource: DataSource): void {
   dataSource.createQueryRunner = ((...args: Parameters<DataSource["createQueryRunner"]>) => {
     const runner: QueryRunner = create(...args);
     const query = runner.query.bind(runner) as (...a: unknown[]) => Promise<unknown>;
-    runner.query = ((sql: string, ...rest: unknown[]) => {
-      const { operation, table } = statementSummary(sql);
+    runner.query = ((sql: string | { text: string }, ...rest: unknown[]) => {
+      // A string, or a pg query config ({ text, rowMode: "array" }: the hydrating reads of src/db/hydrate.ts).
+      const text = typeof sql === "string" ? sql : String(sql?.text ?? "");
+      const { operation, table } = statementSummary(text);
       return tracer().startActiveSpan(
         table ? `${operation} ${table}` : operation,
         {
           kind: SpanKind.CLIENT,
-          attributes: { "db.system.name": "postgresql", "db.operation.name": operation, ...(table ? { "db.collection.name": table } : {}), "db.query.text": sql.slice(0, MAX_STATEMENT_TEXT) },
+          attributes: { "db.system.name": "postgresql", "db.operation.name": operation, ...(table ? { "db.collection.name": table } : {}), "db.query.text": text.slice(0, MAX_STATEMENT_TEXT) },
         },
         async (span) => {
           try {
