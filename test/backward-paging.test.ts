@@ -1,5 +1,5 @@
 import { dataOf, TestGateway } from "./helpers/harness";
-import { createClients, day } from "./helpers/fixtures";
+import { createClients, day, fullGraph } from "./helpers/fixtures";
 import type { ClientGraph } from "../src/db/seed/insert";
 
 /**
@@ -194,5 +194,21 @@ describe("nested connections and history, backward", () => {
       before = page.pageInfo.startCursor;
     }
     expect(pages.flat()).toEqual(forward);
+  });
+
+  it("pages a client's acts backward, and tells a backward page from a forward one of its size in one query", async () => {
+    const [id] = await createClients(gateway, tenant, [fullGraph(1)]);
+    const ACTS = `query ($id: ID!, $before: String) { client(id: $id) {
+      forward: acts(first: 2) { nodes { periodEnd } pageInfo { hasNextPage hasPreviousPage } }
+      backward: acts(last: 2, before: $before) { nodes { periodEnd } pageInfo { hasNextPage hasPreviousPage startCursor } } } }`;
+    type Acts = { nodes: { periodEnd: string }[]; pageInfo: PageInfo };
+    const read = async (before: string | null) =>
+      dataOf(await gateway.send<{ client: { forward: Acts; backward: Acts } }>(ACTS, { id, before }, { tenant })).client;
+    const first = await read(null);
+    // Newest first: 2025, 2024, 2023.
+    expect(first.forward).toMatchObject({ nodes: [{ periodEnd: "2025-12-31" }, { periodEnd: "2024-12-31" }], pageInfo: { hasNextPage: true, hasPreviousPage: false } });
+    expect(first.backward).toMatchObject({ nodes: [{ periodEnd: "2024-12-31" }, { periodEnd: "2023-12-31" }], pageInfo: { hasNextPage: false, hasPreviousPage: true } });
+    const back = await read(first.backward.pageInfo.startCursor);
+    expect(back.backward).toMatchObject({ nodes: [{ periodEnd: "2025-12-31" }], pageInfo: { hasNextPage: true, hasPreviousPage: false } });
   });
 });

@@ -55,14 +55,17 @@ export class RequestLoaders {
 }
 
 /**
- * A loader key as a string: tenant, id, and a page's `first` and `after` when the key has them
+ * A loader key as a string: tenant, id, and a page's `first`, `after`, `before` and direction when the key has them
  * (TenantKey, TopKey, PageKey, and a nested list's `args`: a canonical text of its arguments). Called for every load(), so not JSON.stringify.
  */
-function cacheKeyOf(key: TenantKey & { first?: number; after?: readonly string[] | null; args?: string }): string {
+function cacheKeyOf(key: TenantKey & { first?: number; after?: readonly string[] | null; before?: readonly string[] | null; backward?: boolean; args?: string }): string {
   let text = `${key.tenantId}\u0000${key.id}`;
   if (key.args !== undefined) text += `\u0000${key.args}`;
   if (key.first !== undefined) text += `\u0000${key.first}`;
   if (key.after !== undefined) text += key.after === null ? "\u0000-" : `\u0000${JSON.stringify(key.after)}`;
+  // A backward page, or one bounded by before, is another page than the forward one of its size.
+  if (key.before != null) text += `\u0000<${JSON.stringify(key.before)}`;
+  if (key.backward) text += "\u0000last";
   return text;
 }
 

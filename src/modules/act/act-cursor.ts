@@ -21,11 +21,11 @@ const ACT_SCOPE = { list: "Client.acts", order: "periodEnd DESC,id DESC" };
 
 export const encodeActCursor = (cursors: CursorCodec, act: Act): string => cursors.encode([act.periodEnd, act.id], ACT_SCOPE);
 
-/** Decodes `after`; a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
-export function decodeActCursor(cursors: CursorCodec, after: string): ActCursor {
-  const [periodEnd, id] = cursors.decode(after, 2, "after", ACT_SCOPE);
+/** Decodes `after` (or `before`); a cursor of another list, or one with impossible values, is BAD_USER_INPUT. */
+export function decodeActCursor(cursors: CursorCodec, cursor: string, argument: "after" | "before" = "after"): ActCursor {
+  const [periodEnd, id] = cursors.decode(cursor, 2, argument, ACT_SCOPE);
   if (typeof periodEnd !== "string" || !isDate(periodEnd) || typeof id !== "string" || !isBigintId(id)) {
-    throw badUserInput('"after" is not a cursor of this list', "after");
+    throw badUserInput(`"${argument}" is not a cursor of this list`, argument);
   }
   return { periodEnd, id };
 }

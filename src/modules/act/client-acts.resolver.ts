@@ -7,8 +7,10 @@ import { ActConnection } from "./act-connection.type";
 import { decodeActCursor, encodeActCursor } from "./act-cursor";
 import { Act } from "./act.entity";
 import { actPageLoader } from "./act.loaders";
-import { assertPageSize } from "../../common/pagination/page-size";
+import { pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
 import { databaseField, NoArgs } from "../../common/prefetch";
+
+const ACTS_PAGE = 10;
 
 const loadLatestAct = databaseField("Client", "latestAct", async (client: Client, _args: NoArgs, ctx): Promise<Act | null> => {
   // The first page of one: shares its statement with `acts(first)` when both are selected.
@@ -19,13 +21,14 @@ const loadLatestAct = databaseField("Client", "latestAct", async (client: Client
 const loadActs = databaseField(
   "Client",
   "acts",
-  async (client: Client, { first, after }: { first?: number | null; after?: string | null }, ctx): Promise<ActConnection> => {
-    const size = assertPageSize(first, 100);
-    const cursor = after == null ? null : decodeActCursor(ctx.cursors, after);
-    const position = cursor && [cursor.periodEnd, cursor.id];
-    const rows = await ctx.loaders.get(actPageLoader).load({ ...keyOf(client), first: size, after: position });
-    const nodes = rows.slice(0, size);
-    return lazyPage(nodes, (node) => encodeActCursor(ctx.cursors, node), { hasNextPage: rows.length > size, hasPreviousPage: cursor !== null });
+  async (client: Client, args: Pick<WindowArgs, "first" | "after" | "last" | "before">, ctx): Promise<ActConnection> => {
+    const window = pageWindow(args, { defaultSize: ACTS_PAGE, max: 100 }, (cursor, argument) => {
+      const { periodEnd, id } = decodeActCursor(ctx.cursors, cursor, argument);
+      return [periodEnd, id];
+    });
+    const key = { ...keyOf(client), first: window.size, after: window.after as string[] | null, before: window.before as string[] | null, backward: window.backward };
+    const { nodes, ...more } = windowPage(await ctx.loaders.get(actPageLoader).load(key), window);
+    return lazyPage(nodes, (node) => encodeActCursor(ctx.cursors, node), more);
   },
 );
 
@@ -41,12 +44,16 @@ export class ClientActsResolver {
   acts(
     @Root() client: Client,
     @Ctx() ctx: RequestContext,
-    // `after` before `first`: type-graphql lists arguments in reverse, so the SDL reads (first, after).
-    @Arg("after", () => String, { nullable: true, description: "The endCursor of the previous page" })
+    // Each cursor before its size: type-graphql lists arguments in reverse, so the SDL reads (first, after, last, before).
+    @Arg("before", () => String, { nullable: true, description: "The acts before (newer than) this cursor, the startCursor of the next page; with last, the page just before it" })
+    before: string | null | undefined,
+    @Arg("last", () => Int, { nullable: true, description: "Page size from the end (or from before), 1..100: paging backward; not with first" })
+    last: number | null | undefined,
+    @Arg("after", () => String, { nullable: true, description: "The acts after (older than) this cursor: the endCursor of the previous page" })
     after: string | null | undefined,
-    @Arg("first", () => Int, { nullable: true, defaultValue: 10, description: "Page size, 1..100" })
+    @Arg("first", () => Int, { nullable: true, defaultValue: ACTS_PAGE, description: "Page size from the start (or from after), 1..100; not used with last" })
     first: number | null,
   ): Promise<ActConnection> {
-    return loadActs(client, { first, after }, ctx);
+    return loadActs(client, { first, after, last, before }, ctx);
   }
 }
