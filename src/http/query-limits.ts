@@ -94,8 +94,11 @@ export function measureOperation(
     if (node.kind === Kind.INT) return Number(node.value);
     if (node.kind === Kind.VARIABLE) {
       const name = node.name.value;
-      const value = variables[name];
-      if (typeof value === "number" && Number.isInteger(value)) return value;
+      // A variable sent, null included, is what the resolver gets: its default only when it isn't sent.
+      if (name in variables) {
+        const value = variables[name];
+        return typeof value === "number" && Number.isInteger(value) ? value : undefined;
+      }
       return intValue(variableDefaults.get(name) ?? undefined);
     }
     return undefined;
@@ -111,7 +114,8 @@ export function measureOperation(
     const first = field.args.find((arg) => arg.name === "first");
     if (first) {
       const argument = (name: string) => intValue(node.arguments?.find((arg) => arg.name.value === name)?.value);
-      // `last` pages backward instead of `first`, whose schema default stays: the size is `last`'s then.
+      // As the connections size a page (src/common/pagination/window.ts): `last` when given (a `first`
+      // beside it is its default or refused), else `first`, else (not given, or null) its default.
       const given = argument("last") ?? argument("first");
       const fallback = typeof first.defaultValue === "number" ? first.defaultValue : UNPAGED_LIST_ESTIMATE;
       return Math.max(0, given ?? fallback);

@@ -18,8 +18,8 @@ export interface WindowArgs {
  * `after` and before `before`, the first `first` of them or, when `last` is given, the last
  * `last`. `first` keeps its schema default (the API fixes `first: Int = 25`), so with `last` a
  * `first` other than that default is refused (Relay discourages both and no client sends them);
- * the default itself can't be told from no `first` and is ignored. An explicit `first: null`
- * without `last` is refused as out of range. `offset` pages forward only.
+ * the default itself can't be told from no `first` and is ignored. `first: null` is no `first`
+ * (the default page). `offset` pages forward only.
  */
 export interface PageWindow {
   size: number;
@@ -39,7 +39,7 @@ export function pageWindow(args: WindowArgs, limits: { defaultSize: number; max:
     if (args.last != null || args.before != null) throw badUserInput("offset pages forward only: not with last or before", "offset");
     if (!Number.isInteger(args.offset) || args.offset < 0) throw badUserInput("offset must be 0 or more", "offset");
   }
-  const size = backward ? assertPageSize(args.last, limits.max, "last") : assertPageSize(args.first === undefined ? limits.defaultSize : args.first, limits.max);
+  const size = backward ? assertPageSize(args.last, limits.max, "last") : assertPageSize(args.first ?? limits.defaultSize, limits.max);
   return {
     size,
     backward,
