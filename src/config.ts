@@ -55,6 +55,11 @@ export interface Config {
   limits: QueryLimits;
   /** Connections to PostgreSQL. */
   pool: PoolSettings;
+  /**
+   * Apply pending migrations when the process starts (MIGRATE_ON_START, default on), under the
+   * database's startup lock; off, a start with migrations pending fails, naming `npm run migrate`.
+   */
+  migrateOnStart: boolean;
   /** Seed the demo tenant when the database holds no client yet. */
   seedDemo: boolean;
   /** Tenant (company id) that the demo data goes to. */
@@ -332,6 +337,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reservedForOthers: env.DB_POOL_RESERVED ? intFrom(env, "DB_POOL_RESERVED", 0, 0, 1_000) : undefined,
     },
     // Never demo data into a production database unless asked for.
+    migrateOnStart: flagFrom(env, "MIGRATE_ON_START", true),
     seedDemo,
     demoSources: flagFrom(env, "DEMO_SOURCES", seedDemo && !production),
     demoCompanyId: env.DEMO_COMPANY_ID || "1",

@@ -27,11 +27,18 @@ async function main(): Promise<void> {
   const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
   // One registry for the requests (startGateway) and the job queue's jobs.
   const metrics = config.metrics.enabled ? new GatewayMetrics() : undefined;
-  const database = await openDatabase(config, log, { ownSignalHandling: true });
-  if (config.seedDemo) {
-    const seeded = await seedDemoIfEmpty(database.dataSource, config.demoCompanyId);
-    if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
-  }
+  // The demo seed runs under the startup lock with the migrations: of processes starting at once, one seeds.
+  const database = await openDatabase(config, log, {
+    ownSignalHandling: true,
+    ...(config.seedDemo
+      ? {
+          once: async (dataSource) => {
+            const seeded = await seedDemoIfEmpty(dataSource, config.demoCompanyId);
+            if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
+          },
+        }
+      : {}),
+  });
   // Development: a simulated CRM and invoicing system, registered as the demo tenant's sources.
   const demoSources = await startDemoSourcesFor(config, database.dataSource, logger);
   const cipher = new CredentialsCipher(config.sourceCredentialsKey);

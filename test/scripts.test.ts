@@ -13,7 +13,7 @@ const script = (name: string, args: string[], env: NodeJS.ProcessEnv = {}) =>
     env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/none", ...env },
   });
 
-it.each(["token", "seed", "sync", "purge-idempotency", "emit-schema", "migration-generate"])("%s --help prints its usage and exits 0", async (name) => {
+it.each(["token", "seed", "sync", "purge-idempotency", "emit-schema", "migration-generate", "migrate"])("%s --help prints its usage and exits 0", async (name) => {
   const { stdout } = await script(name, ["--help"]);
   expect(stdout).toMatch(/^\s*Usage:\s+npm run/im);
   if (name === "token") expect(stdout).not.toMatch(/eyJ/);

@@ -58,15 +58,71 @@ async function waitUntilAccepting(url: string, timeoutMs: number): Promise<void>
 /**
  * Applies pending migrations on a connection of its own, without the serving pool's
  * statement_timeout: building an index on a large table may take longer than any request should.
+ * Answers the names of those it applied. Run it under `underStartupLock` when other processes may
+ * start at the same moment.
  */
-export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<void> {
+export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<string[]> {
   const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
     if (applied.length > 0) log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(", ")}`);
+    return applied.map((m) => m.name);
   } finally {
     await dataSource.destroy();
+  }
+}
+
+/** Migrations not yet applied to the database of `url` (none: an empty list). */
+export async function pendingMigrations(url: string): Promise<string[]> {
+  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
+  await dataSource.initialize();
+  try {
+    const queryRunner = dataSource.createQueryRunner();
+    try {
+      const table = dataSource.options.migrationsTableName ?? "migrations";
+      const exists = await queryRunner.hasTable(table);
+      const done = new Set(exists ? ((await queryRunner.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name) : []);
+      return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !done.has(name));
+    } finally {
+      await queryRunner.release();
+    }
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/**
+ * The key of the startup lock (`pg_advisory_xact_lock`): "client-data-gateway startup" hashed,
+ * a constant so every process of every version takes the same one.
+ */
+const STARTUP_LOCK = "client-data-gateway startup";
+
+/**
+ * Runs `work` (the migrations, the demo seed) while holding the database's startup lock, so that of
+ * processes starting at the same moment one works and the others wait, then find nothing to do.
+ * The lock is transaction-level, held by an open transaction on a connection of its own for as
+ * long as `work` runs: it is released when that transaction ends (or its connection drops, if the
+ * process dies), never left behind, and it works through PgBouncer in transaction mode, which
+ * keeps one server connection for a transaction (a session-level lock would not).
+ */
+export async function underStartupLock<T>(url: string, work: () => Promise<T>, log: (line: string) => void = () => undefined): Promise<T> {
+  const client = new PgClient({ connectionString: url, application_name: "client-data-gateway-startup" });
+  await client.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ got: boolean }>("SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS got", [STARTUP_LOCK]);
+    if (!rows[0].got) {
+      log("another process is migrating or seeding this database: waiting for it");
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", [STARTUP_LOCK]);
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query("COMMIT").catch(() => undefined);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }
 
@@ -88,6 +144,11 @@ export async function openDatabase(
      * doesn't (a second gateway on one DATA_DIR still refuses to start).
      */
     shareRunningEmbedded?: boolean;
+    /**
+     * Work that must run once however many processes start (the demo seed): under the startup
+     * lock, after the migrations, on the serving data source.
+     */
+    once?: (dataSource: DataSource) => Promise<void>;
   } = {},
 ): Promise<Database> {
   let url = config.databaseUrl;
@@ -120,16 +181,27 @@ export async function openDatabase(
     stopEmbedded = embedded.stop;
     url = await ensureDatabase(embedded.url, EMBEDDED_DATABASE);
   }
-  try {
-    await migrate(url, log);
-  } catch (error) {
-    await stopEmbedded?.();
-    throw error;
-  }
   const dataSource = createDataSource(url, { pool: config.pool });
+  const target = url;
   try {
-    await dataSource.initialize();
+    await underStartupLock(
+      target,
+      async () => {
+        if (config.migrateOnStart) {
+          await migrate(target, log);
+        } else {
+          const pending = await pendingMigrations(target);
+          if (pending.length > 0) {
+            throw new Error(`the database lacks ${pending.length} migration(s) (${pending.join(", ")}) and MIGRATE_ON_START is off: run npm run migrate first`);
+          }
+        }
+        await dataSource.initialize();
+        await options.once?.(dataSource);
+      },
+      log,
+    );
   } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
     await stopEmbedded?.();
     throw error;
   }

@@ -6,6 +6,8 @@ import readline from "node:readline";
 export class ServerProcess {
   /** Its JSON log lines, parsed, in order. */
   readonly lines: Record<string, unknown>[] = [];
+  /** What it wrote on stderr (a failed start's message, say); also passed on to the test's stderr. */
+  stderr = "";
   private readonly waiters: (() => void)[] = [];
   private exitCode: number | null | undefined;
   readonly exited: Promise<number | null>;
@@ -14,6 +16,10 @@ export class ServerProcess {
     readline.createInterface({ input: child.stdout! }).on("line", (line) => {
       if (line.startsWith("{")) this.lines.push(JSON.parse(line) as Record<string, unknown>);
       this.wake();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      this.stderr += chunk.toString("utf8");
+      process.stderr.write(chunk);
     });
     this.exited = new Promise((resolve) =>
       child.once("exit", (code) => {
@@ -30,7 +36,7 @@ export class ServerProcess {
       spawn(process.execPath, ["-r", "ts-node/register/transpile-only", "src/server.ts"], {
         cwd: path.join(__dirname, "..", ".."),
         env: { PATH: process.env.PATH, PORT: "0", SEED_DEMO: "false", LOG_LEVEL: "info", VIES_URL: "", ...env },
-        stdio: ["ignore", "pipe", "inherit"],
+        stdio: ["ignore", "pipe", "pipe"],
       }),
     );
   }
