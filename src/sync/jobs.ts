@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Pool, PoolClient } from "pg";
 import PgBoss from "pg-boss";
+import { underStartupLock } from "../db/database";
 import type { Logger } from "../common/log";
 
 /**
@@ -202,21 +203,25 @@ export class JobQueue {
     });
     boss.on("error", (error: Error & { code?: string }) => options.logger?.warn({ code: error.code, error: error.message }, "job queue error"));
     try {
-      await boss.start();
-      for (const name of Object.keys(QUEUES) as JobName[]) {
-        const policy = { ...QUEUES[name].defaults, ...options.policies?.[name] };
-        const queue: PgBoss.Queue = {
-          name,
-          policy: QUEUES[name].policy,
-          retryLimit: policy.retryLimit,
-          retryDelay: policy.retryDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: policy.expireInSeconds,
-        };
-        // createQueue leaves an existing queue as it is; updateQueue brings its settings up to date.
-        await boss.createQueue(name, queue);
-        await boss.updateQueue(name, queue);
-      }
+      // Under the database's startup lock: pg-boss's schema set-up and createQueue/updateQueue of
+      // two processes starting at once deadlocked (PostgreSQL "deadlock detected" in one of them).
+      await underStartupLock(options.url, async () => {
+        await boss.start();
+        for (const name of Object.keys(QUEUES) as JobName[]) {
+          const policy = { ...QUEUES[name].defaults, ...options.policies?.[name] };
+          const queue: PgBoss.Queue = {
+            name,
+            policy: QUEUES[name].policy,
+            retryLimit: policy.retryLimit,
+            retryDelay: policy.retryDelaySeconds,
+            retryBackoff: true,
+            expireInSeconds: policy.expireInSeconds,
+          };
+          // createQueue leaves an existing queue as it is; updateQueue brings its settings up to date.
+          await boss.createQueue(name, queue);
+          await boss.updateQueue(name, queue);
+        }
+      });
     } catch (error) {
       await boss.stop({ graceful: false, close: false }).catch(() => undefined);
       await pool.end();
