@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { createHash } from "node:crypto";
 import { DEFAULT_QUEUE_LIMIT } from "./db/connection-gate";
@@ -60,6 +61,17 @@ export interface Config {
    * database's startup lock; off, a start with migrations pending fails, naming `npm run migrate`.
    */
   migrateOnStart: boolean;
+  /**
+   * Worker processes of one `npm start` (WEB_CONCURRENCY: a number, or `auto` for one per core;
+   * default 1, no cluster): Node's cluster, the workers sharing the port, the primary owning the
+   * migrations, the seed and an embedded PostgreSQL.
+   */
+  webConcurrency: number;
+  /**
+   * Connections of all workers together (DB_POOL_TOTAL): each worker's pool is this divided by
+   * the workers (at least 2). Unset: each worker has DB_POOL_SIZE.
+   */
+  poolTotal: number | null;
   /** Seed the demo tenant when the database holds no client yet. */
   seedDemo: boolean;
   /** Tenant (company id) that the demo data goes to. */
@@ -338,6 +350,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     // Never demo data into a production database unless asked for.
     migrateOnStart: flagFrom(env, "MIGRATE_ON_START", true),
+    webConcurrency: env.WEB_CONCURRENCY?.trim() === "auto" ? os.availableParallelism() : intFrom(env, "WEB_CONCURRENCY", 1, 1, 256),
+    poolTotal: env.DB_POOL_TOTAL ? intFrom(env, "DB_POOL_TOTAL", 0, 2, 100_000) : null,
     seedDemo,
     demoSources: flagFrom(env, "DEMO_SOURCES", seedDemo && !production),
     demoCompanyId: env.DEMO_COMPANY_ID || "1",

@@ -4,7 +4,7 @@ import { openDatabase } from "./db/database";
 import { buildGatewaySchema } from "./schema";
 import { startGateway } from "./app";
 import { developmentTokenHours, signToken } from "./auth/jwt";
-import { seedDemoIfEmpty } from "./db/seed/seed";
+import { demoSeedOnStart } from "./db/seed/seed";
 import { createLogger } from "./common/log";
 import { CLIENT_ACTION_QUEUE, startJobQueue, SYNC_RUN_QUEUE, WEBHOOK_ROUND_QUEUE } from "./sync/jobs";
 import { clientActionHandler } from "./modules/client-action";
@@ -16,11 +16,15 @@ import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
 import { WriteTransaction } from "./db/write-transaction";
 import { GatewayMetrics } from "./observability/metrics";
+import cluster from "node:cluster";
+import { reportReady, runPrimary, WORKER_INDEX } from "./cluster";
 import { startTracing } from "./observability/tracing";
 
 /** Boot: config -> database (+ migrations) -> demo data -> job queue -> Apollo -> listen; stop on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
   const config = loadConfig();
+  // WEB_CONCURRENCY > 1: this process is the cluster's primary and serves nothing (src/cluster.ts).
+  if (config.webConcurrency > 1 && cluster.isPrimary) return runPrimary(config, createLogger(config.logLevel));
   // First, so the database's and the sources' first calls are traced too (when OTEL_EXPORTER_OTLP_ENDPOINT is set).
   const tracing = await startTracing(config.tracing);
   const logger = createLogger(config.logLevel);
@@ -30,14 +34,7 @@ async function main(): Promise<void> {
   // The demo seed runs under the startup lock with the migrations: of processes starting at once, one seeds.
   const database = await openDatabase(config, log, {
     ownSignalHandling: true,
-    ...(config.seedDemo
-      ? {
-          once: async (dataSource) => {
-            const seeded = await seedDemoIfEmpty(dataSource, config.demoCompanyId);
-            if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
-          },
-        }
-      : {}),
+    ...demoSeedOnStart(config, log),
   });
   // Development: a simulated CRM and invoicing system, registered as the demo tenant's sources.
   const demoSources = await startDemoSourcesFor(config, database.dataSource, logger);
@@ -101,6 +98,7 @@ async function main(): Promise<void> {
   });
 
   logger.info({ port: gateway.port, url: gateway.url }, "GraphQL API ready");
+  reportReady();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -127,7 +125,8 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
 
-  if (development) {
+  // In a cluster, the first worker says it (the workers share the port).
+  if (development && (process.env[WORKER_INDEX] ?? "0") === "0") {
     const { token, hours } = development;
     const print = (line: string) => process.stdout.write(`[gateway] ${line}\n`);
     const ide = { graphiql: " (GraphiQL there in a browser, with these headers)", sandbox: " (Apollo Sandbox there in a browser)", off: "" }[config.graphqlIde];

@@ -9,8 +9,14 @@ export type { Logger };
  */
 const OWN_KEYS = new Set([
   "level", "time", "msg", "requestId", "tenant", "durationMs", "statements", "framing", "status",
-  "outcome", "errorCodes", "error", "code", "frames", "pid", "hostname", "apiVersion", "event",
+  "outcome", "errorCodes", "error", "code", "frames", "pid", "hostname", "apiVersion", "event", "worker",
 ]);
+
+/** In a cluster worker (WEB_CONCURRENCY > 1), every line names the worker and its pid; else neither. */
+function baseFields(): Record<string, unknown> | undefined {
+  const index = process.env.CLUSTER_WORKER_INDEX;
+  return index === undefined ? undefined : { worker: Number(index), pid: process.pid };
+}
 
 function redactUnknown(entry: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, OWN_KEYS.has(key) ? value : redactDeep(value)]));
@@ -25,7 +31,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
   return pino(
     {
       level,
-      base: undefined,
+      base: baseFields(),
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: ["authorization", "headers.authorization", "*.headers.authorization"], censor: "[redacted]" },
       formatters: {

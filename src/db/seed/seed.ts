@@ -21,3 +21,17 @@ export async function seedDemoIfEmpty(dataSource: DataSource, tenantId: string):
   if (any) return 0;
   return seedTenant(dataSource, tenantId, DEMO_CLIENT_COUNT);
 }
+
+/**
+ * `openDatabase`'s `once` step of a server start: seeds the demo tenant into an empty database
+ * (under the startup lock, so once however many processes start), or nothing without SEED_DEMO.
+ */
+export function demoSeedOnStart(config: { seedDemo: boolean; demoCompanyId: string }, log: (line: string) => void): { once?: (dataSource: DataSource) => Promise<void> } {
+  if (!config.seedDemo) return {};
+  return {
+    once: async (dataSource) => {
+      const seeded = await seedDemoIfEmpty(dataSource, config.demoCompanyId);
+      if (seeded > 0) log(`seeded demo tenant ${config.demoCompanyId} with ${seeded} clients`);
+    },
+  };
+}
