@@ -174,6 +174,12 @@ export interface PoolSettings {
   /** Connections per server process. */
   size: number;
   /**
+   * Connections go through PgBouncer in transaction mode (DB_PGBOUNCER=true): no startup
+   * parameters but those it tracks; statement_timeout and idle_in_transaction_session_timeout
+   * are then only the transactions' own (every tenant and write transaction sets them).
+   */
+  pgbouncer?: boolean;
+  /**
    * How long opening a connection may take (and waiting for one outside the gate) before it fails
    * with SERVICE_UNAVAILABLE: an unreachable database is reported this fast.
    */
@@ -342,6 +348,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     pool: {
       size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
+      pgbouncer: flagFrom(env, "DB_PGBOUNCER", false),
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
       queueTimeoutMs: intFrom(env, "DB_QUEUE_TIMEOUT_MS", DEFAULT_POOL.queueTimeoutMs, 100, 600_000),
       queueLimit: intFrom(env, "DB_QUEUE_LIMIT", DEFAULT_POOL.queueLimit, 1, 1_000_000),

@@ -5,6 +5,7 @@ import { entities } from "../modules";
 import { SnakeNamingStrategy } from "./naming-strategy";
 import { StatementCountingLogger } from "./statement-counter";
 import { DEFAULT_POOL, PoolSettings } from "../config";
+import { IDLE_IN_TRANSACTION_MS, STATEMENT_TIMEOUTS } from "./transaction-settings";
 
 export const MIGRATIONS_GLOB = path.join(__dirname, "..", "..", "migrations", "*.{ts,js}");
 
@@ -17,7 +18,7 @@ export interface DataSourceOptions {
 /** The gateway's TypeORM data source. `synchronize` is never on: migrations own the schema. */
 export function createDataSource(url: string, options: DataSourceOptions = {}): DataSource {
   const pool = { ...DEFAULT_POOL, ...options.pool };
-  return new DataSource({
+  const dataSource = new DataSource({
     type: "postgres",
     url,
     entities,
@@ -36,10 +37,17 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
       application_name: options.applicationName ?? "client-data-gateway",
       // Also the longest a request waits for a pooled connection: a full pool fails fast.
       connectionTimeoutMillis: pool.connectionTimeoutMs,
-      statement_timeout: pool.statementTimeoutMs,
-      // A request's transaction left open by a bug must not hold its locks and snapshot for ever.
-      idle_in_transaction_session_timeout: 60_000,
+      // Startup parameters PgBouncer refuses: there, only the transactions' own settings hold.
+      ...(pool.pgbouncer
+        ? {}
+        : {
+            statement_timeout: pool.statementTimeoutMs,
+            // A request's transaction left open by a bug must not hold its locks and snapshot for ever.
+            idle_in_transaction_session_timeout: IDLE_IN_TRANSACTION_MS,
+          }),
       keepAlive: true,
     },
   });
+  STATEMENT_TIMEOUTS.set(dataSource, pool.statementTimeoutMs);
+  return dataSource;
 }

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
+import { transactionTimeouts } from "./transaction-settings";
 import { failFastWhenLost } from "./connection-lost";
 import { PermitSource, Release, UNGATED } from "./connection-gate";
 
@@ -160,10 +161,8 @@ export class TenantSession {
     try {
       await runner.connect();
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true)`, [
-        APP_ROLE,
-        this.tenantId,
-      ]);
+      const timeouts = transactionTimeouts(this.dataSource);
+      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true), ${timeouts.sql}`, [APP_ROLE, this.tenantId, ...timeouts.values]);
       return runner;
     } catch (error) {
       await runner.query("ROLLBACK").catch(() => undefined);
