@@ -8,7 +8,7 @@ import { sweepActionRuns } from "../modules/client-action/client-action.forward"
 /**
  * Hands queued runs to the job queue, queues the runs that sources' schedules are due for, and
  * ends runs whose job ended without them. Every gateway process with a job queue runs one; a tick
- * takes a session-level advisory lock, so one process at a time does the work, and everything it
+ * takes a transaction-level advisory lock, so one process at a time does the work, and everything it
  * does is safe to repeat (a run gets its job once, by `job_id IS NULL`; a source has one open run,
  * by UQ_sync_run_open_per_source; enqueueSync answers a source's open job rather than a second).
  *
@@ -89,16 +89,20 @@ export class SyncDispatcher implements SyncControl {
     const runner = this.#options.dataSource.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked`, [LOCK_KEY])) as { locked: boolean }[];
-      if (!locked) return;
+      // A transaction-level lock, held by this open transaction for the tick: released when it
+      // ends, whatever happens, and safe through PgBouncer in transaction mode (which gives a
+      // session-level lock's unlock to whichever server connection comes next).
+      await runner.startTransaction("READ COMMITTED");
       try {
+        const [{ locked }] = (await runner.query(`SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS locked`, [LOCK_KEY])) as { locked: boolean }[];
+        if (!locked) return;
         await this.#queueScheduled(runner.query.bind(runner));
         await this.#reap(runner.query.bind(runner));
         await this.#handOver(runner.query.bind(runner));
         // Async custom actions without a job (their process had no queue), and those whose process stopped mid-call.
         await sweepActionRuns(this.#options.dataSource, this.#options.jobs, runner.query.bind(runner));
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtextextended($1, 0))`, [LOCK_KEY]);
+        await runner.commitTransaction().catch(() => runner.rollbackTransaction().catch(() => undefined));
       }
     } finally {
       await runner.release();
