@@ -245,6 +245,16 @@ it("refuses a cursor older than the retention period, naming the oldest cursor s
   expect(rest.changes.map((c) => [c.kind, c.clientId])).toEqual([["CREATED", kept]]);
   // From the start: what is kept.
   expect((await drain(tenant)).changes.map((c) => c.clientId)).toEqual([kept]);
+
+  // A purge that removes an older change than the horizon's (another process's purge, overlapping
+  // this one) leaves the horizon where it is: it only moves forward.
+  const horizon = async () => ((await gateway.dataSource.query(`SELECT seq::text, change_id::text FROM client_change_horizon WHERE tenant_id = $1`, [tenant])) as { seq: string; change_id: string }[])[0];
+  const before = await horizon();
+  await gateway.dataSource.query(`UPDATE client_change_horizon SET seq = seq + 1000 WHERE tenant_id = $1`, [tenant]);
+  const later = await newClient(tenant, 7803);
+  await gateway.dataSource.query(`UPDATE client_change_commit SET committed_at = now() - interval '40 days' WHERE tenant_id = $1 AND xact IN (SELECT xact FROM client_change WHERE tenant_id = $1 AND client_id = $2)`, [tenant, later]);
+  expect(await purgeChangeFeed(gateway.dataSource, 30)).toBeGreaterThanOrEqual(1);
+  expect(await horizon()).toEqual({ seq: String(Number(before.seq) + 1000), change_id: before.change_id });
 });
 
 it("is written by the one pipeline for every mutation that changes a client: each audited record is one change", async () => {

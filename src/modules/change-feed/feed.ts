@@ -146,6 +146,8 @@ export async function purgeChangeFeed(runner: FeedReader, retentionDays: number)
      ), moved AS (
        INSERT INTO client_change_horizon (tenant_id, seq, change_id) SELECT tenant_id, seq, id FROM last
        ON CONFLICT (tenant_id) DO UPDATE SET seq = excluded.seq, change_id = excluded.change_id
+         -- Only forward: two processes' purges at once must not leave the lower of their horizons.
+         WHERE (excluded.seq, excluded.change_id) > (client_change_horizon.seq, client_change_horizon.change_id)
      )
      SELECT count(*)::int AS removed FROM changes`,
     [retentionDays],
