@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     { shareRunningEmbedded: true },
   );
   try {
-    const pending = await pendingMigrations(database.url);
+    const pending = await pendingMigrations(database.url, { pgbouncer: config.pool.pgbouncer });
     if (pending.length > 0) throw new Error(`still pending: ${pending.join(", ")}`);
     console.log(applied ? "migrated: the database is up to date" : "nothing to apply: the database is up to date");
   } finally {

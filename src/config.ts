@@ -347,7 +347,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     pool: {
-      size: intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
+      // One process (WEB_CONCURRENCY 1) with DB_POOL_TOTAL has all of it; a cluster's workers get their share as DB_POOL_SIZE.
+      size: env.DB_POOL_TOTAL && (env.WEB_CONCURRENCY ?? "1").trim() === "1" ? intFrom(env, "DB_POOL_TOTAL", DEFAULT_POOL.size, 1, 1_000) : intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
       pgbouncer: flagFrom(env, "DB_PGBOUNCER", false),
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
       queueTimeoutMs: intFrom(env, "DB_QUEUE_TIMEOUT_MS", DEFAULT_POOL.queueTimeoutMs, 100, 600_000),

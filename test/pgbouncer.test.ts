@@ -1,8 +1,11 @@
 import { existsSync } from "node:fs";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { createClients } from "./helpers/fixtures";
-import { PGBOUNCER, PgBouncer, startPgBouncer } from "./helpers/pgbouncer";
+import { PGBOUNCER, PgBouncer, startPgBouncer } from "../bench/pgbouncer";
 import { tenantIsolationSuite } from "./helpers/tenant-isolation-suite";
+import { ensureDatabase } from "../src/db/database";
+import { dropDatabase } from "./helpers/databases";
+import { ServerProcess } from "./helpers/server-process";
 
 /**
  * The gateway through a real PgBouncer in transaction mode (DB_PGBOUNCER=true), two server
@@ -32,6 +35,30 @@ if (!installed) {
   describe("through PgBouncer in transaction mode", () => {
     tenantIsolationSuite(through);
   });
+
+  it("starts the real server through it on a fresh database: migrations, startup lock, job queue and dispatcher, then serves and stops", async () => {
+    const name = `cdg_pgbouncer_${process.pid}_${Date.now()}`;
+    await ensureDatabase(process.env.TEST_DATABASE_URL!, name);
+    const own = await startPgBouncer(process.env.TEST_DATABASE_URL!, 4);
+    const url = new URL(own.url);
+    url.pathname = `/${name}`;
+    const server = ServerProcess.start({ NODE_ENV: "development", DATABASE_URL: url.toString(), DB_PGBOUNCER: "true", SEED_DEMO: "true", DEMO_SOURCES: "false", SYNC_DISPATCH_INTERVAL_MS: "200" });
+    try {
+      const { port } = (await server.line("GraphQL API ready")) as { port: number };
+      expect(server.lines.some((line) => String(line.msg).startsWith("applied "))).toBe(true);
+      expect(server.lines.some((line) => String(line.msg).startsWith("seeded demo tenant"))).toBe(true);
+      expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
+      server.child.kill("SIGTERM");
+      expect(await server.exited).toBe(0);
+      expect(server.stderr).not.toMatch(/unsupported startup parameter|failed/);
+      expect(own.log()).not.toMatch(/unsupported startup parameter/);
+    } finally {
+      server.child.kill("SIGKILL");
+      await server.exited;
+      await own.stop();
+      await dropDatabase(process.env.TEST_DATABASE_URL!, name);
+    }
+  }, 120_000);
 
   describe("interleaved tenants through two server connections", () => {
     let gateway: TestGateway;

@@ -61,8 +61,8 @@ async function waitUntilAccepting(url: string, timeoutMs: number): Promise<void>
  * Answers the names of those it applied. Run it under `underStartupLock` when other processes may
  * start at the same moment.
  */
-export async function migrate(url: string, log: (line: string) => void = () => undefined): Promise<string[]> {
-  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
+export async function migrate(url: string, log: (line: string) => void = () => undefined, options: { pgbouncer?: boolean } = {}): Promise<string[]> {
+  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0, pgbouncer: options.pgbouncer }, applicationName: "client-data-gateway-migrations" });
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
@@ -74,8 +74,8 @@ export async function migrate(url: string, log: (line: string) => void = () => u
 }
 
 /** Migrations not yet applied to the database of `url` (none: an empty list). */
-export async function pendingMigrations(url: string): Promise<string[]> {
-  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0 }, applicationName: "client-data-gateway-migrations" });
+export async function pendingMigrations(url: string, options: { pgbouncer?: boolean } = {}): Promise<string[]> {
+  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0, pgbouncer: options.pgbouncer }, applicationName: "client-data-gateway-migrations" });
   await dataSource.initialize();
   try {
     const queryRunner = dataSource.createQueryRunner();
@@ -187,10 +187,11 @@ export async function openDatabase(
     await underStartupLock(
       target,
       async () => {
+        const pooler = { pgbouncer: config.pool.pgbouncer };
         if (config.migrateOnStart) {
-          await migrate(target, log);
+          await migrate(target, log, pooler);
         } else {
-          const pending = await pendingMigrations(target);
+          const pending = await pendingMigrations(target, pooler);
           if (pending.length > 0) {
             throw new Error(`the database lacks ${pending.length} migration(s) (${pending.join(", ")}) and MIGRATE_ON_START is off: run npm run migrate first`);
           }
