@@ -166,7 +166,8 @@ async function main(): Promise<void> {
       for (const workers of workerCounts) {
         const server = await startServer(databaseUrl, workers, pooled);
         try {
-          for (const [, body] of workloads) await load(server.port, headers, body, concurrency, 1); // warm-up
+          // Warm-up: JIT, pools, plans, and (for the first server) the database's cache.
+          for (const [, body] of workloads) await load(server.port, headers, body, concurrency, 3);
           for (let r = 0; r < rounds; r++) {
             for (const [name, body] of r % 2 === 0 ? workloads : [...workloads].reverse()) {
               const key = `${mode}|${workers}|${name}`;

@@ -53,7 +53,8 @@ export class TokenVerifier {
    * Tokens verified lately, by their text, with when the entry stops counting: a caller sends the
    * same token with every request, and checking its signature again each time was a few per cent
    * of a small request's CPU. An entry counts until the token's `exp` (no clock tolerance) and at
-   * most VERIFIED_TOKEN_TTL_MS, so a key withdrawn from the JWKS stops its tokens within that time.
+   * most VERIFIED_TOKEN_TTL_MS past the JWKS's own cache (jose's cacheMaxAge): a key withdrawn from
+   * the JWKS stops its tokens once this process has fetched the JWKS again and that time has passed.
    */
   private readonly verified = new Map<string, { caller: Caller; until: number }>();
   private readonly jwks: ReturnType<typeof createRemoteJWKSet> | null;
