@@ -13,9 +13,9 @@ import { ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import fs from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { freePort } from "./free-port";
 import readline from "node:readline";
 import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
@@ -40,16 +40,6 @@ const POOL_TOTAL = 20;
 const compiled = __filename.endsWith(".js");
 const ROOT = path.join(__dirname, compiled ? "../.." : "..");
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** The real server with `workers` processes, ready when every worker serves. */
 async function startServer(databaseUrl: string, workers: number, pgbouncer: boolean): Promise<{ port: number; stop(): Promise<void> }> {

@@ -1,18 +1,7 @@
-import net from "node:net";
 import { Client as PgClient } from "pg";
 import { ensureDatabase, migrate } from "../../src/db/database";
 
-/** A TCP port nothing listens on now (for an embedded PostgreSQL of a test's own). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from "../../bench/free-port";
 
 /** Drops database `name` on the server of `serverUrl`, its open connections included. */
 export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
