@@ -37,7 +37,8 @@ async function listening(port: number, deadline: number): Promise<void> {
  * connections (`serverConnections`), so that consecutive transactions of one client land on
  * different server connections and one server connection serves many clients' transactions.
  * Clients connect without a password (trust, on 127.0.0.1); PgBouncer logs in to PostgreSQL
- * with `serverUrl`'s credentials. As root it runs as `nobody` (it refuses to run as root).
+ * with `serverUrl`'s credentials. As root it runs as `nobody` (it refuses to run as root). Quiet (-q):
+ * its log goes to its logfile only (`log()`), not into the test or bench output.
  */
 export async function startPgBouncer(serverUrl: string, serverConnections = 2): Promise<PgBouncer> {
   const server = new URL(serverUrl);
@@ -64,7 +65,7 @@ export async function startPgBouncer(serverUrl: string, serverConnections = 2): 
   writeFileSync(path.join(dir, "pgbouncer.ini"), `${ini}\n`, { mode: 0o644 });
   writeFileSync(path.join(dir, "userlist.txt"), `"${user}" ""\n`, { mode: 0o644 });
   const asRoot = process.getuid?.() === 0;
-  const child: ChildProcess = spawn(PGBOUNCER, [...(asRoot ? ["-u", "nobody"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "inherit", "inherit"] });
+  const child: ChildProcess = spawn(PGBOUNCER, ["-q", ...(asRoot ? ["-u", "nobody"] : []), path.join(dir, "pgbouncer.ini")], { stdio: ["ignore", "inherit", "inherit"] });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const log = () => (existsSync(path.join(dir, "pgbouncer.log")) ? readFileSync(path.join(dir, "pgbouncer.log"), "utf8") : "");
   try {
