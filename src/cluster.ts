@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Config } from "./config";
 import { openDatabase } from "./db/database";
 import { demoSeedOnStart } from "./db/seed/seed";
+import { serveClusterMetrics } from "./observability/metrics";
 
 /** Set in a worker's environment: its index, 0..WEB_CONCURRENCY-1 (the first one prints the development token). */
 export const WORKER_INDEX = "CLUSTER_WORKER_INDEX";
@@ -100,6 +101,7 @@ export async function runPrimary(config: Config, logger: Logger): Promise<void> 
 
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
+  if (config.metrics.enabled) serveClusterMetrics();
   logger.info({ workers, poolSize, poolTotal: poolSize * workers, database: database.embedded }, `starting ${workers} worker processes`);
   for (let index = 0; index < workers; index++) fork(index);
 }

@@ -15,7 +15,7 @@ import { queueRun } from "./sync/runs";
 import { CredentialsCipher } from "./sources/credentials";
 import { startDemoSourcesFor } from "./sources/demo/demo-sources";
 import { WriteTransaction } from "./db/write-transaction";
-import { GatewayMetrics } from "./observability/metrics";
+import { GatewayMetrics, joinClusterMetrics } from "./observability/metrics";
 import cluster from "node:cluster";
 import { reportReady, runPrimary, WORKER_INDEX } from "./cluster";
 import { startTracing } from "./observability/tracing";
@@ -31,6 +31,8 @@ async function main(): Promise<void> {
   const log = (line: string, level: "info" | "warn" = "info") => logger[level](line);
   // One registry for the requests (startGateway) and the job queue's jobs.
   const metrics = config.metrics.enabled ? new GatewayMetrics() : undefined;
+  // A cluster worker's registry is collected by the primary, which sums the workers' for /metrics.
+  if (metrics && cluster.isWorker) joinClusterMetrics(metrics);
   // The demo seed runs under the startup lock with the migrations: of processes starting at once, one seeds.
   const database = await openDatabase(config, log, {
     ownSignalHandling: true,

@@ -60,6 +60,18 @@ it("serves on one port from two workers, and stops them all on SIGTERM", async (
     const answeredBy = new Set(primary.lines.filter((line) => line.msg === "request" && ids.includes(String(line.requestId))).map((line) => line.pid));
     expect([...answeredBy].sort()).toEqual([...ready.pids].sort());
 
+    // /metrics through the shared port is the cluster's: both workers' requests, whichever answers.
+    for (let i = 0; i < 4; i++) {
+      const text = await new Promise<string>((resolve, reject) =>
+        http.get({ host: "127.0.0.1", port, path: "/metrics", agent: false }, (response) => {
+          let body = "";
+          response.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+          response.on("end", () => (response.statusCode === 200 ? resolve(body) : reject(new Error(`${response.statusCode}: ${body}`))));
+        }).on("error", reject),
+      );
+      expect(text).toMatch(/^gateway_graphql_requests_total\{operation="Spread",outcome="ok"\} 8$/m);
+    }
+
     // A worker that dies is replaced; the port keeps answering meanwhile (the other worker).
     process.kill(ready.pids[0], "SIGKILL");
     await primary.line("a worker exited: starting another");

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { RequestHandler } from "express";
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import cluster from "node:cluster";
+import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
 import type { RequestSummary } from "../app";
 import type { ConnectionGate } from "../db/connection-gate";
@@ -129,6 +130,8 @@ export class GatewayMetrics {
       name: "gateway_job_queue_depth",
       help: "Jobs waiting in the job queue (created or waiting for a retry), by queue; the same in every process",
       labelNames: ["queue"],
+      // Read from the database: every cluster worker reads the same figure.
+      aggregator: "max",
       registers: [this.registry],
       async collect() {
         for (const [queue, waiting] of Object.entries(await depths())) this.set({ queue }, waiting);
@@ -137,6 +140,7 @@ export class GatewayMetrics {
     new Gauge({
       name: "gateway_webhook_deliveries_pending",
       help: "Webhook deliveries not yet delivered or given up (due now or waiting for a retry), all tenants; the same in every process",
+      aggregator: "max",
       registers: [this.registry],
       async collect() {
         this.set(await pendingDeliveries());
@@ -169,7 +173,58 @@ export class GatewayMetrics {
   }
 }
 
-/** GET /metrics: the registry in Prometheus's text format; with a token, only for `Authorization: Bearer <token>`. */
+const CLUSTER_METRICS_REQUEST = "gateway:metrics-request";
+const CLUSTER_METRICS_ANSWER = "gateway:metrics-answer";
+
+/**
+ * The primary of a cluster (WEB_CONCURRENCY > 1): collects every worker's registry when a worker
+ * asks (its /metrics was scraped) and answers the sum (prom-client's AggregatorRegistry: counters
+ * and histograms added up, the backlog gauges' maximum), so a scrape through the shared port sees
+ * the whole cluster, whichever worker took it.
+ */
+export function serveClusterMetrics(): void {
+  const aggregator = new AggregatorRegistry();
+  cluster.on("message", (worker, message: { type?: string; id?: number }) => {
+    if (message?.type !== CLUSTER_METRICS_REQUEST) return;
+    aggregator.clusterMetrics().then(
+      (text) => worker.send({ type: CLUSTER_METRICS_ANSWER, id: message.id, text }),
+      (error: Error) => worker.send({ type: CLUSTER_METRICS_ANSWER, id: message.id, error: error.message }),
+    );
+  });
+}
+
+/** A cluster worker: its registry is the one the primary collects. */
+export function joinClusterMetrics(metrics: GatewayMetrics): void {
+  new AggregatorRegistry(); // installs the worker's answer to the primary's collection
+  AggregatorRegistry.setRegistries([metrics.registry]);
+}
+
+let clusterRequests = 0;
+
+/** The whole cluster's metrics, from the primary (a worker asks it over IPC). */
+function clusterMetricsText(): Promise<string> {
+  const id = clusterRequests++;
+  return new Promise((resolve, reject) => {
+    const answer = (message: { type?: string; id?: number; text?: string; error?: string }) => {
+      if (message?.type !== CLUSTER_METRICS_ANSWER || message.id !== id) return;
+      clearTimeout(timer);
+      process.off("message", answer);
+      if (message.error !== undefined) reject(new Error(message.error));
+      else resolve(message.text ?? "");
+    };
+    const timer = setTimeout(() => {
+      process.off("message", answer);
+      reject(new Error("the cluster's primary did not answer"));
+    }, 6_000);
+    process.on("message", answer);
+    process.send?.({ type: CLUSTER_METRICS_REQUEST, id });
+  });
+}
+
+/**
+ * GET /metrics: the registry in Prometheus's text format (in a cluster worker, the whole
+ * cluster's, summed by the primary); with a token, only for `Authorization: Bearer <token>`.
+ */
 export function metricsEndpoint(metrics: GatewayMetrics, token: string | null): RequestHandler {
   const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
   return async (req, res) => {
@@ -179,6 +234,14 @@ export function metricsEndpoint(metrics: GatewayMetrics, token: string | null): 
         res.status(401).set("www-authenticate", 'Bearer realm="metrics"').json({ error: "unauthorized" });
         return;
       }
+    }
+    if (cluster.isWorker && process.send) {
+      try {
+        res.set("content-type", metrics.registry.contentType).send(await clusterMetricsText());
+      } catch {
+        res.status(503).json({ error: "the cluster's metrics could not be collected" });
+      }
+      return;
     }
     res.set("content-type", metrics.registry.contentType).send(await metrics.registry.metrics());
   };
