@@ -1,17 +1,10 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
-import { transactionTimeouts } from "./transaction-settings";
+import { APP_ROLE, TENANT_SETTING, tenantTransactionSetup } from "./transaction-settings";
 import { failFastWhenLost } from "./connection-lost";
 import { PermitSource, Release, UNGATED } from "./connection-gate";
 
-/**
- * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
- * the row-level security policies apply to it. Created by the RLS migration.
- */
-export const APP_ROLE = "client_gateway_app";
-
-/** The setting the row-level security policies compare `tenant_id` with. */
-export const TENANT_SETTING = "app.tenant_id";
+export { APP_ROLE, TENANT_SETTING };
 
 /**
  * One request's window on the database: a single transaction, opened on first use, in which the
@@ -161,8 +154,8 @@ export class TenantSession {
     try {
       await runner.connect();
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const timeouts = transactionTimeouts(this.dataSource);
-      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true), ${timeouts.sql}`, [APP_ROLE, this.tenantId, ...timeouts.values]);
+      const setup = tenantTransactionSetup(this.dataSource, this.tenantId);
+      await runner.query(setup.sql, setup.values);
       return runner;
     } catch (error) {
       await runner.query("ROLLBACK").catch(() => undefined);

@@ -8,15 +8,24 @@ export const IDLE_IN_TRANSACTION_MS = 60_000;
 export const STATEMENT_TIMEOUTS = new WeakMap<DataSource, number>();
 
 /**
- * The transaction-local settings every tenant and write transaction makes in its first
- * statement, after the role and the tenant (`$3`, `$4`): the data source's statement_timeout and
- * the idle-in-transaction timeout. Transaction-local, so they hold whichever server connection a
- * pooler (PgBouncer in transaction mode) gives the transaction, and leave nothing behind.
+ * The role every tenant query runs as: not the tables' owner, not a superuser, no BYPASSRLS, so
+ * the row-level security policies apply to it. Created by the RLS migration.
  */
-export function transactionTimeouts(dataSource: DataSource): { sql: string; values: string[] } {
+export const APP_ROLE = "client_gateway_app";
+
+/** The setting the row-level security policies compare `tenant_id` with. */
+export const TENANT_SETTING = "app.tenant_id";
+
+/**
+ * The first statement of every tenant and write transaction: the role, the tenant, the data
+ * source's statement_timeout and the idle-in-transaction timeout, all transaction-local, so they
+ * hold whichever server connection a pooler (PgBouncer in transaction mode) gives the
+ * transaction, and leave nothing behind on it.
+ */
+export function tenantTransactionSetup(dataSource: DataSource, tenantId: string): { sql: string; values: string[] } {
   const statementMs = STATEMENT_TIMEOUTS.get(dataSource) ?? DEFAULT_POOL.statementTimeoutMs;
   return {
-    sql: `set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)`,
-    values: [`${statementMs}ms`, `${IDLE_IN_TRANSACTION_MS}ms`],
+    sql: `SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)`,
+    values: [APP_ROLE, tenantId, `${statementMs}ms`, `${IDLE_IN_TRANSACTION_MS}ms`],
   };
 }

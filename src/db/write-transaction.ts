@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
-import { transactionTimeouts } from "./transaction-settings";
-import { APP_ROLE, releaseGated, TENANT_SETTING } from "./tenant-session";
+import { tenantTransactionSetup } from "./transaction-settings";
+import { releaseGated } from "./tenant-session";
 import { failFastWhenLost } from "./connection-lost";
 import { PermitSource, UNGATED } from "./connection-gate";
 
@@ -40,8 +40,8 @@ export class WriteTransaction {
       // advisory locks go, later statements run outside it as the login role, past row-level
       // security, and a failure after them no longer undoes them.
       await runner.startTransaction("READ COMMITTED");
-      const timeouts = transactionTimeouts(dataSource);
-      await runner.query(`SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true), ${timeouts.sql}`, [APP_ROLE, tenantId, ...timeouts.values]);
+      const setup = tenantTransactionSetup(dataSource, tenantId);
+      await runner.query(setup.sql, setup.values);
       return new WriteTransaction(runner);
     } catch (error) {
       await runner.query("ROLLBACK").catch(() => undefined);
