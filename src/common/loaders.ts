@@ -266,8 +266,8 @@ export function keysetPagePerParent<T extends ObjectLiteral>(
       const groups = new Map<string, PageKey[]>();
       for (const key of keys) {
         const group = JSON.stringify([key.after, key.before ?? null, key.backward ?? false]);
-        const sameAfter = groups.get(group);
-        if (sameAfter) sameAfter.push(key);
+        const sameGroup = groups.get(group);
+        if (sameGroup) sameGroup.push(key);
         else groups.set(group, [key]);
       }
       const results = new Map<PageKey, T[]>();

@@ -3,6 +3,7 @@ import type { SqlParams } from "../filters/compile";
 import type { CursorCodec, CursorScope, CursorValues } from "./cursor";
 import { KeysetColumn, keysetCondition, orderByClause, reverseKeyset } from "./keyset";
 import { assertPageSize } from "./page-size";
+import type { PageKey, TenantKey } from "../loaders";
 
 /** Relay's paging arguments as a connection takes them (offset where the connection has it). */
 export interface WindowArgs {
@@ -71,4 +72,9 @@ export function windowPage<T>(rows: T[], window: PageWindow): { nodes: T[]; hasN
   const nodes = rows.slice(0, window.size);
   if (!window.backward) return { nodes, hasNextPage: more || window.before !== null, hasPreviousPage: window.after !== null || window.offset > 0 };
   return { nodes: nodes.reverse(), hasNextPage: window.before !== null, hasPreviousPage: more || window.after !== null };
+}
+
+/** A keysetPagePerParent loader's key for a window of one parent's rows (history, acts). */
+export function pageKeyOf(parent: TenantKey, window: PageWindow): PageKey {
+  return { ...parent, first: window.size, after: window.after as string[] | null, before: window.before as string[] | null, backward: window.backward };
 }

@@ -7,7 +7,7 @@ import { ActConnection } from "./act-connection.type";
 import { decodeActCursor, encodeActCursor } from "./act-cursor";
 import { Act } from "./act.entity";
 import { actPageLoader } from "./act.loaders";
-import { pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
+import { pageKeyOf, pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
 import { databaseField, NoArgs } from "../../common/prefetch";
 
 const ACTS_PAGE = 10;
@@ -26,8 +26,7 @@ const loadActs = databaseField(
       const { periodEnd, id } = decodeActCursor(ctx.cursors, cursor, argument);
       return [periodEnd, id];
     });
-    const key = { ...keyOf(client), first: window.size, after: window.after as string[] | null, before: window.before as string[] | null, backward: window.backward };
-    const { nodes, ...more } = windowPage(await ctx.loaders.get(actPageLoader).load(key), window);
+    const { nodes, ...more } = windowPage(await ctx.loaders.get(actPageLoader).load(pageKeyOf(keyOf(client), window)), window);
     return lazyPage(nodes, (node) => encodeActCursor(ctx.cursors, node), more);
   },
 );

@@ -4,7 +4,7 @@ import { badUserInput } from "../../common/errors";
 import { isBigintId } from "../../common/validation/checksums";
 import { keyOf, keysetPagePerParent } from "../../common/loaders";
 import { PageInfo } from "../../common/pagination/page-info";
-import { pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
+import { pageKeyOf, pageWindow, WindowArgs, windowPage } from "../../common/pagination/window";
 import { databaseField } from "../../common/prefetch";
 import type { RequestContext } from "../../context";
 import { Client } from "../client/client.entity";
@@ -61,8 +61,7 @@ const loadHistory = databaseField(
   "history",
   async (client: Client, args: HistoryArgs, ctx): Promise<AuditEntryConnection> => {
     const window = pageWindow(args, { defaultSize: HISTORY_PAGE, max: 100 }, (cursor, argument) => decodeHistoryCursor(ctx, cursor, argument));
-    const key = { ...keyOf(client), first: window.size, after: window.after as string[] | null, before: window.before as string[] | null, backward: window.backward };
-    const { nodes, ...more } = windowPage(await ctx.loaders.get(historyPageLoader).load(key), window);
+    const { nodes, ...more } = windowPage(await ctx.loaders.get(historyPageLoader).load(pageKeyOf(keyOf(client), window)), window);
     return lazyPage(nodes, (node) => ctx.cursors.encode([node.occurredAt.toISOString(), node.id], HISTORY_SCOPE), more);
   },
 );
