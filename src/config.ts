@@ -287,6 +287,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("SOURCE_CREDENTIALS_KEY is the public development key: set a key of your own in production (`openssl rand -base64 32`)");
   }
   const seedDemo = flagFrom(env, "SEED_DEMO", !production);
+  const webConcurrency = env.WEB_CONCURRENCY?.trim() === "auto" ? os.availableParallelism() : intFrom(env, "WEB_CONCURRENCY", 1, 1, 256);
+  const poolTotal = env.DB_POOL_TOTAL ? intFrom(env, "DB_POOL_TOTAL", 0, 2, 100_000) : null;
   const heartbeatMs = intFrom(env, "SYNC_HEARTBEAT_MS", 15_000, 100, 600_000);
   const staleAfterMs = intFrom(env, "SYNC_STALE_AFTER_MS", 60_000, 1_000, 3_600_000);
   // A live worker misses a beat or two under load; only a silence of several beats means it is gone.
@@ -348,7 +350,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     pool: {
       // One process (WEB_CONCURRENCY 1) with DB_POOL_TOTAL has all of it; a cluster's workers get their share as DB_POOL_SIZE.
-      size: env.DB_POOL_TOTAL && (env.WEB_CONCURRENCY ?? "1").trim() === "1" ? intFrom(env, "DB_POOL_TOTAL", DEFAULT_POOL.size, 1, 1_000) : intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
+      size: poolTotal !== null && webConcurrency === 1 ? intFrom(env, "DB_POOL_TOTAL", DEFAULT_POOL.size, 1, 1_000) : intFrom(env, "DB_POOL_SIZE", DEFAULT_POOL.size, 1, 1_000),
       pgbouncer: flagFrom(env, "DB_PGBOUNCER", false),
       connectionTimeoutMs: intFrom(env, "DB_CONNECTION_TIMEOUT_MS", DEFAULT_POOL.connectionTimeoutMs, 100, 120_000),
       queueTimeoutMs: intFrom(env, "DB_QUEUE_TIMEOUT_MS", DEFAULT_POOL.queueTimeoutMs, 100, 600_000),
@@ -356,10 +358,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       statementTimeoutMs: intFrom(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_POOL.statementTimeoutMs, 100, 3_600_000),
       reservedForOthers: env.DB_POOL_RESERVED ? intFrom(env, "DB_POOL_RESERVED", 0, 0, 1_000) : undefined,
     },
-    // Never demo data into a production database unless asked for.
     migrateOnStart: flagFrom(env, "MIGRATE_ON_START", true),
-    webConcurrency: env.WEB_CONCURRENCY?.trim() === "auto" ? os.availableParallelism() : intFrom(env, "WEB_CONCURRENCY", 1, 1, 256),
-    poolTotal: env.DB_POOL_TOTAL ? intFrom(env, "DB_POOL_TOTAL", 0, 2, 100_000) : null,
+    webConcurrency,
+    poolTotal,
+    // Never demo data into a production database unless asked for.
     seedDemo,
     demoSources: flagFrom(env, "DEMO_SOURCES", seedDemo && !production),
     demoCompanyId: env.DEMO_COMPANY_ID || "1",

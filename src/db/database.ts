@@ -55,6 +55,10 @@ async function waitUntilAccepting(url: string, timeoutMs: number): Promise<void>
   }
 }
 
+/** One connection for the migrations, without the serving pool's statement_timeout. */
+const migrationsDataSource = (url: string, options: { pgbouncer?: boolean }) =>
+  createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0, pgbouncer: options.pgbouncer }, applicationName: "client-data-gateway-migrations" });
+
 /**
  * Applies pending migrations on a connection of its own, without the serving pool's
  * statement_timeout: building an index on a large table may take longer than any request should.
@@ -62,7 +66,7 @@ async function waitUntilAccepting(url: string, timeoutMs: number): Promise<void>
  * start at the same moment.
  */
 export async function migrate(url: string, log: (line: string) => void = () => undefined, options: { pgbouncer?: boolean } = {}): Promise<string[]> {
-  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0, pgbouncer: options.pgbouncer }, applicationName: "client-data-gateway-migrations" });
+  const dataSource = migrationsDataSource(url, options);
   await dataSource.initialize();
   try {
     const applied = await dataSource.runMigrations({ transaction: "each" });
@@ -75,7 +79,7 @@ export async function migrate(url: string, log: (line: string) => void = () => u
 
 /** Migrations not yet applied to the database of `url` (none: an empty list). */
 export async function pendingMigrations(url: string, options: { pgbouncer?: boolean } = {}): Promise<string[]> {
-  const dataSource = createDataSource(url, { pool: { size: 1, statementTimeoutMs: 0, pgbouncer: options.pgbouncer }, applicationName: "client-data-gateway-migrations" });
+  const dataSource = migrationsDataSource(url, options);
   await dataSource.initialize();
   try {
     const queryRunner = dataSource.createQueryRunner();
