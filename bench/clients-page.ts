@@ -229,10 +229,14 @@ async function main(): Promise<void> {
       once(sender(gateway, { label: "", gateway: () => ({ query, variables }), raw: () => ({ path: "/", body: {} }) }, token));
     const firstIds = ((await gatewayOnce(page, { first: 100 })).body.data.clients.nodes as { id: string }[]).map((n) => n.id);
 
-    // A cursor near the end of the list, found by walking with the largest pages.
+    // A cursor near the end of the list, found by walking with the largest pages: each server's
+    // own (the gateway's cursors carry their list, order and filter; the raw server's only the row).
+    const rawOnce = (after: string | undefined) => once(sender(raw, { label: "", gateway: () => ({ query: "", variables: {} }), raw: () => ({ path: "/page", body: { first: 100, after } }) }, token));
     let after: string | undefined;
+    let rawAfter: string | undefined;
     for (let seen = 0; seen < clients - 100; seen += 100) {
       after = (await gatewayOnce(page, { first: 100, after })).body.data.clients.pageInfo.endCursor;
+      rawAfter = (await rawOnce(rawAfter)).body.data.clients.pageInfo.endCursor;
     }
     const deep = clients - 100;
 
@@ -255,7 +259,7 @@ async function main(): Promise<void> {
       {
         label: `deep page by cursor (after row ${deep})`,
         gateway: () => ({ query: page, variables: { first: 100, after } }),
-        raw: () => ({ path: "/page", body: { first: 100, after } }),
+        raw: () => ({ path: "/page", body: { first: 100, after: rawAfter } }),
       },
       {
         label: `deep page by offset (offset ${deep})`,
