@@ -30,8 +30,12 @@ const tracer = () => trace.getTracer("client-data-gateway");
  * package: sources, VIES, webhooks) and injects `traceparent`. Off, nothing is loaded: the SDK
  * packages are required here only, and the API's tracer stays the no-op one.
  */
+/** Whether startTracing registered the SDK in this process (loader batches are only wrapped then). */
+let tracing = false;
+
 export async function startTracing(settings: TracingSettings): Promise<Tracing> {
   if (!settings.enabled) return OFF;
+  tracing = true;
   const { NodeTracerProvider, BatchSpanProcessor } = require("@opentelemetry/sdk-trace-node") as typeof import("@opentelemetry/sdk-trace-node");
   const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-http") as typeof import("@opentelemetry/exporter-trace-otlp-http");
   const { resourceFromAttributes } = require("@opentelemetry/resources") as typeof import("@opentelemetry/resources");
@@ -52,6 +56,7 @@ export async function startTracing(settings: TracingSettings): Promise<Tracing> 
       trace.disable();
       context.disable();
       propagation.disable();
+      tracing = false;
     },
   };
 }
@@ -100,10 +105,11 @@ const MAX_STATEMENT_TEXT = 1_000;
 
 /**
  * A span around one DataLoader batch (`load <loader>`): a resolver's read of a whole page's rows,
- * whose SQL spans nest under it. The API's no-op tracer when tracing is off: a batch is a handful
- * per request, so this costs nothing measurable.
+ * whose SQL spans nest under it. Tracing off, the batch runs as it is: no span, no context switch
+ * on the loaders' path.
  */
 export function traceBatch<T>(loader: string, keys: number, run: () => Promise<T>): Promise<T> {
+  if (!tracing) return run();
   return tracer().startActiveSpan(`load ${loader}`, { kind: SpanKind.INTERNAL, attributes: { "gateway.loader.name": loader, "gateway.loader.keys": keys } }, async (span) => {
     try {
       return await run();
