@@ -3,7 +3,7 @@ import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
 import { workerPoolSize } from "../src/cluster";
 import { freePort, scratchDatabase } from "./helpers/databases";
-import { ServerProcess } from "./helpers/server-process";
+import { alive, ServerProcess } from "./helpers/server-process";
 import { waitFor } from "./helpers/wait";
 
 /**
@@ -23,14 +23,6 @@ function post(port: number, headers: Record<string, string>, body: string): Prom
   });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 it("splits DB_POOL_TOTAL over the workers, never below 2 each", () => {
   expect(workerPoolSize(20, 4)).toBe(5);

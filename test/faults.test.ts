@@ -6,7 +6,7 @@ import { TestGateway } from "./helpers/harness";
 import { WRITER } from "./helpers/mutations";
 import { ensureDatabase, migrate } from "../src/db/database";
 import { RestartablePostgres } from "./helpers/restartable-postgres";
-import { ServerProcess } from "./helpers/server-process";
+import { alive, ServerProcess } from "./helpers/server-process";
 import { freePort } from "./helpers/databases";
 import { signToken } from "../src/auth/jwt";
 import { DEVELOPMENT_JWT_SECRET } from "../src/config";
@@ -177,14 +177,6 @@ describe("the embedded PostgreSQL dying", () => {
     const dataDir = path.join(dir, "pg");
     const pidFile = path.join(dataDir, "postmaster.pid");
     const postmaster = () => Number(fs.readFileSync(pidFile, "utf8").split("\n")[0]);
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
     const server = ServerProcess.start({ DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(await freePort()), DB_CONNECTION_TIMEOUT_MS: "500" });
     let running: number | undefined;
     try {

@@ -55,3 +55,13 @@ export class ServerProcess {
     }
   }
 }
+
+/** Whether a process with this pid is running (signal 0 only asks). */
+export function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
