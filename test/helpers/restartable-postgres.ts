@@ -21,11 +21,12 @@ export class RestartablePostgres {
     });
   }
 
-  static async start(): Promise<RestartablePostgres> {
+  /** `settings`: more server settings (`{ wal_level: "logical" }` for a publisher). */
+  static async start(settings: Record<string, string> = {}): Promise<RestartablePostgres> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cdg-restart-"));
     const port = await freePort();
     const script = path.join(__dirname, "postgres-process.ts");
-    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, path.join(dir, "pg"), String(port)], {
+    const child = spawn(process.execPath, ["-r", "ts-node/register/transpile-only", script, path.join(dir, "pg"), String(port), JSON.stringify(settings)], {
       stdio: ["pipe", "pipe", "inherit"],
       cwd: path.join(__dirname, "..", ".."),
     });
