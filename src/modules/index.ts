@@ -19,6 +19,7 @@ import { templateEntities, templateResolvers } from "./template";
 import { clientActionEntities, clientActionResolvers } from "./client-action";
 import { webhookEntities, webhookResolvers } from "./webhook";
 import { changeFeedEntities, changeFeedResolvers } from "./change-feed";
+import { WriteFence } from "../db/replicas/write-fence.entity";
 
 /** Every TypeORM entity of the gateway. */
 export const entities = [
@@ -42,6 +43,8 @@ export const entities = [
   ...changeFeedEntities,
   ...summaryEntities,
   IdempotencyRecord,
+  // Read-your-writes with read replicas.
+  WriteFence,
   // Sources and sync (SOURCES.md).
   ...sourceEntities,
 ];

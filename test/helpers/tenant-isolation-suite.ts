@@ -40,6 +40,8 @@ export function tenantIsolationSuite(start: () => Promise<TestGateway>): void {
       `INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, 'someone', $2, now())`,
       [tenantB, bId],
     );
+    // ... the fence a mutation of B's writes while read replicas are configured.
+    await gateway.dataSource.query(`INSERT INTO write_fence (tenant_id, subject) VALUES ($1, 'someone')`, [tenantB]);
     // ... and in the tables of sources and sync (no API yet: as a sync will write them).
     const [{ id: source }] = (await gateway.dataSource.query(
       `INSERT INTO source_system (tenant_id, kind, name, base_url, credentials) VALUES ($1, 'CRM', 'B''s CRM', 'https://crm.example.test', 'v1.sealed.by.test') RETURNING id`,
@@ -134,7 +136,7 @@ export function tenantIsolationSuite(start: () => Promise<TestGateway>): void {
 
     it("returns no row of any tenant table to a query that forgets its tenant", async () => {
       const tables = await tenantTables();
-      expect(tables).toHaveLength(36);
+      expect(tables).toHaveLength(37);
       for (const table of tables) {
         const [{ seen }] = await asAppRole<{ seen: number }>(null, `SELECT count(*)::int AS seen FROM "${table}"`);
         const [{ stored }] = (await gateway.dataSource.query(`SELECT count(*)::int AS stored FROM "${table}" WHERE tenant_id = $1`, [tenantB])) as { stored: number }[];
