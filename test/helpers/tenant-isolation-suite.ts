@@ -40,7 +40,7 @@ export function tenantIsolationSuite(start: () => Promise<TestGateway>): void {
       `INSERT INTO opened_client (tenant_id, subject, client_id, opened_at) VALUES ($1, 'someone', $2, now())`,
       [tenantB, bId],
     );
-    // ... the fence a mutation of B's writes while read replicas are configured.
+    // ... the write fence a mutation of B's bumps (B's clients above are inserted, not created by a mutation).
     await gateway.dataSource.query(`INSERT INTO write_fence (tenant_id, subject) VALUES ($1, 'someone')`, [tenantB]);
     // ... and in the tables of sources and sync (no API yet: as a sync will write them).
     const [{ id: source }] = (await gateway.dataSource.query(

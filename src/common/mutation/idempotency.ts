@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { fenceBump } from "../../db/replicas/write-fence";
 import type { WriteTransaction } from "../../db/write-transaction";
 import { hasVisibleCharacter } from "../validation/text";
 
@@ -76,24 +77,28 @@ export async function storeCall(
   key: string,
   call: StoredCall,
   ttlHours: number,
+  /** The caller's token subject, whose write fence the same statement bumps (src/db/replicas/write-fence.ts). */
+  subject: string,
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO idempotency_key (tenant_id, mutation, key, request_hash, payload, expires_at)
+    `WITH ${fenceBump("$1", "$7")}
+     INSERT INTO idempotency_key (tenant_id, mutation, key, request_hash, payload, expires_at)
      VALUES ($1, $2, $3, $4, $5::jsonb, now() + make_interval(hours => $6))
      ON CONFLICT (tenant_id, mutation, key) DO UPDATE
        SET request_hash = EXCLUDED.request_hash, payload = EXCLUDED.payload,
            created_at = now(), expires_at = EXCLUDED.expires_at
        WHERE idempotency_key.expires_at <= now()`,
-    [tenantId, mutation, key, call.requestHash, JSON.stringify(call.payload), ttlHours],
+    [tenantId, mutation, key, call.requestHash, JSON.stringify(call.payload), ttlHours, subject],
   );
 }
 
 /** Replaces the stored payload (after a post-commit follow-up such as the VIES check changed it). */
-export async function updateStoredPayload(tx: WriteTransaction, mutation: string, key: string, payload: unknown): Promise<void> {
+export async function updateStoredPayload(tx: WriteTransaction, mutation: string, key: string, payload: unknown, subject: string): Promise<void> {
   await tx.query(
-    `UPDATE idempotency_key SET payload = $3::jsonb
+    `WITH ${fenceBump("current_setting('app.tenant_id', true)", "$4")}
+     UPDATE idempotency_key SET payload = $3::jsonb
       WHERE tenant_id = current_setting('app.tenant_id', true) AND mutation = $1 AND key = $2`,
-    [mutation, key, JSON.stringify(payload)],
+    [mutation, key, JSON.stringify(payload), subject],
   );
 }
 

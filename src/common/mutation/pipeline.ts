@@ -160,7 +160,8 @@ export async function runMutation<A, R>(ctx: RequestContext, spec: MutationSpec<
         await writeFieldSources(tx, ctx.tenantId, fieldSourcesOf(audits, null));
         const payload = stored(spec, outcome);
         if (hasFollowUp(spec, outcome)) payload.followUpUntil = new Date(Date.now() + (spec.followUpWindowMs ?? environment.followUpWindowMs)).toISOString();
-        await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours);
+        // With the caller's write fence: its queries then read on a replica only once the replica has this.
+        await storeCall(tx, ctx.tenantId, spec.name, call.idempotencyKey, { requestHash: requestHash(spec.fingerprint(call.args)), payload }, environment.idempotencyTtlHours, ctx.caller.subject);
       }
       await tx.end(keep);
       committed = keep;
@@ -244,7 +245,7 @@ async function followUp<A, R>(ctx: RequestContext, spec: MutationSpec<A, R>, cal
       ctx.logError(error);
     }
     try {
-      await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: settled, error: null, dryRun: false, replayed: false }));
+      await updateStoredPayload(tx, spec.name, call.idempotencyKey, stored(spec, { result: settled, error: null, dryRun: false, replayed: false }), ctx.caller.subject);
       await tx.end(true);
     } catch (error) {
       await tx.end(false).catch(() => undefined);
