@@ -34,6 +34,7 @@ import { readiness } from "./http/readiness";
 import { clientFieldOf, requestIdInRawHead, requestIdOf } from "./http/request-identity";
 import { graphiqlHandler, IdeHeaders, sandboxWithFallback } from "./http/ide";
 import { ConnectionGate } from "./db/connection-gate";
+import { ReadReplicas, ReadRoute } from "./db/replicas/read-replicas";
 import { HttpDrain } from "./http/drain";
 import { CredentialsCipher } from "./sources/credentials";
 import type { SyncControl } from "./sync/runs";
@@ -49,6 +50,8 @@ export interface RequestSummary {
   stats: StatementStats;
   errorCodes: string[];
   durationMs: number;
+  /** Where a query operation's reads went, when read replicas are configured. */
+  readRoute?: ReadRoute;
 }
 
 export interface GatewayOptions {
@@ -139,6 +142,7 @@ function reporter(logger: Logger, onRequestComplete?: (summary: RequestSummary) 
         clientVersion: marker.clientVersion ?? null,
         durationMs: summary.durationMs,
         statements: summary.stats.statements,
+        ...(summary.readRoute ? { readFrom: summary.readRoute.replica ?? summary.readRoute.target, readReason: summary.readRoute.reason } : {}),
         outcome: summary.errorCodes.length === 0 ? "ok" : "error",
         errorCodes: summary.errorCodes,
         // Variables only at debug level, and redacted like everything the caller sent.
@@ -176,6 +180,10 @@ function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<Req
       // the client has gone away: the close handler leaves it to us.
       (contextValue.reportMarker as { executing?: boolean }).executing = true;
       return {
+        async didResolveOperation({ operation, contextValue }) {
+          // A query may read from a replica (one that has the caller's writes); a mutation reads on the primary.
+          if (operation?.operation === "query") contextValue.session.readFromReplicas();
+        },
         async didEncounterErrors({ contextValue, errors }) {
           for (const error of errors) {
             const code = error.extensions?.code;
@@ -215,6 +223,7 @@ function sessionPlugin(logger: Logger, report: Reporter): ApolloServerPlugin<Req
               stats: contextValue.session.stats,
               errorCodes: codes,
               durationMs: elapsedMs(contextValue.startedAt),
+              readRoute: contextValue.session.route,
             },
             contextValue.reportMarker,
             request.variables,
@@ -290,6 +299,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics.watchGate(gate);
     metrics.watchPool(options.dataSource);
   }
+  const replicas = await ReadReplicas.open(options.dataSource, config.readReplicas, config.pool, logger, config.tracing.enabled ? traceStatements : undefined);
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),
@@ -351,7 +361,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       httpCachePlugin(config.httpCacheMaxAge),
     ],
   });
-  await apollo.start();
+  try {
+    await apollo.start();
+  } catch (error) {
+    await replicas?.close();
+    throw error;
+  }
 
   /** A refusal before GraphQL runs, GraphQL-shaped, logged like every request. */
   const refuse = (res: express.Response, status: number, code: RequestErrorCode, message: string, extra: Record<string, unknown> = {}) => {
@@ -431,7 +446,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const startedAt = res.locals.startedAt as bigint;
         try {
           const context = await createContext(
-            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, sync, logger, gate },
+            { config, tokens, dataSource: options.dataSource, cursors, mutations, openedClients, sync, logger, gate, replicas },
             req.headers,
             { requestId, startedAt, reportMarker: res.locals },
           );
@@ -481,6 +496,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       await drain.drain();
       await apollo.stop();
       await openedClients.stop();
+      await replicas?.close();
     },
   };
 }

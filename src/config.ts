@@ -27,6 +27,8 @@ export interface Config {
   port: number;
   /** An external PostgreSQL; without it an embedded server is started in `dataDir`. */
   databaseUrl: string | undefined;
+  /** Read replicas of DATABASE_URL for query operations (src/db/replicas/read-replicas.ts). */
+  readReplicas: ReadReplicaSettings;
   /** Where the embedded PostgreSQL keeps its data. */
   dataDir: string;
   /** Port of the embedded PostgreSQL. */
@@ -197,6 +199,24 @@ export interface PoolSettings {
   reservedForOthers?: number;
 }
 
+export interface ReadReplicaSettings {
+  /** DATABASE_READ_URL: PostgreSQL URLs, comma-separated; empty: every read goes to the primary. */
+  urls: string[];
+  /** DATABASE_READ_RETRY_MS: how long a replica that failed is left out before it is tried again. */
+  retryMs: number;
+}
+
+/** DATABASE_READ_URL: one or more postgres:// URLs, comma-separated (a message names an entry by its place, never its text: it may hold a password). */
+export function parseReadUrls(raw: string | undefined): string[] {
+  const urls = (raw ?? "").split(",").map((url) => url.trim()).filter((url) => url !== "");
+  urls.forEach((url, index) => {
+    if (!URL.canParse(url) || !/^postgres(ql)?:$/.test(new URL(url).protocol)) {
+      throw new Error(`DATABASE_READ_URL: entry ${index + 1} is not a postgres:// URL (the list is comma-separated)`);
+    }
+  });
+  return urls;
+}
+
 /** The pool when nothing is configured (the server, scripts and tests alike). */
 export const DEFAULT_POOL: PoolSettings = {
   size: 20,
@@ -287,6 +307,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error("SOURCE_CREDENTIALS_KEY is the public development key: set a key of your own in production (`openssl rand -base64 32`)");
   }
   const seedDemo = flagFrom(env, "SEED_DEMO", !production);
+  const readUrls = parseReadUrls(env.DATABASE_READ_URL);
+  // A replica of the embedded server would be a second embedded server: nothing runs one.
+  if (readUrls.length > 0 && !env.DATABASE_URL) throw new Error("DATABASE_READ_URL needs DATABASE_URL: replicas are of an external primary");
   const webConcurrency = env.WEB_CONCURRENCY?.trim() === "auto" ? os.availableParallelism() : intFrom(env, "WEB_CONCURRENCY", 1, 1, 256);
   const poolTotal = env.DB_POOL_TOTAL ? intFrom(env, "DB_POOL_TOTAL", 0, 2, 100_000) : null;
   const heartbeatMs = intFrom(env, "SYNC_HEARTBEAT_MS", 15_000, 100, 600_000);
@@ -323,6 +346,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: intFrom(env, "WEBHOOK_CONCURRENCY", 8, 1, 100),
     },
     databaseUrl: env.DATABASE_URL || undefined,
+    readReplicas: { urls: readUrls, retryMs: intFrom(env, "DATABASE_READ_RETRY_MS", 5_000, 100, 3_600_000) },
     dataDir: path.resolve(env.DATA_DIR || "./.data"),
     embeddedPgPort: intFrom(env, "EMBEDDED_PG_PORT", 5439),
     jwtSecret,

@@ -12,6 +12,7 @@ import type { MutationEnvironment } from "./common/mutation/pipeline";
 import type { OpenedClientsRecorder } from "./modules/favourite/opened-clients.recorder";
 import type { RequestPlan } from "./common/prefetch";
 import type { SyncControl } from "./sync/runs";
+import type { ReadReplicas } from "./db/replicas/read-replicas";
 
 /** What every resolver of one request gets: who calls, for which tenant, and its database session. */
 export interface RequestContext {
@@ -58,6 +59,8 @@ export interface ContextDeps {
   logger: Logger;
   /** The tenants' fair share of the pool. */
   gate: ConnectionGate;
+  /** DATABASE_READ_URL's replicas, for query operations; undefined without. */
+  replicas?: ReadReplicas;
 }
 
 const TENANT_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -93,8 +96,12 @@ export async function createContext(
     throw withHttpStatus(forbidden("Your token does not allow this company"), 403);
   }
   const permits: PermitSource = { acquire: (tenant) => deps.gate.acquire(tenant, caller.subject) };
-  const session = new TenantSession(deps.dataSource, tenantId, permits, () =>
-    deps.logger.warn({ requestId }, "read after the request released its connection: a field the read plan did not foresee"),
+  const session = new TenantSession(
+    deps.dataSource,
+    tenantId,
+    permits,
+    () => deps.logger.warn({ requestId }, "read after the request released its connection: a field the read plan did not foresee"),
+    deps.replicas && { replicas: deps.replicas, subject: caller.subject },
   );
   const loaders = new RequestLoaders(session);
   return {

@@ -96,6 +96,10 @@ const UNAVAILABLE_CODES = new Set([
   "57P03", // cannot_connect_now (starting up)
   "57014", // query_canceled: statement_timeout
   "53300", // too_many_connections
+  // serialization_failure: a hot standby cancelling a read that conflicts with its recovery (a
+  // read replica). No transaction of ours fails serialization otherwise: reads are READ ONLY,
+  // writes READ COMMITTED.
+  "40001",
   "08000", "08001", "08003", "08004", "08006", // connection_exception
 ]);
 const UNAVAILABLE_MESSAGES = /timeout exceeded when trying to connect|Connection terminated|connection error|Client was closed|Cannot use a pool after calling end/i;

@@ -3,8 +3,18 @@ import type { StatementStats } from "./statement-counter";
 import { APP_ROLE, TENANT_SETTING, tenantTransactionSetup } from "./transaction-settings";
 import { failFastWhenLost } from "./connection-lost";
 import { PermitSource, Release, UNGATED } from "./connection-gate";
+import type { PickedReplica, ReadReplicas } from "./replicas/read-replicas";
+import { isDatabaseUnavailable } from "../common/errors";
+import { FENCE_SQL, fencePassed, ReadRoute } from "./replicas/write-fence";
 
 export { APP_ROLE, TENANT_SETTING };
+
+/** The read replicas a query operation's session may read from, and whose writes it must see there. */
+export interface ReplicaReads {
+  replicas: ReadReplicas;
+  /** The caller's token subject: its fence (src/db/replicas/read-replicas.ts). */
+  subject: string;
+}
 
 /**
  * One request's window on the database: a single transaction, opened on first use, in which the
@@ -27,6 +37,16 @@ export class TenantSession {
   private permitsHeld = 0;
   /** While the request writes: reads started meanwhile wait for it (see `pauseReads`). */
   private writing: Promise<void> | undefined;
+  /** Set by `readFromReplicas()`: a query operation, whose reads may go to a replica. */
+  private replicaReads = false;
+  /** Where the last transaction's reads went, when replicas are configured and this is a query operation. */
+  route: ReadRoute | undefined;
+  /**
+   * Where the first read transaction went (a replica, or null: the primary): a later one (a late
+   * read) goes there too, so a request never reads an older snapshot than its earlier fields
+   * (another replica may lag more).
+   */
+  private pinned: PickedReplica | null | undefined;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -35,7 +55,17 @@ export class TenantSession {
     private readonly gate: PermitSource = UNGATED,
     /** Called on each late read (a read after `release()`), to log it. */
     private readonly onLateRead?: () => void,
+    /** DATABASE_READ_URL's replicas, when configured. */
+    private readonly replicas?: ReplicaReads,
   ) {}
+
+  /**
+   * The operation is a query: its reads may go to a replica (one that has applied the caller's
+   * writes). A mutation's never do: it reads what it wrote, on the primary.
+   */
+  readFromReplicas(): void {
+    if (this.replicas) this.replicaReads = true;
+  }
 
   /** Connections (permits of the gate) this request holds now: 0 or 1. */
   get connectionsHeld(): number {
@@ -143,26 +173,119 @@ export class TenantSession {
     };
     let runner: QueryRunner;
     try {
-      runner = this.dataSource.createQueryRunner();
+      runner = (await this.beginOnReplica()) ?? (await this.begin(this.dataSource));
     } catch (error) {
       permit();
       throw error;
     }
-    runner.data = { stats: this.stats, permit };
+    (runner.data as { permit?: Release }).permit = permit;
+    return runner;
+  }
+
+  /** The read transaction on `dataSource`, the tenant set; no permit on it yet. */
+  private async begin(dataSource: DataSource): Promise<QueryRunner> {
+    const runner = dataSource.createQueryRunner();
+    runner.data = { stats: this.stats };
     failFastWhenLost(runner);
     serialiseQueries(runner);
     try {
       await runner.connect();
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const setup = tenantTransactionSetup(this.dataSource, this.tenantId);
+      const setup = tenantTransactionSetup(dataSource, this.tenantId);
       await runner.query(setup.sql, setup.values);
       return runner;
     } catch (error) {
-      await runner.query("ROLLBACK").catch(() => undefined);
-      await releaseGated(runner);
+      await abandon(runner);
       throw error;
     }
   }
+
+  /**
+   * A query's read transaction on a replica, when one is up and its snapshot holds the caller's
+   * last write; else undefined (read on the primary). The caller's fence is read on the primary
+   * while the replica's transaction opens, and compared with the replica's copy in that
+   * transaction's own snapshot: every read of it then sees at least what the caller wrote.
+   */
+  private async beginOnReplica(): Promise<QueryRunner | undefined> {
+    if (!this.replicaReads || !this.replicas || this.pinned === null) return undefined;
+    if (this.pinned) return this.beginOnPinned(this.pinned);
+    const { replicas, subject } = this.replicas;
+    const replica = replicas.pick();
+    if (!replica) return this.onPrimary("replica-unavailable");
+    const [fence, opened] = await Promise.allSettled([replicas.fenceOf(this.tenantId, subject, this.stats), this.begin(replica.dataSource)]);
+    if (fence.status === "rejected") {
+      // The primary failed: the request fails as it would have without replicas.
+      if (opened.status === "fulfilled") await abandon(opened.value);
+      throw fence.reason;
+    }
+    if (opened.status === "rejected") {
+      replica.failed(opened.reason);
+      return this.onPrimary("replica-unavailable");
+    }
+    const runner = opened.value;
+    if (fence.value !== null) {
+      let seen: string | null;
+      try {
+        seen = ((await runner.query(FENCE_SQL, [this.tenantId, subject])) as { version: string }[])[0]?.version ?? null;
+      } catch (error) {
+        await abandon(runner);
+        replica.failed(error);
+        return this.onPrimary("replica-unavailable");
+      }
+      if (!fencePassed(fence.value, seen)) {
+        await abandon(runner);
+        return this.onPrimary("caller-wrote");
+      }
+    }
+    this.pinned = replica;
+    this.route = { target: "replica", reason: "replica", replica: replica.label };
+    return reportingFailures(runner, replica);
+  }
+
+  /** A later read transaction on the replica the first one read on (no fence to check again: its snapshot is as new or newer). */
+  private async beginOnPinned(replica: PickedReplica): Promise<QueryRunner | undefined> {
+    try {
+      return reportingFailures(await this.begin(replica.dataSource), replica);
+    } catch (error) {
+      replica.failed(error);
+      // The primary is ahead of every replica: still no older snapshot than before.
+      return this.onPrimary("replica-unavailable");
+    }
+  }
+
+  private onPrimary(reason: ReadRoute["reason"]): undefined {
+    this.pinned = null;
+    this.route = { target: "primary", reason };
+    return undefined;
+  }
+}
+
+/**
+ * A statement that fails on a replica as if it were unavailable (its connection lost, shutting
+ * down, a read cancelled by its recovery) or without the gateway's tables leaves the replica out
+ * (the request itself fails, SERVICE_UNAVAILABLE for the former: retry).
+ */
+function reportingFailures(runner: QueryRunner, replica: PickedReplica): QueryRunner {
+  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+  runner.query = ((...args: unknown[]) =>
+    query(...args).catch((error: unknown) => {
+      if (isDatabaseUnavailable(error) || (error as { code?: string } | null)?.code === UNDEFINED_TABLE) replica.failed(error);
+      throw error;
+    })) as QueryRunner["query"];
+  return runner;
+}
+
+/** undefined_table: a replica whose schema lacks a migration. */
+const UNDEFINED_TABLE = "42P01";
+
+/**
+ * Ends a transaction that won't be used and returns its connection, whatever state it is in. A
+ * runner that never connected is only released: a ROLLBACK would make it try to connect again,
+ * and an unreachable server would cost a second connection timeout.
+ */
+async function abandon(runner: QueryRunner): Promise<void> {
+  if ((runner as { databaseConnection?: unknown }).databaseConnection) await runner.query("ROLLBACK").catch(() => undefined);
+  await runner.release().catch(() => undefined);
 }
 
 /** Returns a runner's connection to the pool and its permit to the gate (the permit even when the release fails). */

@@ -38,6 +38,7 @@ export class GatewayMetrics {
   private readonly jobs: Counter<"queue" | "outcome">;
   private readonly jobDuration: Histogram<"queue">;
   private readonly webhookAttempts: Counter<"outcome">;
+  private readonly reads: Counter<"target" | "reason">;
   private readonly webhookAttemptDuration: Histogram;
 
   constructor() {
@@ -62,6 +63,12 @@ export class GatewayMetrics {
       help: "SQL statements one request ran (transaction framing not counted), by operation name",
       labelNames: ["operation"],
       buckets: [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89],
+      registers,
+    });
+    this.reads = new Counter({
+      name: "gateway_graphql_reads_total",
+      help: "Query operations' read transactions with read replicas configured, by where they ran (replica, primary) and why (replica, caller-wrote, replica-unavailable)",
+      labelNames: ["target", "reason"],
       registers,
     });
     this.jobs = new Counter({
@@ -107,6 +114,7 @@ export class GatewayMetrics {
     this.requests.inc({ operation, outcome: outcomeOf(summary.errorCodes) });
     this.duration.observe({ operation }, summary.durationMs / 1000);
     this.statements.observe({ operation }, summary.stats.statements);
+    if (summary.readRoute) this.reads.inc({ target: summary.readRoute.target, reason: summary.readRoute.reason });
   }
 
   /** One job that ended in this process. */
