@@ -144,6 +144,21 @@ describe("read replicas", () => {
     expect(first.logs().some((line) => line.msg === "read replica is back: query operations read there again")).toBe(true);
   });
 
+  it("leaves out a replica that lacks a migration of this version", async () => {
+    const [last] = await sql<{ name: string }>(replicaUrls[1], `DELETE FROM typeorm_migrations WHERE id = (SELECT max(id) FROM typeorm_migrations) RETURNING name`);
+    try {
+      const behind = await TestGateway.start({ databaseUrl: primaryUrl, env: { DATABASE_READ_URL: replicaUrls[1], DATABASE_READ_RETRY_MS: "60000" } });
+      try {
+        expect(await read(behind, reader)).toEqual({ name: "Written while the replicas were down", route: { target: "primary", reason: "replica-unavailable" } });
+        expect(behind.logs().filter((line) => line.replica === "replica-1").map((line) => line.code)).toEqual(["REPLICA_NOT_MIGRATED"]);
+      } finally {
+        await behind.stop();
+      }
+    } finally {
+      await sql(replicaUrls[1], `INSERT INTO typeorm_migrations (timestamp, name) VALUES ($1, $2)`, [Number(last.name.match(/\d+$/)![0]), last.name]);
+    }
+  });
+
   it("leaves out a database that is not a replica (a primary named by mistake)", async () => {
     const mistaken = await TestGateway.start({ databaseUrl: primaryUrl, env: { DATABASE_READ_URL: primaryUrl, DATABASE_READ_RETRY_MS: "60000" } });
     try {

@@ -244,6 +244,8 @@ export class TenantSession {
 
   /** A later read transaction on the replica the first one read on (no fence to check again: its snapshot is as new or newer). */
   private async beginOnPinned(replica: PickedReplica): Promise<QueryRunner | undefined> {
+    // Left out since (by another request, or a probe): don't wait for it.
+    if (!replica.isUp()) return this.onPrimary("replica-unavailable");
     try {
       return reportingFailures(await this.begin(replica.dataSource), replica);
     } catch (error) {
@@ -261,27 +263,36 @@ export class TenantSession {
 }
 
 /**
- * A statement that fails on a replica as if it were unavailable (its connection lost, shutting
- * down, a read cancelled by its recovery) or without the gateway's tables leaves the replica out
- * (the request itself fails, SERVICE_UNAVAILABLE for the former: retry).
+ * A statement that fails on a replica because the replica is gone (its connection lost, the
+ * server shutting down or refusing) or lacks the gateway's schema (a table or column missing)
+ * leaves the replica out; the request itself fails (SERVICE_UNAVAILABLE for the former: retry).
+ * A statement timeout or a read cancelled by the standby's recovery is the request's own bad
+ * luck, not the replica's: it stays in.
  */
 function reportingFailures(runner: QueryRunner, replica: PickedReplica): QueryRunner {
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
   runner.query = ((...args: unknown[]) =>
     query(...args).catch((error: unknown) => {
-      if (isDatabaseUnavailable(error) || (error as { code?: string } | null)?.code === UNDEFINED_TABLE) replica.failed(error);
+      if (replicaGone(error)) replica.failed(error);
       throw error;
     })) as QueryRunner["query"];
   return runner;
 }
 
-/** undefined_table: a replica whose schema lacks a migration. */
-const UNDEFINED_TABLE = "42P01";
+/** statement_timeout, and a standby's recovery conflict: a request's, not a replica's, failure. */
+const REQUEST_FAILURES = new Set(["57014", "40001"]);
+/** undefined_table, undefined_column: a replica whose schema lacks a migration. */
+const SCHEMA_MISSING = new Set(["42P01", "42703"]);
+
+function replicaGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && SCHEMA_MISSING.has(code)) return true;
+  return isDatabaseUnavailable(error) && !(typeof code === "string" && REQUEST_FAILURES.has(code));
+}
 
 /**
- * Ends a transaction that won't be used and returns its connection, whatever state it is in. A
- * runner that never connected is only released: a ROLLBACK would make it try to connect again,
- * and an unreachable server would cost a second connection timeout.
+ * Ends a transaction that won't be used and returns its connection, whatever state it is in (a
+ * runner that never connected has nothing to roll back: it is only released).
  */
 async function abandon(runner: QueryRunner): Promise<void> {
   if ((runner as { databaseConnection?: unknown }).databaseConnection) await runner.query("ROLLBACK").catch(() => undefined);

@@ -67,7 +67,7 @@ export class GatewayMetrics {
     });
     this.reads = new Counter({
       name: "gateway_graphql_reads_total",
-      help: "Query operations' read transactions with read replicas configured, by where they ran (replica, primary) and why (replica, caller-wrote, replica-unavailable)",
+      help: "Query operations answered with read replicas configured, by where their reads went (replica, primary) and why (replica, caller-wrote, replica-unavailable)",
       labelNames: ["target", "reason"],
       registers,
     });

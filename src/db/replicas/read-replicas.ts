@@ -16,6 +16,8 @@ class Replica {
   probing = false;
   /** Bumped on each change of state: a failure reported by a request that picked it before then is stale. */
   generation = 0;
+  /** While up: when a background probe checks it again (a subscriber may start copying a table anew, say). */
+  checkAt = 0;
 
   constructor(
     readonly label: string,
@@ -29,28 +31,35 @@ export interface PickedReplica {
   dataSource: DataSource;
   /** The replica failed under this request: leave it out (unless it was already marked down and back since). */
   failed(error: unknown): void;
+  /** Not left out since it was picked. */
+  isUp(): boolean;
 }
 
 /** Why a reachable database can't serve as a replica: the log line's `code`. */
 class NotAReplica extends Error {
-  constructor(readonly code: "NOT_A_REPLICA" | "REPLICA_SYNCING" | "PROBE_TIMEOUT") {
+  constructor(readonly code: "NOT_A_REPLICA" | "REPLICA_SYNCING" | "REPLICA_NOT_MIGRATED" | "PROBE_TIMEOUT") {
     super(code);
   }
 }
 
 /** The tenant the probe's transaction is set up for: no tenant's rows are read. */
 const PROBE_TENANT = "gateway-replica-probe";
+/** How often a replica that is up is probed again, at least. */
+const RECHECK_MS = 10_000;
+/** How long `close()` waits for the replicas' pools (a hung connection must not hold a shutdown). */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /**
  * The read replicas of DATABASE_READ_URL (src/db/tenant-session.ts routes a query operation's
- * reads here). A replica is taken in turn while it answers. Before it is first used, and again
- * after it failed, it is probed: it must be a replica (a hot standby, or a logical subscriber
- * whose tables have all been copied: a subscriber still copying has some tables at a later point
- * than others), and a read transaction as requests run it (the app role, the tenant set, the
- * fence's table) must work there. One that fails (refused, unreachable, shutting down, or failing
- * a request's statement as unavailable) is left out for DATABASE_READ_RETRY_MS, then probed in
- * the background (no request waits for a probe) and taken again once the probe succeeds. With no
- * replica up, reads go to the primary.
+ * reads here). A replica is taken in turn while it answers. Before it is first used, after it
+ * failed, and every RECHECK_MS while it is used, it is probed (in the background: no request
+ * waits for a probe): it must be a replica (a hot standby, or a logical subscriber whose tables
+ * have all been copied: a subscriber still copying has some tables at a later point than others)
+ * with every migration of this version, and a read transaction as requests run it (the app role,
+ * the tenant set, the fence's table) must work there. One that fails (a probe, or a request's
+ * statement finding it gone: refused, unreachable, shutting down, its schema incomplete) is left
+ * out for DATABASE_READ_RETRY_MS, then probed again and taken again once the probe succeeds. With
+ * no replica up, reads go to the primary.
  *
  * Read-your-writes: each mutation bumps its caller's row of `write_fence` in its own transaction
  * (write-fence.ts); a query of that caller first reads the row on the primary (`fenceOf`, one
@@ -102,6 +111,7 @@ export class ReadReplicas {
     for (let i = 0; i < count; i += 1) {
       const replica = this.replicas[(start + i) % count];
       if (replica.up && replica.dataSource) {
+        if (!replica.probing && now >= replica.checkAt) void this.probe(replica);
         const generation = replica.generation;
         return {
           label: replica.label,
@@ -109,6 +119,7 @@ export class ReadReplicas {
           failed: (error) => {
             if (replica.generation === generation) this.down(replica, error);
           },
+          isUp: () => replica.up && replica.generation === generation,
         };
       }
       if (!replica.probing && now >= replica.retryAt) void this.probe(replica);
@@ -128,27 +139,35 @@ export class ReadReplicas {
     }
   }
 
-  /** Stops every replica's pool (and any probe's, when it ends). */
+  /** Stops every replica's pool (and any probe's, when it ends), waiting CLOSE_TIMEOUT_MS at most. */
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.replicas.map((replica) => (replica.dataSource?.isInitialized ? replica.dataSource.destroy().catch(() => undefined) : undefined)));
+    let timer: NodeJS.Timeout | undefined;
+    const destroyed = Promise.all(this.replicas.map((replica) => (replica.dataSource?.isInitialized ? replica.dataSource.destroy().catch(() => undefined) : undefined)));
+    await Promise.race([destroyed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS).unref()))]);
+    clearTimeout(timer);
   }
 
-  /** Tries a replica (connecting its pool first if it has none), within a bound: up when it passes, down for another wait when not. */
+  /**
+   * Tries a replica (connecting its pool first if it has none), within a bound: up when it passes,
+   * down for another wait when not. A probe that times out still runs on until it settles, and
+   * no other probe of that replica starts meanwhile.
+   */
   private async probe(replica: Replica): Promise<void> {
     replica.probing = true;
+    const attempt = this.tryReplica(replica);
+    void attempt.catch(() => undefined).finally(() => (replica.probing = false));
     let timer: NodeJS.Timeout | undefined;
     try {
       const bound = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new NotAReplica("PROBE_TIMEOUT")), this.pool.connectionTimeoutMs + this.pool.statementTimeoutMs);
       });
-      await Promise.race([this.tryReplica(replica), bound]);
+      await Promise.race([attempt, bound]);
       if (!this.closed) this.markUp(replica);
     } catch (error) {
       if (!this.closed) this.down(replica, error);
     } finally {
       clearTimeout(timer);
-      replica.probing = false;
     }
   }
 
@@ -173,6 +192,10 @@ export class ReadReplicas {
       )) as { standby: boolean; subscriber: boolean; syncing: boolean }[];
       if (!state.standby && !state.subscriber) throw new NotAReplica("NOT_A_REPLICA");
       if (!state.standby && state.syncing) throw new NotAReplica("REPLICA_SYNCING");
+      // Every migration this version has: its tables and columns are there.
+      const names = this.primary.migrations.map((migration) => migration.name ?? migration.constructor.name);
+      const [{ applied }] = (await runner.query(`SELECT count(*)::int AS applied FROM typeorm_migrations WHERE name = ANY($1)`, [names])) as { applied: number }[];
+      if (applied < names.length) throw new NotAReplica("REPLICA_NOT_MIGRATED");
       // A request's read transaction, as the app role with a tenant set: the role, its grants and the fence's table are there.
       await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       begun = true;
@@ -187,6 +210,8 @@ export class ReadReplicas {
 
   private markUp(replica: Replica): void {
     const wasDown = replica.retryAt > 0;
+    replica.checkAt = Date.now() + Math.max(this.settings.retryMs, RECHECK_MS);
+    if (replica.up) return;
     replica.up = true;
     replica.retryAt = 0;
     replica.generation += 1;
