@@ -300,6 +300,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics.watchPool(options.dataSource);
   }
   const replicas = await ReadReplicas.open(options.dataSource, config.readReplicas, config.pool, logger, config.tracing.enabled ? traceStatements : undefined);
+  if (metrics && replicas) metrics.watchReplicas(() => replicas.states());
   const mutations: MutationEnvironment = {
     dataSource: options.dataSource,
     vatChecker: options.vatChecker ?? vatCheckerFor(config),

@@ -127,6 +127,9 @@ describe("read replicas", () => {
           await reads(gateway, reader, 2);
           expect(await read(gateway, reader)).toEqual({ name: "Written by the writer", route: { target: "primary", reason: "replica-unavailable" } });
         }
+        const metrics = await (await fetch(first.url.replace("/graphql", "/metrics"))).text();
+        expect(metrics).toMatch(/^gateway_db_replica_up\{replica="replica-1"\} 0$/m);
+        expect(metrics).toMatch(/^gateway_db_replica_up\{replica="replica-2"\} 0$/m);
         // A write while they are down is read back too (on the primary).
         dataOf(await second.call(UpdateClientDocument, { id: clientId, patch: { name: "Written while the replicas were down" }, key: newKey() }, writer));
         expect(await read(first, writer)).toEqual({ name: "Written while the replicas were down", route: { target: "primary", reason: "replica-unavailable" } });
@@ -177,6 +180,8 @@ describe("read replicas", () => {
     expect(metrics).toMatch(/^gateway_graphql_reads_total\{target="replica",reason="replica"\} [1-9]/m);
     expect(metrics).toMatch(/^gateway_graphql_reads_total\{target="primary",reason="caller-wrote"\} [1-9]/m);
     expect(metrics).toMatch(/^gateway_graphql_reads_total\{target="primary",reason="replica-unavailable"\} [1-9]/m);
+    expect(metrics).toMatch(/^gateway_db_replica_up\{replica="replica-1"\} 1$/m);
+    expect(metrics).toMatch(/^gateway_db_replica_pool_connections\{replica="replica-1",state="idle"\} [1-9]/m);
   });
 });
 

@@ -179,6 +179,33 @@ export class GatewayMetrics {
     });
     new Gauge({ name: "gateway_db_pool_waiting", help: "Callers waiting for a connection of the database pool", registers: [this.registry], collect() { this.set(pool()?.waitingCount ?? 0); } });
   }
+
+  /** DATABASE_READ_URL's replicas as this process sees them, read at scrape time. */
+  watchReplicas(states: () => { label: string; up: boolean; inUse: number; idle: number }[]): void {
+    new Gauge({
+      name: "gateway_db_replica_up",
+      help: "1 while a read replica is used, 0 while it is left out (failed, or failing its probe), by replica (replica-1, ... in DATABASE_READ_URL's order)",
+      labelNames: ["replica"],
+      // Up in a cluster only if every worker uses it.
+      aggregator: "min",
+      registers: [this.registry],
+      collect() {
+        for (const state of states()) this.set({ replica: state.label }, state.up ? 1 : 0);
+      },
+    });
+    new Gauge({
+      name: "gateway_db_replica_pool_connections",
+      help: "Connections of a read replica's pool, by replica and state (in_use, idle)",
+      labelNames: ["replica", "state"],
+      registers: [this.registry],
+      collect() {
+        for (const state of states()) {
+          this.set({ replica: state.label, state: "in_use" }, state.inUse);
+          this.set({ replica: state.label, state: "idle" }, state.idle);
+        }
+      },
+    });
+  }
 }
 
 const CLUSTER_METRICS_REQUEST = "gateway:metrics-request";

@@ -127,6 +127,14 @@ export class ReadReplicas {
     return undefined;
   }
 
+  /** Each replica as this process sees it now (for /metrics): up or left out, and its pool's connections. */
+  states(): { label: string; up: boolean; inUse: number; idle: number }[] {
+    return this.replicas.map((replica) => {
+      const pool = (replica.dataSource?.driver as unknown as { master?: { totalCount: number; idleCount: number } } | undefined)?.master;
+      return { label: replica.label, up: replica.up, inUse: pool ? pool.totalCount - pool.idleCount : 0, idle: pool?.idleCount ?? 0 };
+    });
+  }
+
   /** The caller's fence on the primary (null: it never wrote), counted into `stats`. */
   async fenceOf(tenantId: string, subject: string, stats: StatementStats): Promise<string | null> {
     const runner: QueryRunner = this.primary.createQueryRunner();
