@@ -51,3 +51,9 @@ export function createDataSource(url: string, options: DataSourceOptions = {}): 
   STATEMENT_TIMEOUTS.set(dataSource, pool.statementTimeoutMs);
   return dataSource;
 }
+
+/** The figures of a data source's pg pool (none before it is initialised): for /metrics. */
+export function poolCounts(dataSource: DataSource): { total: number; idle: number; waiting: number } | undefined {
+  const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } } | undefined)?.master;
+  return pool && { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount };
+}

@@ -1,5 +1,5 @@
 import { Client as PgClient } from "pg";
-import type { DataSource } from "typeorm";
+import type { DataSource, QueryRunner } from "typeorm";
 import type { Config } from "../config";
 import { createDataSource } from "./data-source";
 import { runningEmbeddedPostgres, startEmbeddedPostgres } from "./embedded-postgres";
@@ -77,6 +77,17 @@ export async function migrate(url: string, log: (line: string) => void = () => u
   }
 }
 
+/**
+ * The migrations of `dataSource` (this version's) that the database `runner` is connected to has
+ * not recorded as applied: a database not yet migrated, or a read replica behind (read-replicas.ts).
+ */
+export async function missingMigrations(runner: QueryRunner, dataSource: DataSource): Promise<string[]> {
+  const table = dataSource.options.migrationsTableName ?? "migrations";
+  const exists = await runner.hasTable(table);
+  const done = new Set(exists ? ((await runner.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name) : []);
+  return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !done.has(name));
+}
+
 /** Migrations not yet applied to the database of `url` (none: an empty list). */
 export async function pendingMigrations(url: string, options: { pgbouncer?: boolean } = {}): Promise<string[]> {
   const dataSource = migrationsDataSource(url, options);
@@ -84,10 +95,7 @@ export async function pendingMigrations(url: string, options: { pgbouncer?: bool
   try {
     const queryRunner = dataSource.createQueryRunner();
     try {
-      const table = dataSource.options.migrationsTableName ?? "migrations";
-      const exists = await queryRunner.hasTable(table);
-      const done = new Set(exists ? ((await queryRunner.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name) : []);
-      return dataSource.migrations.map((migration) => migration.name ?? migration.constructor.name).filter((name) => !done.has(name));
+      return await missingMigrations(queryRunner, dataSource);
     } finally {
       await queryRunner.release();
     }

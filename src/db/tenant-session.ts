@@ -1,10 +1,9 @@
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import type { StatementStats } from "./statement-counter";
-import { APP_ROLE, TENANT_SETTING, tenantTransactionSetup } from "./transaction-settings";
+import { APP_ROLE, beginTenantRead, TENANT_SETTING } from "./transaction-settings";
 import { failFastWhenLost } from "./connection-lost";
 import { PermitSource, Release, UNGATED } from "./connection-gate";
 import type { PickedReplica, ReadReplicas } from "./replicas/read-replicas";
-import { isDatabaseUnavailable } from "../common/errors";
 import { FENCE_SQL, fencePassed, ReadRoute } from "./replicas/write-fence";
 
 export { APP_ROLE, TENANT_SETTING };
@@ -190,9 +189,7 @@ export class TenantSession {
     serialiseQueries(runner);
     try {
       await runner.connect();
-      await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const setup = tenantTransactionSetup(dataSource, this.tenantId);
-      await runner.query(setup.sql, setup.values);
+      await beginTenantRead(runner, dataSource, this.tenantId);
       return runner;
     } catch (error) {
       await abandon(runner);
@@ -239,7 +236,7 @@ export class TenantSession {
     }
     this.pinned = replica;
     this.route = { target: "replica", reason: "replica", replica: replica.label };
-    return reportingFailures(runner, replica);
+    return replica.watch(runner);
   }
 
   /** A later read transaction on the replica the first one read on (no fence to check again: its snapshot is as new or newer). */
@@ -247,7 +244,7 @@ export class TenantSession {
     // Left out since (by another request, or a probe): don't wait for it.
     if (!replica.isUp()) return this.onPrimary("replica-unavailable");
     try {
-      return reportingFailures(await this.begin(replica.dataSource), replica);
+      return replica.watch(await this.begin(replica.dataSource));
     } catch (error) {
       replica.failed(error);
       // The primary is ahead of every replica: still no older snapshot than before.
@@ -260,34 +257,6 @@ export class TenantSession {
     this.route = { target: "primary", reason };
     return undefined;
   }
-}
-
-/**
- * A statement that fails on a replica because the replica is gone (its connection lost, the
- * server shutting down or refusing) or lacks the gateway's schema (a table or column missing)
- * leaves the replica out; the request itself fails (SERVICE_UNAVAILABLE for the former: retry).
- * A statement timeout or a read cancelled by the standby's recovery is the request's own bad
- * luck, not the replica's: it stays in.
- */
-function reportingFailures(runner: QueryRunner, replica: PickedReplica): QueryRunner {
-  const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  runner.query = ((...args: unknown[]) =>
-    query(...args).catch((error: unknown) => {
-      if (replicaGone(error)) replica.failed(error);
-      throw error;
-    })) as QueryRunner["query"];
-  return runner;
-}
-
-/** statement_timeout, and a standby's recovery conflict: a request's, not a replica's, failure. */
-const REQUEST_FAILURES = new Set(["57014", "40001"]);
-/** undefined_table, undefined_column: a replica whose schema lacks a migration. */
-const SCHEMA_MISSING = new Set(["42P01", "42703"]);
-
-function replicaGone(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === "string" && SCHEMA_MISSING.has(code)) return true;
-  return isDatabaseUnavailable(error) && !(typeof code === "string" && REQUEST_FAILURES.has(code));
 }
 
 /**

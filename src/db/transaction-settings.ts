@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { DataSource, QueryRunner } from "typeorm";
 import { DEFAULT_POOL } from "../config";
 
 /** A request's transaction is cut after this long idle (a bug's transaction left open must not hold its locks). */
@@ -28,4 +28,15 @@ export function tenantTransactionSetup(dataSource: DataSource, tenantId: string)
     sql: `SELECT set_config('role', $1, true), set_config('${TENANT_SETTING}', $2, true), set_config('statement_timeout', $3, true), set_config('idle_in_transaction_session_timeout', $4, true)`,
     values: [APP_ROLE, tenantId, `${statementMs}ms`, `${IDLE_IN_TRANSACTION_MS}ms`],
   };
+}
+
+/**
+ * Opens a request's read transaction on `runner` (connected, or connecting now): one REPEATABLE
+ * READ snapshot, read only, the role and the tenant set. On the primary or a replica alike (the
+ * replicas' probe runs it too, to find one where a request's reads would fail).
+ */
+export async function beginTenantRead(runner: QueryRunner, dataSource: DataSource, tenantId: string): Promise<void> {
+  await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  const setup = tenantTransactionSetup(dataSource, tenantId);
+  await runner.query(setup.sql, setup.values);
 }

@@ -3,6 +3,7 @@ import type { RequestHandler } from "express";
 import cluster from "node:cluster";
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type { DataSource } from "typeorm";
+import { poolCounts } from "../db/data-source";
 import type { RequestSummary } from "../app";
 import type { ConnectionGate } from "../db/connection-gate";
 
@@ -164,7 +165,7 @@ export class GatewayMetrics {
 
   /** The data source's pg pool: connections open, idle, and callers waiting for one, read at scrape time. */
   watchPool(dataSource: DataSource): void {
-    const pool = () => (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+    const pool = () => poolCounts(dataSource);
     new Gauge({
       name: "gateway_db_pool_connections",
       help: "Connections of the database pool, by state (in_use, idle)",
@@ -173,11 +174,11 @@ export class GatewayMetrics {
       collect() {
         const p = pool();
         if (!p) return;
-        this.set({ state: "in_use" }, p.totalCount - p.idleCount);
-        this.set({ state: "idle" }, p.idleCount);
+        this.set({ state: "in_use" }, p.total - p.idle);
+        this.set({ state: "idle" }, p.idle);
       },
     });
-    new Gauge({ name: "gateway_db_pool_waiting", help: "Callers waiting for a connection of the database pool", registers: [this.registry], collect() { this.set(pool()?.waitingCount ?? 0); } });
+    new Gauge({ name: "gateway_db_pool_waiting", help: "Callers waiting for a connection of the database pool", registers: [this.registry], collect() { this.set(pool()?.waiting ?? 0); } });
   }
 
   /** DATABASE_READ_URL's replicas as this process sees them, read at scrape time. */

@@ -1,9 +1,11 @@
 import type { DataSource, QueryRunner } from "typeorm";
 import type { PoolSettings, ReadReplicaSettings } from "../../config";
 import type { Logger } from "../../common/log";
-import { createDataSource } from "../data-source";
+import { isDatabaseUnavailable } from "../../common/errors";
+import { createDataSource, poolCounts } from "../data-source";
+import { missingMigrations } from "../database";
 import type { StatementStats } from "../statement-counter";
-import { tenantTransactionSetup } from "../transaction-settings";
+import { beginTenantRead } from "../transaction-settings";
 import { FENCE_SQL } from "./write-fence";
 
 export type { ReadRoute } from "./write-fence";
@@ -33,6 +35,26 @@ export interface PickedReplica {
   failed(error: unknown): void;
   /** Not left out since it was picked. */
   isUp(): boolean;
+  /** `runner` (a transaction on this replica), reporting a statement that finds the replica gone (`replicaGone`). */
+  watch(runner: QueryRunner): QueryRunner;
+}
+
+/** statement_timeout, and a standby's recovery conflict: a request's, not a replica's, failure. */
+const REQUEST_FAILURES = new Set(["57014", "40001"]);
+/** undefined_table, undefined_column: a replica whose schema lacks a migration. */
+const SCHEMA_MISSING = new Set(["42P01", "42703"]);
+
+/**
+ * Whether a statement's failure on a replica means the replica is gone (its connection lost, the
+ * server shutting down or refusing) or lacks the gateway's schema (a table or column missing):
+ * then it is left out (the request itself fails: SERVICE_UNAVAILABLE for the former, retry). A
+ * statement timeout or a read cancelled by the standby's recovery is the request's own bad luck,
+ * not the replica's: it stays in.
+ */
+function replicaGone(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === "string" && SCHEMA_MISSING.has(code)) return true;
+  return isDatabaseUnavailable(error) && !(typeof code === "string" && REQUEST_FAILURES.has(code));
 }
 
 /** Why a reachable database can't serve as a replica: the log line's `code`. */
@@ -113,13 +135,23 @@ export class ReadReplicas {
       if (replica.up && replica.dataSource) {
         if (!replica.probing && now >= replica.checkAt) void this.probe(replica);
         const generation = replica.generation;
+        const failed = (error: unknown) => {
+          if (replica.generation === generation) this.down(replica, error);
+        };
         return {
           label: replica.label,
           dataSource: replica.dataSource,
-          failed: (error) => {
-            if (replica.generation === generation) this.down(replica, error);
-          },
+          failed,
           isUp: () => replica.up && replica.generation === generation,
+          watch: (runner) => {
+            const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
+            runner.query = ((...args: unknown[]) =>
+              query(...args).catch((error: unknown) => {
+                if (replicaGone(error)) failed(error);
+                throw error;
+              })) as QueryRunner["query"];
+            return runner;
+          },
         };
       }
       if (!replica.probing && now >= replica.retryAt) void this.probe(replica);
@@ -130,8 +162,8 @@ export class ReadReplicas {
   /** Each replica as this process sees it now (for /metrics): up or left out, and its pool's connections. */
   states(): { label: string; up: boolean; inUse: number; idle: number }[] {
     return this.replicas.map((replica) => {
-      const pool = (replica.dataSource?.driver as unknown as { master?: { totalCount: number; idleCount: number } } | undefined)?.master;
-      return { label: replica.label, up: replica.up, inUse: pool ? pool.totalCount - pool.idleCount : 0, idle: pool?.idleCount ?? 0 };
+      const pool = replica.dataSource && poolCounts(replica.dataSource);
+      return { label: replica.label, up: replica.up, inUse: pool ? pool.total - pool.idle : 0, idle: pool?.idle ?? 0 };
     });
   }
 
@@ -201,14 +233,10 @@ export class ReadReplicas {
       if (!state.standby && !state.subscriber) throw new NotAReplica("NOT_A_REPLICA");
       if (!state.standby && state.syncing) throw new NotAReplica("REPLICA_SYNCING");
       // Every migration this version has: its tables and columns are there.
-      const names = this.primary.migrations.map((migration) => migration.name ?? migration.constructor.name);
-      const [{ applied }] = (await runner.query(`SELECT count(*)::int AS applied FROM typeorm_migrations WHERE name = ANY($1)`, [names])) as { applied: number }[];
-      if (applied < names.length) throw new NotAReplica("REPLICA_NOT_MIGRATED");
+      if ((await missingMigrations(runner, replica.dataSource)).length > 0) throw new NotAReplica("REPLICA_NOT_MIGRATED");
       // A request's read transaction, as the app role with a tenant set: the role, its grants and the fence's table are there.
-      await runner.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       begun = true;
-      const setup = tenantTransactionSetup(replica.dataSource, PROBE_TENANT);
-      await runner.query(setup.sql, setup.values);
+      await beginTenantRead(runner, replica.dataSource, PROBE_TENANT);
       await runner.query(FENCE_SQL, [PROBE_TENANT, ""]);
     } finally {
       if (begun) await runner.query("ROLLBACK").catch(() => undefined);
