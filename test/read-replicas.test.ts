@@ -1,7 +1,8 @@
 import { ClientByIdDocument, UpdateClientDocument } from "./generated/graphql";
 import { dataOf, TestGateway } from "./helpers/harness";
 import { RestartablePostgres } from "./helpers/restartable-postgres";
-import { Lag, replicateLogically, sql } from "./helpers/replication";
+import { Lag, replicateLogically } from "./helpers/replication";
+import { sql } from "./helpers/databases";
 import { waitFor } from "./helpers/wait";
 import { newKey, WRITER } from "./helpers/mutations";
 import { ensureDatabase, migrate } from "../src/db/database";

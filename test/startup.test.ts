@@ -1,6 +1,5 @@
-import { Client as PgClient } from "pg";
 import { ensureDatabase } from "../src/db/database";
-import { dropDatabase } from "./helpers/databases";
+import { dropDatabase, sql } from "./helpers/databases";
 import { ServerProcess } from "./helpers/server-process";
 
 /**
@@ -10,16 +9,6 @@ import { ServerProcess } from "./helpers/server-process";
  */
 
 const server = () => process.env.TEST_DATABASE_URL!;
-
-async function query<T>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
-  const client = new PgClient({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const stopAll = async (processes: ServerProcess[]) => {
   for (const p of processes) p.child.kill("SIGTERM");
@@ -50,13 +39,13 @@ describe("processes starting at once on one fresh database", () => {
     // One process applied every migration; the others applied none (they waited, then found none pending).
     const applied = processes.filter((p) => messages(p).some((msg) => msg.startsWith("applied ")));
     expect(applied).toHaveLength(1);
-    const [{ migrations }] = await query<{ migrations: number }>(url, `SELECT count(*)::int AS migrations FROM typeorm_migrations`);
-    const [{ distinct }] = await query<{ distinct: number }>(url, `SELECT count(DISTINCT name)::int AS distinct FROM typeorm_migrations`);
+    const [{ migrations }] = await sql<{ migrations: number }>(url, `SELECT count(*)::int AS migrations FROM typeorm_migrations`);
+    const [{ distinct }] = await sql<{ distinct: number }>(url, `SELECT count(DISTINCT name)::int AS distinct FROM typeorm_migrations`);
     expect(migrations).toBeGreaterThan(20);
     expect(distinct).toBe(migrations);
     // The seed: once, 200 clients, from one process.
     expect(processes.filter((p) => messages(p).some((msg) => msg.startsWith("seeded demo tenant")))).toHaveLength(1);
-    const [{ clients }] = await query<{ clients: number }>(url, `SELECT count(*)::int AS clients FROM client WHERE tenant_id = '1'`);
+    const [{ clients }] = await sql<{ clients: number }>(url, `SELECT count(*)::int AS clients FROM client WHERE tenant_id = '1'`);
     expect(clients).toBe(200);
     // The others said they waited for it (they can't all have come after it was done: they started at once).
     expect(processes.filter((p) => messages(p).some((msg) => msg.includes("waiting for it"))).length).toBeGreaterThanOrEqual(1);
@@ -69,7 +58,7 @@ describe("processes starting at once on one fresh database", () => {
       const refused = ServerProcess.start({ NODE_ENV: "development", DATABASE_URL: freshUrl, MIGRATE_ON_START: "false", SEED_DEMO: "false", DEMO_SOURCES: "false" });
       await expect(refused.line("GraphQL API ready")).rejects.toThrow(/exited/);
       expect(await refused.exited).not.toBe(0);
-      expect((await query<{ n: number }>(freshUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'client'`))[0].n).toBe(0);
+      expect((await sql<{ n: number }>(freshUrl, `SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'client'`))[0].n).toBe(0);
       expect(refused.stderr).toMatch(/failed to start.*MIGRATE_ON_START is off: run npm run migrate first/);
     } finally {
       await dropDatabase(server(), fresh);

@@ -3,15 +3,20 @@ import { ensureDatabase, migrate } from "../../src/db/database";
 
 export { freePort } from "../../bench/free-port";
 
-/** Drops database `name` on the server of `serverUrl`, its open connections included. */
-export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
-  const client = new PgClient({ connectionString: serverUrl });
+/** Runs one statement on the database of `url` on a connection of its own; answers its rows. */
+export async function sql<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new PgClient({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
+    return (await client.query(text, values)).rows as T[];
   } finally {
     await client.end();
   }
+}
+
+/** Drops database `name` on the server of `serverUrl`, its open connections included. */
+export async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  await sql(serverUrl, `DROP DATABASE IF EXISTS "${name.replace(/"/g, '""')}" WITH (FORCE)`);
 }
 
 /** A migrated database of its own on the test server, for a test that breaks its database on purpose. */

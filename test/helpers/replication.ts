@@ -1,16 +1,5 @@
-import { Client as PgClient } from "pg";
+import { sql } from "./databases";
 import { waitFor } from "./wait";
-
-/** Runs one statement on the database of `url` on a connection of its own. */
-export async function sql<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new PgClient({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 /** A logical replica's lag, made real: `pause` stops applying (the replica falls behind), `resume` catches up. */
 export interface Lag {
